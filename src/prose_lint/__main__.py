@@ -1,0 +1,3 @@
+from prose_lint.cli import main
+
+raise SystemExit(main())

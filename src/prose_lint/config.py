@@ -1,0 +1,213 @@
+"""Configuration: ``[tool.prose-lint]`` in pyproject.toml or a ``.prose-lint.toml``.
+
+The nearest file from the working directory upward wins (``.prose-lint.toml``
+before ``pyproject.toml`` in the same directory); ``--config`` names one
+explicitly. Paths in a config file are relative to that file's directory.
+Every unknown key or bad value is an error naming the file, the key and what
+is allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prose_lint.diagnostic import Severity
+from prose_lint.errors import ConfigError
+from prose_lint.tomlcompat import tomllib
+
+MARKUPS = ("auto", "markdown", "text")
+OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+
+# key -> (type, description); list types hold strings.
+KEYS: dict[str, tuple[type, str]] = {
+    "select": (list, "rule ids or family prefixes to run (replaces the default set; 'ALL' for every rule)"),
+    "extend-select": (list, "rule ids or families to run in addition"),
+    "ignore": (list, "rule ids or families not to run"),
+    "fail-on": (str, "lowest severity that makes the exit code 1: error, warning or info"),
+    "language": (str, "language of the manuscripts, e.g. en-US, en-GB"),
+    "markup": (str, "auto, markdown or text"),
+    "rule-packs": (list, "extra directories of rule packs (*.toml)"),
+    "vocabulary": (str, "file of accepted words, one per line ('#' starts a comment)"),
+    "exclude": (list, "glob patterns of paths never checked"),
+    "extend-exclude": (list, "more glob patterns of paths never checked"),
+    "respect-gitignore": (bool, "skip files that .gitignore excludes when walking directories"),
+    "per-file-ignores": (dict, "table: glob -> list of rule ids or families to ignore there"),
+    "rules": (dict, "table: rule id -> table of 'severity' and rule options"),
+    "languagetool": (dict, "LanguageTool settings (see `prose-lint languagetool --help`)"),
+    "jobs": (int, "worker processes for several files (0: one per core)"),
+    "output-format": (str, "text, json, sarif or github"),
+    "show-source": (bool, "show the source line and a caret under each diagnostic"),
+    "report-unused-suppressions": (bool, "report inline suppressions that suppress nothing"),
+}
+
+DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
+
+
+@dataclass
+class RuleSettings:
+    severity: Severity | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Settings:
+    root: Path = field(default_factory=Path.cwd)
+    config_path: Path | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.WARNING
+    language: str = "en-US"
+    markup: str = "auto"
+    pack_dirs: list[Path] = field(default_factory=list)
+    vocabulary_path: Path | None = None
+    vocabulary: frozenset[str] = frozenset()
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    respect_gitignore: bool = True
+    per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    languagetool: dict[str, Any] = field(default_factory=dict)
+    jobs: int = 0
+    output_format: str = "text"
+    show_source: bool = False
+    report_unused_suppressions: bool = False
+    statistics: bool = False
+
+    @property
+    def where(self) -> str:
+        return str(self.config_path) if self.config_path else "command line"
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest .prose-lint.toml, or pyproject.toml with a [tool.prose-lint] table."""
+    for directory in (start, *start.parents):
+        dedicated = directory / ".prose-lint.toml"
+        if dedicated.is_file():
+            return dedicated, _read_toml(dedicated)
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_toml(pyproject)
+            table = data.get("tool", {}).get("prose-lint")
+            if table is not None:
+                return pyproject, {"tool": {"prose-lint": table}}
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+
+
+def table_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("prose-lint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.prose-lint] must be a table")
+        return table
+    return data
+
+
+def load_settings(explicit: str | None = None, cwd: Path | None = None) -> Settings:
+    cwd = cwd or Path.cwd()
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        found = (path, _read_toml(path))
+    else:
+        found = find_config(cwd)
+    if not found:
+        return Settings(root=cwd)
+    path, data = found
+    return settings_from_table(table_of(path, data), path)
+
+
+def _check_type(where: str, key: str, value: Any, kind: type) -> None:
+    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    if ok and kind is list:
+        ok = all(isinstance(v, str) for v in value)
+    if not ok:
+        expected = {list: "a list of strings", dict: "a table", str: "a string", bool: "true or false", int: "an integer"}[kind]
+        raise ConfigError(f"{where}: key {key!r} must be {expected}, got {value!r}")
+
+
+def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
+    where = str(path)
+    settings = Settings(root=path.parent.resolve(), config_path=path)
+    for key, value in table.items():
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(sorted(KEYS))})")
+        _check_type(where, key, value, KEYS[key][0])
+    base = settings.root
+    if "select" in table:
+        settings.select = table["select"]
+    settings.extend_select = table.get("extend-select", [])
+    settings.ignore = table.get("ignore", [])
+    if "fail-on" in table:
+        settings.fail_on = _severity(where, "fail-on", table["fail-on"])
+    settings.language = table.get("language", settings.language)
+    markup = table.get("markup", "auto")
+    if markup not in MARKUPS:
+        raise ConfigError(f"{where}: key 'markup' must be one of {', '.join(MARKUPS)}, got {markup!r}")
+    settings.markup = markup
+    settings.pack_dirs = [(base / p) for p in table.get("rule-packs", [])]
+    for directory in settings.pack_dirs:
+        if not directory.is_dir():
+            raise ConfigError(f"{where}: key 'rule-packs': {directory} is not a directory")
+    if "vocabulary" in table:
+        settings.vocabulary_path = base / table["vocabulary"]
+        settings.vocabulary = read_vocabulary(settings.vocabulary_path, where)
+    settings.exclude = list(DEFAULT_EXCLUDE) + table.get("exclude", []) + table.get("extend-exclude", [])
+    if "exclude" in table:
+        settings.exclude = table["exclude"] + table.get("extend-exclude", [])
+    settings.respect_gitignore = table.get("respect-gitignore", True)
+    for glob, selectors in table.get("per-file-ignores", {}).items():
+        _check_type(where, f"per-file-ignores.{glob}", selectors, list)
+        settings.per_file_ignores.append((glob, selectors))
+    for rule_id, spec in table.get("rules", {}).items():
+        if not isinstance(spec, dict):
+            raise ConfigError(f"{where}: key 'rules.{rule_id}' must be a table (severity and options)")
+        options = dict(spec)
+        severity = options.pop("severity", None)
+        settings.rules[rule_id] = RuleSettings(
+            _severity(where, f"rules.{rule_id}.severity", severity) if severity is not None else None, options
+        )
+    settings.languagetool = table.get("languagetool", {})
+    settings.jobs = table.get("jobs", 0)
+    if settings.jobs < 0:
+        raise ConfigError(f"{where}: key 'jobs' must be 0 or more, got {settings.jobs}")
+    fmt = table.get("output-format", "text")
+    if fmt not in OUTPUT_FORMATS:
+        raise ConfigError(f"{where}: key 'output-format' must be one of {', '.join(OUTPUT_FORMATS)}, got {fmt!r}")
+    settings.output_format = fmt
+    settings.show_source = table.get("show-source", False)
+    settings.report_unused_suppressions = table.get("report-unused-suppressions", False)
+    return settings
+
+
+def _severity(where: str, key: str, value: Any) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise ConfigError(f"{where}: key {key!r} must be error, warning or info, got {value!r}") from None
+
+
+def read_vocabulary(path: Path, where: str) -> frozenset[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{where}: key 'vocabulary': {path} not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{where}: key 'vocabulary': cannot read {path}: {exc}") from None
+    words = set()
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word)
+    return frozenset(words)

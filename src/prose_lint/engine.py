@@ -1,0 +1,174 @@
+"""Running rules on documents: selection, options, isolation of failures, suppression."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from prose_lint.config import Settings
+from prose_lint.diagnostic import Diagnostic, Severity
+from prose_lint.document import Document
+from prose_lint.errors import ConfigError, ProseLintError, ToolError
+from prose_lint.parse import parse_source
+from prose_lint.registry import Registry, Selection, load_registry, selector_matches
+from prose_lint.rule import Rule, RuleContext
+from prose_lint.source import Source, read_source
+
+
+@dataclass
+class FileResult:
+    path: str
+    text: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # the file could not be checked (unreadable, tool failure)
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+class Linter:
+    def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
+        self.settings = settings
+        self.registry = registry or load_registry(settings.pack_dirs)
+        where = settings.where
+        for selector in [*(settings.select or []), *settings.extend_select, *settings.ignore]:
+            self._check_selector(selector, where)
+        for _, selectors in settings.per_file_ignores:
+            for selector in selectors:
+                self._check_selector(selector, f"{where}: per-file-ignores")
+        self.selection = Selection(self.registry, settings.select, settings.extend_select, settings.ignore)
+        if settings.report_unused_suppressions:
+            self.selection.select.append("unused-suppression")
+        self.active: list[tuple[Rule, RuleContext]] = []
+        for rule_id, spec in settings.rules.items():
+            if self.registry.find(rule_id) is None:
+                raise ConfigError(f"{where}: key 'rules.{rule_id}': unknown rule (see `prose-lint rules`)")
+        for rule in self.registry:
+            if not self.selection.runs(rule) or rule.id in ("internal-error", "unused-suppression"):
+                continue
+            spec = settings.rules.get(rule.id)
+            options = rule.validate_options(spec.options if spec else {}, f"{where}: rules.{rule.id}")
+            severity = spec.severity if spec and spec.severity else rule.severity
+            ctx = RuleContext(rule.id, severity, options, settings.language, settings.vocabulary,
+                              {"languagetool": settings.languagetool, "statistics": settings.statistics})
+            self.active.append((rule, ctx))
+
+    def _check_selector(self, selector: str, where: str) -> None:
+        if not self.registry.is_known_selector(selector):
+            raise ConfigError(f"{where}: unknown rule or family {selector!r} (see `prose-lint rules`)")
+
+    # ------------------------------------------------------------------
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            source = read_source(path)
+        except ProseLintError as exc:
+            return FileResult(path, error=str(exc))
+        return self.lint_source(source)
+
+    def lint_source(self, source: Source) -> FileResult:
+        from prose_lint.suppress import apply_suppressions, parse_suppressions
+
+        doc = parse_source(source, self.settings.markup, self.settings.language)
+        result = FileResult(source.path, source.text)
+        ignores = self._file_ignores(source.path)
+        diagnostics: list[Diagnostic] = []
+        for rule, ctx in self.active:
+            if any(selector_matches(s, rule.id) for s in ignores) and not rule.dynamic_details:
+                continue
+            ctx.document_properties = result.properties
+            try:
+                found = list(rule.check(doc, ctx))
+            except ToolError as exc:
+                result.error = f"{source.path}: {exc}"
+                continue
+            except Exception as exc:  # a broken rule must not end the run
+                diagnostics.append(_internal_error(rule, exc))
+                continue
+            for d in found:
+                if not (0 <= d.start <= d.end <= len(doc.text)):
+                    diagnostics.append(_internal_error(rule, ValueError(f"region {d.start}-{d.end} outside the file")))
+                    break
+                if d.rule != rule.id and not self.selection.enabled(d.rule):
+                    continue
+                if any(selector_matches(s, d.rule) for s in ignores):
+                    continue
+                diagnostics.append(self._with_severity(d))
+        suppressions = parse_suppressions(doc)
+        diagnostics = apply_suppressions(diagnostics, suppressions)
+        if self.selection.enabled("unused-suppression"):
+            for s in suppressions:
+                if not s.used:
+                    diagnostics.append(Diagnostic("unused-suppression", Severity.INFO, s.comment[0], s.comment[1],
+                                                  "suppression comment suppresses nothing"))
+        result.diagnostics = sorted(set(diagnostics), key=Diagnostic.sort_key)
+        return result
+
+    def _with_severity(self, d: Diagnostic) -> Diagnostic:
+        """Per-rule severity from config also applies to detail ids (rules."grammar/X")."""
+        best = None
+        for rule_id, spec in self.settings.rules.items():
+            if spec.severity and selector_matches(rule_id, d.rule):
+                if best is None or len(rule_id) > len(best[0]):
+                    best = (rule_id, spec.severity)
+        if best and best[1] != d.severity:
+            from dataclasses import replace
+
+            return replace(d, severity=best[1])
+        return d
+
+    def _file_ignores(self, path: str) -> list[str]:
+        result = []
+        rel = _relative(path, self.settings.root)
+        for glob, selectors in self.settings.per_file_ignores:
+            if _glob_match(rel, glob):
+                result.extend(selectors)
+        return result
+
+
+def _internal_error(rule: Rule, exc: Exception) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
+    return Diagnostic("internal-error", Severity.ERROR, 0, 0,
+                      f"rule {rule.id} failed: {type(exc).__name__}: {exc}{where}")
+
+
+def _relative(path: str, root) -> str:
+    try:
+        return PurePath(os.path.relpath(os.path.abspath(path), root)).as_posix()
+    except ValueError:
+        return PurePath(path).as_posix()
+
+
+def _glob_match(rel: str, glob: str) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(name, glob)) \
+        or fnmatch.fnmatch(rel, glob.rstrip("/") + "/*")
+
+
+# -- parallel runs -----------------------------------------------------
+_WORKER: Linter | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Linter(settings)
+
+
+def _work(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_path(path)
+
+
+def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[FileResult]:
+    """Results in the order of ``paths``; several files run in worker processes."""
+    jobs = jobs or os.cpu_count() or 1
+    if len(paths) < 2 or jobs == 1:
+        for path in paths:
+            yield linter.lint_path(path)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_init_worker,
+                             initargs=(linter.settings,)) as pool:
+        yield from pool.map(_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))

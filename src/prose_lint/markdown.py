@@ -1,0 +1,145 @@
+"""Markdown -> Document with markdown-it-py (CommonMark + tables).
+
+markdown-it gives line ranges for blocks and the literal content of inline
+text tokens. Each text token is aligned with the source inside its block's
+line range; only aligned characters are unmasked, so emphasis markers, link
+targets, inline code, HTML tags, escapes and table pipes stay masked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prose_lint.document import Block, Document, mask_spans, mask_urls_and_emails
+from prose_lint.positions import LineIndex
+
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
+_PARSER = None
+PSEUDO_HEADING_LEVEL = 4
+
+
+def _parser():
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    return _PARSER
+
+
+def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
+    lines = LineIndex(text)
+    chars = [c if c in "\r\n" else " " for c in text]
+    front = _FRONT_MATTER.match(text)
+    parse_text = text
+    if front:
+        # Blank the front matter but keep its lines, so markdown-it's line numbers stay ours.
+        parse_text = "".join(c if c in "\r\n" else " " for c in text[: front.end()]) + text[front.end():]
+
+    blocks: list[Block] = []
+    stack: list[str] = []
+    heading_level = 0
+    row_cursor: dict[tuple[int, int], int] = {}
+    tokens = _parser().parse(parse_text)
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token.type)
+            if token.type == "heading_open":
+                heading_level = int(token.tag[1:])
+            continue
+        if token.nesting == -1:
+            if stack:
+                stack.pop()
+            continue
+        if token.type in ("fence", "code_block") and token.map:
+            start, _ = lines.line_span(token.map[0])
+            _, end = lines.line_span(min(token.map[1], len(lines)) - 1)
+            blocks.append(Block("code", start, end))
+            continue
+        if token.type != "inline" or not token.map:
+            continue
+        region_start = lines.starts[token.map[0]]
+        region_end = lines.ends[min(token.map[1], len(lines)) - 1]
+        in_cell = "th_open" in stack or "td_open" in stack
+        cursor = row_cursor.get(tuple(token.map), region_start) if in_cell else region_start
+        span = _align_inline(text, chars, token.children or [], cursor, region_end)
+        if in_cell:
+            row_cursor[tuple(token.map)] = span[2]
+        if span[0] is None:
+            continue
+        if "heading_open" in stack:
+            kind, level = "heading", heading_level
+        elif in_cell:
+            kind, level = "table_cell", 0
+        elif "list_item_open" in stack:
+            kind, level = "list_item", 0
+        elif _is_pseudo_heading(token.children or [], text[span[0] : span[1]]):
+            # "**Conclusion**" alone on a line is how many converters write a heading.
+            kind, level = "heading", PSEUDO_HEADING_LEVEL
+        else:
+            kind, level = "paragraph", 0
+        blocks.append(Block(kind, span[0], span[1], level=level, in_quote="blockquote_open" in stack))
+
+    mask_urls_and_emails(chars, text)
+    prose = "".join(chars)
+    blocks = [b for b in blocks if b.kind == "code" or prose[b.start : b.end].strip()]
+    return Document(path, text, prose, "markdown", blocks, language)
+
+
+def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int):
+    """Unmask the source characters of the prose tokens; return (first, last+1, cursor)."""
+    first = last = None
+    in_autolink = in_image = False
+    for child in children:
+        kind = child.type
+        if kind == "link_open" and child.markup == "autolink":
+            in_autolink = True
+        elif kind == "link_close":
+            in_autolink = False
+        if kind == "image":
+            # Alt text is not running prose; skip over it.
+            cursor = _skip(text, child.content, cursor, limit)
+            continue
+        if kind in ("code_inline", "html_inline") or (kind == "text" and in_autolink):
+            cursor = _skip(text, child.content, cursor, limit)
+            continue
+        if kind != "text" or not child.content:
+            continue
+        start, cursor = _unmask(text, chars, child.content, cursor, limit)
+        if start is not None:
+            first = start if first is None else first
+            last = cursor
+    return first, last, cursor
+
+
+def _is_pseudo_heading(children, source: str) -> bool:
+    kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
+    if len(kinds) < 3 or kinds[0] != "strong_open" or kinds[-1] != "strong_close":
+        return False
+    if "strong_open" in kinds[1:-1] or "softbreak" in kinds:
+        return False
+    words = source.split()
+    return 0 < len(words) <= 15 and not source.rstrip("*_ ").endswith((".", ":", ";", ","))
+
+
+def _skip(text: str, content: str, cursor: int, limit: int) -> int:
+    at = text.find(content, cursor, limit) if content else -1
+    return at + len(content) if at >= 0 else cursor
+
+
+def _unmask(text: str, chars: list[str], content: str, cursor: int, limit: int):
+    at = text.find(content, cursor, limit)
+    if at >= 0:
+        chars[at : at + len(content)] = list(text[at : at + len(content)])
+        return at, at + len(content)
+    # The source spells it differently (backslash escapes, entities, NUL -> U+FFFD):
+    # align character by character, looking only a short way ahead.
+    start = None
+    for ch in content:
+        j = text.find(ch, cursor, min(limit, cursor + 12))
+        if j < 0:
+            continue
+        chars[j] = text[j]
+        start = j if start is None else start
+        cursor = j + 1
+    return start, cursor

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import re
+
+from prose_lint.diagnostic import Edit, Fix
+from prose_lint.errors import ConfigError
+from prose_lint.rule_types.base import PackRule, phrase_regex
+
+
+class Substitution(PackRule):
+    """Use one phrase instead of another; fixable when the pack says the swap is safe."""
+
+    scope = "paragraph"
+    required = ("swap",)
+    type_keys = {
+        "swap": "table: phrase (or regex with regex = true) -> replacement",
+        "regex": "treat the swap keys as regular expressions",
+        "fix": "offer the replacement as a safe fix for --fix (default false)",
+    }
+
+    def __init__(self, spec, where):
+        super().__init__(spec, where)
+        swap = spec["swap"]
+        if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
+            raise ConfigError(f"{self.where}: key 'swap' must be a table of strings")
+        self.is_regex = self._get(spec, "regex", bool, False)
+        self.fixable = self._get(spec, "fix", bool, False)
+        self.pairs = []
+        for key, replacement in swap.items():
+            pattern = key if self.is_regex else phrase_regex(key)
+            self.pairs.append((self._compile(pattern, f"swap.{key}"), replacement))
+        self.regex = self._compile("|".join(f"(?:{p.pattern})" for p, _ in self.pairs), "swap")
+
+    def check_block(self, doc, block, ctx):
+        for m in self.regex.finditer(doc.prose, block.start, block.end):
+            found = m.group(0)
+            for pattern, replacement in self.pairs:
+                if pattern.fullmatch(found):
+                    break
+            else:
+                continue
+            if self.is_regex:
+                replacement = pattern.sub(replacement, found)
+            replacement = _match_case(found, replacement)
+            if replacement == found:
+                continue
+            fix = Fix((Edit(m.start(), m.end(), replacement),), safe=True) if self.fixable else None
+            yield ctx.diagnostic(
+                m.start(), m.end(), self.format(match=found, replacement=replacement),
+                suggestions=[replacement], fix=fix,
+            )
+
+
+def _match_case(found: str, replacement: str) -> str:
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+__all__ = ["Substitution", "re"]

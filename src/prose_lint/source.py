@@ -1,0 +1,103 @@
+"""Reading manuscripts: bytes in, text out, or a clear error naming the file.
+
+The text keeps its line endings (CRLF, CR, LF) so that offsets, fixes and
+line numbers all refer to the file as it is on disk; only a BOM is removed
+(and restored when a fix writes the file back).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from prose_lint.errors import SourceError
+
+# Magic numbers of formats that are sometimes named like text (a .txt that is really a PDF).
+_BINARY_MAGIC = (
+    b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
+    b"\xd0\xcf\x11\xe0", b"{\\rtf", b"\x1f\x8b", b"BZh", b"\xfd7zXZ",
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as given by the user (or --stdin-filename), used in every message
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+def decode(data: bytes, path: str) -> Source:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Source(path, data[len(bom):].decode(encoding), encoding, bom)
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"{path}: not valid {encoding} text (byte {exc.start + len(bom)})") from None
+    if data.startswith(_BINARY_MAGIC):
+        raise SourceError(f"{path}: binary file, not text")
+    head = data[:8192]
+    # A stray NUL in a text file is tolerated; a file made of them is not text.
+    if head and head.count(0) > max(1, len(head) // 100):
+        raise SourceError(f"{path}: binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"{path}: not valid UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8"
+        ) from None
+    return Source(path, text)
+
+
+def read_source(path: str) -> Source:
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file") from None
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, path)
+
+
+def read_stdin(display_name: str) -> Source:
+    return decode(sys.stdin.buffer.read(), display_name)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never half of one."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".prose-lint.tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
