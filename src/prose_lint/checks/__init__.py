@@ -6,4 +6,11 @@ Modules must stay cheap to import: heavy libraries are imported inside
 
 RULE_MODULES: tuple[str, ...] = (
     "prose_lint.checks.internal",
+    "prose_lint.checks.grammar",
+    "prose_lint.checks.stray_token",
+    "prose_lint.checks.boilerplate",
+    "prose_lint.checks.conclusion",
+    "prose_lint.checks.readability",
+    "prose_lint.checks.off_topic",
+    "prose_lint.checks.contradiction",
 )
