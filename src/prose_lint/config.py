@@ -74,6 +74,9 @@ class Settings:
     show_source: bool = False
     report_unused_suppressions: bool = False
     statistics: bool = False
+    no_grammar: bool = False  # --no-grammar: never start LanguageTool
+
+    GRAMMAR_FAMILIES = ("grammar", "spelling")
 
     @property
     def where(self) -> str:

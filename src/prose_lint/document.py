@@ -16,7 +16,8 @@ from typing import Iterator
 
 from prose_lint.positions import LineIndex
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Letters only; a letter run glued to digits ("S1", "H2O") is not a word.
+WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![^\W_])")
 # Bare URLs and e-mail addresses are not prose in any markup.
 URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'）)\]]*[^\s<>\"'.,;:!?）)\]]", re.I)
 EMAIL_RE = re.compile(r"\b(?:mailto:)?[\w.+\\-]+@[\w-]+(?:\.[\w-]+)+\b")

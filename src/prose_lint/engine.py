@@ -39,7 +39,10 @@ class Linter:
         for _, selectors in settings.per_file_ignores:
             for selector in selectors:
                 self._check_selector(selector, f"{where}: per-file-ignores")
-        self.selection = Selection(self.registry, settings.select, settings.extend_select, settings.ignore)
+        ignore = list(settings.ignore)
+        if settings.no_grammar:
+            ignore += [f for f in settings.GRAMMAR_FAMILIES if f in self.registry.rules]
+        self.selection = Selection(self.registry, settings.select, settings.extend_select, ignore)
         if settings.report_unused_suppressions:
             self.selection.select.append("unused-suppression")
         self.active: list[tuple[Rule, RuleContext]] = []

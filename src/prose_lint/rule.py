@@ -97,7 +97,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
+        first = self.doc.strip().split("\n\n", 1)[0]
+        return " ".join(first.split()) or self.id
 
     @property
     def help(self) -> str:

@@ -28,10 +28,17 @@ class Repetition(PackRule):
         spans = doc.sentences(block) if not self.across else [(block.start, block.end)]
         for start, end in spans:
             recent: list[tuple[str, int]] = []  # (word, index) of the last `window` words
+            previous_end = None
             for index, m in enumerate(doc.words(start, end)):
+                gap = doc.prose[previous_end : m.start()] if previous_end is not None else ""
+                previous_end = m.end()
                 word = m.group(0)
                 key = word.lower() if self.ignore_case else word
-                if len(word) < self.min_length or key in self.exceptions:
+                if self.window == 1 and gap.strip():
+                    # "stirred, stirred by" is rhetoric and "542 and 543 and" is not a repeat:
+                    # adjacent repeats count only with nothing but space between them.
+                    recent.append((key, index))
+                elif len(word) < self.min_length or key in self.exceptions:
                     recent.append(("", index))
                 elif self.only is not None and not self.only.fullmatch(word):
                     recent.append(("", index))

@@ -1,0 +1,139 @@
+"""The prose-lint command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from prose_lint import __version__
+from prose_lint.errors import ProseLintError
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+EPILOG = """\
+examples:
+  prose-lint check                         check Markdown and text files below the current directory
+  prose-lint check chapter1.md notes/      check a file and a directory
+  prose-lint check --select stray-token,boilerplate --show-source manuscript.txt
+  prose-lint check --output-format sarif -o results.sarif docs/
+  cat draft.md | prose-lint check - --stdin-filename draft.md
+  prose-lint check --fix book/             apply safe fixes (--diff to preview them)
+  prose-lint check --baseline .prose-lint-baseline.json   report only new problems
+  prose-lint rules                         list every rule
+  prose-lint rule stray-token/foreign-word show a rule's documentation
+  prose-lint languagetool install          fetch LanguageTool (needs Java 17+)
+
+exit codes: 0 no problems at or above --fail-on, 1 problems found, 2 usage, config or file error.
+"""
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="prose-lint",
+        description="A text-quality linter for manuscripts: grammar and spelling (LanguageTool), readability, "
+                    "and document-level defects, with line- and column-exact diagnostics.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"prose-lint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check manuscripts (the main command)", epilog=EPILOG,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin); default: .")
+    check.add_argument("--config", metavar="FILE", help="config file (pyproject.toml or .prose-lint.toml)")
+    check.add_argument("--isolated", action="store_true", help="ignore all config files")
+    check.add_argument("--select", type=_csv, metavar="IDS", help="only these rules or families (comma-separated)")
+    check.add_argument("--extend-select", type=_csv, metavar="IDS", default=[], help="rules or families to add")
+    check.add_argument("--ignore", type=_csv, metavar="IDS", default=[], help="rules or families to skip")
+    check.add_argument("--no-grammar", action="store_true", help="skip LanguageTool (grammar and spelling)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (default warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    check.add_argument("--output-format", "--format", dest="output_format", choices=("text", "json", "sarif", "github"))
+    check.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--show-source", action="store_true", default=None, help="show the source line under each diagnostic")
+    check.add_argument("--statistics", action="store_true", help="per-rule counts and document summaries (readability)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    check.add_argument("--markup", choices=("auto", "markdown", "text"), help="how to read files (default: by extension, sniffing .txt)")
+    check.add_argument("--language", help="language of the manuscripts, e.g. en-US")
+    check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (and to choose its markup)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files (atomically)")
+    check.add_argument("--diff", action="store_true", help="show the safe fixes as a diff instead of applying them")
+    check.add_argument("--baseline", metavar="FILE", help="report only diagnostics not in FILE (created if missing)")
+    check.add_argument("--update-baseline", action="store_true", help="rewrite the --baseline file with today's diagnostics")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--config", metavar="FILE")
+    rules.add_argument("--output-format", "--format", dest="output_format", choices=("text", "json"), default="text")
+
+    rule = sub.add_parser("rule", help="show one rule's documentation")
+    rule.add_argument("rule_id", metavar="ID")
+    rule.add_argument("--config", metavar="FILE")
+
+    lt = sub.add_parser("languagetool", help="install, start, stop or inspect the LanguageTool server")
+    lt.add_argument("--config", metavar="FILE")
+    if "languagetool" in argv:
+        # Only then: the other commands need not import the LanguageTool package.
+        from prose_lint.languagetool.cli import add_arguments
+
+        add_arguments(lt)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        argv = list(sys.argv[1:] if argv is None else argv)
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_ERROR
+        if args.command == "check":
+            from prose_lint.commands import run_check
+
+            return run_check(args)
+        if args.command == "rules":
+            from prose_lint.commands import run_rules
+
+            return run_rules(args)
+        if args.command == "rule":
+            from prose_lint.commands import run_rule
+
+            return run_rule(args)
+        if args.command == "languagetool":
+            from prose_lint.config import load_settings
+            from prose_lint.languagetool.cli import run
+
+            return run(args, load_settings(args.config))
+        parser.error(f"unknown command {args.command}")
+    except ProseLintError as exc:
+        print(f"prose-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("prose-lint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (| head): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FOUND
+    except Exception as exc:  # a bug of ours: one line, and the traceback only on request
+        if os.environ.get("PROSE_LINT_DEBUG"):
+            raise
+        print(f"prose-lint: internal error: {type(exc).__name__}: {exc} "
+              "(set PROSE_LINT_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_ERROR
+    except SystemExit:
+        raise
+    except BaseException:  # pragma: no cover
+        raise
+    return EXIT_OK

@@ -1,0 +1,207 @@
+"""What the subcommands do (cli.py only parses)."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+from prose_lint.config import Settings, load_settings
+from prose_lint.diagnostic import Severity
+from prose_lint.engine import FileResult, Linter, lint_paths
+from prose_lint.errors import ConfigError, ProseLintError
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def settings_from_args(args) -> Settings:
+    settings = Settings(root=Path.cwd()) if getattr(args, "isolated", False) else load_settings(args.config)
+    if getattr(args, "select", None) is not None:
+        settings.select = args.select
+    settings.extend_select = settings.extend_select + (getattr(args, "extend_select", None) or [])
+    settings.ignore = settings.ignore + (getattr(args, "ignore", None) or [])
+    if getattr(args, "no_grammar", False):
+        settings.no_grammar = True
+    if getattr(args, "fail_on", None):
+        settings.fail_on = Severity.parse(args.fail_on)
+    if getattr(args, "output_format", None):
+        settings.output_format = args.output_format
+    if getattr(args, "show_source", None):
+        settings.show_source = True
+    if getattr(args, "markup", None):
+        settings.markup = args.markup
+    if getattr(args, "language", None):
+        settings.language = args.language
+    if getattr(args, "jobs", None) is not None:
+        settings.jobs = args.jobs
+    settings.statistics = bool(getattr(args, "statistics", False))
+    return settings
+
+
+def _colour(mode: str, stream) -> bool:
+    if mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if mode == "always" or os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def run_check(args) -> int:
+    from prose_lint.source import read_stdin
+    from prose_lint.walk import iter_files
+
+    if args.stdin_filename and "-" not in args.paths:
+        raise ConfigError("--stdin-filename needs '-' among the paths")
+    if args.update_baseline and not args.baseline:
+        raise ConfigError("--update-baseline needs --baseline FILE")
+    if args.fix and args.diff:
+        raise ConfigError("--fix and --diff exclude each other")
+    settings = settings_from_args(args)
+    linter = Linter(settings)
+    paths = list(iter_files(args.paths or ["."], settings))
+
+    results: list[FileResult] = []
+    stdin_source = None
+    file_paths = [p for p in paths if p != "-"]
+    by_path = {r.path: r for r in lint_paths(linter, file_paths, settings.jobs)}
+    for path in paths:
+        if path == "-":
+            try:
+                stdin_source = read_stdin(args.stdin_filename or "-")
+            except ProseLintError as exc:
+                results.append(FileResult(args.stdin_filename or "-", error=str(exc)))
+                continue
+            results.append(linter.lint_source(stdin_source))
+        else:
+            results.append(by_path[path])
+
+    if args.fix or args.diff:
+        results = _apply_fixes(linter, results, stdin_source, write=args.fix)
+        if args.diff:
+            return EXIT_FOUND if any(r.properties.get("_diff") for r in results) else EXIT_OK
+
+    if args.baseline:
+        from prose_lint.baseline import filter_baseline, load_baseline, write_baseline
+
+        baseline_path = Path(args.baseline)
+        if args.update_baseline or not baseline_path.exists():
+            count = write_baseline(baseline_path, results)
+            print(f"prose-lint: wrote {count} diagnostic(s) to baseline {baseline_path}", file=sys.stderr)
+            for r in results:
+                r.diagnostics = []
+        else:
+            filter_baseline(results, load_baseline(baseline_path))
+
+    _report(results, settings, args, linter)
+
+    errors = [r for r in results if r.error]
+    for r in errors:
+        print(f"prose-lint: error: {r.error}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    failing = any(d.severity >= settings.fail_on for r in results for d in r.diagnostics)
+    return EXIT_FOUND if failing else EXIT_OK
+
+
+def _report(results: list[FileResult], settings: Settings, args, linter: Linter) -> None:
+    from prose_lint.output import get_formatter
+
+    for r in results:
+        r.properties.pop("_diff", None)
+    formatter = get_formatter(settings.output_format)
+    target = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else sys.stdout
+    try:
+        formatter(
+            results, target,
+            colour=settings.output_format == "text" and not args.output_file and _colour(args.color, sys.stdout),
+            show_source=settings.show_source,
+            statistics=settings.statistics,
+            summary=not args.quiet,
+            registry=linter.registry,
+            rule_ids=[rule.id for rule, _ in linter.active if not rule.dynamic_details],
+        )
+    finally:
+        if args.output_file:
+            target.close()
+
+
+def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write: bool) -> list[FileResult]:
+    from prose_lint.fix import applicable_edits, apply_edits, unified_diff
+    from prose_lint.source import Source, read_source, write_atomically
+
+    out = []
+    for result in results:
+        edits, fixed = applicable_edits(result.diagnostics) if result.error is None else ([], [])
+        if not edits:
+            out.append(result)
+            continue
+        new_text = apply_edits(result.text, edits)
+        is_stdin = stdin_source is not None and result.path == stdin_source.path
+        if not write:
+            sys.stdout.write(unified_diff(result.path, result.text, new_text))
+            result.properties["_diff"] = True
+            out.append(result)
+            continue
+        if is_stdin:
+            sys.stdout.write(new_text)
+            out.append(FileResult(result.path, new_text, []))
+            continue
+        source = read_source(result.path)
+        if source.text != result.text:
+            result.error = f"{result.path}: changed while being checked; not fixed"
+            out.append(result)
+            continue
+        write_atomically(result.path, source.encode(new_text))
+        print(f"prose-lint: fixed {len(fixed)} problem(s) in {result.path}", file=sys.stderr)
+        out.append(linter.lint_source(Source(result.path, new_text, source.encoding, source.bom)))
+    return out
+
+
+def run_rules(args) -> int:
+    from prose_lint.registry import load_registry
+
+    settings = load_settings(args.config)
+    registry = load_registry(settings.pack_dirs)
+    if args.output_format == "json":
+        import json
+
+        json.dump([{"id": r.id, "severity": str(r.severity), "scope": r.scope, "default": r.default_enabled,
+                    "fixable": r.fixable, "options": r.options, "summary": r.summary, "origin": r.origin or "built-in"}
+                   for r in registry], sys.stdout, indent=2, default=str)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    width = max((len(r.id) for r in registry), default=10)
+    for r in registry:
+        flags = ("" if r.default_enabled else " (off by default)") + (" [fix]" if r.fixable else "")
+        print(f"{r.id:<{width}}  {str(r.severity):<7}  {r.summary}{flags}")
+    return EXIT_OK
+
+
+def run_rule(args) -> int:
+    from prose_lint.registry import load_registry
+
+    settings = load_settings(args.config)
+    registry = load_registry(settings.pack_dirs)
+    rule = registry.find(args.rule_id)
+    if rule is None:
+        raise ConfigError(f"unknown rule {args.rule_id!r} (see `prose-lint rules`)")
+    buf = io.StringIO()
+    buf.write(f"{args.rule_id}\n{'=' * len(args.rule_id)}\n\n")
+    if rule.id != args.rule_id:
+        buf.write(f"A detail of the {rule.id} rule.\n\n")
+    buf.write(f"Default severity: {rule.severity}\nScope: {rule.scope}\n")
+    buf.write(f"Enabled by default: {'yes' if rule.default_enabled else 'no'}\n")
+    if rule.fixable:
+        buf.write("Fixable: yes (--fix)\n")
+    if rule.origin:
+        buf.write(f"Declared in: {rule.origin}\n")
+    if rule.options:
+        buf.write("Options:\n")
+        for key, value in rule.options.items():
+            buf.write(f"  {key} = {value!r}\n")
+    buf.write("\n" + rule.help + "\n")
+    sys.stdout.write(buf.getvalue())
+    return EXIT_OK

@@ -1,0 +1,123 @@
+"""Which files to check: explicit files, and directories walked for manuscripts.
+
+Directories yield Markdown and text files, skipping ``exclude`` globs and,
+unless ``respect-gitignore = false``, what .gitignore files exclude (each
+.gitignore applies to its own directory and below, as git does). ``exclude``
+also applies to files named explicitly, so a pre-commit run honours it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from prose_lint.config import Settings
+
+MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+
+
+def is_excluded(path: Path, settings: Settings) -> bool:
+    try:
+        rel = PurePosixPath(Path(os.path.abspath(path)).relative_to(settings.root).as_posix())
+    except ValueError:
+        rel = PurePosixPath(Path(path).as_posix())
+    parts = rel.parts
+    for pattern in settings.exclude:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(str(rel), pattern) or fnmatch.fnmatch(str(rel), pattern + "/*"):
+            return True
+        if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in parts):
+            return True
+    return False
+
+
+class _GitIgnore:
+    def __init__(self) -> None:
+        self.specs: dict[Path, object] = {}
+
+    def spec_for(self, directory: Path):
+        if directory not in self.specs:
+            import pathspec
+
+            ignore = directory / ".gitignore"
+            spec = None
+            if ignore.is_file():
+                try:
+                    spec = pathspec.GitIgnoreSpec.from_lines(ignore.read_text(encoding="utf-8", errors="replace").splitlines())
+                except Exception:
+                    spec = None
+            self.specs[directory] = spec
+        return self.specs[directory]
+
+    def ignored(self, path: Path, is_dir: bool, ancestors: list[Path]) -> bool:
+        for base in ancestors:
+            spec = self.spec_for(base)
+            if spec is None:
+                continue
+            rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(rel):
+                return True
+        return False
+
+
+def _git_root(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def iter_files(paths: list[str], settings: Settings) -> Iterator[str]:
+    """Paths to check, each once, in a stable order ('-' passes through for stdin)."""
+    seen: set[str] = set()
+    gitignore = _GitIgnore()
+    for given in paths:
+        if given == "-":
+            yield given
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for found in sorted(_walk(path, settings, gitignore)):
+                if found not in seen:
+                    seen.add(found)
+                    yield found
+        else:
+            if given not in seen and not is_excluded(path, settings):
+                seen.add(given)
+                yield given  # a missing file is reported as a file error by the engine
+
+
+def _walk(top: Path, settings: Settings, gitignore: _GitIgnore) -> Iterator[str]:
+    top_abs = Path(os.path.abspath(top))
+    root = _git_root(top_abs) if settings.respect_gitignore else None
+
+    def ancestors_of(directory: Path) -> list[Path]:
+        if root is None:
+            return []
+        chain = [directory, *directory.parents]
+        return [d for d in chain if d == root or root in d.parents]
+
+    for dirpath, dirnames, filenames in os.walk(top):
+        current = Path(dirpath)
+        current_abs = Path(os.path.abspath(current))
+        chain = ancestors_of(current_abs)
+        keep = []
+        for name in sorted(dirnames):
+            child = current / name
+            if name == ".git" or is_excluded(child, settings):
+                continue
+            if root is not None and gitignore.ignored(current_abs / name, True, chain):
+                continue
+            keep.append(name)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            if not name.lower().endswith(MANUSCRIPT_SUFFIXES):
+                continue
+            child = current / name
+            if is_excluded(child, settings):
+                continue
+            if root is not None and gitignore.ignored(current_abs / name, False, chain):
+                continue
+            yield str(child)
