@@ -1,7 +1,7 @@
 """Plain text -> Document.
 
 Blocks are separated by blank lines. A chunk whose lines look hard-wrapped
-(similar widths, no line much longer than a terminal) is one paragraph; in
+(editor widths, most lines breaking mid-sentence) is one paragraph; in
 other chunks each line is its own block, since many exported texts put one
 paragraph per line with no blank line between them. A short line without
 final punctuation that stands before prose is taken as a heading.
@@ -37,7 +37,7 @@ def parse_text(path: str, text: str, language: str = "en-US") -> Document:
 
     spans: list[tuple[int, int]] = []
     for chunk in chunks:
-        if len(chunk) > 1 and _hard_wrapped(lines, chunk):
+        if len(chunk) > 1 and _hard_wrapped(lines, chunk, prose):
             spans.append((_trim_start(prose, lines.starts[chunk[0]]), lines.ends[chunk[-1]]))
         else:
             spans.extend((_trim_start(prose, lines.starts[i]), lines.ends[i]) for i in chunk)
@@ -62,10 +62,13 @@ def _trim_start(prose: str, start: int) -> int:
     return start
 
 
-def _hard_wrapped(lines: LineIndex, chunk: list[int]) -> bool:
+def _hard_wrapped(lines: LineIndex, chunk: list[int], prose: str) -> bool:
+    """Lines of editor width, most of which break mid-sentence."""
     widths = [lines.ends[i] - lines.starts[i] for i in chunk]
-    body = widths[:-1]
-    return max(widths) <= 100 and min(body) >= 30
+    if max(widths) > 100 or min(widths[:-1]) < 30:
+        return False
+    mid_sentence = sum(1 for i in chunk[:-1] if not _TERMINAL.search(prose[lines.starts[i] : lines.ends[i]]))
+    return mid_sentence * 2 >= len(chunk) - 1
 
 
 def _looks_like_heading(line: str, following: str | None) -> bool:

@@ -64,9 +64,11 @@ def rule_descriptor(rule_id: str, registry) -> dict[str, Any]:
         short, full, level = rule.summary, rule.help, LEVEL[rule.severity]
         if rule.id != rule_id:  # a detail of a dynamic family (grammar/<LanguageTool id>)
             short = f"{rule.summary.rstrip('.')}: {rule_id.split('/', 1)[1]}"
+    descriptor: dict[str, Any] = {"id": rule_id}
+    if _pascal(rule_id).lower() != rule_id.lower():  # SARIF1001: a name identical to the id must be omitted
+        descriptor["name"] = _pascal(rule_id)
     return {
-        "id": rule_id,
-        "name": _pascal(rule_id),
+        **descriptor,
         "shortDescription": {"text": _sentence(short)},
         "fullDescription": {"text": _sentence(full)},
         "help": {"text": full.strip() or short, "markdown": full.strip() or short},
