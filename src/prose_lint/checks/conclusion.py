@@ -1,3 +1,416 @@
-"""(to be written)"""
+"""A document that concludes twice, a conclusion that is an introduction, and near-duplicate text."""
 
-RULES = ()
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from prose_lint.diagnostic import Diagnostic, Related
+from prose_lint.document import WORD_RE, Block, Document
+from prose_lint.rule import Rule, RuleContext, Severity
+
+_LEADING = " \t*_>\"“‘'([-–—•"
+_LEX = None
+
+
+@dataclass
+class _Lexicon:
+    final: re.Pattern[str]
+    summary: re.Pattern[str]
+    conclusion_heading: re.Pattern[str]
+    abstract_heading: re.Pattern[str]
+    references_heading: re.Pattern[str]
+    intro_strong: list[re.Pattern[str]]
+    intro_weak: list[re.Pattern[str]]
+    stopwords: frozenset[str]
+
+
+def _lexicon() -> _Lexicon:
+    global _LEX
+    if _LEX is None:
+        from prose_lint.lexicon import load_lexicon
+
+        data = load_lexicon("conclusion")
+
+        def markers(words: list[str]) -> re.Pattern[str]:
+            alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+            return re.compile(rf"(?:(?:and|so|finally|thus|hence),?\s+)?(?:{alts})\b[,:]?", re.I)
+
+        stop = load_lexicon("boilerplate").get("stopwords", {}).get("en", [])
+        _LEX = _Lexicon(
+            final=markers(data["markers"]["final"]),
+            summary=markers(data["markers"]["summary"]),
+            conclusion_heading=re.compile(data["headings"]["conclusion"], re.I),
+            abstract_heading=re.compile(data["headings"]["abstract"], re.I),
+            references_heading=re.compile(data["headings"]["references"], re.I),
+            intro_strong=[re.compile(p, re.I) for p in data["introduction"]["strong"]],
+            intro_weak=[re.compile(p, re.I) for p in data["introduction"]["weak"]],
+            stopwords=frozenset(stop),
+        )
+    return _LEX
+
+
+# -- document structure shared by both rules ------------------------------
+@dataclass
+class _Structure:
+    abstract_sections: set[int]
+    reference_sections: set[int]
+    conclusion_sections: list[int]
+
+
+def _heading_words(doc: Document, section_index: int) -> str:
+    return doc.heading_text(doc.sections[section_index]).strip("*_#: ")
+
+
+def _structure(doc: Document, lex: _Lexicon) -> _Structure:
+    cache = doc.__dict__.get("_conclusion_structure")
+    if cache is not None:
+        return cache
+    abstract: set[int] = set()
+    references: set[int] = set()
+    conclusions: list[int] = []
+    total = max(1, len(doc.text))
+    open_abstract_level = None
+    for i, section in enumerate(doc.sections):
+        if section.heading is None:
+            continue
+        title = _heading_words(doc, i)
+        if open_abstract_level is not None and section.level > open_abstract_level:
+            abstract.add(i)
+            continue
+        open_abstract_level = None
+        if lex.abstract_heading.match(title) and section.heading.start < total / 3:
+            abstract.add(i)
+            open_abstract_level = section.level
+            continue
+        if lex.references_heading.match(title):
+            references.add(i)
+            continue
+        if len(title.split()) <= 8 and lex.conclusion_heading.search(title):
+            if title.lower().strip().startswith("summary") and section.heading.start < total / 2:
+                continue
+            conclusions.append(i)
+    result = _Structure(abstract, references, conclusions)
+    doc.__dict__["_conclusion_structure"] = result
+    return result
+
+
+def _sentence_marker(doc: Document, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    s = start
+    while s < end and doc.prose[s] in _LEADING:
+        s += 1
+    m = pattern.match(doc.prose, s, end)
+    return (m.start(), m.end()) if m else None
+
+
+def _content_words(doc: Document, start: int, end: int, stopwords: frozenset[str]) -> list[str]:
+    out = []
+    for m in doc.words(start, end):
+        w = m.group(0).lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in stopwords:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+class DuplicatedConclusion(Rule):
+    """A document that concludes twice, or whose conclusion is really an introduction.
+
+    Reported cases (each once, at the second conclusion, with the first as a related location):
+
+    * two concluding markers in one paragraph ("In conclusion, ... In conclusion, ...");
+    * two paragraphs that open with a concluding marker ("In conclusion", "To conclude", "To sum up"...),
+      or two that open with a summing-up marker ("In summary", "All in all"...) in the closing part
+      of the document (the last ``closing_share`` of its paragraphs, or a conclusion section);
+    * two conclusion sections at the same level under the same parent ("Conclusion" ... "Conclusions");
+    * a concluding paragraph that restates another one: among the concluding paragraphs (those of a
+      conclusion section and those opening with a marker; at most the last 12), a pair whose cosine
+      over content words, weighted by their rarity in general English (``wordfreq`` Zipf frequency,
+      so shared function-like words weigh little and shared rare wording much), is at least
+      ``restate_similarity``;
+    * a conclusion that presents itself as an introduction: a conclusion section or a paragraph
+      opening with a concluding marker that says "in this introduction", "the subsequent sections of
+      this paper will", "is organized as follows" (one strong phrase, or two weaker ones such as
+      "this paper will examine").
+
+    A front abstract (a heading "Abstract", "Summary", "Key points"... in the first third, with its
+    subsections) is not a conclusion: a structured abstract's "Conclusion" and an abstract's
+    "In conclusion" never pair with the body's conclusion. One conclusion, however it is worded, is
+    never reported. Marker phrases and heading patterns are data: ``rules/lexicons/conclusion.toml``.
+
+    Options: ``restate_similarity`` (0.4), ``closing_share`` (0.2),
+    ``introduction`` (true: report conclusions that read as introductions).
+    """
+
+    id = "duplicated-conclusion"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"restate_similarity": 0.4, "closing_share": 0.2, "introduction": True}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        lex = _lexicon()
+        st = _structure(doc, lex)
+        excluded = st.abstract_sections | st.reference_sections
+        paragraphs = [b for b in doc.paragraphs if b.section not in excluded and not b.in_quote]
+        if not paragraphs:
+            return
+        reported: set[int] = set()
+
+        # 1. Two markers in one paragraph.
+        for block in doc.paragraphs:
+            if block.section in st.reference_sections:
+                continue
+            found = []
+            for s, e in doc.sentences(block):
+                m = _sentence_marker(doc, s, e, lex.final) or _sentence_marker(doc, s, e, lex.summary)
+                if m:
+                    found.append(m)
+            for (s1, e1), (s2, e2) in zip(found, found[1:]):
+                reported.add(block.index)
+                yield ctx.diagnostic(
+                    s2, e2,
+                    f"the paragraph concludes twice: {doc.text[s2:e2].strip(' ,:')!r} after "
+                    f"{doc.text[s1:e1].strip(' ,:')!r}",
+                    related=[Related(s1, e1, "first concluding marker")],
+                    properties={"kind": "two-markers"},
+                )
+
+        # 2. Two paragraphs opening with concluding markers.
+        closing_from = int(len(paragraphs) * (1 - float(ctx.options["closing_share"])))
+        closing = {b.index for b in paragraphs[closing_from:]} | {
+            b.index for b in paragraphs if b.section in st.conclusion_sections}
+        openers: list[tuple[Block, tuple[int, int], str]] = []
+        for block in paragraphs:
+            sents = doc.sentences(block)
+            if not sents:
+                continue
+            s, e = sents[0]
+            m = _sentence_marker(doc, s, e, lex.final)
+            if m:
+                openers.append((block, m, "final"))
+                continue
+            m = _sentence_marker(doc, s, e, lex.summary)
+            if m and block.index in closing:
+                openers.append((block, m, "summary"))
+        for n, (block, m, tier) in enumerate(openers):
+            if block.index in reported:
+                continue
+            earlier = [o for o in openers[:n] if tier == "final" and o[2] == "final"
+                       or (o[0].index in closing and block.index in closing)]
+            if earlier:
+                first = earlier[0]
+                reported.add(block.index)
+                yield ctx.diagnostic(
+                    m[0], m[1],
+                    f"a second conclusion: {doc.text[m[0]:m[1]].strip(' ,:')!r} after the one at "
+                    f"{doc.text[first[1][0]:first[1][1]].strip(' ,:')!r}",
+                    related=[Related(first[1][0], first[1][1], "first conclusion")],
+                    properties={"kind": "two-conclusions"},
+                )
+
+        # 3. Two conclusion sections at the same level under the same parent.
+        parents = _parents(doc)
+        by_key: dict[tuple[int, int | None], list[int]] = defaultdict(list)
+        for i in st.conclusion_sections:
+            by_key[(doc.sections[i].level, parents.get(i))].append(i)
+        for group in by_key.values():
+            for later in group[1:]:
+                h1, h2 = doc.sections[group[0]].heading, doc.sections[later].heading
+                assert h1 is not None and h2 is not None
+                yield ctx.diagnostic(
+                    h2.start, h2.end,
+                    f"a second conclusion section {_heading_words(doc, later)!r} "
+                    f"(the first is {_heading_words(doc, group[0])!r})",
+                    related=[Related(h1.start, h1.end, "first conclusion section")],
+                    properties={"kind": "two-sections"},
+                )
+
+        # 4. A concluding paragraph that restates another one.
+        marker_blocks = {o[0].index for o in openers}
+        concluding = [b for b in paragraphs
+                      if b.section in st.conclusion_sections or b.index in marker_blocks]
+        candidates = concluding[-12:]
+        if len(candidates) >= 2:
+            yield from self._restated(doc, ctx, lex, candidates, reported)
+
+        # 5. A conclusion that presents itself as an introduction.
+        if ctx.options["introduction"]:
+            for block in concluding:
+                text = doc.prose[block.start:block.end]
+                strong = [m for p in lex.intro_strong for m in p.finditer(text)]
+                weak = [m for p in lex.intro_weak for m in p.finditer(text)]
+                hits = sorted(strong + weak, key=lambda m: m.start())
+                if not strong and len(weak) < 2:
+                    continue
+                phrases = ", ".join(repr(m.group(0)) for m in hits[:3])
+                yield ctx.diagnostic(
+                    block.start, block.end,
+                    f"the conclusion reads as an introduction ({phrases})",
+                    related=[Related(block.start + m.start(), block.start + m.end(), "introduction phrase")
+                             for m in hits[:5]],
+                    properties={"kind": "introduction"},
+                )
+
+    def _restated(self, doc, ctx, lex, candidates, reported):
+        from wordfreq import zipf_frequency  # lazy: only documents with two concluding paragraphs
+
+        vectors = []
+        for b in candidates:
+            tf = Counter(_content_words(doc, b.start, b.end, lex.stopwords))
+            # General-English rarity (not the document's own IDF): a restatement shares the
+            # document's topic words *and* its rarer wording.
+            vec = {w: (1 + math.log(c)) * max(0.5, 7.0 - zipf_frequency(w, "en")) for w, c in tf.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            vectors.append((b, {w: v / norm for w, v in vec.items()}, sum(tf.values())))
+        threshold = float(ctx.options["restate_similarity"])
+        for j in range(1, len(vectors)):
+            b2, v2, n2 = vectors[j]
+            if b2.index in reported or n2 < 12:
+                continue
+            best = None
+            for i in range(j):
+                b1, v1, n1 = vectors[i]
+                if n1 < 12:
+                    continue
+                cos = sum(v * v2.get(w, 0.0) for w, v in v1.items())
+                if cos >= threshold and (best is None or cos > best[1]):
+                    best = (b1, cos)
+            if best:
+                reported.add(b2.index)
+                yield ctx.diagnostic(
+                    b2.start, b2.end,
+                    f"this concluding paragraph restates an earlier one (similarity {best[1]:.2f})",
+                    related=[Related(best[0].start, best[0].end, "the paragraph it restates")],
+                    properties={"kind": "restated", "similarity": round(best[1], 3)},
+                )
+
+
+def _parents(doc: Document) -> dict[int, int | None]:
+    parents: dict[int, int | None] = {}
+    stack: list[int] = []
+    for i, section in enumerate(doc.sections):
+        if section.heading is None:
+            continue
+        while stack and doc.sections[stack[-1]].level >= section.level:
+            stack.pop()
+        parents[i] = stack[-1] if stack else None
+        stack.append(i)
+    return parents
+
+
+# -- duplicate-text ---------------------------------------------------------
+@dataclass
+class _TextUnit:
+    start: int
+    end: int
+    block: int
+    norm: str
+    shingles: frozenset[int]
+    kind: str  # paragraph | sentence
+    words: int
+
+
+class DuplicateText(Rule):
+    """Near-duplicate paragraphs or sentences, with the first occurrence as a related location.
+
+    A pasted headline repeated under the page title, a paragraph copied twice, a sentence that
+    recurs word for word. Units are prose blocks (paragraphs, list items, headings) and the sentences
+    of multi-sentence blocks, with at least ``min_words`` words; reference lists, tables and code are
+    left out. Candidate pairs come from an inverted index of word 3-gram shingles (shingles shared by
+    more than ``max_postings`` units are skipped as common phrases), so the work grows with the
+    document, not with its square. Each candidate pair sharing at least a third of the shorter unit's
+    shingles is verified with ``rapidfuzz.fuzz.ratio`` on the normalised text; at least
+    ``similarity`` (0.9) is a duplicate. The later unit is reported once, pointing at the first
+    occurrence; the sentences of a reported block are not reported again.
+
+    Refrains: short repeated sentences ("Let us begin.", "We will.") are below ``min_words`` and
+    are never reported: anaphora and refrains in speeches are intentional. A long sentence repeated
+    verbatim is reported even in a speech (suppress it there if it is deliberate).
+    """
+
+    id = "duplicate-text"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"similarity": 0.9, "min_words": 8, "max_postings": 50}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        lex = _lexicon()
+        st = _structure(doc, lex)
+        min_words = int(ctx.options["min_words"])
+        units: list[_TextUnit] = []
+        for block in doc.prose_blocks:
+            if block.kind == "table_cell" or block.section in st.reference_sections:
+                continue
+            unit = _text_unit(doc, block.start, block.end, block.index, "paragraph", min_words)
+            if unit:
+                units.append(unit)
+            sents = doc.sentences(block) if block.kind != "heading" else []
+            if len(sents) > 1:
+                for s, e in sents:
+                    unit = _text_unit(doc, s, e, block.index, "sentence", min_words)
+                    if unit:
+                        units.append(unit)
+        if len(units) < 2:
+            return
+        from rapidfuzz import fuzz
+
+        threshold = float(ctx.options["similarity"]) * 100
+        cap = int(ctx.options["max_postings"])
+        postings: dict[int, list[int]] = defaultdict(list)
+        reported_blocks: set[int] = set()
+        for j, unit in enumerate(units):
+            counts: Counter[int] = Counter()
+            for sh in unit.shingles:
+                plist = postings[sh]
+                if len(plist) <= cap:
+                    counts.update(plist)
+                plist.append(j)
+            if unit.kind == "sentence" and unit.block in reported_blocks:
+                continue
+            best = None
+            for i, shared in counts.items():
+                other = units[i]
+                if other.kind != unit.kind or other.block == unit.block and unit.kind == "paragraph":
+                    continue
+                if shared * 3 < min(len(unit.shingles), len(other.shingles)):
+                    continue
+                cutoff = threshold if min(unit.words, other.words) >= 20 else (threshold + 100) / 2
+                score = fuzz.ratio(unit.norm, other.norm, score_cutoff=cutoff)
+                if score and (best is None or (score, -i) > (best[1], -best[0])):
+                    best = (i, score)
+            if best is None:
+                continue
+            first = units[best[0]]
+            if unit.kind == "paragraph":
+                reported_blocks.add(unit.block)
+            what = "paragraph" if unit.kind == "paragraph" else "sentence"
+            same = "repeats" if best[1] >= 100 else "nearly repeats"
+            yield ctx.diagnostic(
+                unit.start, unit.end,
+                f"this {what} {same} an earlier one (similarity {best[1] / 100:.2f})",
+                related=[Related(first.start, first.end, "first occurrence")],
+                properties={"similarity": round(best[1] / 100, 3), "unit": what},
+            )
+
+
+_CAPTION = re.compile(r"[\s*_]*(?:table|figure|fig\.|graph|chart|plate|map|exhibit|box)\s*[\dIVXS]+[.:]?", re.I)
+
+
+def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_words: int) -> _TextUnit | None:
+    if _CAPTION.match(doc.prose, start, end):
+        return None  # a caption that repeats its section's heading is the caption's job
+    words = [m.group(0).lower() for m in WORD_RE.finditer(doc.prose, start, end)]
+    if len(words) < min_words:
+        return None
+    shingles = frozenset(hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2))
+    return _TextUnit(start, end, block, " ".join(words), shingles, kind, len(words))
+
+
+RULES = (DuplicatedConclusion, DuplicateText)
