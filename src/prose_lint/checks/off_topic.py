@@ -1,3 +1,412 @@
-"""(to be written)"""
+"""off-topic-content: unrelated content appended to (or inserted into) a document."""
 
-RULES = ()
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from prose_lint.diagnostic import Diagnostic, Severity
+from prose_lint.document import Block, Document
+from prose_lint.rule import Rule, RuleContext
+
+_TERMINAL = re.compile(r"[.!?;,…]\s*[”\"’')\]]*\s*$")
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_NORM = re.compile(r"\W+")
+
+# Window of text on each side of a boundary for the local (TextTiling-like) similarity.
+_WINDOW_WORDS = 120
+_MAX_CANDIDATES = 12
+_DEBUG: list | None = None  # tests/tuning: collects every candidate's scores
+
+
+@dataclass
+class _Unit:
+    block: Block
+    text: str
+    words: int
+    headline: bool
+    bullet: bool
+    tail_section: bool
+
+
+class OffTopicContent(Rule):
+    """Unrelated content appended to or inserted into the document (a second article pasted after the first).
+
+    Algorithm. The prose blocks become term vectors (content words, light stemming, weighted by
+    sublinear term frequency times a background IDF from `wordfreq`, scikit-learn sparse matrices).
+    1. Local change: for every boundary between blocks, the cosine similarity of ~120 words before
+       and after it (banded sparse products: linear in the document length). Boundaries with a low
+       similarity, and boundaries with structural signs, become candidates (at most 12).
+    2. Each candidate start k is scored on the whole document: the key terms of the part before it
+       (and of the title/lead) that disappear in the block; the block's own key terms that never occur
+       before it; the block's similarity to the title/lead and to the part before, compared with the
+       document's normal similarity between its parts.
+    3. Structural signs that a second document starts at k: a headline-like line, the same headline
+       repeated right after it, a dateline ("ISLAMABAD:", "WASHINGTON (Reuters) -"), an
+       "Updated <date>"/byline/date line, a bullet summary, an extra blank line before it.
+    The confidence combines the lexical score (1 + 2) and the structural score (3); without structural
+    signs the lexical evidence must be much stronger. The block ends at the end of the document, or
+    where the text returns to the first part's topic (an inserted block) or the next article starts.
+
+    Never reported: blocks under reference/notes/appendix-like headings (rules/lexicons/off_topic.toml),
+    documents shorter than twice `min_words`.
+
+    Options:
+      sensitivity (0..1, default 0.5): higher reports weaker evidence.
+      min_words (default 80): minimum length of the off-topic block, and of the part before it.
+
+    Known limits: a single-paragraph digression inside a section is below `min_words` by design; an
+    appended text on exactly the same subject (a second report of the same event) is not off-topic.
+    """
+
+    id = "off-topic-content"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"sensitivity": 0.5, "min_words": 80}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        result = analyse(doc, float(ctx.options["sensitivity"]), int(ctx.options["min_words"]))
+        if result is None:
+            return
+        start, end, message, props = result
+        yield ctx.diagnostic(start, end, message, properties=props)
+
+
+# ----------------------------------------------------------------------
+_LEX: dict[str, Any] | None = None
+_IDF_CACHE: dict[str, float] = {}
+
+
+def _lexicon() -> dict[str, Any]:
+    global _LEX
+    if _LEX is None:
+        from prose_lint.lexicon import load_lexicon
+
+        lex = load_lexicon("off_topic")
+        _LEX = {
+            "tail": {s.lower() for s in lex["tail_sections"]},
+            "meta": [re.compile(p, re.I) for p in lex["article_meta"]],
+            "dateline": re.compile(lex["dateline"]),
+        }
+    return _LEX
+
+
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return ENGLISH_STOP_WORDS
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("sses"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _idf(term: str) -> float:
+    value = _IDF_CACHE.get(term)
+    if value is None:
+        from wordfreq import zipf_frequency
+
+        z = zipf_frequency(term, "en")
+        value = max(0.3, min(6.0, 7.0 - z)) if z > 0 else 5.0
+        if len(_IDF_CACHE) < 200_000:
+            _IDF_CACHE[term] = value
+    return value
+
+
+def _terms(text: str, stop: frozenset[str]) -> list[str]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        lw = w.lower()
+        if len(lw) < 3 or lw in stop:
+            continue
+        out.append(_stem(lw))
+    return out
+
+
+def _is_headline(text: str) -> bool:
+    line = " ".join(text.split())
+    words = line.split()
+    if not words or len(words) > 18 or len(line) > 160 or "\n" in text.strip():
+        return False
+    if _TERMINAL.search(line) or _BULLET.match(line):
+        return False
+    return line[0].isupper() or line[0].isdigit() or line[0] in "“\"'‘"
+
+
+def _units(doc: Document) -> list[_Unit]:
+    lex = _lexicon()
+    units = []
+    in_tail = False
+    tail_level = 0
+    for block in doc.prose_blocks:
+        if block.kind == "table_cell":
+            continue
+        text = doc.block_text(block)
+        clean = " ".join(text.split())
+        if not clean:
+            continue
+        if block.is_heading:
+            name = re.sub(r"^[\d.\s]+", "", clean).strip(" :*#").lower()
+            if name in lex["tail"]:
+                in_tail, tail_level = True, block.level
+            elif in_tail and block.level <= tail_level and block.level > 0 and doc.markup == "markdown":
+                in_tail = False
+        words = sum(1 for _ in _TOKEN.finditer(text))
+        units.append(_Unit(block, clean, words, block.is_heading or _is_headline(clean),
+                           bool(_BULLET.match(doc.text[block.start:block.end])) or block.kind == "list_item",
+                           in_tail))
+    return units
+
+
+def _norm_line(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def _structure(units: list[_Unit], k: int, doc: Document) -> tuple[float, list[str]]:
+    """How strongly the units from k on look like the start of a new article."""
+    lex = _lexicon()
+    u = units[k]
+    signs: list[str] = []
+    score = 0.0
+    title = units[0]
+    if u.headline and u.block.is_heading and title.block.is_heading and u.block.level > title.block.level \
+            and doc.markup == "markdown":
+        return 0.0, []  # a subsection of the document, not a new article's headline
+    if u.headline:
+        score += 0.3
+        signs.append("headline")
+        if title.headline and title.block.level == u.block.level and k > 0:
+            # The document opened the same way: a second title.
+            score += 0.1
+            signs.append("second title")
+        head = _norm_line(u.text)
+        for v in units[k + 1 : k + 7]:
+            if _norm_line(v.text) == head and len(head) > 15:
+                score += 0.45
+                signs.append("repeated headline")
+                break
+        # The same headline as the document's own title: a repeated document, not a new one.
+    look = units[k : k + 8] if u.headline else units[k : k + 2]
+    meta = dateline = bullets = False
+    for v in look:
+        if v.words <= 12 and any(p.search(v.text) for p in lex["meta"]):
+            meta = True
+        if v.words > 12 and lex["dateline"].match(v.text):
+            dateline = True
+        if v.bullet and v.words >= 5 and not units[0 if k == 0 else k - 1].bullet:
+            bullets = True
+    if meta:
+        score += 0.35
+        signs.append("date/byline line")
+    if dateline:
+        score += 0.4
+        signs.append("dateline")
+    if bullets and u.headline:
+        score += 0.2
+        signs.append("bullet summary")
+    # An extra blank line before the block (two or more empty lines).
+    if k > 0:
+        gap = doc.text[units[k - 1].block.end : u.block.start]
+        if gap.count("\n") >= 3:
+            score += 0.15
+            signs.append("extra blank lines")
+    return min(score, 1.0), signs
+
+
+def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
+    """(start, end, message, properties) of the off-topic block, or None."""
+    if doc.word_count < 2 * min_words:
+        return None
+    units = _units(doc)
+    n = len(units)
+    if n < 3:
+        return None
+
+    import numpy as np
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    stop = _stopwords()
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, u in enumerate(units):
+        counts: dict[int, int] = {}
+        for t in _terms(u.text, stop):
+            j = vocab.setdefault(t, len(vocab))
+            counts[j] = counts.get(j, 0) + 1
+        for j, c in counts.items():
+            rows.append(i)
+            cols.append(j)
+            vals.append(float(c))
+    if not vocab:
+        return None
+    terms = [None] * len(vocab)
+    for t, j in vocab.items():
+        terms[j] = t
+    idf = np.array([_idf(t) for t in terms])
+    counts = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+    X = counts.copy()
+    X.data = 1.0 + np.log(X.data)
+    X = X @ sparse.diags(idf)
+    X = sparse.csr_matrix(X)
+    words = np.array([u.words for u in units], dtype=float)
+    cum = np.concatenate([[0.0], np.cumsum(words)])
+
+    # -- 1. local similarity at each boundary (banded windows: linear) --
+    lrows, lcols, rrows, rcols = [], [], [], []
+    for k in range(1, n):
+        i, acc = k - 1, 0.0
+        while i >= 0 and acc < _WINDOW_WORDS:
+            lrows.append(k)
+            lcols.append(i)
+            acc += words[i]
+            i -= 1
+        i, acc = k, 0.0
+        while i < n and acc < _WINDOW_WORDS:
+            rrows.append(k)
+            rcols.append(i)
+            acc += words[i]
+            i += 1
+    L = sparse.csr_matrix((np.ones(len(lrows)), (lrows, lcols)), shape=(n, n)) @ X
+    R = sparse.csr_matrix((np.ones(len(rrows)), (rrows, rcols)), shape=(n, n)) @ X
+    local = np.asarray(normalize(L).multiply(normalize(R)).sum(axis=1)).ravel()
+    # The part before the block must have real running text (not only a title and front matter).
+    running = np.concatenate([[0.0], np.cumsum([u.words if u.words >= 20 else 0 for u in units])])
+    valid = [k for k in range(1, n)
+             if running[k] >= min_words and cum[n] - cum[k] >= min_words and not units[k].tail_section]
+    if not valid:
+        return None
+    typical = float(np.median(local[valid]))
+    struct = {k: _structure(units, k, doc) for k in valid}
+    pre = sorted(valid, key=lambda k: (typical - local[k]) + struct[k][0], reverse=True)[:_MAX_CANDIDATES]
+
+    # Title and lead: the first headline-like unit and the first real paragraph.
+    title_idx = [i for i in range(min(n, 3)) if units[i].headline][:1]
+    lead_idx = [i for i in range(n) if units[i].words >= 25][:1]
+
+    best = None
+    for k in pre:
+        end = _block_end(units, k, struct, X, normalize, words, min_words, local)
+        res = _score(k, end, X, counts, idf, words, title_idx + lead_idx, terms, typical)
+        if res is None:
+            continue
+        lexical, info = res
+        s, signs = struct[k]
+        # Without structural evidence, demand a much stronger lexical change.
+        confidence = lexical * (0.55 + 0.45 * s) + 0.25 * s * lexical
+        confidence = min(1.0, confidence)
+        threshold = 0.62 - 0.3 * (sensitivity - 0.5)
+        if s < 0.3:
+            threshold += 0.12
+        info.update(confidence=round(float(confidence), 3), structure=signs, lexical=round(float(lexical), 3),
+                    threshold=round(threshold, 3), start_unit=k, end_unit=end)
+        if _DEBUG is not None:
+            _DEBUG.append(dict(info))
+        if confidence >= threshold and (best is None or confidence > best[1]["confidence"]):
+            best = (k, info)
+    if best is None:
+        return None
+    k, info = best
+    end = info["end_unit"]
+    start_off = units[k].block.start
+    end_off = units[end - 1].block.end
+    message = (f"content unrelated to the rest of the document: the document is about "
+               f"{', '.join(info['doc_terms'][:5])}; this block ({int(cum[end] - cum[k])} words) is about "
+               f"{', '.join(info['block_terms'][:5])}")
+    props = {"confidence": info["confidence"], "document_terms": info["doc_terms"][:8],
+             "block_terms": info["block_terms"][:8], "structure": info["structure"],
+             "lexical_score": info["lexical"]}
+    return start_off, end_off, message, props
+
+
+def _block_end(units, k, struct, X, normalize, words, min_words, local) -> int:
+    """Where the off-topic block that starts at unit k ends (exclusive unit index)."""
+    import numpy as np
+
+    n = len(units)
+    cum = np.concatenate([[0.0], np.cumsum(words)])
+    # The next article start (strong structural signs) ends this one.
+    for j in range(k + 1, n):
+        if j in struct and struct[j][0] >= 0.6 and cum[j] - cum[k] >= min_words:
+            return j
+    # Return to the first part's topic: the rest is more like the part before k than like the block.
+    before = normalize(np.asarray(X[:k].sum(axis=0))).ravel()
+    candidates = [j for j in range(k + 1, n)
+                  if cum[j] - cum[k] >= min_words and cum[n] - cum[j] >= min_words]
+    # The boundaries with the sharpest local change (bounded number: linear overall).
+    candidates = sorted(candidates, key=lambda j: local[j])[:8]
+    for j in sorted(candidates):
+        block = normalize(np.asarray(X[k:j].sum(axis=0))).ravel()
+        after = normalize(np.asarray(X[j:].sum(axis=0))).ravel()
+        if float(after @ before) > 1.5 * float(after @ block) + 0.05:
+            return j
+    return n
+
+
+def _score(k, end, X, counts, idf, words, head_idx, terms, typical):
+    import numpy as np
+
+    n = X.shape[0]
+    before_c = np.asarray(counts[:k].sum(axis=0)).ravel()
+    block_c = np.asarray(counts[k:end].sum(axis=0)).ravel()
+    after_c = np.asarray(counts[end:].sum(axis=0)).ravel() if end < n else np.zeros_like(block_c)
+    wb, wk = float(sum(words[:k])), float(sum(words[k:end]))
+    if wb <= 0 or wk <= 0:
+        return None
+    context_c = before_c + after_c
+
+    def weights(c):
+        return np.where(c > 0, (1 + np.log(np.maximum(c, 1))) * idf, 0.0)
+
+    def cos(a, b):
+        na, nb = np.linalg.norm(a), np.linalg.norm(b)
+        return float(a @ b / (na * nb)) if na > 0 and nb > 0 else 0.0
+
+    wctx, wblk = weights(context_c), weights(block_c)
+    # Key terms: terms of the context that recur (>= 2) and weigh most.
+    ctx_key = np.argsort(-(wctx * (context_c >= 2)))[:10]
+    ctx_key = [i for i in ctx_key if context_c[i] >= 2]
+    blk_key = np.argsort(-(wblk * (block_c >= 2)))[:10]
+    blk_key = [i for i in blk_key if block_c[i] >= 2]
+    if len(ctx_key) < 3 or len(blk_key) < 2:
+        return None
+    # Disappearance: expected occurrences of the context's key terms in the block, vs. found.
+    rate = wk / max(wb + float(sum(words[end:])), 1.0)
+    kept = 0.0
+    for i in ctx_key:
+        expected = context_c[i] * rate
+        kept += min(1.0, block_c[i] / max(expected * 0.5, 1e-9)) if expected > 0 else 1.0
+    disappearance = 1.0 - kept / len(ctx_key)
+    # Emergence: the block's key terms are new (absent or rare before).
+    new = sum(1.0 for i in blk_key if context_c[i] <= max(1, 0.05 * block_c[i] / max(rate, 1e-9))) / len(blk_key)
+    # Similarity of the block to the context and to the title/lead.
+    sim_ctx = cos(wctx, wblk)
+    if head_idx and max(head_idx) < k:
+        head_c = np.asarray(counts[head_idx].sum(axis=0)).ravel()
+        wh = weights(head_c)
+        sim_head_block = cos(wh, wblk)
+        sim_head_ctx = cos(wh, weights(before_c - head_c + after_c))
+        head_drop = max(0.0, 1.0 - sim_head_block / max(sim_head_ctx, 1e-9))
+    else:
+        head_drop = 0.5
+    sim_drop = max(0.0, 1.0 - sim_ctx / max(typical, 0.05))
+    lexical = 0.35 * disappearance + 0.3 * new + 0.15 * head_drop + 0.2 * min(1.0, sim_drop)
+    info = {"doc_terms": [terms[i] for i in ctx_key], "block_terms": [terms[i] for i in blk_key],
+            "disappearance": round(disappearance, 3), "new": round(new, 3), "head_drop": round(head_drop, 3),
+            "sim_ctx": round(sim_ctx, 3), "typical": round(typical, 3)}
+    return lexical, info
+
+
+RULES = (OffTopicContent,)
