@@ -1,0 +1,100 @@
+"""A document block -> LanguageTool annotated text (``data=`` JSON) that spans exactly its source.
+
+Every source character of the block goes into the annotation, either as
+``text`` (prose) or as ``markup`` (what ``Document.prose`` masks: emphasis
+markers, link targets, HTML tags, e-mail addresses, URLs, escapes, plus the
+footnote marks ``<sup>1</sup>``). LanguageTool reports offsets in the
+concatenation of all pieces, i.e. offsets in the source, and never reports
+inside markup: matches that touch markup are dropped afterwards anyway.
+
+``interpretAs`` says what LanguageTool should read instead of the markup:
+nothing for emphasis and tags, the address itself for bare URLs and e-mail
+addresses (LanguageTool recognises them), a space for a tag between two
+words, and a paragraph break for a tab (tab-separated table cells are
+separate units).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prose_lint.document import EMAIL_RE, URL_RE, Block, Document
+
+_FOOTNOTE_RE = re.compile(r"<(sup|sub)\b[^>\n]*>[^<\n]{0,40}</\1\s*>", re.I)
+_BARE_ADDRESS = re.compile(rf"(?:{URL_RE.pattern})|(?:{EMAIL_RE.pattern})", re.I)
+
+
+@dataclass
+class Annotated:
+    block: Block
+    pieces: list[dict]  # LanguageTool annotation items
+    markup: list[tuple[int, int]]  # block-relative spans that are markup
+    source: str
+
+    @property
+    def key(self) -> str:
+        """What LanguageTool sees (text and interpretation), for the content cache."""
+        return "\x1e".join(p.get("text", "") + "\x1f" + p.get("interpretAs", "") if "text" in p
+                           else "\x1d" + p.get("interpretAs", "") for p in self.pieces)
+
+
+def footnote_spans(doc: Document) -> list[tuple[int, int]]:
+    cache = doc.__dict__.get("_lt_footnotes")
+    if cache is None:
+        cache = [(m.start(), m.end()) for m in _FOOTNOTE_RE.finditer(doc.text)] if "<" in doc.text else []
+        doc.__dict__["_lt_footnotes"] = cache
+    return cache
+
+
+def annotate_block(doc: Document, block: Block) -> Annotated:
+    text, prose = doc.text, doc.prose
+    start, end = block.start, block.end
+    masked = bytearray(end - start)
+    for i in range(start, end):
+        c = text[i]
+        if prose[i] != c or c == "\t":
+            masked[i - start] = 1
+    for fs, fe in footnote_spans(doc):
+        if fe <= start or fs >= end:
+            continue
+        for i in range(max(fs, start), min(fe, end)):
+            masked[i - start] = 1
+    pieces: list[dict] = []
+    spans: list[tuple[int, int]] = []
+    i, n = 0, end - start
+    while i < n:
+        j = i
+        flag = masked[i]
+        while j < n and masked[j] == flag:
+            j += 1
+        chunk = text[start + i : start + j]
+        if not flag:
+            pieces.append({"text": chunk})
+        else:
+            spans.append((i, j))
+            pieces.append({"markup": chunk, "interpretAs": _interpret(chunk, text, start + i, start + j)})
+        i = j
+    return Annotated(block, pieces, spans, text[start:end])
+
+
+def _interpret(chunk: str, text: str, s: int, e: int) -> str:
+    if "\t" in chunk and not chunk.strip(" \t"):
+        return "\n\n"
+    if "\t" in chunk:
+        return "\n\n"
+    stripped = chunk.strip()
+    if stripped and _BARE_ADDRESS.fullmatch(stripped) and not stripped.lower().startswith("mailto:"):
+        return chunk
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    if before.isalnum() and after.isalnum() and stripped.startswith("<"):
+        return " "
+    if not stripped:
+        return chunk  # masked spaces (e.g. inside a table row)
+    return ""
+
+
+def prose_blocks(doc: Document) -> list[Block]:
+    """The blocks LanguageTool checks: every prose block with at least one letter."""
+    return [b for b in doc.prose_blocks if any(ch.isalpha() for ch in doc.prose[b.start : b.end])]

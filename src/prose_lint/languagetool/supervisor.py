@@ -1,0 +1,97 @@
+"""The tiny process that owns the local LanguageTool JVM (``python -m prose_lint.languagetool.supervisor``).
+
+It starts the JVM, writes the state file (port, JVM pid, its own pid, version,
+heap), and then watches: when nobody has touched the idle file for
+``--idle`` minutes it stops the JVM, removes the state file and exits; when the
+JVM dies it removes the state file and exits; on SIGTERM it stops the JVM.
+Kept free of third-party imports so it starts fast and stays small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _write_state(path: Path, state: dict) -> None:
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(state), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _remove_state_if_ours(path: Path, pid: int) -> None:
+    try:
+        if json.loads(path.read_text(encoding="utf-8")).get("supervisor") == pid:
+            path.unlink()
+    except (OSError, ValueError):
+        pass
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--state", required=True)
+    ap.add_argument("--touch", required=True)
+    ap.add_argument("--idle", type=float, required=True, help="minutes")
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--version", required=True)
+    ap.add_argument("--heap", required=True)
+    ap.add_argument("--java", required=True)
+    ap.add_argument("--java-source", default="")
+    ap.add_argument("--classpath", required=True)
+    ap.add_argument("cmd", nargs=argparse.REMAINDER)
+    args = ap.parse_args(argv)
+    cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
+    state_path, touch = Path(args.state), Path(args.touch)
+    touch.touch()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+    me = os.getpid()
+
+    def on_signal(signum, frame):  # noqa: ARG001
+        _stop(proc)
+        _remove_state_if_ours(state_path, me)
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    _write_state(state_path, {
+        "port": args.port, "pid": proc.pid, "supervisor": me, "version": args.version, "heap": args.heap,
+        "java": args.java, "java_source": args.java_source, "classpath": args.classpath,
+        "started": time.time(), "idle_minutes": args.idle,
+    })
+    idle = args.idle * 60
+    poll = max(0.2, min(10.0, idle / 6))
+    while True:
+        try:
+            proc.wait(poll)
+            break  # the JVM is gone
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            last = touch.stat().st_mtime
+        except OSError:
+            last = 0.0
+        if time.time() - last > idle:
+            _stop(proc)
+            break
+    _remove_state_if_ours(state_path, me)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
