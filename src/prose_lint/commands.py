@@ -93,7 +93,9 @@ def run_check(args) -> int:
         else:
             filter_baseline(results, load_baseline(baseline_path))
 
-    _report(results, settings, args, linter)
+    # With --fix on stdin, stdout carries the fixed text: the report goes to stderr (as ruff does).
+    report_stream = sys.stderr if (args.fix and stdin_source is not None) else sys.stdout
+    _report(results, settings, args, linter, report_stream)
 
     errors = [r for r in results if r.error]
     for r in errors:
@@ -106,17 +108,17 @@ def run_check(args) -> int:
     return EXIT_FOUND if failing else EXIT_OK
 
 
-def _report(results: list[FileResult], settings: Settings, args, linter: Linter) -> None:
+def _report(results: list[FileResult], settings: Settings, args, linter: Linter, stream) -> None:
     from prose_lint.output import get_formatter
 
     for r in results:
         r.properties.pop("_diff", None)
     formatter = get_formatter(settings.output_format)
-    target = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else sys.stdout
+    target = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else stream
     try:
         formatter(
             results, target,
-            colour=settings.output_format == "text" and not args.output_file and _colour(args.color, sys.stdout),
+            colour=settings.output_format == "text" and not args.output_file and _colour(args.color, stream),
             show_source=settings.show_source,
             statistics=settings.statistics,
             summary=not args.quiet,

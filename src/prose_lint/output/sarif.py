@@ -107,7 +107,9 @@ def sarif_log(results: list[FileResult], registry=None, root: Path | None = None
             location = {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT", "index": artifact_index[result.path]},
                         "region": _region(rec.region, rec.snippet)}
             ctx_start, ctx_end = lines.line_span(rec.region.line - 1)
-            if rec.region.end_line == rec.region.line and ctx_end - ctx_start <= 2000:
+            whole_line = rec.region.column == 1 and rec.region.end_column >= ctx_end - ctx_start + 1
+            # SARIF1008: a context region must be a proper superset of the region.
+            if rec.region.end_line == rec.region.line and not whole_line and ctx_end - ctx_start <= 2000:
                 location["contextRegion"] = {**_region(Region(rec.region.line, 1, rec.region.line, ctx_end - ctx_start + 1)),
                                              "snippet": {"text": result.text[ctx_start:ctx_end]}}
             item: dict[str, Any] = {
