@@ -13,7 +13,7 @@ from prose_lint.rule import Rule, RuleContext, Severity
 _TERMINAL = re.compile(r"[.!?。！？…:;,”\"')\]]\s*$")
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TRIM = " \t\u00a0\u3000•·|»«*_-–—>"
+_TRIM = " \t\u00a0\u3000•·|»«_-–—>"
 _KIND_PRIORITY = ("machine-translation", "cookie", "comment-form", "forum", "share", "page", "byline")
 
 _LEXICON = None
@@ -40,8 +40,11 @@ class _Unit:
     kind: str = ""
 
 
+_SELF_REF: re.Pattern[str] | None = None
+
+
 def _lexicon() -> tuple[list[_Pattern], frozenset[str]]:
-    global _LEXICON
+    global _LEXICON, _SELF_REF
     if _LEXICON is None:
         from prose_lint.lexicon import load_lexicon
 
@@ -51,6 +54,7 @@ def _lexicon() -> tuple[list[_Pattern], frozenset[str]]:
                      re.compile(p["regex"], re.I))
             for p in data.get("pattern", [])
         ]
+        _SELF_REF = re.compile(data.get("self_reference", {}).get("regex", r"\b(?:you|your|our)\b"), re.I)
         _LEXICON = (patterns, frozenset(w.lower() for w in data.get("stopwords", {}).get("en", [])))
     return _LEXICON
 
@@ -107,7 +111,8 @@ class Boilerplate(Rule):
         min_density = float(ctx.options["min_stopword_density"])
         icons: list[tuple[int, re.Match[str]]] = []
         for n, unit in enumerate(units):
-            _classify(doc, unit, patterns, min_words, min_density)
+            edge = n < 3 or n >= len(units) - 3
+            _classify(doc, unit, patterns, min_words, min_density, edge)
             for p in patterns:
                 if p.strength == "icon":
                     m = p.regex.match(unit.text)
@@ -175,8 +180,10 @@ def _units(doc: Document, stopwords: frozenset[str]) -> list[_Unit]:
     return units
 
 
-def _classify(doc: Document, unit: _Unit, patterns: list[_Pattern], min_words: int, min_density: float) -> None:
+def _classify(doc: Document, unit: _Unit, patterns: list[_Pattern], min_words: int, min_density: float,
+              edge: bool) -> None:
     text = unit.text.strip(_TRIM)
+    prose_like = unit.words >= min_words and unit.stop_density >= min_density
     strong = weak = ""
     for p in patterns:
         if p.strength == "icon":
@@ -185,12 +192,16 @@ def _classify(doc: Document, unit: _Unit, patterns: list[_Pattern], min_words: i
             hit = bool(text) and p.regex.fullmatch(text.rstrip(".!:;,")) is not None
         else:
             hit = unit.words <= p.max_words and p.regex.search(unit.text) is not None
+        if hit and p.strength == "strong" and not p.full and prose_like and not (
+                edge and _SELF_REF is not None and _SELF_REF.search(unit.text)):
+            # A sentence that mentions cookies or machine translation in the middle of the text
+            # is prose about them; banners and notices sit at the top or the bottom.
+            hit = False
         if hit and p.strength == "strong" and not strong:
             strong = p.kind
         elif hit and p.strength == "weak" and not weak:
             weak = p.kind
-    prose_like = unit.words >= min_words and unit.stop_density >= min_density
-    if strong and not (prose_like and strong not in ("cookie", "machine-translation")):
+    if strong:
         unit.label, unit.kind = "bad", strong
         return
     if prose_like:
