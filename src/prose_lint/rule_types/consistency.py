@@ -23,6 +23,7 @@ class Consistency(PackRule):
         "either": "list of [regex, regex] pairs, each with one capture group (the stem)",
         "min-stem": "shortest stem that counts (default 3)",
         "exceptions": "words never compared",
+        "include-names": "also compare capitalised words inside a sentence (default false: they are names)",
     }
 
     def __init__(self, spec, where):
@@ -40,6 +41,13 @@ class Consistency(PackRule):
             self.pairs.append((ra, rb))
         self.min_stem = self._get(spec, "min-stem", int, 3)
         self.exceptions = {e.lower() for e in self._strings(spec, "exceptions")}
+        self.include_names = self._get(spec, "include-names", bool, False)
+
+    def _is_name(self, doc, m: re.Match) -> bool:
+        if self.include_names or not m.group(0)[:1].isupper():
+            return False
+        before = doc.prose[max(0, m.start() - 80) : m.start()].rstrip()
+        return bool(before) and before[-1] not in ".!?:;\"“‘(\n" and not before[-1].isdigit()
 
     def check(self, doc, ctx):
         for ra, rb in self.pairs:
@@ -47,7 +55,8 @@ class Consistency(PackRule):
             for side, regex in enumerate((ra, rb)):
                 for m in regex.finditer(doc.prose):
                     stem = m.group(1).lower()
-                    if len(stem) >= self.min_stem and m.group(0).lower() not in self.exceptions:
+                    if len(stem) >= self.min_stem and m.group(0).lower() not in self.exceptions \
+                            and not self._is_name(doc, m):
                         seen[stem][side].append(m)
             for stem, (left, right) in seen.items():
                 if not left or not right:

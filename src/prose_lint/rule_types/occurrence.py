@@ -46,7 +46,7 @@ class Occurrence(PackRule):
             matches = list(self.regex.finditer(doc.prose, start, end))
             count = len(matches)
             if self.max >= 0 and count > self.max:
-                first = matches[self.max]
+                first = matches[0]
                 yield ctx.diagnostic(
                     first.start(), matches[-1].end(),
                     self.format(count=count, max=self.max, min=self.min, match=first.group(0), per=self.per),
