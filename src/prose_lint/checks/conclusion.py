@@ -331,7 +331,12 @@ class DuplicateText(Rule):
     occurrence; the sentences of a reported block are not reported again.
 
     Refrains: short repeated sentences ("Let us begin.", "We will.") are below ``min_words`` and
-    are never reported: anaphora and refrains in speeches are intentional. A long sentence repeated
+    are never reported, nor is a paragraph made only of such short sentences ("We will not tire.
+    We will not falter. We will not fail." said twice): anaphora and refrains in speeches are
+    intentional. Parallel questions in a list ("What do people think they use?" / "What do people
+    actually use?") differ by a word or two: units under 20 words need a similarity halfway between
+    ``similarity`` and 1 (0.95 by default). Figure and table captions ("Table 2: ...") are not units:
+    a caption that repeats its section heading is normal. A long sentence repeated
     verbatim is reported even in a speech (suppress it there if it is deliberate).
     """
 
@@ -348,10 +353,12 @@ class DuplicateText(Rule):
         for block in doc.prose_blocks:
             if block.kind == "table_cell" or block.section in st.reference_sections:
                 continue
+            sents = doc.sentences(block) if block.kind != "heading" else []
+            if len(sents) > 1 and max(_count_words(doc, s, e) for s, e in sents) < min_words:
+                continue  # a refrain of short sentences ("We will not tire. We will not fail.")
             unit = _text_unit(doc, block.start, block.end, block.index, "paragraph", min_words)
             if unit:
                 units.append(unit)
-            sents = doc.sentences(block) if block.kind != "heading" else []
             if len(sents) > 1:
                 for s, e in sents:
                     unit = _text_unit(doc, s, e, block.index, "sentence", min_words)
@@ -398,6 +405,10 @@ class DuplicateText(Rule):
                 related=[Related(first.start, first.end, "first occurrence")],
                 properties={"similarity": round(best[1] / 100, 3), "unit": what},
             )
+
+
+def _count_words(doc: Document, start: int, end: int) -> int:
+    return sum(1 for _ in WORD_RE.finditer(doc.prose, start, end))
 
 
 _CAPTION = re.compile(r"[\s*_]*(?:table|figure|fig\.|graph|chart|plate|map|exhibit|box)\s*[\dIVXS]+[.:]?", re.I)
