@@ -219,8 +219,8 @@ class HardParagraph(Rule):
     textstat's grade metrics by name. A paragraph is reported when its grade is above ``max_grade``
     and either
 
-    * it stands out from the document's own distribution (above its median plus ``spread`` times
-      the median absolute deviation), or
+    * it stands out from the document's own distribution (above the median plus ``spread`` times
+      the median absolute deviation of all its paragraphs of 15 words or more), or
     * it is a wall of hard text: at least ``long_words`` words.
 
     So a uniformly hard paper gets its outliers and its densest blocks, not every paragraph. At most
@@ -242,11 +242,13 @@ class HardParagraph(Rule):
         metric = ctx.options["metric"]
         if metric != "consensus" and metric not in GRADE_METRICS:
             raise ConfigError(f"readability/paragraph: metric must be consensus or one of {', '.join(GRADE_METRICS)}")
-        scored = [(paragraph_grade(text, metric), len(text.split()), block, text) for block, text in analysis.paragraphs
-                  if len(text.split()) >= int(ctx.options["min_words"])]
+        # The document's distribution: every paragraph of 15 words or more; candidates: min_words or more.
+        measured = [(paragraph_grade(text, metric), len(text.split()), block, text) for block, text in analysis.paragraphs
+                    if len(text.split()) >= 15]
+        scored = [s for s in measured if s[1] >= int(ctx.options["min_words"])]
         if not scored:
             return
-        grades = [s[0] for s in scored]
+        grades = [s[0] for s in measured]
         median = statistics.median(grades)
         mad = statistics.median(abs(g - median) for g in grades) if len(grades) > 2 else 0.0
         outlier = median + float(ctx.options["spread"]) * mad if len(grades) > 2 else float("inf")
