@@ -119,6 +119,11 @@ def is_healthy(state: DaemonState | None) -> bool:
     return state is not None and pid_alive(state.pid, MAIN_CLASS) and port_open(state.port)
 
 
+def usable(state: DaemonState | None, version: str, heap: str) -> bool:
+    """Healthy, and the version and heap wanted (else the state is stale and gets replaced)."""
+    return state is not None and state.version == version and state.heap == heap and is_healthy(state)
+
+
 def touch(run: RunDir) -> None:
     try:
         os.utime(run.touch)
@@ -142,7 +147,7 @@ def ensure(heap: str = "768m", idle_minutes: float = 15, port: int = 0,
     run = run or RunDir()
     inst = _install.require_installation()
     state = read_state(run)
-    if state and state.version == inst.version and state.heap == heap and is_healthy(state):
+    if usable(state, inst.version, heap):
         touch(run)
         return state, False
     from filelock import FileLock, Timeout
@@ -151,7 +156,7 @@ def ensure(heap: str = "768m", idle_minutes: float = 15, port: int = 0,
     try:
         with FileLock(str(run.lock), timeout=START_TIMEOUT + 30):
             state = read_state(run)
-            if state and state.version == inst.version and state.heap == heap and is_healthy(state):
+            if usable(state, inst.version, heap):
                 touch(run)
                 return state, False
             if state:
@@ -171,7 +176,7 @@ def _start(inst: "_install.Installation", heap: str, idle_minutes: float, port: 
     if port_open(port):
         raise ToolError(f"port {port} is already in use: set languagetool.port to another one, or 0")
     run.properties.write_text(SERVER_PROPERTIES.format(threads=max(2, os.cpu_count() or 2)), encoding="utf-8")
-    jvm = [java.path, f"-Xmx{heap}", "-Xss2m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
+    jvm = [java.path, f"-Xmx{heap}", "-Xss2m", "-XX:+UseSerialGC",
            "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
            "-cp", inst.classpath, MAIN_CLASS, "--port", str(port), "--config", str(run.properties)]
     cmd = [sys.executable, "-m", "prose_lint.languagetool.supervisor", "--state", str(run.state),
