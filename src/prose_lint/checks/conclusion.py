@@ -128,7 +128,7 @@ class DuplicatedConclusion(Rule):
     * two concluding markers in one paragraph ("In conclusion, ... In conclusion, ...");
     * two paragraphs that open with a concluding marker ("In conclusion", "To conclude", "To sum up"...),
       or two that open with a summing-up marker ("In summary", "All in all"...) in the closing part
-      of the document (the last ``closing_share`` of its paragraphs, or a conclusion section);
+      of the document (the last ``closing_share`` of its paragraphs, at least two, or a conclusion section);
     * two conclusion sections at the same level under the same parent ("Conclusion" ... "Conclusions");
     * a concluding paragraph that restates another one: among the concluding paragraphs (those of a
       conclusion section and those opening with a marker; at most the last 12), a pair whose cosine
@@ -183,7 +183,8 @@ class DuplicatedConclusion(Rule):
                 )
 
         # 2. Two paragraphs opening with concluding markers.
-        closing_from = int(len(paragraphs) * (1 - float(ctx.options["closing_share"])))
+        closing_count = max(2, math.ceil(len(paragraphs) * float(ctx.options["closing_share"])))
+        closing_from = max(0, len(paragraphs) - closing_count)
         closing = {b.index for b in paragraphs[closing_from:]} | {
             b.index for b in paragraphs if b.section in st.conclusion_sections}
         openers: list[tuple[Block, tuple[int, int], str]] = []
