@@ -1,3 +1,600 @@
-"""(to be written)"""
+"""self-contradiction: a statement that contradicts an earlier statement of the same document."""
 
-RULES = ()
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Protocol
+
+from prose_lint.diagnostic import Diagnostic, Related, Severity
+from prose_lint.document import Document
+from prose_lint.errors import ToolError
+from prose_lint.rule import Rule, RuleContext
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[%$€£]")
+_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+_PRONOUNS = {"it", "its", "they", "their", "this", "that", "these", "those", "he", "his", "she", "her", "which",
+             "who", "whose", "the", "a", "an"}
+_NEGATORS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "n't",
+             "nowhere", "hardly", "barely"}
+_QUOTES = "“”\"«»„"
+_MAX_POSTINGS = 400  # candidate earlier sentences looked at per key term (bounded: linear overall)
+
+
+class PairScorer(Protocol):
+    """Scores (premise, hypothesis) pairs; returns the probability that they contradict each other.
+
+    The optional NLI path (option `nli_model`) provides one backed by a transformers cross-encoder;
+    tests and embedders may register their own with `register_scorer`.
+    """
+
+    def contradiction(self, pairs: list[tuple[str, str]]) -> list[float]: ...
+
+
+class SelfContradiction(Rule):
+    """A statement that contradicts an earlier statement of the same document.
+
+    Sentences are indexed by their content terms (an inverted index: no all-pairs comparison). A later
+    sentence is compared only with earlier sentences that share its key terms (at most 400 per term),
+    and a pair is reported only when one of these explicit tests holds:
+
+    - absolute claim vs. existence: "S is (totally) X-free", "free of X", "there is no X at all",
+      "S has never had X" against an earlier plain statement that X exists, grows or threatens S
+      (X or a close concept from rules/lexicons/contradiction.toml, e.g. extremism ~ terrorism);
+    - null effect vs. effect: "the reform had no effect on wages" against "the reform raised wages";
+    - polarity: the same statement with and without a negation ("the bridge was never finished" /
+      "the bridge was finished in 1932"), with nearly all content words shared;
+    - antonymous predicates: "exports increased" / "exports fell" about the same thing, with the rest
+      of the two statements alike;
+    - event dates: two different years for the founding/birth/death/opening of the same subject.
+
+    Precision first. A sentence is not used when it is a question, reported speech ("critics say"),
+    inside quotation marks, hedged or conditional ("may", "if", "would"), framed as someone's view
+    ("the myth that"), or when the pair differs in time ("rose in 2019" / "fell in 2020", "no longer",
+    "now", "since") or the later sentence opens with a contrast right after the earlier one.
+
+    The diagnostic sits on the later sentence; the earlier one is a related location (SARIF
+    relatedLocations) and both are quoted in the message.
+
+    Options:
+      nli_model (default ""): directory of a local transformers NLI cross-encoder. When set, candidate
+        pairs that share subject and content are also scored by the model (pip install "prose-lint[nli]");
+        the precision filters above still apply.
+      nli_threshold (default 0.9): contradiction probability needed from the model.
+      max_reports (default 5): at most this many diagnostics per document.
+
+    Known limits: no coreference beyond "its"/"it" for a unique earlier subject; contradictions that need
+    world knowledge or paraphrase ("sold out" / "few tickets were sold") are found only by the NLI path.
+    """
+
+    id = "self-contradiction"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"nli_model": "", "nli_threshold": 0.9, "max_reports": 5}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        scorer = None
+        if ctx.options["nli_model"]:
+            scorer = load_scorer(str(ctx.options["nli_model"]))
+        found = find_contradictions(doc, scorer, float(ctx.options["nli_threshold"]))
+        for later, earlier, reason, conf in found[: int(ctx.options["max_reports"])]:
+            line = doc.lines.line_col(earlier.start)[0]
+            message = (f"contradicts an earlier statement (line {line}): \"{_quote(later.text)}\" vs. "
+                       f"\"{_quote(earlier.text)}\" ({reason})")
+            yield ctx.diagnostic(later.start, later.end, message,
+                                 related=[Related(earlier.start, earlier.end,
+                                                  f"the earlier statement: \"{_quote(earlier.text)}\"")],
+                                 properties={"confidence": round(conf, 3), "test": reason,
+                                             "related_line": line})
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# ----------------------------------------------------------------------
+_LEX: dict[str, Any] | None = None
+
+
+def _lexicon() -> dict[str, Any]:
+    global _LEX
+    if _LEX is None:
+        from prose_lint.lexicon import load_lexicon
+
+        raw = load_lexicon("contradiction")
+        direction: dict[str, tuple[str, int]] = {}
+        for name, (up, down) in raw["antonyms"].items():
+            for w in up:
+                direction[w] = (name, 1)
+            for w in down:
+                direction[w] = (name, -1)
+        related: dict[str, set[str]] = {}
+        for group in raw["related"]:
+            stems = {_stem(w) for w in group}
+            for s in stems:
+                related.setdefault(s, set()).update(stems)
+        events = {}
+        for name, words in raw["events"].items():
+            for w in words:
+                events[w] = name
+        phrases = lambda key: [p for p in raw[key] if " " in p]
+        _LEX = {
+            "direction": direction,
+            "related": related,
+            "existence": set(raw["existence"]),
+            "free_ignored": set(raw["free_compounds_ignored"]),
+            "absolute": set(raw["absolute_adverbs"]),
+            "reporting": set(raw["reporting"]),
+            "framing": {w for w in raw["framing"] if " " not in w},
+            "framing_phrases": phrases("framing"),
+            "hedges": set(raw["hedges"]),
+            "time": {w for w in raw["time_change"] if " " not in w},
+            "time_phrases": phrases("time_change"),
+            "contrast": [p for p in raw["contrast_openers"]],
+            "effect": set(raw["effect_verbs"]),
+            "events": events,
+        }
+    return _LEX
+
+
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return ENGLISH_STOP_WORDS
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl in (("isation", "ize"), ("ization", "ize"), ("ists", "ism"), ("ist", "ism"), ("ies", "y"),
+                         ("sses", "ss")):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            return w[: -len(suffix)] + repl
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+@dataclass
+class _Sent:
+    index: int
+    start: int
+    end: int
+    text: str
+    block: int
+    para_pos: int  # sentence number inside its paragraph
+    tokens: list[str]  # lower-cased
+    raw: list[str]  # as written
+    content: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    years: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    usable: bool = True  # an assertion of the author's own
+    evidence: bool = True  # usable, or attributed to data rather than to a person
+    time: bool = False  # mentions a time/change marker
+    contrast_open: bool = False
+    negated: bool = False
+
+
+def _sentences(doc: Document) -> list[_Sent]:
+    lex = _lexicon()
+    stop = _stopwords()
+    out: list[_Sent] = []
+    for block in doc.paragraphs:
+        if block.in_quote:
+            continue
+        for pos, (s, e) in enumerate(doc.sentences(block)):
+            text = doc.prose[s:e]
+            if len(text) > 1500:
+                continue
+            raw = _TOKEN.findall(text)
+            if len(raw) < 4:
+                continue
+            toks = [t.lower().replace("’", "'") for t in raw]
+            sent = _Sent(len(out), s, e, text, block.index, pos, toks, raw)
+            for i, (r, t) in enumerate(zip(raw, toks)):
+                if t in stop or len(t) < 3 or t.isdigit():
+                    if _YEAR.match(t):
+                        sent.years.add(t)
+                    elif t.replace(",", "").isdigit():
+                        sent.numbers.add(t)
+                    continue
+                st = _stem(t)
+                sent.content.add(st)
+                if i > 0 and (r[0].isupper() or (r.isupper() and len(r) > 1)):
+                    sent.entities.add(st)
+            sent.usable = _usable(text, toks, raw, lex)
+            sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
+            joined = " " + " ".join(toks) + " "
+            sent.time = bool(sent.years) or any(t in lex["time"] for t in toks) or any(
+                f" {p} " in joined for p in lex["time_phrases"])
+            sent.contrast_open = any(joined.startswith(f" {c} ") for c in lex["contrast"])
+            sent.negated = any(t in _NEGATORS or t.endswith("n't") for t in toks)
+            out.append(sent)
+    # A capitalised first word is a name when the document also writes it capitalised mid-sentence.
+    names = set().union(*(s.entities for s in out)) if out else set()
+    for sent in out:
+        first = sent.raw[0]
+        if first[:1].isupper() and _stem(first) in names:
+            sent.entities.add(_stem(first))
+    return out
+
+
+_DATA_SOURCES = {"data", "figures", "statistics", "records", "survey", "census", "study", "studies", "report",
+                 "estimates", "records", "registry", "register", "database", "accounts", "payroll", "results"}
+
+
+def _usable(text: str, toks: list[str], raw: list[str], lex, attributed_data: bool = False) -> bool:
+    """The sentence is the author's own plain assertion (or, with ``attributed_data``, one that cites data)."""
+    if text.rstrip().endswith("?"):
+        return False
+    quoted = sum(1 for c in text if c in _QUOTES)
+    if quoted >= 2 or text.lstrip().startswith(("'", "‘")):
+        return False
+    reporting = [i for i, t in enumerate(toks) if t in lex["reporting"]]
+    if attributed_data:
+        if not reporting or any(toks[i] != "according" or not _DATA_SOURCES & set(toks[i + 1: i + 7])
+                                for i in reporting):
+            return False
+    elif reporting:
+        return False
+    if any(t in lex["framing"] for t in toks):
+        return False
+    joined = " ".join(toks)
+    if any(p in joined for p in lex["framing_phrases"]):
+        return False
+    # Hedges: only lower-case tokens (not "May" the month) or the first token.
+    for i, (r, t) in enumerate(zip(raw, toks)):
+        if t in lex["hedges"] and (i == 0 or r.islower()):
+            return False
+    return True
+
+
+# -- the tests ---------------------------------------------------------------
+_FREE = re.compile(r"\b([^\W\d_]+)[-‐](?:free)\b", re.I)
+_FREE_OF = re.compile(r"\bfree\s+(?:of|from)\s+(?:all\s+|any\s+)?([^\W\d_]+)", re.I)
+_NO_AT_ALL = re.compile(r"\b(?:there\s+(?:is|are|was|were)\s+no|has\s+no|have\s+had\s+no|has\s+had\s+no|have\s+no|"
+                        r"had\s+no|without\s+any)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I)
+_NEVER = re.compile(r"\b(?:has|have|had)\s+never\s+(?:had|experienced|faced|seen|suffered(?:\s+from)?|known)\s+(?:any\s+)?"
+                    r"([^\W\d_]+)", re.I)
+_ERADICATED = re.compile(r"\b(?:completely|totally|entirely|fully)\s+(?:eradicated|eliminated|wiped\s+out|ended|"
+                         r"rooted\s+out|defeated)\s+(?:the\s+|all\s+)?([^\W\d_]+)", re.I)
+_NULL_EFFECT = re.compile(
+    r"\b(?:had|has|have|having|showed|shows|show|produced|made|with)\s+(?:no|zero|little\s+or\s+no)\s+"
+    r"(?:measurable\s+|significant\s+|discernible\s+|real\s+)?(?:effect|impact|influence|difference)\s+"
+    r"(?:at\s+all\s+)?(?:on|to|for)\s+(?:the\s+|their\s+|its\s+)?([^\W\d_]+)"
+    r"|\b(?:did|does|do)\s+not\s+(?:affect|change|alter|raise|increase|reduce|lower|improve|lift|boost|cut)\s+"
+    r"(?:the\s+|their\s+|its\s+)?([^\W\d_]+)", re.I)
+
+
+def _absolute_claims(s: _Sent, lex) -> list[tuple[str, str]]:
+    """(concept stem, kind) of the absolute claims of absence made by ``s``."""
+    out = []
+    text = s.text
+    for m in _FREE.finditer(text):
+        word = m.group(1).lower()
+        if word in lex["free_ignored"] or len(word) < 4:
+            continue
+        before = text[: m.start()].lower().split()[-3:]
+        predicative = any(w in ("is", "are", "was", "were", "be", "become", "became", "remains", "remain")
+                          or w in lex["absolute"] for w in before)
+        if predicative:
+            out.append((_stem(word), f"\"{m.group(0)}\""))
+    for rx, kind in ((_FREE_OF, "free of"), (_NEVER, "never"), (_ERADICATED, "eradicated")):
+        for m in rx.finditer(text):
+            out.append((_stem(m.group(1)), kind))
+    for m in _NO_AT_ALL.finditer(text):
+        tail = text[m.end(): m.end() + 12].lower()
+        absolute = "at all" in text[m.start(): m.end() + 14].lower() or "whatsoever" in tail or \
+            any(w in lex["absolute"] for w in s.tokens)
+        if absolute:
+            out.append((_stem(m.group(1)), "no ... at all"))
+    return out
+
+
+def _mentions(s: _Sent, concept: str, related: set[str]) -> str | None:
+    """The word of ``s`` that names the concept (or a close one), if it is not negated."""
+    for i, t in enumerate(s.tokens):
+        st = _stem(t)
+        if st == concept or st in related or (len(concept) > 6 and st.startswith(concept[:6])):
+            window = s.tokens[max(0, i - 3): i]
+            if any(w in _NEGATORS or w.endswith("n't") or w in ("against", "counter", "free", "anti", "combat",
+                                                                   "combating", "countering", "fight", "fighting",
+                                                                   "prevent", "preventing")
+                   for w in window):
+                continue
+            if t.startswith(("counter", "anti")):
+                continue
+            return t
+    return None
+
+
+def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_threshold: float = 0.9):
+    """[(later, earlier, reason, confidence)] sorted by position of the later sentence."""
+    if doc.word_count < 10:
+        return []
+    lex = _lexicon()
+    sents = _sentences(doc)
+    if len(sents) < 2:
+        return []
+    index: dict[str, list[int]] = {}
+    results: dict[int, tuple[_Sent, _Sent, str, float]] = {}
+    nli_pairs: list[tuple[int, int]] = []
+
+    def report(later: _Sent, earlier: _Sent, reason: str, conf: float) -> None:
+        if later.index not in results or results[later.index][3] < conf:
+            results[later.index] = (later, earlier, reason, conf)
+
+    for s in sents:
+        if s.usable:
+            _check_sentence(s, sents, index, lex, report, nli_pairs if scorer else None)
+        for term in s.content | s.entities:
+            posting = index.setdefault(term, [])
+            if len(posting) < 5000:
+                posting.append(s.index)
+
+    if scorer is not None and nli_pairs:
+        pairs = [(sents[i].text, sents[j].text) for i, j in nli_pairs]
+        for (i, j), p in zip(nli_pairs, scorer.contradiction(pairs)):
+            if p >= nli_threshold and not _time_differs(sents[i], sents[j]):
+                report(sents[j], sents[i], "natural-language inference model", float(p))
+    return sorted(results.values(), key=lambda r: r[0].start)
+
+
+def _candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], terms: Iterable[str],
+                evidence: bool = True) -> list[_Sent]:
+    """Earlier sentences sharing the terms (inverted index; bounded postings) that can serve as the
+    earlier statement: plain assertions, or statements attributed to data ("according to the survey")."""
+    seen: dict[int, int] = {}
+    for term in terms:
+        for i in index.get(term, ())[-_MAX_POSTINGS:]:
+            seen[i] = seen.get(i, 0) + 1
+    return [sents[i] for i in sorted(seen) if sents[i].usable or (evidence and sents[i].evidence)]
+
+
+def _overlap(a: _Sent, b: _Sent, ignore: set[str] = frozenset()) -> float:
+    x, y = a.content - ignore, b.content - ignore
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def _time_differs(a: _Sent, b: _Sent) -> bool:
+    if a.years and b.years and a.years != b.years:
+        return True
+    return a.time or b.time
+
+
+def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs) -> None:
+    # 1. absolute claim of absence vs. earlier statements that it exists.
+    for concept, kind in ([] if s.time else _absolute_claims(s, lex)):
+        related = lex["related"].get(concept, set()) | {concept}
+        subject = s.entities - related
+        about = {t for t in s.content - related if not t.endswith("-free") and t not in lex["absolute"]
+                 and t not in ("free", "nation", "country", "place", "area", "entire", "whole", "never")}
+        best = None
+        for e in _candidates(s, sents, index, related):
+            word = _mentions(e, concept, related)
+            if not word or e.negated and _negated_near(e, word):
+                continue
+            score = 1.0 + (0.25 if _stem(word) == concept else 0.0)
+            at = e.tokens.index(word)
+            near = sum(1 for t in e.tokens[max(0, at - 5): at + 6] if t in lex["existence"])
+            score += 1.0 if near or any(t in lex["existence"] for t in e.tokens) else 0.0
+            score += 0.5 * min(near, 2)
+            # The concept as the subject of the existence predicate ("terrorism has increased").
+            score += 0.5 if any(t in lex["existence"] for t in e.tokens[at + 1: at + 6]) else 0.0
+            score += 1.0 if subject and subject & (e.entities | e.content) else 0.0
+            if subject and not subject & (e.entities | e.content):
+                continue
+            if not about & e.content:
+                continue  # the claim is about something else ("the capital is malaria-free")
+            if best is None or score > best[0]:
+                best = (score, e)
+        if best and best[0] >= 2.5:
+            report(s, best[1], f"absolute claim ({kind}) against an earlier statement that it exists",
+                   min(1.0, best[0] / 4.5))
+            return
+
+    # 2. "no effect on Y" vs. an earlier "X raised Y".
+    for m in _NULL_EFFECT.finditer(s.text):
+        obj = _stem(m.group(1) or m.group(2))
+        subj = {st for st in s.content if st != obj} & _subject_terms(s, m.start())
+        for e in _candidates(s, sents, index, [obj]):
+            if e.negated or obj not in e.content:
+                continue
+            if not any(t in lex["effect"] for t in e.tokens):
+                continue
+            if subj and not subj & e.content:
+                continue
+            if not subj:
+                continue
+            if _time_differs(e, s) and not (e.years and not s.years):
+                continue
+            report(s, e, "no effect claimed after an effect was stated", 0.85)
+            return
+
+    # 3. event years: founding/birth/death of the same subject.
+    for event, year, subj in _event_years(s, lex):
+        words = [_stem(w) for w, g in lex["events"].items() if g == event]
+        for e in _candidates(s, sents, index, words, evidence=True):
+            for event2, year2, subj2 in _event_years(e, lex):
+                if event2 != event or year2 == year:
+                    continue
+                same = (subj and subj2 and subj == subj2) or (not subj and subj2 and _unique_subject(
+                    sents[: s.index], event, lex) == subj2)
+                if same:
+                    report(s, e, f"a different year for the same {event}", 0.9)
+                    return
+
+    if s.time or s.contrast_open and s.para_pos > 0:
+        return
+
+    # 4. polarity and antonymous predicates need nearly the same statement.
+    key = sorted(s.content, key=len, reverse=True)[:6]
+    for e in _candidates(s, sents, index, key):
+        if e.time or _time_differs(e, s):
+            continue
+        if e.block == s.block and e.index == s.index - 1 and s.contrast_open:
+            continue
+        ov = _overlap(s, e)
+        if ov >= 0.8 and len(s.content & e.content) >= 3 and s.negated != e.negated:
+            if _polarity_flip(s, e):
+                report(s, e, "the same statement negated", 0.8)
+                return
+        flip = _antonym_flip(s, e, lex)
+        if flip and _overlap(s, e, flip) >= 0.6 and len((s.content & e.content) - flip) >= 2:
+            report(s, e, "opposite predicates about the same thing", 0.75)
+            return
+        if nli_pairs is not None and ov >= 0.5 and len(s.content & e.content) >= 2:
+            nli_pairs.append((e.index, s.index))
+
+
+def _negated_near(s: _Sent, word: str) -> bool:
+    i = s.tokens.index(word)
+    return any(w in _NEGATORS or w.endswith("n't") for w in s.tokens[max(0, i - 4): i])
+
+
+def _subject_terms(s: _Sent, before: int) -> set[str]:
+    head = s.text[:before]
+    return {_stem(t.lower()) for t in _TOKEN.findall(head)}
+
+
+def _polarity_flip(a: _Sent, b: _Sent) -> bool:
+    """One of the two is the other with a negation; 'not only', 'no longer' and double negations excluded."""
+    for s in (a, b):
+        joined = " ".join(s.tokens)
+        if "not only" in joined or "not just" in joined or "no longer" in joined or "not least" in joined:
+            return False
+    neg_a = sum(1 for t in a.tokens if t in _NEGATORS or t.endswith("n't"))
+    neg_b = sum(1 for t in b.tokens if t in _NEGATORS or t.endswith("n't"))
+    return (neg_a == 0) != (neg_b == 0) and max(neg_a, neg_b) == 1
+
+
+def _antonym_flip(a: _Sent, b: _Sent, lex) -> set[str] | None:
+    """The predicate words when a and b use opposite predicates of one antonym pair about the same theme."""
+    da = _directions(a, lex)
+    db = _directions(b, lex)
+    for (name, sign, theme, word) in da:
+        for (name2, sign2, theme2, word2) in db:
+            if name == name2 and sign != sign2 and theme and theme == theme2:
+                return {_stem(word), _stem(word2)}
+    return None
+
+
+def _directions(s: _Sent, lex) -> list[tuple[str, int, str | None, str]]:
+    """(antonym pair, +1/-1 after negation, theme stem, verb) for each directional predicate of s."""
+    stop = _stopwords()
+    out = []
+    for i, t in enumerate(s.tokens):
+        d = lex["direction"].get(t)
+        if not d:
+            continue
+        sign = d[1]
+        window = s.tokens[max(0, i - 3): i + 1]
+        if any(w in _NEGATORS or w.endswith("n't") for w in window[:-1]) and not any(
+                a in _NEGATORS and b in ("only", "just", "merely", "least") for a, b in zip(window, window[1:])):
+            sign = -sign
+        theme = None
+        for j in range(i - 1, max(-1, i - 4), -1):  # the subject just before ("wages rose")
+            w = s.tokens[j]
+            if w not in stop and len(w) > 2 and w not in lex["direction"] and not w.isdigit():
+                theme = _stem(w)
+                break
+        if theme is None:
+            for j in range(i + 1, min(len(s.tokens), i + 4)):  # or the object ("raised wages")
+                w = s.tokens[j]
+                if w not in stop and len(w) > 2 and not w.isdigit():
+                    theme = _stem(w)
+                    break
+        out.append((d[0], sign, theme, t))
+    return out
+
+
+def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
+    """(event, year, subject stem or None for a pronoun) for each "founded in 1998"-like phrase."""
+    out = []
+    for i, t in enumerate(s.tokens):
+        event = lex["events"].get(t)
+        if event is None:
+            continue
+        year = next((w for w in s.tokens[i + 1: i + 5] if _YEAR.match(w)), None)
+        if year is None:
+            continue
+        subj = None
+        for j in range(i - 1, max(-1, i - 7), -1):
+            w = s.tokens[j]
+            if w in _PRONOUNS and w not in ("the", "a", "an", "which", "that", "who"):
+                subj = None
+                break
+            if w in ("was", "were", "is", "been", "be", "since", "its", "his", "her", "their", "of", "in", "after",
+                     "the", "a", "an", "which", "that", "who"):
+                continue
+            if not w.isdigit():
+                subj = _stem(w)
+                break
+        out.append((event, year, subj))
+    return out
+
+
+def _unique_subject(earlier: list[_Sent], event: str, lex) -> str | None:
+    subjects = {subj for e in earlier for ev, _, subj in _event_years(e, lex) if ev == event and subj}
+    return next(iter(subjects)) if len(subjects) == 1 else None
+
+
+# -- optional NLI model ----------------------------------------------------
+_SCORERS: dict[str, PairScorer] = {}
+
+
+def register_scorer(model: str, scorer: PairScorer) -> None:
+    """Use ``scorer`` whenever the option nli_model equals ``model`` (tests, embedding applications)."""
+    _SCORERS[model] = scorer
+
+
+def load_scorer(model: str) -> PairScorer:
+    if model not in _SCORERS:
+        _SCORERS[model] = TransformersNLI(model)
+    return _SCORERS[model]
+
+
+class TransformersNLI:
+    """A local transformers sequence-classification NLI model (a cross-encoder directory)."""
+
+    def __init__(self, path: str, batch_size: int = 16) -> None:
+        try:
+            import torch  # noqa: F401
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        except ImportError:
+            raise ToolError(f"self-contradiction: nli_model is set ({path}) but transformers/torch are not installed "
+                            f"(pip install \"prose-lint[nli]\")") from None
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            self.model = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True).eval()
+        except Exception as exc:  # missing directory, wrong files
+            raise ToolError(f"self-contradiction: cannot load the NLI model in {path}: "
+                            f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
+        labels = {str(v).lower(): int(k) for k, v in self.model.config.id2label.items()}
+        index = next((i for name, i in labels.items() if name.startswith("contradict")), None)
+        if index is None:
+            raise ToolError(f"self-contradiction: the NLI model in {path} has no 'contradiction' label "
+                            f"(labels: {sorted(labels)})")
+        self.index = index
+        self.batch_size = batch_size
+
+    def contradiction(self, pairs: list[tuple[str, str]]) -> list[float]:
+        import torch
+
+        out: list[float] = []
+        with torch.no_grad():
+            for k in range(0, len(pairs), self.batch_size):
+                batch = pairs[k: k + self.batch_size]
+                enc = self.tokenizer([p for p, _ in batch], [h for _, h in batch], padding=True, truncation=True,
+                                     max_length=256, return_tensors="pt")
+                probs = torch.softmax(self.model(**enc).logits, dim=-1)[:, self.index]
+                out.extend(float(p) for p in probs)
+        return out
+
+
+RULES = (SelfContradiction,)
