@@ -207,3 +207,73 @@ if __name__ == "__main__":
     for text in HELD_OUT_NEGATIVE:
         for d in diags(text):
             print("FP:", text[d.start:d.end], "|", d.message)
+
+
+def test_transformers_backend_plumbing_with_stand_in_modules(monkeypatch, tmp_path):
+    """TransformersNLI: label lookup, batching and softmax, with tiny stand-ins for torch/transformers
+    (the real libraries are an optional extra and are not installed in the test environment)."""
+    import contextlib
+    import sys
+    import types
+
+    import numpy as np
+
+    class Tensor:
+        def __init__(self, a):
+            self.a = np.asarray(a, dtype=float)
+
+        def __getitem__(self, key):
+            return Tensor(self.a[key])
+
+        def __iter__(self):
+            return iter(self.a.tolist())
+
+    torch = types.ModuleType("torch")
+    torch.no_grad = contextlib.nullcontext
+    torch.softmax = lambda t, dim=-1: Tensor(np.exp(t.a) / np.exp(t.a).sum(axis=dim, keepdims=True))
+
+    class Tokenizer:
+        @classmethod
+        def from_pretrained(cls, path, local_files_only=False):
+            assert local_files_only, "must never download"
+            return cls()
+
+        def __call__(self, premises, hypotheses, **kwargs):
+            return {"pairs": list(zip(premises, hypotheses))}
+
+    class Model:
+        config = types.SimpleNamespace(id2label={0: "ENTAILMENT", 1: "NEUTRAL", 2: "CONTRADICTION"})
+        batches = []
+
+        @classmethod
+        def from_pretrained(cls, path, local_files_only=False):
+            assert local_files_only
+            return cls()
+
+        def eval(self):
+            return self
+
+        def __call__(self, pairs):
+            Model.batches.append(len(pairs))
+            logits = [[0.0, 0.0, 5.0] if ("closed" in p) != ("closed" in h) else [5.0, 0.0, 0.0]
+                      for p, h in pairs]
+            return types.SimpleNamespace(logits=Tensor(logits))
+
+    transformers = types.ModuleType("transformers")
+    transformers.AutoTokenizer = Tokenizer
+    transformers.AutoModelForSequenceClassification = Model
+    monkeypatch.setitem(sys.modules, "torch", torch)
+    monkeypatch.setitem(sys.modules, "transformers", transformers)
+
+    scorer = contradiction.TransformersNLI(str(tmp_path), batch_size=2)
+    assert scorer.index == 2
+    probs = scorer.contradiction([("a", "b closed"), ("a", "b"), ("closed", "closed"), ("x", "closed")])
+    assert Model.batches == [2, 2]
+    assert probs[0] > 0.95 and probs[1] < 0.05 and probs[2] < 0.05 and probs[3] > 0.95
+    model = str(tmp_path)
+    try:
+        contradiction._SCORERS.pop(model, None)
+        (d,) = diags(NLI_TEXT, nli_model=model, nli_threshold=0.9)
+        assert "closed" in NLI_TEXT[d.start:d.end]
+    finally:
+        contradiction._SCORERS.pop(model, None)

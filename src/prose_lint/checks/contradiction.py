@@ -176,6 +176,8 @@ class _Sent:
     time: bool = False  # mentions a time/change marker
     contrast_open: bool = False
     negated: bool = False
+    dirs: list = field(default_factory=list)  # directional predicates (_directions)
+    events: list = field(default_factory=list)  # dated one-time events (_event_years)
 
 
 def _sentences(doc: Document) -> list[_Sent]:
@@ -212,6 +214,10 @@ def _sentences(doc: Document) -> list[_Sent]:
                 f" {p} " in joined for p in lex["time_phrases"])
             sent.contrast_open = any(joined.startswith(f" {c} ") for c in lex["contrast"])
             sent.negated = any(t in _NEGATORS or t.endswith("n't") for t in toks)
+            if any(t in lex["direction"] for t in toks):
+                sent.dirs = _directions(sent, lex, stop)
+            if sent.years and any(t in lex["events"] for t in toks):
+                sent.events = _event_years(sent, lex)
             out.append(sent)
     # A capitalised first word is a name when the document also writes it capitalised mid-sentence.
     names = set().union(*(s.entities for s in out)) if out else set()
@@ -322,6 +328,7 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
     index: dict[str, list[int]] = {}
     results: dict[int, tuple[_Sent, _Sent, str, float]] = {}
     nli_pairs: list[tuple[int, int]] = []
+    event_subjects: dict[str, set[str]] = {}  # event -> the subjects seen so far (for "its founding")
 
     def report(later: _Sent, earlier: _Sent, reason: str, conf: float) -> None:
         if later.index not in results or results[later.index][3] < conf:
@@ -329,7 +336,10 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
 
     for s in sents:
         if s.usable:
-            _check_sentence(s, sents, index, lex, report, nli_pairs if scorer else None)
+            _check_sentence(s, sents, index, lex, report, nli_pairs if scorer else None, event_subjects)
+        for event, _, subj in s.events:
+            if subj:
+                event_subjects.setdefault(event, set()).add(subj)
         for term in s.content | s.entities:
             posting = index.setdefault(term, [])
             if len(posting) < 5000:
@@ -367,7 +377,7 @@ def _time_differs(a: _Sent, b: _Sent) -> bool:
     return a.time or b.time
 
 
-def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs) -> None:
+def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjects) -> None:
     # 1. absolute claim of absence vs. earlier statements that it exists.
     for concept, kind in ([] if s.time else _absolute_claims(s, lex)):
         related = lex["related"].get(concept, set()) | {concept}
@@ -417,14 +427,14 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs) -> None:
             return
 
     # 3. event years: founding/birth/death of the same subject.
-    for event, year, subj in _event_years(s, lex):
+    for event, year, subj in s.events:
         words = [_stem(w) for w, g in lex["events"].items() if g == event]
         for e in _candidates(s, sents, index, words, evidence=True):
-            for event2, year2, subj2 in _event_years(e, lex):
+            for event2, year2, subj2 in e.events:
                 if event2 != event or year2 == year:
                     continue
-                same = (subj and subj2 and subj == subj2) or (not subj and subj2 and _unique_subject(
-                    sents[: s.index], event, lex) == subj2)
+                known = event_subjects.get(event, set())
+                same = (subj and subj2 and subj == subj2) or (not subj and subj2 and known == {subj2})
                 if same:
                     report(s, e, f"a different year for the same {event}", 0.9)
                     return
@@ -475,8 +485,9 @@ def _polarity_flip(a: _Sent, b: _Sent) -> bool:
 
 def _antonym_flip(a: _Sent, b: _Sent, lex) -> set[str] | None:
     """The predicate words when a and b use opposite predicates of one antonym pair about the same theme."""
-    da = _directions(a, lex)
-    db = _directions(b, lex)
+    da, db = a.dirs, b.dirs
+    if not da or not db:
+        return None
     for (name, sign, theme, word) in da:
         for (name2, sign2, theme2, word2) in db:
             if name == name2 and sign != sign2 and theme and theme == theme2:
@@ -484,9 +495,8 @@ def _antonym_flip(a: _Sent, b: _Sent, lex) -> set[str] | None:
     return None
 
 
-def _directions(s: _Sent, lex) -> list[tuple[str, int, str | None, str]]:
+def _directions(s: _Sent, lex, stop) -> list[tuple[str, int, str | None, str]]:
     """(antonym pair, +1/-1 after negation, theme stem, verb) for each directional predicate of s."""
-    stop = _stopwords()
     out = []
     for i, t in enumerate(s.tokens):
         d = lex["direction"].get(t)
@@ -537,11 +547,6 @@ def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
                 break
         out.append((event, year, subj))
     return out
-
-
-def _unique_subject(earlier: list[_Sent], event: str, lex) -> str | None:
-    subjects = {subj for e in earlier for ev, _, subj in _event_years(e, lex) if ev == event and subj}
-    return next(iter(subjects)) if len(subjects) == 1 else None
 
 
 # -- optional NLI model ----------------------------------------------------
