@@ -124,15 +124,28 @@ def _idf(term: str) -> float:
     return value
 
 
-def _terms(text: str, stop: frozenset[str]) -> list[str]:
+def _terms(text: str, stop: frozenset[str], surface: dict | None = None) -> list[str]:
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group()
         lw = w.lower()
         if len(lw) < 3 or lw in stop:
             continue
-        out.append(_stem(lw))
+        st = _stem(lw)
+        out.append(st)
+        if surface is not None:
+            forms = surface.setdefault(st, {})
+            form = w if w.isupper() and len(w) > 1 else (w if w[0].isupper() and m.start() > 0 and
+                                                         text[m.start() - 1] == " " and
+                                                         text[max(0, m.start() - 2)] not in ".!?" else lw)
+            forms[form] = forms.get(form, 0) + 1
     return out
+
+
+def _display(stem: str, surface: dict) -> str:
+    """The form the document uses most for a stem ("marches" for "marche", "SCO" for "sco")."""
+    forms = surface.get(stem)
+    return max(forms.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] if forms else stem
 
 
 def _is_headline(text: str) -> bool:
@@ -240,10 +253,11 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
 
     stop = _stopwords()
     vocab: dict[str, int] = {}
+    surface: dict[str, dict[str, int]] = {}
     rows, cols, vals = [], [], []
     for i, u in enumerate(units):
         counts: dict[int, int] = {}
-        for t in _terms(u.text, stop):
+        for t in _terms(u.text, stop, surface):
             j = vocab.setdefault(t, len(vocab))
             counts[j] = counts.get(j, 0) + 1
         for j, c in counts.items():
@@ -256,6 +270,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     for t, j in vocab.items():
         terms[j] = t
     idf = np.array([_idf(t) for t in terms])
+    shown = [_display(t, surface) for t in terms]
     counts = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
     X = counts.copy()
     X.data = 1.0 + np.log(X.data)
@@ -299,7 +314,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     best = None
     for k in pre:
         end = _block_end(units, k, struct, X, normalize, words, min_words, local)
-        res = _score(k, end, X, counts, idf, words, title_idx + lead_idx, terms, typical)
+        res = _score(k, end, X, counts, idf, words, title_idx + lead_idx, shown, typical)
         if res is None:
             continue
         lexical, info = res
@@ -403,7 +418,11 @@ def _score(k, end, X, counts, idf, words, head_idx, terms, typical):
         head_drop = 0.5
     sim_drop = max(0.0, 1.0 - sim_ctx / max(typical, 0.05))
     lexical = 0.35 * disappearance + 0.3 * new + 0.15 * head_drop + 0.2 * min(1.0, sim_drop)
-    info = {"doc_terms": [terms[i] for i in ctx_key], "block_terms": [terms[i] for i in blk_key],
+    # For the message: the terms most typical of each part (weight times share of occurrences).
+    ctx_show = np.argsort(-(wctx * context_c / np.maximum(context_c + block_c, 1) * (context_c >= 2)))[:8]
+    blk_show = np.argsort(-(wblk * block_c / np.maximum(context_c + block_c, 1) * (block_c >= 2)))[:8]
+    info = {"doc_terms": [terms[i] for i in ctx_show if context_c[i] >= 2],
+            "block_terms": [terms[i] for i in blk_show if block_c[i] >= 2],
             "disappearance": round(disappearance, 3), "new": round(new, 3), "head_drop": round(head_drop, 3),
             "sim_ctx": round(sim_ctx, 3), "typical": round(typical, 3)}
     return lexical, info
