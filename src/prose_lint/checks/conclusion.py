@@ -126,9 +126,11 @@ class DuplicatedConclusion(Rule):
     Reported cases (each once, at the second conclusion, with the first as a related location):
 
     * two concluding markers in one paragraph ("In conclusion, ... In conclusion, ...");
-    * two paragraphs that open with a concluding marker ("In conclusion", "To conclude", "To sum up"...),
-      or two that open with a summing-up marker ("In summary", "All in all"...) in the closing part
-      of the document (the last ``closing_share`` of its paragraphs, at least two, or a conclusion section);
+    * two paragraphs that open with a concluding marker ("In conclusion", "To conclude", "To sum up"...);
+      a concluding and a summing-up marker ("In summary", "All in all", "All things considered"...)
+      both in the second half of the document; or two summing-up markers in its closing part (the
+      last ``closing_share`` of its paragraphs, at least two, or a conclusion section). A summing-up
+      marker in the first half sums up a section, not the document;
     * two conclusion sections at the same level under the same parent ("Conclusion" ... "Conclusions");
     * a concluding paragraph that restates another one: among the concluding paragraphs (those of a
       conclusion section and those opening with a marker; at most the last 12), a pair whose cosine
@@ -187,6 +189,7 @@ class DuplicatedConclusion(Rule):
         closing_from = max(0, len(paragraphs) - closing_count)
         closing = {b.index for b in paragraphs[closing_from:]} | {
             b.index for b in paragraphs if b.section in st.conclusion_sections}
+        second_half = {b.index for b in paragraphs[len(paragraphs) // 2:]}
         openers: list[tuple[Block, tuple[int, int], str]] = []
         for block in paragraphs:
             sents = doc.sentences(block)
@@ -198,13 +201,15 @@ class DuplicatedConclusion(Rule):
                 openers.append((block, m, "final"))
                 continue
             m = _sentence_marker(doc, s, e, lex.summary)
-            if m and block.index in closing:
+            if m and (block.index in closing or block.index in second_half):
                 openers.append((block, m, "summary"))
         for n, (block, m, tier) in enumerate(openers):
             if block.index in reported:
                 continue
-            earlier = [o for o in openers[:n] if tier == "final" and o[2] == "final"
-                       or (o[0].index in closing and block.index in closing)]
+            earlier = [o for o in openers[:n]
+                       if (tier == "final" and o[2] == "final")
+                       or (o[0].index in closing and block.index in closing)
+                       or ("final" in (tier, o[2]) and o[0].index in second_half and block.index in second_half)]
             if earlier:
                 first = earlier[0]
                 reported.add(block.index)
