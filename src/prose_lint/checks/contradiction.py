@@ -176,6 +176,7 @@ class _Sent:
     time: bool = False  # mentions a time/change marker
     contrast_open: bool = False
     negated: bool = False
+    exact: bool = True  # a complete sentence with nothing masked inside (for the polarity/antonym tests)
     dirs: list = field(default_factory=list)  # directional predicates (_directions)
     events: list = field(default_factory=list)  # dated one-time events (_event_years)
 
@@ -213,7 +214,11 @@ def _sentences(doc: Document) -> list[_Sent]:
             sent.time = bool(sent.years) or any(t in lex["time"] for t in toks) or any(
                 f" {p} " in joined for p in lex["time_phrases"])
             sent.contrast_open = any(joined.startswith(f" {c} ") for c in lex["contrast"])
-            sent.negated = any(t in _NEGATORS or t.endswith("n't") for t in toks)
+            sent.negated = _count_negations(text) > 0
+            sent.exact = (raw[0][0].isupper() or raw[0][0].isdigit()) and not _GAP.search(text) and \
+                text.rstrip()[-1:] in ".!"
+            sent.exact = sent.exact and text.lstrip()[:1] not in "-*•"
+            
             if any(t in lex["direction"] for t in toks):
                 sent.dirs = _directions(sent, lex, stop)
             if sent.years and any(t in lex["events"] for t in toks):
@@ -232,10 +237,27 @@ _DATA_SOURCES = {"data", "figures", "statistics", "records", "survey", "census",
                  "estimates", "records", "registry", "register", "database", "accounts", "payroll", "results"}
 
 
+_GAP = re.compile(r"[^\S\n]{3,}")  # masked code, link or markup inside the sentence
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|nowhere|hardly|barely)\b"
+                       r"|n['’]t\b", re.I)
+_ANSWER_NO = re.compile(r"\bno\b(?=\s*(?:[.;,:)/|]|$))", re.I)  # "on by default: no", "yes/no"
+_PREDICATE_NEG = re.compile(r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|will|can|could|would|should)"
+                            r"\s+(?:not|never)\b|\b(?:is|are|was|were|do|does|did|has|have|had|ca|wo)n['’]t\b"
+                            r"|\bnever\s+[a-z]+(?:ed|s)?\b", re.I)
+_NEG_WORDS = {"not", "never", "none", "nobody", "nothing", "neither", "without", "cannot"}
+_FIELD = re.compile(r"\b[\w-]+(?: [\w-]+)?:\s")
+
+
+def _count_negations(text: str) -> int:
+    return len(_NEGATION.findall(text)) - len(_ANSWER_NO.findall(text))
+
+
 def _usable(text: str, toks: list[str], raw: list[str], lex, attributed_data: bool = False) -> bool:
     """The sentence is the author's own plain assertion (or, with ``attributed_data``, one that cites data)."""
     if text.rstrip().endswith("?"):
         return False
+    if len(_FIELD.findall(text)) >= 2:
+        return False  # a list of fields ("Severity: info; scope: document"), not a statement
     quoted = sum(1 for c in text if c in _QUOTES)
     if quoted >= 2 or text.lstrip().startswith(("'", "‘")):
         return False
@@ -450,12 +472,11 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
         if e.block == s.block and e.index == s.index - 1 and s.contrast_open:
             continue
         ov = _overlap(s, e)
-        if ov >= 0.8 and len(s.content & e.content) >= 3 and s.negated != e.negated:
-            if _polarity_flip(s, e):
-                report(s, e, "the same statement negated", 0.8)
-                return
-        flip = _antonym_flip(s, e, lex)
-        if flip and _overlap(s, e, flip) >= 0.6 and len((s.content & e.content) - flip) >= 2:
+        if s.exact and e.exact and s.negated != e.negated and _same_statement(s, e) and _polarity_flip(s, e):
+            report(s, e, "the same statement negated", 0.8)
+            return
+        flip = _antonym_flip(s, e, lex) if s.exact and e.exact else None
+        if flip and _same_statement(s, e, flip, 0.5):
             report(s, e, "opposite predicates about the same thing", 0.75)
             return
         if nli_pairs is not None and ov >= 0.5 and len(s.content & e.content) >= 2:
@@ -472,15 +493,29 @@ def _subject_terms(s: _Sent, before: int) -> set[str]:
     return {_stem(t.lower()) for t in _TOKEN.findall(head)}
 
 
+def _same_statement(a: _Sent, b: _Sent, ignore: set[str] = frozenset(), jaccard: float = 0.5) -> bool:
+    """Nearly the same content words: the shorter statement's words all occur in the longer one."""
+    if a.numbers != b.numbers or a.years != b.years:
+        return False  # about different quantities
+    x, y = a.content - ignore - _NEG_WORDS, b.content - ignore - _NEG_WORDS
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < 3:
+        return False
+    return short <= long and len(x & y) / len(x | y) >= jaccard
+
+
 def _polarity_flip(a: _Sent, b: _Sent) -> bool:
     """One of the two is the other with a negation; 'not only', 'no longer' and double negations excluded."""
     for s in (a, b):
         joined = " ".join(s.tokens)
         if "not only" in joined or "not just" in joined or "no longer" in joined or "not least" in joined:
             return False
-    neg_a = sum(1 for t in a.tokens if t in _NEGATORS or t.endswith("n't"))
-    neg_b = sum(1 for t in b.tokens if t in _NEGATORS or t.endswith("n't"))
-    return (neg_a == 0) != (neg_b == 0) and max(neg_a, neg_b) == 1
+    neg_a, neg_b = _count_negations(a.text), _count_negations(b.text)
+    if not ((neg_a == 0) != (neg_b == 0) and max(neg_a, neg_b) == 1):
+        return False
+    negated = a if neg_a else b
+    # The negation must deny the predicate, not qualify a noun ("with no sign", "without punctuation").
+    return bool(_PREDICATE_NEG.search(negated.text))
 
 
 def _antonym_flip(a: _Sent, b: _Sent, lex) -> set[str] | None:

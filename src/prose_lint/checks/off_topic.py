@@ -18,6 +18,7 @@ _NORM = re.compile(r"\W+")
 # Window of text on each side of a boundary for the local (TextTiling-like) similarity.
 _WINDOW_WORDS = 120
 _MAX_CANDIDATES = 12
+_STRONG = {"repeated headline", "dateline", "date/byline line"}
 _DEBUG: list | None = None  # tests/tuning: collects every candidate's scores
 
 
@@ -319,7 +320,10 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
             continue
         lexical, info = res
         s, signs = struct[k]
-        # Without structural evidence, demand a much stronger lexical change.
+        # A new article is shown by a strong sign (a repeated headline, a dateline, a date or byline
+        # line); a headline, bullets or blank lines alone are what any sectioned document has.
+        if not _STRONG & set(signs):
+            s = min(s, 0.15)
         confidence = lexical * (0.55 + 0.45 * s) + 0.25 * s * lexical
         confidence = min(1.0, confidence)
         threshold = 0.62 - 0.3 * (sensitivity - 0.5)
