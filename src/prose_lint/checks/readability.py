@@ -269,9 +269,10 @@ class HardParagraph(Rule):
 
 
 class LongSentence(Rule):
-    """A sentence longer than ``max_words`` words, longest first, at most ``max_sentences`` per document.
+    """A sentence too long to read comfortably (over 60 words by default), longest first.
 
-    Counted on running prose only (paragraphs and list items outside reference lists; not headings,
+    A sentence longer than ``max_words`` words is reported, at most ``max_sentences`` per document,
+    the longest first (``rank`` in the properties). Counted on running prose only (paragraphs and list items outside reference lists; not headings,
     tables, captions or code). Long sentences are the first thing to split when a paragraph's grade
     level is high.
     """
