@@ -471,6 +471,9 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
             continue
         if e.block == s.block and e.index == s.index - 1 and s.contrast_open:
             continue
+        if s.exact and e.exact and _number_conflict(s, e):
+            report(s, e, "a different number for the same quantity", 0.8)
+            return
         ov = _overlap(s, e)
         if s.exact and e.exact and s.negated != e.negated and _same_statement(s, e) and _polarity_flip(s, e):
             report(s, e, "the same statement negated", 0.8)
@@ -502,6 +505,39 @@ def _same_statement(a: _Sent, b: _Sent, ignore: set[str] = frozenset(), jaccard:
     if len(short) < 3:
         return False
     return short <= long and len(x & y) / len(x | y) >= jaccard
+
+
+# A count: a number followed by a percentage, a large-number word or a plural noun ("4,000 photographs");
+# a number after a name or a label ("Python 3.2", "Line 20", "Version 1") is not a count (see _counts).
+_QUANTITY = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b|"
+                       r"(?:million|billion|thousand|hundred)\s+[a-z][a-z-]+|[a-z][a-z-]+s\b)")
+_LABEL_BEFORE = re.compile(r"(?:\b[A-Z][\w.-]*|\b(?i:version|line|page|section|chapter|figure|table|step|level|"
+                           r"number|no\.|item|row|column|grade|class|room|route|article|paragraph))\s*$")
+
+
+def _counts(text: str) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in _QUANTITY.finditer(text)
+            if not _LABEL_BEFORE.search(text[max(0, m.start() - 30): m.start()])]
+
+
+_APPROX = re.compile(r"\b(?:more|fewer|less|greater|smaller|higher|lower)\s+than\b|\b(?:over|under|about|around|"
+                     r"nearly|almost|roughly|approximately|some|at least|at most|up to|estimated|between|per|each)\b",
+                     re.I)
+
+
+def _number_conflict(a: _Sent, b: _Sent) -> bool:
+    """The same statement with a different number for the same unit ("has 4,000 photographs" / "6,500")."""
+    qa, qb = _counts(a.text), _counts(b.text)
+    if len(qa) != 1 or len(qb) != 1 or a.years or b.years:
+        return False
+    (na, ua), (nb, ub) = qa[0], qb[0]
+    if _stem(ua.split()[-1]) != _stem(ub.split()[-1]) or na.replace(",", "") == nb.replace(",", ""):
+        return False
+    if _APPROX.search(a.text) or _APPROX.search(b.text) or a.negated != b.negated:
+        return False
+    x, y = a.content, b.content
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= 4 and short <= long and len(x & y) / len(x | y) >= 0.6
 
 
 def _polarity_flip(a: _Sent, b: _Sent) -> bool:
