@@ -46,7 +46,10 @@ class SelfContradiction(Rule):
       "the bridge was finished in 1932"), with nearly all content words shared;
     - antonymous predicates: "exports increased" / "exports fell" about the same thing, with the rest
       of the two statements alike;
-    - event dates: two different years for the founding/birth/death/opening of the same subject.
+    - event dates: two different years for the founding/birth/death/opening of the same subject
+      ("founded in 1998" ... "since its founding in 2001": "its" resolves to the one subject seen so far);
+    - counts: the same statement with a different count ("holds 4,000 plates" / "holds 6,500 plates"),
+      not when either is approximate ("about", "more than") or the number is a label ("Python 3.2").
 
     Precision first. A sentence is not used when it is a question, reported speech ("critics say"),
     inside quotation marks, hedged or conditional ("may", "if", "would"), framed as someone's view

@@ -47,8 +47,11 @@ class OffTopicContent(Rule):
     3. Structural signs that a second document starts at k: a headline-like line, the same headline
        repeated right after it, a dateline ("ISLAMABAD:", "WASHINGTON (Reuters) -"), an
        "Updated <date>"/byline/date line, a bullet summary, an extra blank line before it.
-    The confidence combines the lexical score (1 + 2) and the structural score (3); without structural
-    signs the lexical evidence must be much stronger. The block ends at the end of the document, or
+    The confidence combines the lexical score (1 + 2) and the structural score (3). Only a repeated
+    headline, a dateline or a date/byline line counts as a strong sign of a new article; a headline,
+    bullets or blank lines alone are what any sectioned document has, and without a strong sign the
+    lexical evidence must be much stronger (in practice: pasted paragraphs with no sign of a new
+    article are not reported). The block ends at the end of the document, or
     where the text returns to the first part's topic (an inserted block) or the next article starts.
 
     Never reported: blocks under reference/notes/appendix-like headings (rules/lexicons/off_topic.toml),
