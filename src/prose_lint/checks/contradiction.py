@@ -182,6 +182,7 @@ class _Sent:
     exact: bool = True  # a complete sentence with nothing masked inside (for the polarity/antonym tests)
     dirs: list = field(default_factory=list)  # directional predicates (_directions)
     events: list = field(default_factory=list)  # dated one-time events (_event_years)
+    counts: list = field(default_factory=list)  # counts with their unit (_counts)
 
 
 def _sentences(doc: Document) -> list[_Sent]:
@@ -224,6 +225,8 @@ def _sentences(doc: Document) -> list[_Sent]:
             
             if any(t in lex["direction"] for t in toks):
                 sent.dirs = _directions(sent, lex, stop)
+            if sent.numbers:
+                sent.counts = _counts(text)
             if sent.years and any(t in lex["events"] for t in toks):
                 sent.events = _event_years(sent, lex)
             out.append(sent)
@@ -379,14 +382,15 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
 
 
 def _candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], terms: Iterable[str],
-                evidence: bool = True) -> list[_Sent]:
+                evidence: bool = True, min_shared: int = 1) -> list[_Sent]:
     """Earlier sentences sharing the terms (inverted index; bounded postings) that can serve as the
     earlier statement: plain assertions, or statements attributed to data ("according to the survey")."""
     seen: dict[int, int] = {}
     for term in terms:
         for i in index.get(term, ())[-_MAX_POSTINGS:]:
             seen[i] = seen.get(i, 0) + 1
-    return [sents[i] for i in sorted(seen) if sents[i].usable or (evidence and sents[i].evidence)]
+    return [sents[i] for i in sorted(seen)
+            if seen[i] >= min_shared and (sents[i].usable or (evidence and sents[i].evidence))]
 
 
 def _overlap(a: _Sent, b: _Sent, ignore: set[str] = frozenset()) -> float:
@@ -469,7 +473,7 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
 
     # 4. polarity and antonymous predicates need nearly the same statement.
     key = sorted(s.content, key=len, reverse=True)[:6]
-    for e in _candidates(s, sents, index, key):
+    for e in _candidates(s, sents, index, key, min_shared=2):
         if e.time or _time_differs(e, s):
             continue
         if e.block == s.block and e.index == s.index - 1 and s.contrast_open:
@@ -530,7 +534,7 @@ _APPROX = re.compile(r"\b(?:more|fewer|less|greater|smaller|higher|lower)\s+than
 
 def _number_conflict(a: _Sent, b: _Sent) -> bool:
     """The same statement with a different number for the same unit ("has 4,000 photographs" / "6,500")."""
-    qa, qb = _counts(a.text), _counts(b.text)
+    qa, qb = a.counts, b.counts
     if len(qa) != 1 or len(qb) != 1 or a.years or b.years:
         return False
     (na, ua), (nb, ub) = qa[0], qb[0]
