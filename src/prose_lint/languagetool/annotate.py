@@ -95,6 +95,20 @@ def _interpret(chunk: str, text: str, s: int, e: int) -> str:
     return ""
 
 
+_REFERENCE_HEADING = re.compile(
+    r"^\W*(?:\d+\.?\s*)?(?:references?|bibliography|works cited|literature cited|sources|citations|"
+    r"reference list|notes and references)\W*$", re.I)
+
+
 def prose_blocks(doc: Document) -> list[Block]:
-    """The blocks LanguageTool checks: every prose block with at least one letter."""
-    return [b for b in doc.prose_blocks if any(ch.isalpha() for ch in doc.prose[b.start : b.end])]
+    """The blocks LanguageTool checks: prose blocks with a letter, outside reference lists.
+
+    A reference list (the section under a heading "References", "Bibliography",
+    "Works cited"...) is author names and journal abbreviations: not sent.
+    """
+    skip = set()
+    for n, section in enumerate(doc.sections):
+        if section.heading is not None and _REFERENCE_HEADING.match(doc.heading_text(section)):
+            skip.add(n)
+    return [b for b in doc.prose_blocks
+            if b.section not in skip and any(ch.isalpha() for ch in doc.prose[b.start : b.end])]

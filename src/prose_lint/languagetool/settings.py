@@ -34,6 +34,7 @@ DEFAULT_DISABLED_RULES: tuple[str, ...] = (
     "PUNCTUATION_PARAGRAPH_END",  # headings, table cells, author lines
     "UNLIKELY_OPENING_PUNCTUATION",
     "PARAGRAPH_REPEAT_BEGINNING_RULE",  # crosses paragraphs: depends on batching
+    "ENGLISH_WORD_REPEAT_BEGINNING_RULE",  # "three sentences start with 'They'": style, not grammar
 )
 
 _SERVER_RE = re.compile(r"^https?://[^\s/]+(?::\d+)?(?:/[^\s]*)?$")
