@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from prose_lint.document import EMAIL_RE, URL_RE, Block, Document
 
 _FOOTNOTE_RE = re.compile(r"<(sup|sub)\b[^>\n]*>[^<\n]{0,40}</\1\s*>", re.I)
+_SPACES = re.compile(r" {1,}")
 _BARE_ADDRESS = re.compile(rf"(?:{URL_RE.pattern})|(?:{EMAIL_RE.pattern})", re.I)
 
 
@@ -51,10 +52,15 @@ def annotate_block(doc: Document, block: Block) -> Annotated:
     text, prose = doc.text, doc.prose
     start, end = block.start, block.end
     masked = bytearray(end - start)
-    for i in range(start, end):
-        c = text[i]
-        if prose[i] != c or c == "\t":
-            masked[i - start] = 1
+    # Masked characters are spaces in prose but not in the source: look only inside runs of spaces.
+    for run in _SPACES.finditer(prose, start, end):
+        for i in range(run.start(), run.end()):
+            if text[i] != " ":
+                masked[i - start] = 1
+    if "\t" in text[start:end]:
+        for i in range(start, end):
+            if text[i] == "\t":
+                masked[i - start] = 1
     for fs, fe in footnote_spans(doc):
         if fe <= start or fs >= end:
             continue
@@ -64,10 +70,10 @@ def annotate_block(doc: Document, block: Block) -> Annotated:
     spans: list[tuple[int, int]] = []
     i, n = 0, end - start
     while i < n:
-        j = i
         flag = masked[i]
-        while j < n and masked[j] == flag:
-            j += 1
+        j = masked.find(b"\x00" if flag else b"\x01", i)
+        if j < 0:
+            j = n
         chunk = text[start + i : start + j]
         if not flag:
             pieces.append({"text": chunk})

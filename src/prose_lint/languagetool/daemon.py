@@ -28,8 +28,9 @@ from prose_lint.languagetool import install as _install
 
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 START_TIMEOUT = 120.0
-# LanguageTool's own sentence cache and thread pool; see HTTPServerConfig.
-SERVER_PROPERTIES = "cacheSize=2000\ncacheTTLSeconds=3600\nmaxCheckThreads={threads}\n"
+# LanguageTool's thread pool; its own sentence cache stays off (cacheSize=0): prose-lint caches
+# per paragraph, and benchmarks must not be flattered by LanguageTool remembering a sentence.
+SERVER_PROPERTIES = "cacheSize=0\nmaxCheckThreads={threads}\n"
 
 
 @dataclass

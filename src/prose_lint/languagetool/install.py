@@ -181,6 +181,12 @@ def install(force: bool = False, method: str = "auto", log: Callable[[str], None
     else:
         raise ToolError(f"unknown install method {method!r} (allowed: auto, maven, download)")
     (home / "installed.json").write_text(json.dumps(asdict(inst), indent=2), encoding="utf-8")
+    from prose_lint.languagetool import daemon
+
+    running = daemon.read_state(daemon.RunDir())
+    if running and running.classpath.startswith(str(home)):
+        daemon.stop()  # its jars were just replaced
+        log(f"stopped the LanguageTool daemon (pid {running.pid}) that ran the previous jars")
     log(f"LanguageTool {inst.version} installed in {inst.home} ({inst.method})")
     return inst
 
