@@ -631,6 +631,13 @@ class UnpairedBracket(Rule):
         from prose_lint.document import URL_RE
 
         urls = [(m.start(), m.end()) for m in URL_RE.finditer(doc.text)]
+        # URL_RE stops before a closing bracket: ")" that close the URL's own "(" belong to it
+        url_tail: set[int] = set()
+        for us, ue in urls:
+            extra = doc.text.count("(", us, ue) - doc.text.count(")", us, ue)
+            for k in range(max(0, extra)):
+                if ue + k < len(doc.text) and doc.text[ue + k] == ")":
+                    url_tail.add(ue + k)
         for n, block in enumerate(blocks):
             seg = prose[block.start : block.end]
             stack: list[int] = []
@@ -641,9 +648,9 @@ class UnpairedBracket(Rule):
                 pos = block.start + i
                 if 0 < pos < len(text) - 1 and text[pos - 1] in "\"'“‘`" and text[pos + 1] in "\"'”’`":
                     continue  # the character itself, quoted: "("
-                if any(us <= pos < ue for us, ue in urls):
+                if pos in url_tail or any(us <= pos < ue for us, ue in urls):
                     continue  # part of a URL
-                url_end = any(pos == ue for _, ue in urls)  # URL_RE stops before a bracket
+                url_end = any(pos == ue for _, ue in urls)
                 if ch in _OPENERS:
                     if _EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _EMOTICON.match(seg[i : i + 3]):
                         continue
