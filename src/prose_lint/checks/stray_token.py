@@ -548,7 +548,7 @@ class Mojibake(Rule):
 # ----------------------------------------------------------------------------
 # orphan tokens and brackets
 
-_CODE_IN_PARENS = re.compile(r"\((\s?)([A-Z][A-Za-z]{0,3}-?\d{1,6}(?:\.\d+)?[a-z]?)(\s?)\)")
+_CODE_IN_PARENS = re.compile(r"\((\s?)([A-Z][A-Za-z]{0,3}-?\d{1,6}(?:\.\d+)?[A-Za-z]?)(\s?)\)")
 
 
 class OrphanToken(Rule):
