@@ -59,7 +59,7 @@ def lt_server(tmp_path_factory):
         os.environ["PROSE_LINT_LANGUAGETOOL_IDLE_TIMEOUT"] = "3"
     check.reset()
     try:
-        state, _ = daemon.ensure()
+        state, _ = daemon.ensure(idle_minutes=3 if worker else 15)
     except ToolError as exc:
         pytest.fail(f"could not start LanguageTool: {exc}", pytrace=False)
     yield Server(f"http://127.0.0.1:{state.port}", state.port, state.pid, base, Path(inst.home), state.version)
