@@ -123,13 +123,6 @@ def _inside(pos: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= pos and end <= e for s, e in spans)
 
 
-def _sentence_of(doc: Document, block: Block, offset: int) -> tuple[int, int]:
-    for s, e in doc.sentences(block):
-        if s <= offset < e:
-            return s, e
-    return block.start, block.end
-
-
 # ----------------------------------------------------------------------------
 # foreign-word
 
@@ -554,6 +547,9 @@ class Mojibake(Rule):
 _CODE_IN_PARENS = re.compile(r"\((\s?)([A-Z][A-Za-z]{0,3}-?\d{1,6}(?:\.\d+)?[A-Za-z]?)(\s?)\)")
 
 
+_CODE_TOKEN = re.compile(r"(?<![\w-])([A-Za-z]+-?)\d+(?:\.\d+)?[A-Za-z]?(?![\w-])")
+
+
 class OrphanToken(Rule):
     """A code-like token in parentheses that explains nothing ("... integration (R201).").
 
@@ -578,6 +574,11 @@ class OrphanToken(Rule):
         lex = _lex()
         index = _block_index(doc)
         vocab = {w.lower() for w in ctx.vocabulary}
+        counts: dict[str, int] = {}
+        series: dict[str, set[str]] = {}
+        for x in _CODE_TOKEN.finditer(prose):
+            counts[x.group()] = counts.get(x.group(), 0) + 1
+            series.setdefault(x.group(1), set()).add(x.group())
         for m in matches:
             token = m.group(2)
             low = token.lower()
@@ -588,14 +589,11 @@ class OrphanToken(Rule):
                 continue
             if _zipf(low, "en") >= ctx.options["min_zipf"]:
                 continue
-            others = [x for x in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", prose)
-                      if not (m.start() <= x.start() < m.end())]
-            if others:
-                continue
+            if counts[token] > 1:
+                continue  # used elsewhere: a label the document defines or reuses
             prefix = re.match(r"[A-Za-z]+-?", token).group()
-            series = re.findall(rf"(?<![\w-]){re.escape(prefix)}\d+", prose)
-            if len(set(series)) > 1:
-                continue
+            if len(series.get(prefix, ())) > 1:
+                continue  # one of a series: H1, H2...
             before = list(_WORD_RE.finditer(prose, max(block.start, m.start() - 40), m.start()))
             if before and before[-1].group().lower() in lex["label_words"]:
                 continue
@@ -634,6 +632,8 @@ class UnpairedBracket(Rule):
         from prose_lint.document import URL_RE
 
         urls = [(m.start(), m.end()) for m in URL_RE.finditer(doc.text)]
+        url_starts = [u[0] for u in urls]
+        url_ends = {u[1] for u in urls}
         # URL_RE stops before a closing bracket: ")" that close the URL's own "(" belong to it
         url_tail: set[int] = set()
         for us, ue in urls:
@@ -651,9 +651,10 @@ class UnpairedBracket(Rule):
                 pos = block.start + i
                 if 0 < pos < len(text) - 1 and text[pos - 1] in "\"'“‘`" and text[pos + 1] in "\"'”’`":
                     continue  # the character itself, quoted: "("
-                if pos in url_tail or any(us <= pos < ue for us, ue in urls):
+                k = bisect.bisect_right(url_starts, pos) - 1
+                if pos in url_tail or (k >= 0 and pos < urls[k][1]):
                     continue  # part of a URL
-                url_end = any(pos == ue for _, ue in urls)
+                url_end = pos in url_ends
                 if ch in _OPENERS:
                     if _EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _EMOTICON.match(seg[i : i + 3]):
                         continue
