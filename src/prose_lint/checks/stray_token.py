@@ -119,6 +119,16 @@ def _italic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _EMPHASIS.finditer(text[start:end])]
 
 
+_REFERENCE_HEADING = re.compile(r"^\W*(?:\d+\.?\s*)?(?:references?|bibliography|works cited|literature cited|sources|"
+                                r"further reading|notes|endnotes|参考文献)\W*$", re.I)
+
+
+def _in_references(doc: Document, block: Block) -> bool:
+    """Whether the block sits in a reference list section (titles there keep their own language)."""
+    section = doc.sections[block.section] if block.section < len(doc.sections) else None
+    return bool(section and section.heading is not None and _REFERENCE_HEADING.match(doc.heading_text(section)))
+
+
 def _inside(pos: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= pos and end <= e for s, e in spans)
 
@@ -127,6 +137,7 @@ def _inside(pos: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 # foreign-word
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_JOINERS = frozenset("-‐/'’@#_.")
 _ENGLISH_DETERMINERS = frozenset(
     "a an the this that these those his her its their our your my i we you they he she it some any no "
     "every each one two to will would can could should must may might".split()
@@ -176,6 +187,8 @@ class ForeignWord(Rule):
         vocab = {w.lower() for w in ctx.vocabulary}
         langs = [l for l in opts["languages"] if l != "en"]
         for block in doc.prose_blocks:
+            if _in_references(doc, block):
+                continue
             block_text = doc.prose[block.start : block.end]
             if not re.search(r"[^\x00-\x7f]|\b[a-zA-Z]{2,6}\b", block_text):
                 continue
@@ -191,6 +204,8 @@ class ForeignWord(Rule):
                         continue
                     if lw in lex["homographs"] or lw in vocab:
                         continue
+                    if doc.text[m.start() - 1 : m.start()] in _JOINERS or doc.text[m.end() : m.end() + 1] in _JOINERS:
+                        continue  # part of a compound or a handle: ctrl-alt-del, d'un, @les
                     en = _zipf(lw, "en")
                     if en > opts["max_english_zipf"]:
                         continue
@@ -903,6 +918,8 @@ class MixedLanguage(Rule):
         expected = _primary(doc.language)
         opts = ctx.options
         for block in doc.prose_blocks:
+            if _in_references(doc, block):
+                continue
             seg = doc.prose[block.start : block.end]
             if not seg.isascii():
                 yield from self._script_runs(doc, block, seg, ctx)
@@ -1035,6 +1052,9 @@ class BrokenParagraph(Rule):
         for a, b in zip(blocks, blocks[1:]):
             if a.kind != "paragraph" or b.kind != "paragraph" or a.in_quote != b.in_quote:
                 continue
+            between = doc.text[a.end : b.start]
+            if between.count("\n") + between.replace("\r\n", "").count("\r") < 2:
+                continue  # lines of one chunk (a hard-wrapped text), not two paragraphs
             first = prose[a.start : a.end].rstrip()
             if not first or _TERMINAL.search(first):
                 continue
