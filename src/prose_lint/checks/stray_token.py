@@ -372,11 +372,12 @@ class HtmlEntity(Rule):
             )
 
 
-def _in_inline_code(text: str, block: Block, offset: int) -> bool:
-    seg = text[block.start : block.end]
+def _in_inline_code(text: str, block: Block, offset: int, span: tuple[int, int] | None = None) -> bool:
+    start, end = span or (block.start, block.end)
+    seg = text[start:end]
     if "`" not in seg:
         return False
-    return any(block.start + c.start() <= offset < block.start + c.end() for c in _BACKTICKS.finditer(seg))
+    return any(start + c.start() <= offset < start + c.end() for c in _BACKTICKS.finditer(seg))
 
 
 _HTML_TAGS = ("a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|"
@@ -431,7 +432,7 @@ class HtmlTag(Rule):
                 if m.group(2) is None:
                     continue
                 name = m.group(2).lower()
-                if name not in _PAIRED_INLINE or m.group(4) or _in_inline_code(text, block, m.start()):
+                if name not in _PAIRED_INLINE or m.group(4) or _in_inline_code(text, block, m.start(), (start, end)):
                     continue
                 if m.group(1):
                     if stacks.get(name):
@@ -468,6 +469,8 @@ class UnpairedEmphasis(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
         prose = doc.prose
+        # plain text: single underscores are emphasis only where the text uses _italics_
+        underscore_italics = doc.markup != "markdown" and re.search(r"(?<!\w)_[^\W_][^_\n]*_(?!\w)", prose)
         for block in doc.prose_blocks:
             seg = prose[block.start : block.end]
             if "*" not in seg and "_" not in seg:
@@ -489,8 +492,8 @@ class UnpairedEmphasis(Rule):
                         continue  # footnote mark
                     yield ctx.diagnostic(s, e, f"emphasis marker '{run}' without its pair")
                 else:
-                    if run == "*":
-                        continue
+                    if run == "*" or (run == "_" and not underscore_italics):
+                        continue  # footnote marks; identifiers like _private in technical text
                     candidates.append((m, left))
             # plain text: pair opening and closing delimiters of the same kind in order
             open_by_kind: dict[str, list] = {}
@@ -1071,9 +1074,12 @@ class BrokenParagraph(Rule):
             lead = second[: first_word.start()].strip()
             if lead and not all(c in "\"'“‘(" for c in lead):
                 continue
-            lowercase_start = first_word.group()[0].islower()
             last = words_a[-1]
             non_final = last.end() == a.start + len(first) and last.group().lower() in lex["non_final"]
+            # a lowercase start continues the sentence when it is an ordinary English word (not an
+            # identifier like "bpo-123") after a paragraph that does not end on a name or a signature
+            lowercase_start = (first_word.group()[0].islower() and last.group()[0].islower()
+                               and _zipf(first_word.group().lower(), "en") >= 3.0)
             if not (lowercase_start or non_final):
                 continue
             start = words_a[max(0, len(words_a) - 3)].start()
