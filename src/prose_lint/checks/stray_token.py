@@ -156,7 +156,8 @@ class ForeignWord(Rule):
     not an English function word, which would show the candidate is an English noun or verb: "a den
     of"), and the previous word, if any, is English and not a determiner or pronoun.
 
-    Not reported: words inside a loan phrase of the lexicon (de facto, per se, coup d'état, à la
+    Not reported: words in a References/Bibliography section, parts of compounds (ctrl-alt-del),
+    words inside a loan phrase of the lexicon (de facto, per se, coup d'état, à la
     carte...), name particles (a capitalised word not at the start of the sentence, or followed by a
     capitalised word: Des Moines, Van Gogh, de Gaulle, Le Monde), words inside quotation marks or
     italics, English homographs listed in the lexicon (den, pour, par...), all-caps words, and the
@@ -459,7 +460,8 @@ class UnpairedEmphasis(Rule):
     (an opening or closing delimiter): ``_`` inside a word (snake_case), a lone `` * `` between
     spaces and a single ``*`` right after a word (a footnote mark) are not. In plain text, ``**``,
     ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
-    delimiter left over is reported.
+    delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
+    (otherwise ``_name`` is an identifier).
     """
 
     id = "stray-token/unpaired-emphasis"
@@ -906,7 +908,8 @@ class MixedLanguage(Rule):
     least ``min_words_latin`` words outside quotes and italics is given to lingua; it is reported
     when lingua names another language with confidence >= ``min_confidence`` and most of its words
     are more frequent in that language than in English (wordfreq). One diagnostic per run, naming
-    the language (lingua, limited to the languages of that script).
+    the language (lingua, limited to the languages of that script). Blocks in a References or
+    Bibliography section are skipped (cited titles keep their language).
     """
 
     id = "stray-token/mixed-language"
@@ -1035,9 +1038,12 @@ class BrokenParagraph(Rule):
     Algorithm: for two consecutive paragraph blocks (not headings, list items, table cells or code;
     both in or both out of a block quote), the first is broken when it ends without terminal
     punctuation (. ! ? : ; …, possibly followed by a closing quote or bracket) and either the next
-    paragraph starts with a lowercase letter, or the first ends on a word that cannot end an English
-    sentence (lexicon ``non_final_words``: the, of, to, and, these...). The first paragraph must
-    have at least ``min_words`` words (a short unpunctuated line is a title or a label). The region
+    paragraph starts with an ordinary lowercase English word (wordfreq Zipf >= 3, so not an
+    identifier like "bpo-123") after a first paragraph that ends on a lowercase word (not a name or a
+    signature), or the first ends on a word that cannot end an English sentence (lexicon
+    ``non_final_words``: the, of, to, and, these...). The two parts must be separated by a blank line
+    (lines of one chunk are a hard-wrapped paragraph, not a break). The first paragraph must have at
+    least ``min_words`` words (a short unpunctuated line is a title or a label). The region
     runs from the last words of the first paragraph to the first word of the second; an unsafe fix
     joins them.
     """
