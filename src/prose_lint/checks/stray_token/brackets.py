@@ -1,0 +1,188 @@
+"""Orphan codes in parentheses and unpaired brackets or quotes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator
+
+from prose_lint.checks.stray_token.common import _WORD_RE, _block_index, _lex, _zipf
+from prose_lint.diagnostic import Severity
+from prose_lint.document import Document
+from prose_lint.rule import Rule, RuleContext
+
+_CODE_IN_PARENS = re.compile(r"\((\s?)([A-Z][A-Za-z]{0,3}-?\d{1,6}(?:\.\d+)?[A-Za-z]?)(\s?)\)")
+
+
+_CODE_TOKEN = re.compile(r"(?<![\w-])([A-Za-z]+-?)\d+(?:\.\d+)?[A-Za-z]?(?![\w-])")
+
+
+class OrphanToken(Rule):
+    """A code-like token in parentheses that explains nothing ("... integration (R201).").
+
+    Algorithm: a parenthesised token made of 1-4 letters (the first a capital) and digits
+    (``R201``, ``XB12``) is reported unless it is a known code (lexicon ``common_codes``: CO2, G20,
+    COVID-19...), a frequent word (wordfreq Zipf >= ``min_zipf``), used elsewhere in the document
+    outside this parenthesis (a defined label), one of a series (H1 and H2, P3 and P7), or follows
+    a label word (Table, Figure, participant, step...). Citations never match: they hold spaces,
+    commas or years.
+    """
+
+    id = "stray-token/orphan-token"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"min_zipf": 2.0}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        prose = doc.prose
+        matches = [m for m in _CODE_IN_PARENS.finditer(prose) if m.group(1) == m.group(3) == ""]
+        if not matches:
+            return
+        lex = _lex()
+        index = _block_index(doc)
+        vocab = {w.lower() for w in ctx.vocabulary}
+        counts: dict[str, int] = {}
+        series: dict[str, set[str]] = {}
+        for x in _CODE_TOKEN.finditer(prose):
+            counts[x.group()] = counts.get(x.group(), 0) + 1
+            series.setdefault(x.group(1), set()).add(x.group())
+        for m in matches:
+            token = m.group(2)
+            low = token.lower()
+            block = index.at(m.start())
+            if block is None or block.kind == "code":
+                continue
+            if low in lex["common_codes"] or low in vocab:
+                continue
+            if _zipf(low, "en") >= ctx.options["min_zipf"]:
+                continue
+            if counts[token] > 1:
+                continue  # used elsewhere: a label the document defines or reuses
+            prefix = re.match(r"[A-Za-z]+-?", token).group()
+            if len(series.get(prefix, ())) > 1:
+                continue  # one of a series: H1, H2...
+            before = list(_WORD_RE.finditer(prose, max(block.start, m.start() - 40), m.start()))
+            if before and before[-1].group().lower() in lex["label_words"]:
+                continue
+            yield ctx.diagnostic(m.start(), m.end(),
+                                 f"'({token})' is neither a citation nor an abbreviation defined in the document")
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_ENUMERATOR = re.compile(r"""(?:^|(?<=[\s("“‘']))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)$""")
+_EMOTICON = re.compile(r"[:;=8xX]-?[()\[\]]$|[()\[\]]-?[:;=]")
+
+
+class UnpairedBracket(Rule):
+    """A bracket or quotation mark without its partner ("... and Russia, Mehmood, 2022).").
+
+    Algorithm: the brackets ``()``, ``[]``, ``{}`` of each prose block are matched with a stack; a
+    closing bracket with no opener, or an opener never closed in the block, is reported. Enumerators
+    ("a)", "2)", "iv)") and emoticons are not brackets. Curly double quotes are matched the same
+    way, with the convention of multi-paragraph quotations: a paragraph may leave a quotation open
+    when the next paragraph opens again with “, and then the next paragraph's closing ” is fine. A
+    straight double quote is reported when it is the only one in its block and not an inch mark.
+    Apostrophes and single quotes are never judged.
+    """
+
+    id = "stray-token/unpaired-bracket"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"quotes": True}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        prose = doc.prose
+        blocks = doc.prose_blocks
+        quote_carry = False  # the previous paragraph left a quotation open
+        quote_carry_straight = False
+        from prose_lint.document import URL_RE
+
+        urls = [(m.start(), m.end()) for m in URL_RE.finditer(doc.text)]
+        url_starts = [u[0] for u in urls]
+        url_ends = {u[1] for u in urls}
+        # URL_RE stops before a closing bracket: ")" that close the URL's own "(" belong to it
+        url_tail: set[int] = set()
+        for us, ue in urls:
+            extra = doc.text.count("(", us, ue) - doc.text.count(")", us, ue)
+            for k in range(max(0, extra)):
+                if ue + k < len(doc.text) and doc.text[ue + k] == ")":
+                    url_tail.add(ue + k)
+        for n, block in enumerate(blocks):
+            seg = prose[block.start : block.end]
+            stack: list[int] = []
+            text = doc.text
+            for i, ch in enumerate(seg):
+                if ch not in _OPENERS and ch not in _CLOSERS:
+                    continue
+                pos = block.start + i
+                if 0 < pos < len(text) - 1 and text[pos - 1] in "\"'“‘`" and text[pos + 1] in "\"'”’`":
+                    continue  # the character itself, quoted: "("
+                k = bisect.bisect_right(url_starts, pos) - 1
+                if pos in url_tail or (k >= 0 and pos < urls[k][1]):
+                    continue  # part of a URL
+                url_end = pos in url_ends
+                if ch in _OPENERS:
+                    if _EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _EMOTICON.match(seg[i : i + 3]):
+                        continue
+                    stack.append(i)
+                elif ch in _CLOSERS:
+                    if stack and seg[stack[-1]] == _CLOSERS[ch]:
+                        stack.pop()
+                        continue
+                    if url_end:
+                        continue
+                    if ch == ")" and _ENUMERATOR.search(seg[max(0, i - 5) : i + 1]):
+                        continue
+                    if _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
+                        continue
+                    if stack:
+                        # a mismatched closer: report it, keep the opener for its own closer
+                        pass
+                    yield ctx.diagnostic(block.start + i, block.start + i + 1,
+                                         f"closing '{ch}' without an opening '{_CLOSERS[ch]}'")
+            for i in stack:
+                yield ctx.diagnostic(block.start + i, block.start + i + 1,
+                                     f"'{seg[i]}' is never closed in this paragraph")
+            if not ctx.options["quotes"]:
+                continue
+            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+            next_opens = nxt is not None and prose[nxt.start : nxt.end].lstrip().startswith(("“", '"'))
+            depth = 1 if quote_carry else 0
+            open_at = []
+            stray_close = []
+            for i, ch in enumerate(seg):
+                if ch == "“":
+                    if quote_carry and depth == 1 and not open_at and i == len(seg) - len(seg.lstrip()):
+                        open_at.append(i)  # reopening of the carried quotation
+                        continue
+                    depth += 1
+                    open_at.append(i)
+                elif ch == "”":
+                    if open_at:
+                        open_at.pop()
+                        depth = max(0, depth - 1)
+                    elif quote_carry and depth > 0:
+                        depth -= 1
+                    else:
+                        stray_close.append(i)
+            for i in stray_close:
+                yield ctx.diagnostic(block.start + i, block.start + i + 1, "closing '”' without an opening '“'")
+            if open_at and not next_opens:
+                for i in open_at[:1]:
+                    yield ctx.diagnostic(block.start + i, block.start + i + 1, "'“' is never closed")
+            quote_carry = bool(open_at) and next_opens
+            straight = [i for i, ch in enumerate(seg) if ch == '"']
+            continues = quote_carry_straight and seg.lstrip().startswith('"')
+            if len(straight) % 2 == 1 and next_opens:
+                quote_carry = True
+            elif len(straight) == 1 and not continues:
+                i = straight[0]
+                if not (i > 0 and (seg[i - 1].isdigit() or seg[i - 1] in "'′")):
+                    yield ctx.diagnostic(block.start + i, block.start + i + 1, "unpaired '\"' in this paragraph")
+            quote_carry_straight = len(straight) % 2 == 1 and next_opens
+
+
+# ----------------------------------------------------------------------------
+# mixed language and wrong language
+

@@ -1,0 +1,84 @@
+"""stray-token/broken-paragraph: a paragraph split mid-sentence by a page break."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from prose_lint.checks.stray_token.common import _WORD_RE, _lex, _zipf
+from prose_lint.diagnostic import Edit, Fix, Related, Severity
+from prose_lint.document import Document
+from prose_lint.rule import Rule, RuleContext
+
+_TERMINAL = re.compile(r"[.!?:;…。！？]['\"”’)\]»*_]*$")
+
+
+class BrokenParagraph(Rule):
+    """A paragraph that stops mid-sentence and goes on in the next one (a PDF page break).
+
+    Algorithm: for two consecutive paragraph blocks (not headings, list items, table cells or code;
+    both in or both out of a block quote), the first is broken when it ends without terminal
+    punctuation (. ! ? : ; …, possibly followed by a closing quote or bracket) and either the next
+    paragraph starts with an ordinary lowercase English word (wordfreq Zipf >= 3, so not an
+    identifier like "bpo-123") after a first paragraph that ends on a lowercase word (not a name or a
+    signature), or the first ends on a word that cannot end an English sentence (lexicon
+    ``non_final_words``: the, of, to, and, these...). The two parts must be separated by a blank line
+    (lines of one chunk are a hard-wrapped paragraph, not a break). The first paragraph must have at
+    least ``min_words`` words (a short unpunctuated line is a title or a label). The region
+    runs from the last words of the first paragraph to the first word of the second; an unsafe fix
+    joins them.
+    """
+
+    id = "stray-token/broken-paragraph"
+    severity = Severity.WARNING
+    scope = "document"
+    fixable = False
+    options = {"min_words": 8}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        lex = _lex()
+        prose = doc.prose
+        blocks = doc.blocks
+        for a, b in zip(blocks, blocks[1:]):
+            if a.kind != "paragraph" or b.kind != "paragraph" or a.in_quote != b.in_quote:
+                continue
+            between = doc.text[a.end : b.start]
+            if between.count("\n") + between.replace("\r\n", "").count("\r") < 2:
+                continue  # lines of one chunk (a hard-wrapped text), not two paragraphs
+            first = prose[a.start : a.end].rstrip()
+            if not first or _TERMINAL.search(first):
+                continue
+            last_char = first[-1]
+            if not (last_char.isalnum() or last_char in ",-–—"):
+                continue
+            words_a = list(_WORD_RE.finditer(prose, a.start, a.end))
+            if len(words_a) < ctx.options["min_words"]:
+                continue
+            second = prose[b.start : b.end]
+            first_word = _WORD_RE.search(second)
+            if first_word is None:
+                continue
+            lead = second[: first_word.start()].strip()
+            if lead and not all(c in "\"'“‘(" for c in lead):
+                continue
+            last = words_a[-1]
+            non_final = last.end() == a.start + len(first) and last.group().lower() in lex["non_final"]
+            # a lowercase start continues the sentence when it is an ordinary English word (not an
+            # identifier like "bpo-123") after a paragraph that does not end on a name or a signature
+            lowercase_start = (first_word.group()[0].islower() and last.group()[0].islower()
+                               and _zipf(first_word.group().lower(), "en") >= 3.0)
+            if not (lowercase_start or non_final):
+                continue
+            start = words_a[max(0, len(words_a) - 3)].start()
+            end = b.start + first_word.end()
+            why = f"ends on '{last.group()}'" if non_final else "ends without punctuation"
+            if lowercase_start:
+                why += f" and the next paragraph starts in lowercase ('{first_word.group()}')"
+            yield ctx.diagnostic(
+                start, end, f"paragraph broken mid-sentence: it {why}",
+                related=[Related(b.start, b.start + first_word.end(), "the sentence continues here")],
+                fix=Fix((Edit(a.start + len(first), b.start, " "),), safe=False,
+                        description="join the two paragraphs"),
+            )
+
+

@@ -1,0 +1,311 @@
+"""Runs of another language or script, and documents wholly in another language."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator
+
+from prose_lint.checks.stray_token.common import (
+    _WORD_RE,
+    _in_references,
+    _inside,
+    _italic_spans,
+    _primary,
+    _quote_spans,
+    _zipf,
+)
+from prose_lint.diagnostic import Severity
+from prose_lint.document import Block, Document
+from prose_lint.rule import Rule, RuleContext
+
+_LANGUAGE_NAMES = {
+    "en": "English", "fr": "French", "de": "German", "nl": "Dutch", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "sr": "Serbian",
+    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "fa": "Persian", "ur": "Urdu",
+    "hi": "Hindi", "bn": "Bengali", "el": "Greek", "he": "Hebrew", "tr": "Turkish", "pl": "Polish",
+    "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech", "ro": "Romanian",
+    "hu": "Hungarian", "th": "Thai", "vi": "Vietnamese", "id": "Indonesian", "ta": "Tamil", "ca": "Catalan",
+}
+
+_SCRIPT_RANGES = [
+    (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"), (0x0400, 0x052F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"), (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x06FF, "Arabic"),
+    (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"), (0xFB50, 0xFDFF, "Arabic"), (0xFE70, 0xFEFF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"), (0x0980, 0x09FF, "Bengali"), (0x0B80, 0x0BFF, "Tamil"),
+    (0x0E00, 0x0E7F, "Thai"), (0x10A0, 0x10FF, "Georgian"), (0x1100, 0x11FF, "Hangul"),
+    (0x3040, 0x309F, "Kana"), (0x30A0, 0x30FF, "Kana"), (0x3400, 0x4DBF, "Han"), (0x4E00, 0x9FFF, "Han"),
+    (0xF900, 0xFAFF, "Han"), (0x20000, 0x2FFFF, "Han"), (0xAC00, 0xD7AF, "Hangul"), (0x3130, 0x318F, "Hangul"),
+]
+_RANGE_STARTS = [r[0] for r in _SCRIPT_RANGES]
+_SCRIPT_DEFAULT_LANG = {"Greek": "el", "Hebrew": "he", "Thai": "th", "Hangul": "ko", "Kana": "ja", "Han": "zh",
+                        "Devanagari": "hi", "Bengali": "bn", "Tamil": "ta", "Armenian": "hy", "Georgian": "ka",
+                        "Cyrillic": "ru", "Arabic": "ar"}
+_CJK = frozenset({"Han", "Kana", "Hangul"})
+_SORTED_RANGES = sorted(_SCRIPT_RANGES)
+_SORTED_STARTS = [r[0] for r in _SORTED_RANGES]
+
+
+def _script(ch: str) -> str | None:
+    """The script of a letter outside Latin, or None (Latin, digits, punctuation, spaces)."""
+    cp = ord(ch)
+    if cp < 0x0370:
+        return None
+    i = bisect.bisect_right(_SORTED_STARTS, cp) - 1
+    if i >= 0 and cp <= _SORTED_RANGES[i][1]:
+        return _SORTED_RANGES[i][2] if ch.isalpha() else None
+    return None
+
+
+_DETECTOR = None
+_DETECTOR_LANGS: tuple = ()
+
+
+def _detector(codes: tuple[str, ...]):
+    global _DETECTOR, _DETECTOR_LANGS
+    if _DETECTOR is None or _DETECTOR_LANGS != codes:
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+        langs = []
+        for code in codes:
+            try:
+                langs.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
+            except (AttributeError, ValueError):
+                continue
+        if len(langs) < 2:
+            return None
+        _DETECTOR = LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+        _DETECTOR_LANGS = codes
+    return _DETECTOR
+
+
+def _detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
+    """(ISO 639-1 code, confidence) of ``text`` among ``codes``."""
+    det = _detector(codes)
+    if det is None:
+        return None, 0.0
+    values = det.compute_language_confidence_values(text)
+    if not values:
+        return None, 0.0
+    top = values[0]
+    return top.language.iso_code_639_1.name.lower(), top.value
+
+
+_DETECT_LANGUAGES = ["en", "fr", "de", "nl", "es", "it", "pt", "ru", "uk", "bg", "sr", "zh", "ja", "ko", "ar",
+                     "fa", "ur", "hi", "bn", "el", "he", "tr", "pl", "sv", "da", "nb", "fi", "cs", "ro", "hu",
+                     "th", "vi", "id", "ca"]
+
+
+def _document_language(doc: Document, ctx: RuleContext) -> tuple[str, float] | None:
+    """(language, share) when the whole document is in another language than doc.language, else None."""
+    cache = doc.__dict__.setdefault("_stray_doc_language", {})
+    if "value" in cache:
+        return cache["value"]
+    cache["value"] = None
+    expected = _primary(doc.language)
+    paragraphs = [b for b in doc.prose_blocks if b.kind != "table_cell"]
+    sample = []
+    size = 0
+    for b in paragraphs:
+        t = " ".join(doc.prose[b.start : b.end].split())
+        if len(t) < 20:
+            continue
+        sample.append(t)
+        size += len(t)
+        if size > 6000:
+            break
+    text = " ".join(sample)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 200:
+        return None
+    foreign_script = sum(1 for c in letters if _script(c) is not None) / len(letters)
+    if expected in ("en", "fr", "de", "nl", "es", "it", "pt", "sv", "da", "nb", "fi", "pl", "cs", "ro", "hu",
+                    "tr", "id", "vi", "ca") and foreign_script > 0.5:
+        lang, _ = _detect(text[:3000], tuple(_DETECT_LANGUAGES))
+        cache["value"] = (lang or "?", foreign_script)
+        return cache["value"]
+    if foreign_script < 0.1 and expected == "en":
+        # cheap test first: most words of an English text are common English words
+        words = [m.group().lower() for m in _WORD_RE.finditer(text[:3000])][:400]
+        if words and sum(1 for w in words if _zipf(w, "en") >= 3.5) / len(words) > 0.75:
+            return None
+    if foreign_script < 0.1:
+        # same script: count paragraphs that a detector attributes to another language
+        votes = total = 0
+        foreign: dict[str, int] = {}
+        for t in sample[:12]:
+            if len(t.split()) < 8:
+                continue
+            lang, conf = _detect(t, tuple(_DETECT_LANGUAGES))
+            total += 1
+            if lang and lang != expected and conf >= 0.8:
+                votes += 1
+                foreign[lang] = foreign.get(lang, 0) + 1
+        if total >= 1 and votes / total > 0.6:
+            lang = max(foreign, key=foreign.get)
+            cache["value"] = (lang, votes / total)
+    return cache["value"]
+
+
+class WrongLanguage(Rule):
+    """A document written in another language than the configured one (one diagnostic per file).
+
+    Algorithm: up to ~6,000 characters of paragraphs are sampled. When more than half of their
+    letters are in a script the configured language does not use, or when lingua attributes more
+    than 60% of the sampled paragraphs (each of 8+ words) to one other language with confidence
+    >= 0.8, one diagnostic covering the first block names the language. The mixed-language and
+    foreign-word rules then stay silent on that document.
+    """
+
+    id = "stray-token/wrong-language"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        found = _document_language(doc, ctx)
+        if found is None or not doc.prose_blocks:
+            return
+        lang, share = found
+        first = doc.prose_blocks[0]
+        name = _LANGUAGE_NAMES.get(lang, lang)
+        yield ctx.diagnostic(first.start, first.end,
+                             f"the document is in {name}, not in the configured language ({doc.language})",
+                             properties={"language": lang, "share": round(share, 2)})
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]+")
+
+
+class MixedLanguage(Rule):
+    """A run of another language or script inside English text (a heading with a Chinese translation).
+
+    Algorithm: (1) scripts: each prose block is scanned for runs of letters of a script other than
+    Latin (Han, Kana, Hangul, Cyrillic, Arabic, Greek, Hebrew, Devanagari...), joined across spaces,
+    digits and punctuation. A run counts when it has at least ``min_cjk_chars`` characters (CJK) or
+    ``min_words`` words (alphabetic scripts); short glosses in parentheses or quotation marks right
+    after a word ("Beijing (北京)") are left alone. (2) Latin-script languages: each sentence of at
+    least ``min_words_latin`` words outside quotes and italics is given to lingua; it is reported
+    when lingua names another language with confidence >= ``min_confidence`` and most of its words
+    are more frequent in that language than in English (wordfreq). One diagnostic per run, naming
+    the language (lingua, limited to the languages of that script). Blocks in a References or
+    Bibliography section are skipped (cited titles keep their language).
+    """
+
+    id = "stray-token/mixed-language"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"min_cjk_chars": 2, "min_words": 2, "min_words_latin": 5, "min_confidence": 0.9,
+               "max_gloss_chars": 12}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        if _document_language(doc, ctx) is not None:
+            return
+        expected = _primary(doc.language)
+        opts = ctx.options
+        for block in doc.prose_blocks:
+            if _in_references(doc, block):
+                continue
+            seg = doc.prose[block.start : block.end]
+            if not seg.isascii():
+                yield from self._script_runs(doc, block, seg, ctx)
+            if expected == "en":
+                yield from self._latin_runs(doc, block, ctx, opts)
+
+    def _script_runs(self, doc: Document, block: Block, seg: str, ctx: RuleContext) -> Iterator:
+        opts = ctx.options
+        runs = []
+        i, n = 0, len(seg)
+        while i < n:
+            sc = _script(seg[i])
+            if sc is None:
+                i += 1
+                continue
+            group = "CJK" if sc in _CJK else sc
+            start = end = i
+            letters = 0
+            j = i
+            while j < n:
+                s2 = _script(seg[j])
+                if s2 is not None and ("CJK" if s2 in _CJK else s2) == group:
+                    letters += 1
+                    end = j + 1
+                    j += 1
+                    continue
+                if s2 is None and not seg[j].isalpha() and seg[j] not in "\r\n":
+                    j += 1
+                    continue
+                break
+            runs.append((start, end, group, letters))
+            i = max(end, i + 1)
+        for start, end, group, letters in runs:
+            text = seg[start:end]
+            if group == "CJK":
+                if letters < opts["min_cjk_chars"]:
+                    continue
+            else:
+                if len(text.split()) < opts["min_words"]:
+                    continue
+            before = seg[:start].rstrip()
+            after = seg[end:].lstrip()
+            if before[-1:] in ("(", "“", '"', "«", "「") and after[:1] in (")", "”", '"', "»", "」") \
+                    and len(text) <= opts["max_gloss_chars"]:
+                continue
+            s, e = block.start + start, block.start + end
+            if _inside(s, e, _quote_spans(doc.text, block.start, block.end)) and len(text) <= opts["max_gloss_chars"]:
+                continue
+            lang = self._name_script_run(text, group)
+            name = _LANGUAGE_NAMES.get(lang, lang)
+            yield ctx.diagnostic(s, e, f"{name} text inside English text: '{text[:30]}'",
+                                 properties={"language": lang, "script": group})
+
+    @staticmethod
+    def _name_script_run(text: str, group: str) -> str:
+        if group == "CJK":
+            if any(_script(c) == "Kana" for c in text):
+                return "ja"
+            if any(_script(c) == "Hangul" for c in text):
+                return "ko"
+            return "zh"
+        candidates = {"Cyrillic": ("ru", "uk", "bg", "sr"), "Arabic": ("ar", "fa", "ur")}.get(group)
+        if candidates:
+            lang, _ = _detect(text, candidates)
+            return lang or _SCRIPT_DEFAULT_LANG[group]
+        return _SCRIPT_DEFAULT_LANG.get(group, group.lower())
+
+    def _latin_runs(self, doc: Document, block: Block, ctx: RuleContext, opts) -> Iterator:
+        quotes = italics = None
+        for s, e in doc.sentences(block):
+            words = [m.group().lower() for m in _LATIN_WORD.finditer(doc.prose, s, e)]
+            if len(words) < opts["min_words_latin"]:
+                continue
+            # cheap prefilter: enough words that are rare in English
+            rare = sum(1 for w in words if _zipf(w.strip("'’-"), "en") < 3.0)
+            if rare / len(words) < 0.4:
+                continue
+            if quotes is None:
+                quotes = _quote_spans(doc.text, block.start, block.end)
+                italics = _italic_spans(doc.text, block.start, block.end)
+            if _inside(s, e, quotes) or _inside(s, e, italics):
+                continue
+            sentence = doc.prose[s:e]
+            lang, conf = _detect(sentence, tuple(_DETECT_LANGUAGES))
+            if lang is None or lang == "en" or conf < opts["min_confidence"]:
+                continue
+            if lang not in _LANGUAGE_NAMES or _script_lang(lang):
+                continue
+            foreign = sum(1 for w in words if _zipf(w, lang) > max(_zipf(w, "en"), 1.0))
+            if foreign / len(words) < 0.6:
+                continue
+            name = _LANGUAGE_NAMES[lang]
+            yield ctx.diagnostic(s, e, f"{name} sentence inside English text",
+                                 properties={"language": lang, "confidence": round(conf, 3)})
+
+
+def _script_lang(lang: str) -> bool:
+    return lang in ("ru", "uk", "bg", "sr", "zh", "ja", "ko", "ar", "fa", "ur", "hi", "bn", "el", "he", "th", "ta")
+
+
+# ----------------------------------------------------------------------------
+# broken paragraphs
+

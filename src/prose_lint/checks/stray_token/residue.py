@@ -1,0 +1,312 @@
+"""Converter residue: escapes, HTML entities and tags, unpaired emphasis, mojibake."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from prose_lint.checks.stray_token.common import _BACKTICKS, _block_index
+from prose_lint.diagnostic import Edit, Fix, Severity
+from prose_lint.document import Block, Document
+from prose_lint.rule import Rule, RuleContext
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+class EscapeResidue(Rule):
+    """A backslash escape left in the text by a converter (``\\_This``, ``\\*``, ``\\#``).
+
+    Algorithm: in plain text, where nothing interprets escapes, every backslash before an ASCII
+    punctuation character in prose is residue (a backslash after a backslash, as in a path, is not).
+    In Markdown an escape is legitimate syntax, so only escaped emphasis markers glued to one side
+    of a word (``\\_This``, ``word\\*``) are reported: they render as a stray underscore or asterisk.
+    Code blocks, inline code, URLs and e-mail addresses are never looked at.
+    A fix that removes the backslash is offered, marked unsafe (the escaped character may itself be
+    residue).
+    """
+
+    id = "stray-token/escape-residue"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        text, prose = doc.text, doc.prose
+        index = _block_index(doc)
+        for m in _ESCAPE.finditer(text):
+            i = m.start()
+            if i > 0 and text[i - 1] == "\\":
+                continue
+            if i + 2 < len(text) and text[i + 2] == "\\" and m.group(1) == "\\":
+                continue
+            block = index.at(i + 1)
+            if block is None or block.kind == "code":
+                continue
+            if prose[i + 1] != text[i + 1]:
+                continue  # masked: inline code, URL, markup
+            ch = m.group(1)
+            if doc.markup == "markdown":
+                if ch not in "_*":
+                    continue
+                before = text[i - 1] if i > 0 else " "
+                after = text[i + 2] if i + 2 < len(text) else " "
+                if not ((before.isspace() or before in "([{\"'“‘") and after.isalnum()) and not (
+                        before.isalnum() and (after.isspace() or after in ".,;:!?)]}\"'”’")):
+                    continue
+            else:
+                if prose[i] != "\\":
+                    continue
+                if ch in "/" or (ch == "\\"):
+                    continue
+            yield ctx.diagnostic(
+                i, m.end(), f"backslash escape '{m.group()}' left by a converter",
+                suggestions=[ch],
+                fix=Fix((Edit(i, i + 1, ""),), safe=False, description="remove the backslash"),
+            )
+
+
+_ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Entities Markdown authors need to write literal markup characters.
+_MARKDOWN_ENTITIES = frozenset({"lt", "gt", "amp", "nbsp", "quot", "#124", "#42", "#95", "#35", "#96", "#91",
+                                "#93", "#60", "#62", "#38", "#x7c", "ast", "lowbar", "verbar", "num", "grave"})
+
+
+class HtmlEntity(Rule):
+    """An HTML character reference in the text (``&amp;``, ``&#8217;``, ``&rsquo;``).
+
+    Algorithm: every ``&name;`` / ``&#NNN;`` / ``&#xHH;`` that Python's ``html.unescape`` decodes
+    is a candidate. In plain text every one is residue of an HTML export. In Markdown, character
+    references are legitimate syntax, so only double-escaped ones (``&amp;#8217;``, which render
+    literally) and typographic ones that a person would have typed as the character (``&#8217;``,
+    ``&rsquo;``, ``&eacute;``) are reported; the references needed to write markup characters
+    (``&lt;``, ``&gt;``, ``&amp;``, ``&nbsp;``...) are not. Code and inline code are skipped.
+    Fix (safe): replace the reference with the character it stands for.
+    """
+
+    id = "stray-token/html-entity"
+    severity = Severity.WARNING
+    scope = "document"
+    fixable = True
+    options = {}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        import html
+
+        text = doc.text
+        if "&" not in text:
+            return
+        index = _block_index(doc)
+        for m in _ENTITY.finditer(text):
+            ref = m.group(1)
+            double = m.group().startswith("&amp;") and m.group() != "&amp;"
+            entity = f"&{ref};"
+            char = html.unescape(entity)
+            if char == entity:
+                continue
+            block = index.at(m.start())
+            if block is None or block.kind == "code" or _in_inline_code(text, block, m.start()):
+                continue
+            if doc.markup == "markdown":
+                if not double and ref.lower() in _MARKDOWN_ENTITIES:
+                    continue
+            elif doc.prose[m.start()] != "&":
+                continue  # URL or e-mail
+            shown = char if char.strip() else repr(char)
+            yield ctx.diagnostic(
+                m.start(), m.end(), f"HTML entity '{m.group()}' in the text (stands for {shown})",
+                suggestions=[char],
+                fix=Fix((Edit(m.start(), m.end(), char),), safe=True, description=f"replace with {shown}"),
+            )
+
+
+def _in_inline_code(text: str, block: Block, offset: int, span: tuple[int, int] | None = None) -> bool:
+    start, end = span or (block.start, block.end)
+    seg = text[start:end]
+    if "`" not in seg:
+        return False
+    return any(start + c.start() <= offset < start + c.end() for c in _BACKTICKS.finditer(seg))
+
+
+_HTML_TAGS = ("a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|"
+              "kbd|li|mark|nobr|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|"
+              "tt|u|ul|wbr")
+_TAG = re.compile(rf"<(/?)({_HTML_TAGS})\b([^<>\n]{{0,200}}?)(/?)>|<!--.{{0,500}}?-->", re.I | re.S)
+_VOID = frozenset({"br", "hr", "img", "wbr"})
+_PAIRED_INLINE = frozenset({"b", "i", "em", "strong", "sup", "sub", "span", "u", "a", "font", "small",
+                            "mark", "s", "del", "ins", "big", "tt", "kbd", "abbr", "cite", "q", "strike"})
+
+
+class HtmlTag(Rule):
+    """An HTML tag that is not part of the markup (``<p>`` in a plain-text file, a lone ``</span>``).
+
+    Algorithm: in plain text, every HTML tag or comment in prose is residue of an export. In
+    Markdown, HTML is part of the markup, so only inline tags that are not paired within their
+    paragraph are reported (an opening ``<b>`` never closed, a ``</sup>`` never opened); block-level
+    HTML and balanced inline tags are left alone.
+    """
+
+    id = "stray-token/html-tag"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        text = doc.text
+        if "<" not in text:
+            return
+        if doc.markup != "markdown":
+            index = _block_index(doc)
+            for m in _TAG.finditer(text):
+                block = index.at(m.start())
+                if block is None or block.kind == "code" or doc.prose[m.start()] != "<":
+                    continue
+                yield ctx.diagnostic(m.start(), m.end(), f"HTML tag '{m.group()[:40]}' in plain text")
+            return
+        lines = doc.lines
+        done = -1
+        for block in doc.blocks:
+            if block.kind == "code":
+                continue
+            # tags sit outside the block's prose span: look at its whole lines
+            start = max(lines.starts[lines.line_of(block.start)], done)
+            end = lines.ends[lines.line_of(max(block.start, block.end - 1))]
+            if start >= end:
+                continue
+            done = end
+            stacks: dict[str, list[re.Match]] = {}
+            unmatched = []
+            for m in _TAG.finditer(text, start, end):
+                if m.group(2) is None:
+                    continue
+                name = m.group(2).lower()
+                if name not in _PAIRED_INLINE or m.group(4) or _in_inline_code(text, block, m.start(), (start, end)):
+                    continue
+                if m.group(1):
+                    if stacks.get(name):
+                        stacks[name].pop()
+                    else:
+                        unmatched.append(m)
+                else:
+                    stacks.setdefault(name, []).append(m)
+            for left in stacks.values():
+                unmatched.extend(left)
+            for m in sorted(unmatched, key=lambda x: x.start()):
+                kind = "closing" if m.group(1) else "opening"
+                yield ctx.diagnostic(m.start(), m.end(), f"{kind} tag '{m.group()[:40]}' without its pair")
+
+
+_EMPH_RUN = re.compile(r"\*{1,3}|_{1,3}")
+
+
+class UnpairedEmphasis(Rule):
+    """An emphasis marker with no partner (``**Results`` with no closing ``**``, ``_word``).
+
+    Algorithm: in Markdown, markdown-it masks emphasis delimiters that it pairs; a ``*``/``_`` run
+    left in the prose was not paired. It is reported when it is glued to a word on one side only
+    (an opening or closing delimiter): ``_`` inside a word (snake_case), a lone `` * `` between
+    spaces and a single ``*`` right after a word (a footnote mark) are not. In plain text, ``**``,
+    ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
+    delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
+    (otherwise ``_name`` is an identifier).
+    """
+
+    id = "stray-token/unpaired-emphasis"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        prose = doc.prose
+        # plain text: single underscores are emphasis only where the text uses _italics_
+        underscore_italics = doc.markup != "markdown" and re.search(r"(?<!\w)_[^\W_][^_\n]*_(?!\w)", prose)
+        for block in doc.prose_blocks:
+            seg = prose[block.start : block.end]
+            if "*" not in seg and "_" not in seg:
+                continue
+            candidates = []
+            for m in _EMPH_RUN.finditer(prose, block.start, block.end):
+                s, e = m.start(), m.end()
+                before = prose[s - 1] if s > 0 else " "
+                after = prose[e] if e < len(prose) else " "
+                left = after.isalnum() and not before.isalnum()
+                right = before.isalnum() and not after.isalnum()
+                if not (left or right):
+                    continue
+                run = m.group()
+                if s > 0 and doc.text[s - 1] == "\\":
+                    continue  # an escaped marker: escape-residue's business
+                if doc.markup == "markdown":
+                    if run == "*" and right:
+                        continue  # footnote mark
+                    yield ctx.diagnostic(s, e, f"emphasis marker '{run}' without its pair")
+                else:
+                    if run == "*" or (run == "_" and not underscore_italics):
+                        continue  # footnote marks; identifiers like _private in technical text
+                    candidates.append((m, left))
+            # plain text: pair opening and closing delimiters of the same kind in order
+            open_by_kind: dict[str, list] = {}
+            leftovers = []
+            for m, left in candidates:
+                kind = m.group()
+                if left:
+                    open_by_kind.setdefault(kind, []).append(m)
+                elif open_by_kind.get(kind):
+                    open_by_kind[kind].pop()
+                else:
+                    leftovers.append(m)
+            for rest in open_by_kind.values():
+                leftovers.extend(rest)
+            for m in sorted(leftovers, key=lambda x: x.start()):
+                yield ctx.diagnostic(m.start(), m.end(), f"emphasis marker '{m.group()}' without its pair")
+
+
+_NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
+
+
+class Mojibake(Rule):
+    """Text decoded with the wrong encoding ("donâ€™t", "cafÃ©") or replacement characters (�).
+
+    Algorithm: a paragraph whose text ftfy's ``badness.is_bad`` marks as suspicious is split into
+    tokens; each token with non-ASCII characters that ftfy's ``fix_encoding`` changes, and that is
+    itself suspicious, is reported with the repaired text as a safe fix. U+FFFD replacement
+    characters are reported without a fix (the original character is lost).
+    """
+
+    id = "stray-token/mojibake"
+    severity = Severity.WARNING
+    scope = "document"
+    fixable = True
+    options = {}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        prose = doc.prose
+        if prose.isascii():
+            return
+        import ftfy
+        from ftfy.badness import is_bad
+
+        for block in doc.prose_blocks:
+            seg = prose[block.start : block.end]
+            if seg.isascii():
+                continue
+            if "\ufffd" in seg:
+                for m in re.finditer("\ufffd+", seg):
+                    yield ctx.diagnostic(block.start + m.start(), block.start + m.end(),
+                                         "replacement character: a character was lost in a conversion")
+            if not is_bad(seg):
+                continue
+            for m in _NON_ASCII_TOKEN.finditer(seg):
+                token = m.group()
+                if "\ufffd" in token:
+                    continue
+                fixed = ftfy.fix_encoding(token)
+                if fixed != token and is_bad(token):
+                    s, e = block.start + m.start(), block.start + m.end()
+                    yield ctx.diagnostic(s, e, f"mojibake: '{token}' should read '{fixed}'",
+                                         suggestions=[fixed],
+                                         fix=Fix((Edit(s, e, fixed),), safe=True, description=f"replace with {fixed!r}"))
+
+
+# ----------------------------------------------------------------------------
+# orphan tokens and brackets
+
