@@ -43,7 +43,8 @@ def test_commit_fails_on_a_defect_and_passes_when_fixed(tmp_path):
         f"repos:\n- repo: {hook_repo}\n  rev: {rev}\n  hooks:\n  - id: prose-lint\n    args: [--no-grammar]\n")
     (work / "chapter.md").write_text("# Chapter one\n\nThe the story begins here.\n")
     (work / "script.py").write_text("x = 'the the'\n")  # not a manuscript: the hook must not look at it
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "PROSE_LINT_CACHE_DIR": str(tmp_path / "cache")}
     pre_commit = [sys.executable, "-m", "pre_commit"]
     install = subprocess.run([*pre_commit, "install"], cwd=work, capture_output=True, text=True, env=env)
     assert install.returncode == 0, install.stderr
@@ -62,3 +63,6 @@ def test_commit_fails_on_a_defect_and_passes_when_fixed(tmp_path):
                             cwd=work, capture_output=True, text=True, env=env, timeout=1800)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "prose-lint" in passed.stderr and "Passed" in passed.stderr
+    # the hook runs with --server: stop the warm process it started (pre-commit's own environment)
+    hook_python = next((tmp_path / "pre-commit-home").rglob("bin/prose-lint"))
+    subprocess.run([str(hook_python), "server", "stop"], env=env, capture_output=True, timeout=60)

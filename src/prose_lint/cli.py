@@ -70,6 +70,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.add_argument("--update-baseline", action="store_true", help="rewrite the --baseline file with today's diagnostics")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    check.add_argument("--server", action=argparse.BooleanOptionalAction, default=None,
+                       help="use (and start) a warm prose-lint process; default: the 'server' config key")
+
+    server = sub.add_parser("server", help="the warm prose-lint process used with --server")
+    server.add_argument("action", choices=("status", "stop"))
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="FILE")
@@ -109,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from prose_lint.commands import run_rule
 
             return run_rule(args)
+        if args.command == "server":
+            from prose_lint.commands import run_server
+
+            return run_server(args)
         if args.command == "languagetool":
             from prose_lint.config import load_settings
             from prose_lint.languagetool.cli import run

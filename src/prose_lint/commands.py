@@ -13,6 +13,8 @@ from prose_lint.engine import FileResult, Linter, lint_paths
 from prose_lint.errors import ConfigError, ProseLintError
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+# Beyond this many files, worker processes on every core beat one warm process.
+SERVER_MAX_FILES = 16
 
 
 def settings_from_args(args) -> Settings:
@@ -64,7 +66,15 @@ def run_check(args) -> int:
     results: list[FileResult] = []
     stdin_source = None
     file_paths = [p for p in paths if p != "-"]
-    by_path = {r.path: r for r in lint_paths(linter, file_paths, settings.jobs)}
+    by_path = None
+    if file_paths and len(file_paths) <= SERVER_MAX_FILES and not (args.fix or args.diff):
+        from prose_lint import server
+
+        if server.enabled(settings.server, args.server):
+            served = server.lint_via_server(settings, file_paths)
+            by_path = {r.path: r for r in served} if served is not None else None
+    if by_path is None:
+        by_path = {r.path: r for r in lint_paths(linter, file_paths, settings.jobs)}
     for path in paths:
         if path == "-":
             try:
@@ -206,4 +216,19 @@ def run_rule(args) -> int:
             buf.write(f"  {key} = {value!r}\n")
     buf.write("\n" + rule.help + "\n")
     sys.stdout.write(buf.getvalue())
+    return EXIT_OK
+
+
+def run_server(args) -> int:
+    from prose_lint import server
+
+    if args.action == "stop":
+        print(f"stopped {server.stop_all()} prose-lint server(s)")
+        return EXIT_OK
+    sockets = server.running()
+    current = server.socket_path(server.build_id())
+    if not sockets:
+        print("no prose-lint server is running")
+    for path in sockets:
+        print(f"{path}{'  (this build)' if path == current else '  (another build; stops when idle)'}")
     return EXIT_OK

@@ -40,6 +40,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "output-format": (str, "text, json, sarif or github"),
     "show-source": (bool, "show the source line and a caret under each diagnostic"),
     "report-unused-suppressions": (bool, "report inline suppressions that suppress nothing"),
+    "server": (bool, "hand files to a warm prose-lint process (fast pre-commit runs; see docs/server.md)"),
 }
 
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
@@ -73,6 +74,7 @@ class Settings:
     output_format: str = "text"
     show_source: bool = False
     report_unused_suppressions: bool = False
+    server: bool = False
     statistics: bool = False
     no_grammar: bool = False  # --no-grammar: never start LanguageTool
 
@@ -191,6 +193,7 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
     settings.output_format = fmt
     settings.show_source = table.get("show-source", False)
     settings.report_unused_suppressions = table.get("report-unused-suppressions", False)
+    settings.server = table.get("server", False)
     return settings
 
 

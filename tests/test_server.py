@@ -1,0 +1,79 @@
+"""The warm prose-lint process (--server): same results as in-process, started once, stopped on request."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from seedutil import seed_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def env(tmp_path):
+    environment = {**os.environ, "PROSE_LINT_CACHE_DIR": str(tmp_path / "cache"), "PROSE_LINT_SERVER_IDLE": "120"}
+    environment.pop("PROSE_LINT_SERVER", None)
+    yield environment
+    subprocess.run([sys.executable, "-m", "prose_lint", "server", "stop"], env=environment, capture_output=True)
+
+
+def run(env, *args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "prose_lint", *args], env=env, cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def wait_for_socket(env, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = run(env, "server", "status").stdout
+        if "(this build)" in status:
+            return status
+        time.sleep(0.2)
+    pytest.fail("the server did not start")
+
+
+def test_server_gives_the_same_results_and_stops(env, tmp_path):
+    seed = str(seed_path("000"))
+    other = str(seed_path("003"))
+    args = ["check", "--no-grammar", "--output-format", "json", seed, other]
+    local = run(env, *args, "--no-server")
+    first = run(env, *args, "--server")  # starts the server, lints in-process
+    wait_for_socket(env)
+    served = run(env, *args, "--server")
+    again = run(env, *args, "--server")
+    assert local.returncode == first.returncode == served.returncode == again.returncode == 1
+    assert local.stdout == first.stdout == served.stdout == again.stdout
+    assert '"rule": "boilerplate' in served.stdout
+
+    # other settings, same server: a Linter per settings
+    narrow = run(env, "check", "--select", "boilerplate", "--output-format", "json", other, "--server")
+    assert narrow.stdout == run(env, "check", "--select", "boilerplate", "--output-format", "json", other,
+                                "--no-server").stdout
+    assert '"rule": "stray-token' not in narrow.stdout
+
+    # file errors travel through the server too
+    missing = run(env, "check", "--no-grammar", "missing.md", "--server")
+    assert missing.returncode == 2 and "missing.md: no such file" in missing.stderr
+
+    assert "stopped 1" in run(env, "server", "stop").stdout
+    assert "no prose-lint server is running" in run(env, "server", "status").stdout
+
+
+def test_a_dead_server_socket_falls_back_to_in_process(env, tmp_path):
+    status = run(env, "server", "status")
+    assert status.returncode == 0
+    server_dir = Path(env["PROSE_LINT_CACHE_DIR"]) / "server"
+    build = subprocess.run([sys.executable, "-c", "from prose_lint.server import build_id; print(build_id())"],
+                           env=env, capture_output=True, text=True).stdout.strip()
+    server_dir.mkdir(parents=True, exist_ok=True)
+    (server_dir / f"prose-lint-{build}.sock").write_text("not a socket")
+    doc = tmp_path / "d.md"
+    doc.write_text("The the end.\n")
+    proc = run(env, "check", "--select", "repeated-word", str(doc), "--server")
+    assert proc.returncode == 1 and "repeated-word" in proc.stdout
