@@ -9,19 +9,25 @@ inside markup: matches that touch markup are dropped afterwards anyway.
 
 ``interpretAs`` says what LanguageTool should read instead of the markup:
 nothing for emphasis and tags, the address itself for bare URLs and e-mail
-addresses (LanguageTool recognises them), a space for a tag between two
-words, and a paragraph break for a tab (tab-separated table cells are
-separate units).
+addresses (LanguageTool recognises them), the identifier for inline code
+that is one (```an `integer` value``` reads "an integer value"), a space
+for a tag between two words, and a paragraph break for a tab
+(tab-separated table cells are separate units). Other inline code
+(```<iframe>```) stands for a word LanguageTool does not see: it is recorded
+as ``removed``, and a grammar match right next to it (only spaces between)
+lacks context and is dropped. Footnote marks and link targets are not words
+of the sentence and do not count.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from prose_lint.document import EMAIL_RE, URL_RE, Block, Document
 
 _FOOTNOTE_RE = re.compile(r"<(sup|sub)\b[^>\n]*>[^<\n]{0,40}</\1\s*>", re.I)
+_IDENTIFIER = re.compile(r"[A-Za-z][\w.\-/]{0,40}")
 _SPACES = re.compile(r" {1,}")
 _BARE_ADDRESS = re.compile(rf"(?:{URL_RE.pattern})|(?:{EMAIL_RE.pattern})", re.I)
 
@@ -32,6 +38,7 @@ class Annotated:
     pieces: list[dict]  # LanguageTool annotation items
     markup: list[tuple[int, int]]  # block-relative spans that are markup
     source: str
+    removed: list[tuple[int, int]] = field(default_factory=list)  # markup whose content LanguageTool does not see
 
     @property
     def key(self) -> str:
@@ -68,6 +75,7 @@ def annotate_block(doc: Document, block: Block) -> Annotated:
             masked[i - start] = 1
     pieces: list[dict] = []
     spans: list[tuple[int, int]] = []
+    removed: list[tuple[int, int]] = []
     i, n = 0, end - start
     while i < n:
         flag = masked[i]
@@ -79,9 +87,12 @@ def annotate_block(doc: Document, block: Block) -> Annotated:
             pieces.append({"text": chunk})
         else:
             spans.append((i, j))
-            pieces.append({"markup": chunk, "interpretAs": _interpret(chunk, text, start + i, start + j)})
+            interpret = _interpret(chunk, text, start + i, start + j)
+            if not interpret.strip() and chunk.strip().startswith("`"):
+                removed.append((i, j))
+            pieces.append({"markup": chunk, "interpretAs": interpret})
         i = j
-    return Annotated(block, pieces, spans, text[start:end])
+    return Annotated(block, pieces, spans, text[start:end], removed)
 
 
 def _interpret(chunk: str, text: str, s: int, e: int) -> str:
@@ -90,6 +101,10 @@ def _interpret(chunk: str, text: str, s: int, e: int) -> str:
     if "\t" in chunk:
         return "\n\n"
     stripped = chunk.strip()
+    if stripped.startswith("`") and stripped.endswith("`") and len(stripped) > 2:
+        # Inline code reads as a word ("an `integer` value"): give LanguageTool the identifier.
+        inner = stripped.strip("`").strip()
+        return inner if _IDENTIFIER.fullmatch(inner) else ""
     if stripped and _BARE_ADDRESS.fullmatch(stripped) and not stripped.lower().startswith("mailto:"):
         return chunk
     before = text[s - 1] if s > 0 else " "

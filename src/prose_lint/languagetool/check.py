@@ -28,6 +28,7 @@ from prose_lint.languagetool.settings import LTSettings, parse_settings
 
 SPELLING_PREFIXES = ("MORFOLOGIK_RULE", "HUNSPELL", "SPELLING_RULE")
 MAX_SUGGESTIONS = 5
+CACHE_FORMAT = "2"  # bump when what is cached per paragraph changes (filters, row layout)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -59,6 +60,15 @@ class Stats:
     cached: int = 0
     sent: int = 0
     requests: int = 0
+
+
+def _next_to(source: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s >= end and not source[end:s].strip():
+            return True
+        if e <= start and not source[e:start].strip():
+            return True
+    return False
 
 
 def _u16len(s: str) -> int:
@@ -156,6 +166,9 @@ class Checker:
             re_ = _u16_to_cp(item.source, rel16 + len16)
             if any(s < max(re_, rs + 1) and rs < e for s, e in item.markup):
                 continue  # touches markup
+            if item.removed and not is_spelling(rule_id, str(rule.get("issueType", ""))) and \
+                    _next_to(item.source, rs, re_, item.removed):
+                continue  # LanguageTool did not see what stands next to it
             category = rule.get("category") or {}
             results[k].append([
                 rs, re_, rule_id, str(rule.get("subId", "")), str(category.get("id", "")),
@@ -174,7 +187,7 @@ class Checker:
         stats.blocks = len(items)
         tag = self.engine.cache_tag()
         rules_key = self.settings.rules_key()
-        keys = [make_key(tag, doc.language, rules_key, item.key) for item in items]
+        keys = [make_key(CACHE_FORMAT, tag, doc.language, rules_key, item.key) for item in items]
         found = self.cache.get_many(list(dict.fromkeys(keys))) if self.cache is not None else {}
         missing = [(item, key) for item, key in zip(items, keys) if key not in found]
         # The same paragraph twice in a document is sent once.

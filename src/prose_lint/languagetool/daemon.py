@@ -116,13 +116,21 @@ def port_open(port: int, timeout: float = 0.5) -> bool:
         return False
 
 
-def is_healthy(state: DaemonState | None) -> bool:
-    return state is not None and pid_alive(state.pid, MAIN_CLASS) and port_open(state.port)
+def is_healthy(state: DaemonState | None, patience: int = 1) -> bool:
+    """The JVM lives and its port answers; ``patience`` > 1 retries the port (a busy machine)."""
+    if state is None or not pid_alive(state.pid, MAIN_CLASS):
+        return False
+    for attempt in range(patience):
+        if port_open(state.port, 2.0):
+            return True
+        if attempt + 1 < patience:
+            time.sleep(0.5)
+    return False
 
 
-def usable(state: DaemonState | None, version: str, heap: str) -> bool:
+def usable(state: DaemonState | None, version: str, heap: str, patience: int = 1) -> bool:
     """Healthy, and the version and heap wanted (else the state is stale and gets replaced)."""
-    return state is not None and state.version == version and state.heap == heap and is_healthy(state)
+    return state is not None and state.version == version and state.heap == heap and is_healthy(state, patience)
 
 
 def touch(run: RunDir) -> None:
@@ -157,7 +165,7 @@ def ensure(heap: str = "768m", idle_minutes: float = 15, port: int = 0,
     try:
         with FileLock(str(run.lock), timeout=START_TIMEOUT + 30):
             state = read_state(run)
-            if usable(state, inst.version, heap):
+            if usable(state, inst.version, heap, patience=3):  # sure before killing it
                 touch(run)
                 return state, False
             if state:
@@ -166,7 +174,9 @@ def ensure(heap: str = "768m", idle_minutes: float = 15, port: int = 0,
                     run.state.unlink()
                 except OSError:
                     pass
-            return _start(inst, heap, idle_minutes, port, run), True
+            state = _start(inst, heap, idle_minutes, port, run)
+            touch(run)  # the idle clock starts now, not when the JVM was launched
+            return state, True
     except Timeout:
         raise ToolError(f"timed out waiting for another run to start LanguageTool (lock {run.lock})") from None
 
@@ -267,7 +277,7 @@ def restart(bad: DaemonState, heap: str, idle_minutes: float, port: int, run: Ru
     run.path.mkdir(parents=True, exist_ok=True)
     with FileLock(str(run.lock), timeout=START_TIMEOUT + 30):
         current = read_state(run)
-        if current and current.pid != bad.pid and is_healthy(current):
+        if current and current.pid != bad.pid and is_healthy(current, patience=3):
             return current
         _kill(bad)
         if current:
@@ -276,7 +286,9 @@ def restart(bad: DaemonState, heap: str, idle_minutes: float, port: int, run: Ru
             run.state.unlink()
         except OSError:
             pass
-        return _start(_install.require_installation(), heap, idle_minutes, port, run)
+        state = _start(_install.require_installation(), heap, idle_minutes, port, run)
+        touch(run)
+        return state
 
 
 def status(run: RunDir | None = None) -> DaemonState | None:
