@@ -47,6 +47,7 @@ def test_dedicated_file_wins_in_the_same_directory(tmp_path):
     ('jobs = -1\n', r"key 'jobs' must be 0 or more"),
     ('[rules]\nwordy = 3\n', r"key 'rules.wordy' must be a table"),
     ('select = [\n', r"invalid TOML"),
+    ('[languagetool]\nsever = "x"\n', r"unknown key 'languagetool.sever' \(allowed: "),
 ])
 def test_bad_config_names_file_key_and_allowed(tmp_path, body, message):
     write(tmp_path, ".prose-lint.toml", body)

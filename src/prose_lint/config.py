@@ -184,6 +184,12 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
             _severity(where, f"rules.{rule_id}.severity", severity) if severity is not None else None, options
         )
     settings.languagetool = table.get("languagetool", {})
+    if settings.languagetool:
+        # Validate now, so a bad LanguageTool key is a config error (exit 2) on every run,
+        # not only on runs that reach the grammar rule.
+        from prose_lint.languagetool.settings import parse_settings
+
+        parse_settings(settings.languagetool, where)
     settings.jobs = table.get("jobs", 0)
     if settings.jobs < 0:
         raise ConfigError(f"{where}: key 'jobs' must be 0 or more, got {settings.jobs}")
