@@ -11,7 +11,7 @@ from prose_lint.tomlcompat import tomllib
 
 @lru_cache(maxsize=None)
 def load_lexicon(name: str) -> dict[str, Any]:
-    """The parsed ``rules/lexicons/<name>.toml`` (shipped in the wheel as prose_lint/packs/lexicons)."""
+    """The parsed ``rules/lexicons/<name>.toml`` (shipped in the wheel as prose_lint/_rules/lexicons)."""
     from prose_lint.registry import builtin_pack_dir
 
     path = builtin_pack_dir() / "lexicons" / f"{name}.toml"

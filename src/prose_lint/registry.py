@@ -54,9 +54,9 @@ def code_rules() -> list[Rule]:
 
 
 def builtin_pack_dir() -> Path:
-    """The packs shipped in the wheel (prose_lint/packs), or rules/ in a source checkout."""
+    """The packs shipped in the wheel (prose_lint/_rules), or rules/ in a source checkout."""
     here = Path(__file__).resolve().parent
-    shipped = here / "packs"
+    shipped = here / "_rules"
     if shipped.is_dir():
         return shipped
     return here.parent.parent / "rules"
