@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -63,7 +64,9 @@ class PackRule(Rule):
         self.ignore_case = self._get(spec, "ignore-case", bool, True)
         link = spec.get("link", "")
         description = self._get(spec, "description", str, "") or self.message
-        self.doc = description.strip() + (f"\n\nSee {link}" if link else "") + f"\n\nDeclared in {where.split(' ')[0]} (type {spec['type']})."
+        pack_file = os.path.basename(where.split(": rule #")[0])
+        self.doc = description.strip() + (f"\n\nSee {link}" if link else "") + \
+            f"\n\nDeclared in the pack {pack_file} (type {spec['type']})."
         self.options = {}
         self.spec = spec
 
