@@ -47,8 +47,7 @@ CASES = load_cases()
 def run_case(case, settings_extra=None):
     settings = Settings(select=[case["rule"]], markup=case.get("markup", "auto"))
     if "options" in case:
-        settings.rules[case["rule"].split("/")[0] if "/" not in case["rule"] else case["rule"]] = RuleSettings(
-            options=case["options"])
+        settings.rules[case["rule"]] = RuleSettings(options=case["options"])
     for key, value in (settings_extra or {}).items():
         setattr(settings, key, value)
     result = Linter(settings).lint_source(Source(case.get("path", "case.md" if case.get("markup") == "markdown" else "case.txt"), case["text"]))
