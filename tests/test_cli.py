@@ -178,3 +178,11 @@ def test_examples_end_to_end():
     assert proc.returncode == 1, proc.stderr
     rules = {item["rule"].split("/")[0] for item in json.loads(proc.stdout)}
     assert {"repeated-word", "wordy", "spelling-consistency"} <= rules
+
+
+def test_dask_batch_mode_gives_the_local_results():
+    args = ["check", "--no-grammar", "--output-format", "json", "examples"]
+    local = run(*args)
+    batch = run(*args, "--dask", "local")
+    assert batch.returncode == local.returncode == 1, batch.stderr
+    assert json.loads(batch.stdout) == json.loads(local.stdout)

@@ -70,6 +70,9 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.add_argument("--update-baseline", action="store_true", help="rewrite the --baseline file with today's diagnostics")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    check.add_argument("--dask", metavar="SCHEDULER",
+                       help="batch mode: run the files on a Dask cluster ('local' for a LocalCluster, or the "
+                            "scheduler's address); needs prose-lint[dask]")
     check.add_argument("--server", action=argparse.BooleanOptionalAction, default=None,
                        help="use (and start) a warm prose-lint process; default: the 'server' config key")
 

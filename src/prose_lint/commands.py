@@ -67,12 +67,18 @@ def run_check(args) -> int:
     stdin_source = None
     file_paths = [p for p in paths if p != "-"]
     by_path = None
-    if file_paths and len(file_paths) <= SERVER_MAX_FILES and not (args.fix or args.diff):
+    if file_paths and len(file_paths) <= SERVER_MAX_FILES and not (args.fix or args.diff or args.dask):
         from prose_lint import server
 
         if server.enabled(settings.server, args.server):
             served = server.lint_via_server(settings, file_paths)
             by_path = {r.path: r for r in served} if served is not None else None
+    if by_path is None and args.dask and file_paths:
+        from prose_lint.batch import lint_batch
+
+        scheduler = None if args.dask == "local" else args.dask
+        by_path = {r.path: r for r in lint_batch(file_paths, settings, scheduler=scheduler,
+                                                 progress=sys.stderr.isatty())}
     if by_path is None:
         by_path = {r.path: r for r in lint_paths(linter, file_paths, settings.jobs)}
     for path in paths:
