@@ -10,6 +10,7 @@ from prose_lint.diagnostic import Diagnostic, Related, Severity
 from prose_lint.document import Document
 from prose_lint.errors import ToolError
 from prose_lint.rule import Rule, RuleContext
+from prose_lint.textutil import english_stopwords, light_stem
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[%$€£]")
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
@@ -91,6 +92,10 @@ class SelfContradiction(Rule):
                                              "related_line": line})
 
 
+def _stem(word: str) -> str:
+    return light_stem(word, derivations=True)
+
+
 def _quote(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -141,25 +146,6 @@ def _lexicon() -> dict[str, Any]:
     return _LEX
 
 
-def _stopwords() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return ENGLISH_STOP_WORDS
-
-
-def _stem(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    for suffix, repl in (("isation", "ize"), ("ization", "ize"), ("ists", "ism"), ("ist", "ism"), ("ies", "y"),
-                         ("sses", "ss")):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix):
-            return w[: -len(suffix)] + repl
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 @dataclass
 class _Sent:
     index: int
@@ -187,7 +173,7 @@ class _Sent:
 
 def _sentences(doc: Document) -> list[_Sent]:
     lex = _lexicon()
-    stop = _stopwords()
+    stop = english_stopwords()
     out: list[_Sent] = []
     for block in doc.paragraphs:
         if block.in_quote:

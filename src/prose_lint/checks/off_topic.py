@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.document import Block, Document
 from prose_lint.rule import Rule, RuleContext
+from prose_lint.textutil import english_stopwords, light_stem
 
 _TERMINAL = re.compile(r"[.!?;,…]\s*[”\"’')\]]*\s*$")
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
@@ -97,25 +98,6 @@ def _lexicon() -> dict[str, Any]:
     return _LEX
 
 
-def _stopwords() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return ENGLISH_STOP_WORDS
-
-
-def _stem(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith("sses"):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 def _idf(term: str) -> float:
     value = _IDF_CACHE.get(term)
     if value is None:
@@ -135,7 +117,7 @@ def _terms(text: str, stop: frozenset[str], surface: dict | None = None) -> list
         lw = w.lower()
         if len(lw) < 3 or lw in stop:
             continue
-        st = _stem(lw)
+        st = light_stem(lw)
         out.append(st)
         if surface is not None:
             forms = surface.setdefault(st, {})
@@ -255,7 +237,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     from scipy import sparse
     from sklearn.preprocessing import normalize
 
-    stop = _stopwords()
+    stop = english_stopwords()
     vocab: dict[str, int] = {}
     surface: dict[str, dict[str, int]] = {}
     rows, cols, vals = [], [], []
