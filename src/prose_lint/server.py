@@ -52,7 +52,8 @@ def build_id() -> str:
     package = Path(__file__).resolve().parent
     from prose_lint.registry import builtin_pack_dir
 
-    digest = hashlib.sha256(f"{__version__}\0{package}\0{sys.executable}".encode())
+    # sys.prefix, not sys.executable: python, python3 and the console script of one venv share a server
+    digest = hashlib.sha256(f"{__version__}\0{package}\0{sys.prefix}\0{sys.version}".encode())
     for root in (package, builtin_pack_dir()):
         for path in sorted(root.rglob("*")):
             if path.suffix in (".py", ".toml", ".xml"):
