@@ -77,3 +77,12 @@ def test_a_dead_server_socket_falls_back_to_in_process(env, tmp_path):
     doc.write_text("The the end.\n")
     proc = run(env, "check", "--select", "repeated-word", str(doc), "--server")
     assert proc.returncode == 1 and "repeated-word" in proc.stdout
+
+
+def test_config_errors_are_reported_through_the_server_path(env, tmp_path):
+    (tmp_path / ".prose-lint.toml").write_text('select = ["nonsense"]\n')
+    (tmp_path / "a.md").write_text("Fine.\n")
+    for _ in range(2):  # the first run starts the server, the second talks to it
+        proc = run(env, "check", "a.md", "--server", cwd=tmp_path)
+        assert proc.returncode == 2 and "unknown rule or family 'nonsense'" in proc.stderr
+        wait_for_socket(env)

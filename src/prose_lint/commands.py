@@ -60,7 +60,14 @@ def run_check(args) -> int:
     if args.fix and args.diff:
         raise ConfigError("--fix and --diff exclude each other")
     settings = settings_from_args(args)
-    linter = Linter(settings)
+    built: list[Linter] = []
+
+    def linter() -> Linter:
+        # Built on first use: a run served by the warm process (--server) never needs one here.
+        if not built:
+            built.append(Linter(settings))
+        return built[0]
+
     paths = list(iter_files(args.paths or ["."], settings))
 
     results: list[FileResult] = []
@@ -80,7 +87,7 @@ def run_check(args) -> int:
         by_path = {r.path: r for r in lint_batch(file_paths, settings, scheduler=scheduler,
                                                  progress=sys.stderr.isatty())}
     if by_path is None:
-        by_path = {r.path: r for r in lint_paths(linter, file_paths, settings.jobs)}
+        by_path = {r.path: r for r in lint_paths(linter(), file_paths, settings.jobs)}
     for path in paths:
         if path == "-":
             try:
@@ -88,12 +95,12 @@ def run_check(args) -> int:
             except ProseLintError as exc:
                 results.append(FileResult(args.stdin_filename or "-", error=str(exc)))
                 continue
-            results.append(linter.lint_source(stdin_source))
+            results.append(linter().lint_source(stdin_source))
         else:
             results.append(by_path[path])
 
     if args.fix or args.diff:
-        results = _apply_fixes(linter, results, stdin_source, write=args.fix)
+        results = _apply_fixes(linter(), results, stdin_source, write=args.fix)
         if args.diff:
             return EXIT_FOUND if any(r.properties.get("_diff") for r in results) else EXIT_OK
 
@@ -124,7 +131,8 @@ def run_check(args) -> int:
     return EXIT_FOUND if failing else EXIT_OK
 
 
-def _report(results: list[FileResult], settings: Settings, args, linter: Linter, stream) -> None:
+def _report(results: list[FileResult], settings: Settings, args, linter, stream) -> None:
+    """``linter`` is a callable: only SARIF output needs the rules' metadata."""
     from prose_lint.output import get_formatter
 
     for r in results:
@@ -138,8 +146,9 @@ def _report(results: list[FileResult], settings: Settings, args, linter: Linter,
             show_source=settings.show_source,
             statistics=settings.statistics,
             summary=not args.quiet,
-            registry=linter.registry,
-            rule_ids=[rule.id for rule, _ in linter.active if not rule.dynamic_details],
+            registry=linter().registry if settings.output_format == "sarif" else None,
+            rule_ids=[rule.id for rule, _ in linter().active if not rule.dynamic_details]
+            if settings.output_format == "sarif" else (),
         )
     finally:
         if args.output_file:
