@@ -14,10 +14,6 @@ from prose_lint.textutil import english_stopwords, light_stem
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[%$€£]")
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
-_PRONOUNS = {"it", "its", "they", "their", "this", "that", "these", "those", "he", "his", "she", "her", "which",
-             "who", "whose", "the", "a", "an"}
-_NEGATORS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "n't",
-             "nowhere", "hardly", "barely"}
 _QUOTES = "“”\"«»„"
 _MAX_POSTINGS = 400  # candidate earlier sentences looked at per key term (bounded: linear overall)
 
@@ -142,6 +138,10 @@ def _lexicon() -> dict[str, Any]:
             "contrast": [p for p in raw["contrast_openers"]],
             "effect": set(raw["effect_verbs"]),
             "events": events,
+            "negators": frozenset(raw["negators"]),
+            "strict_negators": frozenset(raw["strict_negators"]),
+            "pronouns": frozenset(raw["pronouns"]),
+            "data_sources": frozenset(raw["data_sources"]),
         }
     return _LEX
 
@@ -225,8 +225,6 @@ def _sentences(doc: Document) -> list[_Sent]:
     return out
 
 
-_DATA_SOURCES = {"data", "figures", "statistics", "records", "survey", "census", "study", "studies", "report",
-                 "estimates", "records", "registry", "register", "database", "accounts", "payroll", "results"}
 
 
 _GAP = re.compile(r"[^\S\n]{3,}")  # masked code, link or markup inside the sentence
@@ -236,7 +234,6 @@ _ANSWER_NO = re.compile(r"\bno\b(?=\s*(?:[.;,:)/|]|$))", re.I)  # "on by default
 _PREDICATE_NEG = re.compile(r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|will|can|could|would|should)"
                             r"\s+(?:not|never)\b|\b(?:is|are|was|were|do|does|did|has|have|had|ca|wo)n['’]t\b"
                             r"|\bnever\s+[a-z]+(?:ed|s)?\b", re.I)
-_NEG_WORDS = {"not", "never", "none", "nobody", "nothing", "neither", "without", "cannot"}
 _FIELD = re.compile(r"\b[\w-]+(?: [\w-]+)?:\s")
 
 
@@ -255,7 +252,7 @@ def _usable(text: str, toks: list[str], raw: list[str], lex, attributed_data: bo
         return False
     reporting = [i for i, t in enumerate(toks) if t in lex["reporting"]]
     if attributed_data:
-        if not reporting or any(toks[i] != "according" or not _DATA_SOURCES & set(toks[i + 1: i + 7])
+        if not reporting or any(toks[i] != "according" or not _lexicon()["data_sources"] & set(toks[i + 1: i + 7])
                                 for i in reporting):
             return False
     elif reporting:
@@ -320,7 +317,7 @@ def _mentions(s: _Sent, concept: str, related: set[str]) -> str | None:
         st = _stem(t)
         if st == concept or st in related or (len(concept) > 6 and st.startswith(concept[:6])):
             window = s.tokens[max(0, i - 3): i]
-            if any(w in _NEGATORS or w.endswith("n't") or w in ("against", "counter", "free", "anti", "combat",
+            if any(w in _lexicon()["negators"] or w.endswith("n't") or w in ("against", "counter", "free", "anti", "combat",
                                                                    "combating", "countering", "fight", "fighting",
                                                                    "prevent", "preventing")
                    for w in window):
@@ -481,7 +478,7 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
 
 def _negated_near(s: _Sent, word: str) -> bool:
     i = s.tokens.index(word)
-    return any(w in _NEGATORS or w.endswith("n't") for w in s.tokens[max(0, i - 4): i])
+    return any(w in _lexicon()["negators"] or w.endswith("n't") for w in s.tokens[max(0, i - 4): i])
 
 
 def _subject_terms(s: _Sent, before: int) -> set[str]:
@@ -493,7 +490,7 @@ def _same_statement(a: _Sent, b: _Sent, ignore: set[str] = frozenset(), jaccard:
     """Nearly the same content words: the shorter statement's words all occur in the longer one."""
     if a.numbers != b.numbers or a.years != b.years:
         return False  # about different quantities
-    x, y = a.content - ignore - _NEG_WORDS, b.content - ignore - _NEG_WORDS
+    x, y = a.content - ignore - _lexicon()["strict_negators"], b.content - ignore - _lexicon()["strict_negators"]
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     if len(short) < 3:
         return False
@@ -568,8 +565,8 @@ def _directions(s: _Sent, lex, stop) -> list[tuple[str, int, str | None, str]]:
             continue
         sign = d[1]
         window = s.tokens[max(0, i - 3): i + 1]
-        if any(w in _NEGATORS or w.endswith("n't") for w in window[:-1]) and not any(
-                a in _NEGATORS and b in ("only", "just", "merely", "least") for a, b in zip(window, window[1:])):
+        if any(w in _lexicon()["negators"] or w.endswith("n't") for w in window[:-1]) and not any(
+                a in _lexicon()["negators"] and b in ("only", "just", "merely", "least") for a, b in zip(window, window[1:])):
             sign = -sign
         theme = None
         for j in range(i - 1, max(-1, i - 4), -1):  # the subject just before ("wages rose")
@@ -600,7 +597,7 @@ def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
         subj = None
         for j in range(i - 1, max(-1, i - 7), -1):
             w = s.tokens[j]
-            if w in _PRONOUNS and w not in ("the", "a", "an", "which", "that", "who"):
+            if w in _lexicon()["pronouns"] and w not in ("the", "a", "an", "which", "that", "who"):
                 subj = None
                 break
             if w in ("was", "were", "is", "been", "be", "since", "its", "his", "her", "their", "of", "in", "after",
