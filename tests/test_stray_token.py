@@ -7,7 +7,6 @@ import re
 import pytest
 
 from prose_lint.config import Settings
-from prose_lint.diagnostic import Edit
 from prose_lint.engine import Linter
 from prose_lint.positions import LineIndex
 from prose_lint.source import Source

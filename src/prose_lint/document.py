@@ -104,12 +104,6 @@ class Document:
     def heading_text(self, section: Section) -> str:
         return "" if section.heading is None else " ".join(self.block_text(section.heading).split())
 
-    def block_at(self, offset: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
-        return None
-
     # -- tokens --------------------------------------------------------
     def sentences(self, block: Block) -> list[tuple[int, int]]:
         """Sentence spans (document offsets) inside ``block``, trimmed of surrounding space."""

@@ -12,7 +12,6 @@ from typing import Any, Iterable
 
 from prose_lint.config import Settings
 from prose_lint.diagnostic import Diagnostic, Severity
-from prose_lint.document import Document
 from prose_lint.errors import ConfigError, ProseLintError, ToolError
 from prose_lint.parse import parse_source
 from prose_lint.registry import Registry, Selection, load_registry, selector_matches
@@ -46,7 +45,7 @@ class Linter:
         if settings.report_unused_suppressions:
             self.selection.select.append("unused-suppression")
         self.active: list[tuple[Rule, RuleContext]] = []
-        for rule_id, spec in settings.rules.items():
+        for rule_id in settings.rules:
             if self.registry.find(rule_id) is None:
                 raise ConfigError(f"{where}: key 'rules.{rule_id}': unknown rule (see `prose-lint rules`)")
         for rule in self.registry:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.document import Block, Document, mask_spans, mask_urls_and_emails
+from prose_lint.document import Block, Document, mask_urls_and_emails
 from prose_lint.positions import LineIndex
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
@@ -89,7 +89,7 @@ def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
 def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int):
     """Unmask the source characters of the prose tokens; return (first, last+1, cursor)."""
     first = last = None
-    in_autolink = in_image = False
+    in_autolink = False
     for child in children:
         kind = child.type
         if kind == "link_open" and child.markup == "autolink":

@@ -58,7 +58,7 @@ class Consistency(PackRule):
                     if len(stem) >= self.min_stem and m.group(0).lower() not in self.exceptions \
                             and not self._is_name(doc, m):
                         seen[stem][side].append(m)
-            for stem, (left, right) in seen.items():
+            for left, right in seen.values():
                 if not left or not right:
                     continue
                 # The majority spelling is the document's choice; ties go to the first one used.

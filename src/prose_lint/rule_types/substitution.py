@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from prose_lint.diagnostic import Edit, Fix
 from prose_lint.errors import ConfigError
 from prose_lint.rule_types.base import PackRule, phrase_regex
@@ -34,11 +32,10 @@ class Substitution(PackRule):
     def check_block(self, doc, block, ctx):
         for m in self.regex.finditer(doc.prose, block.start, block.end):
             found = m.group(0)
-            for pattern, replacement in self.pairs:
-                if pattern.fullmatch(found):
-                    break
-            else:
+            match = next(((p, r) for p, r in self.pairs if p.fullmatch(found)), None)
+            if match is None:
                 continue
+            pattern, replacement = match
             if self.is_regex:
                 replacement = pattern.sub(replacement, found)
             replacement = _match_case(found, replacement)
@@ -56,5 +53,3 @@ def _match_case(found: str, replacement: str) -> str:
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
-
-__all__ = ["Substitution", "re"]

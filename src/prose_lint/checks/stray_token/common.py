@@ -50,7 +50,7 @@ def _primary(language: str) -> str:
 
 
 class _BlockIndex:
-    """Offset -> block, by bisection (Document.block_at is linear)."""
+    """Offset -> block, by bisection."""
 
     def __init__(self, doc: Document) -> None:
         self.blocks = sorted(doc.blocks, key=lambda b: b.start)
