@@ -186,3 +186,27 @@ def test_dask_batch_mode_gives_the_local_results():
     batch = run(*args, "--dask", "local")
     assert batch.returncode == local.returncode == 1, batch.stderr
     assert json.loads(batch.stdout) == json.loads(local.stdout)
+
+
+def test_unwritable_outputs_are_one_line_errors(project):
+    for args, fragment in (
+        (["bad.md", "-o", "no/such/dir/report.json"], "no/such/dir/report.json: cannot write the report"),
+        (["bad.md", "--baseline", "no/such/dir/b.json"], "no/such/dir/b.json: cannot write baseline"),
+        (["bad.md", "--jobs", "-1"], "--jobs must be 0 or more"),
+    ):
+        proc = run("check", *args, cwd=project)
+        assert proc.returncode == 2 and fragment in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_a_fix_that_cannot_be_written_leaves_the_file(project, monkeypatch, capsys):
+    import prose_lint.source
+
+    def refuse(path, data):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(prose_lint.source, "write_atomically", refuse)
+    monkeypatch.chdir(project)
+    before = (project / "bad.md").read_text()
+    assert main(["check", "bad.md", "--fix"]) == 2
+    assert "bad.md: cannot write the fixed file: Permission denied; left unchanged" in capsys.readouterr().err
+    assert (project / "bad.md").read_text() == before

@@ -39,7 +39,10 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
             data[_key(result.path)] = sorted(prints)
             count += len(prints)
     payload = json.dumps({"version": 1, "fingerprints": data}, indent=2, sort_keys=True) + "\n"
-    write_atomically(str(path), payload.encode("utf-8"))
+    try:
+        write_atomically(str(path), payload.encode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
     return count
 
 

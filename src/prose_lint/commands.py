@@ -36,6 +36,8 @@ def settings_from_args(args) -> Settings:
     if getattr(args, "language", None):
         settings.language = args.language
     if getattr(args, "jobs", None) is not None:
+        if args.jobs < 0:
+            raise ConfigError(f"--jobs must be 0 or more, got {args.jobs}")
         settings.jobs = args.jobs
     settings.statistics = bool(getattr(args, "statistics", False))
     return settings
@@ -138,7 +140,10 @@ def _report(results: list[FileResult], settings: Settings, args, linter, stream)
     for r in results:
         r.properties.pop("_diff", None)
     formatter = get_formatter(settings.output_format)
-    target = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else stream
+    try:
+        target = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else stream
+    except OSError as exc:
+        raise ConfigError(f"{args.output_file}: cannot write the report: {exc.strerror or exc}") from None
     try:
         formatter(
             results, target,
@@ -181,7 +186,12 @@ def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write:
             result.error = f"{result.path}: changed while being checked; not fixed"
             out.append(result)
             continue
-        write_atomically(result.path, source.encode(new_text))
+        try:
+            write_atomically(result.path, source.encode(new_text))
+        except OSError as exc:
+            result.error = f"{result.path}: cannot write the fixed file: {exc.strerror or exc}; left unchanged"
+            out.append(result)
+            continue
         print(f"prose-lint: fixed {len(fixed)} problem(s) in {result.path}", file=sys.stderr)
         out.append(linter.lint_source(Source(result.path, new_text, source.encoding, source.bom)))
     return out

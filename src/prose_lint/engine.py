@@ -5,7 +5,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Iterable
@@ -171,6 +170,8 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
         for path in paths:
             yield linter.lint_path(path)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only runs with several files pay its import
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_init_worker,
                              initargs=(linter.settings,)) as pool:
         yield from pool.map(_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
