@@ -1,21 +1,28 @@
 """Build the throughput corpus (>= 1M words of varied real English) from Debian documentation packages.
 
-    apt-get install -y python3.11-doc debian-reference-en      # once (root; Debian 12)
+    apt-get install -y python3.11-doc debian-reference-en debian-handbook perl-doc   # once (root; Debian 12)
     .venv/bin/python benchmarks/build_corpus.py [--dest benchmarks/out/corpus]
 
-Sources (nothing is downloaded by this script; the two Debian packages come from Debian's archive):
+Sources (nothing is downloaded by this script; the packages come from Debian's archive), four
+documentation sets by different authors, in different styles, written over 25 years:
 
 - ``python3.11-doc``: the reStructuredText sources of the Python 3.11 documentation,
-  ``/usr/share/doc/python3.11/html/_sources/**/*.rst.txt`` (497 files: tutorial, HOWTOs, FAQ, language
-  reference, library reference, "What's New" for every release since 2.0; many authors, 25 years);
-- ``debian-reference-en``: the Debian Reference by Osamu Aoki, ``/usr/share/debian-reference/*.en.html``.
+  ``/usr/share/doc/python3.11/html/_sources/**/*.rst.txt`` (tutorial, HOWTOs, FAQ, language reference,
+  library reference, "What's New" for every release since 2.0; many authors);
+- ``debian-reference-en``: the Debian Reference by Osamu Aoki, ``/usr/share/debian-reference/*.en.html``;
+- ``debian-handbook``: The Debian Administrator's Handbook by Raphaël Hertzog and Roland Mas (narrative
+  prose about a fictional company's administrators), ``/usr/share/doc/debian-handbook/html/en-US/*.html``;
+- ``perl-doc``: Perl's manual in POD, ``/usr/share/perl/5.36/pod/*.pod`` (tutorials, FAQs, the
+  language reference, release notes; many authors).
 
 Each file becomes one Markdown file: reST headings -> ``#`` headings, roles (``:func:`x```) -> inline
 code, literal blocks / doctests / code directives dropped (as a manuscript would not have them), admonition
 bodies (note, warning, versionadded...) kept as paragraphs; HTML -> the text of its paragraphs, list items
-and headings. Files with fewer than 200 words are skipped. Output: ``<dest>/NNNN_<name>.md`` and
-``<dest>/MANIFEST.tsv`` (file, words, source path). No file is repeated and no text is duplicated.
-The corpus (~9 MB) is not committed; ``benchmarks/out/`` is git-ignored.
+and headings, inline code kept as Markdown code; POD -> headings, list items and text paragraphs,
+verbatim (code) paragraphs dropped. Files with fewer than 200 words are skipped. Output:
+``<dest>/NNNN_<source>_<name>.md`` and ``<dest>/MANIFEST.tsv`` (file, words, source path). No file is
+repeated and no text is duplicated. The corpus (~12 MB) is not committed; ``benchmarks/out/`` is
+git-ignored.
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ from pathlib import Path
 
 PY_DOCS = Path("/usr/share/doc/python3.11/html/_sources")
 DEB_REF = Path("/usr/share/debian-reference")
+HANDBOOK = Path("/usr/share/doc/debian-handbook/html/en-US")
+PERL_POD = Path("/usr/share/perl/5.36/pod")
+PACKAGES = ("python3.11-doc", "debian-reference-en", "debian-handbook", "perl-doc")
 ROOT = Path(__file__).resolve().parents[1]
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -115,7 +125,12 @@ def rst_to_markdown(text: str) -> str:
 
 
 class _HtmlText(HTMLParser):
+    """Paragraphs, list items and headings of an HTML page; ``<div class="para">`` is a paragraph
+    (DocBook output: the Debian Administrator's Handbook); inline ``<code>`` becomes Markdown code."""
+
     BLOCKS = {"p": "", "li": "- ", "h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "dd": "", "dt": ""}
+    SKIP = ("pre", "script", "style", "table")
+    SKIP_DIVS = ("toc", "navheader", "navfooter")
 
     def __init__(self) -> None:
         super().__init__()
@@ -123,30 +138,105 @@ class _HtmlText(HTMLParser):
         self.cur: list[str] | None = None
         self.prefix = ""
         self.skip = 0
+        self.divs: list[str] = []  # for each open div: "para", "skip" (contents, navigation) or ""
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("pre", "script", "style", "table", "code"):
+        if tag in self.SKIP:
             self.skip += 1
+        elif tag == "div":
+            cls = dict(attrs).get("class") or ""
+            kind = "para" if cls == "para" else "skip" if cls in self.SKIP_DIVS else ""
+            self.divs.append(kind)
+            if kind == "skip":
+                self.skip += 1
+            elif kind == "para" and not self.skip:
+                self._flush()
+                self.cur, self.prefix = [], ""
+        elif tag == "code" and self.cur is not None and not self.skip:
+            self.cur.append("`")
         elif tag in self.BLOCKS and not self.skip:
             self._flush()
             self.cur, self.prefix = [], self.BLOCKS[tag]
 
     def handle_endtag(self, tag):
-        if tag in ("pre", "script", "style", "table", "code"):
+        if tag in self.SKIP:
             self.skip = max(0, self.skip - 1)
+        elif tag == "div":
+            kind = self.divs.pop() if self.divs else ""
+            if kind == "skip":
+                self.skip = max(0, self.skip - 1)
+            elif kind == "para":
+                self._flush()
+        elif tag == "code" and self.cur is not None and not self.skip:
+            self.cur.append("`")
         elif tag in self.BLOCKS:
             self._flush()
 
     def handle_data(self, data):
         if self.cur is not None and not self.skip:
-            self.cur.append(data)
+            self.cur.append(data.replace("`", "'"))
 
     def _flush(self):
         if self.cur:
             text = " ".join("".join(self.cur).split())
-            if words(text) >= 3:
+            text = re.sub(r"`\s*`", "", text)
+            if words(text) >= 3 and text.count("`") % 2 == 0:
                 self.parts.append(self.prefix + text)
         self.cur = None
+
+
+POD_CODE = re.compile(r"([A-Z])<(?:<+\s(.*?)\s>+|([^<>]*))>")
+
+
+def pod_to_markdown(text: str) -> str:
+    """Perl's POD: ``=head1`` -> ``#``, ``=item`` -> list item, verbatim (indented) paragraphs dropped,
+    formatting codes -> text (``C<x>`` -> inline code, ``L<text|target>`` -> text, ``E<gt>`` -> ``>``)."""
+    entities = {"lt": "<", "gt": ">", "verbar": "|", "sol": "/"}
+
+    def code(m: re.Match) -> str:
+        kind, inner = m.group(1), m.group(2) if m.group(2) is not None else m.group(3)
+        if kind == "E":
+            return entities.get(inner, "")
+        if kind in "XZ":
+            return ""
+        if kind == "L":
+            if "|" in inner:
+                inner = inner.split("|", 1)[0]
+            elif "://" not in inner:
+                inner = inner.split("/", 1)[0].strip('"')
+        if kind in "CF":
+            return "`" + inner.replace("`", "'") + "`" if inner.strip() else ""
+        return inner
+
+    out: list[str] = []
+    in_pod, skip_block = True, False
+    for para in re.split(r"\n\s*\n", text):
+        if not para.strip():
+            continue
+        first = para.lstrip("\n")
+        if first.startswith("=cut"):
+            in_pod = False
+            continue
+        if first.startswith("="):
+            in_pod = True
+            cmd, _, rest = first.partition(" ")
+            rest = " ".join(rest.split())
+            if cmd in ("=begin", "=for"):
+                skip_block = cmd == "=begin"
+            elif cmd == "=end":
+                skip_block = False
+            elif cmd.startswith("=head") and rest:
+                out.append("#" * min(6, int(cmd[5:] or 1)) + " " + rest)
+            elif cmd == "=item" and rest.strip("*0123456789. "):
+                out.append("- " + rest.lstrip("*0123456789. "))
+            continue
+        if not in_pod or skip_block or para[:1] in (" ", "\t"):
+            continue  # code outside POD, =begin blocks, verbatim paragraphs
+        out.append(" ".join(para.split()))
+    md = "\n\n".join(out)
+    for _ in range(4):  # nested codes, innermost first
+        md = POD_CODE.sub(code, md)
+    return md + "\n"
 
 
 def html_to_markdown(text: str) -> str:
@@ -156,11 +246,21 @@ def html_to_markdown(text: str) -> str:
     return "\n\n".join(html.unescape(p) for p in parser.parts) + "\n"
 
 
-def sources() -> list[tuple[Path, str]]:
-    found = [(p, "rst") for p in sorted(PY_DOCS.rglob("*.rst.txt"))]
-    found += [(p, "html") for p in sorted(DEB_REF.glob("*.en.html"))]
+SOURCES = [  # (kind, root, glob, short name); each is a Debian package (see the docstring)
+    ("rst", PY_DOCS, "**/*.rst.txt", "py"),
+    ("html", DEB_REF, "*.en.html", "debref"),
+    ("html", HANDBOOK, "*.html", "handbook"),
+    ("pod", PERL_POD, "*.pod", "perl"),
+]
+SKIP_FILES = {"perltoc.pod"}  # a generated table of contents, not prose
+CONVERT = {"rst": rst_to_markdown, "html": html_to_markdown, "pod": pod_to_markdown}
+
+
+def sources() -> list[tuple[Path, str, Path, str]]:
+    found = [(p, kind, root, short) for kind, root, pattern, short in SOURCES for p in sorted(root.glob(pattern))
+             if p.name not in SKIP_FILES]
     if not found:
-        raise SystemExit("no sources: apt-get install -y python3.11-doc debian-reference-en")
+        raise SystemExit(f"no sources: apt-get install -y {' '.join(PACKAGES)}")
     return found
 
 
@@ -169,15 +269,15 @@ def build(dest: Path, min_words: int = 200) -> tuple[list[Path], int]:
     for old in dest.glob("*.md"):
         old.unlink()
     files, total, manifest = [], 0, ["file\twords\tsource"]
-    for n, (src, kind) in enumerate(sources()):
+    for src, kind, root, short in sources():
         raw = src.read_text(encoding="utf-8", errors="replace")
-        md = rst_to_markdown(raw) if kind == "rst" else html_to_markdown(raw)
+        md = CONVERT[kind](raw)
         count = words(md)
         if count < min_words:
             continue
-        rel = src.relative_to(PY_DOCS if kind == "rst" else DEB_REF)
-        name = re.sub(r"[^\w.-]+", "_", str(rel).replace(".rst.txt", "").replace(".en.html", ""))
-        out = dest / f"{len(files):04d}_{'py' if kind == 'rst' else 'debref'}_{name}.md"
+        rel = str(src.relative_to(root))
+        name = re.sub(r"[^\w.-]+", "_", re.sub(r"(\.rst\.txt|\.en\.html|\.html|\.pod)$", "", rel))
+        out = dest / f"{len(files):04d}_{short}_{name}.md"
         out.write_text(md, encoding="utf-8")
         files.append(out)
         total += count

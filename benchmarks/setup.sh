@@ -12,7 +12,8 @@ mkdir -p "$OUT"
 # Vale: v3.7.1 under its old module path (newer releases do not resolve through the Go module proxy)
 GOPATH="$PWD/$OUT/gopath" GOFLAGS=-modcacherw go install github.com/errata-ai/vale/v3/cmd/vale@v3.7.1 \
   || echo "Vale did not build; bench.py will skip it" >&2
-if [ ! -d /usr/share/doc/python3.11/html/_sources ] || [ ! -d /usr/share/debian-reference ]; then
-  apt-get update -qq && apt-get install -y -qq python3.11-doc debian-reference-en
+if [ ! -d /usr/share/doc/python3.11/html/_sources ] || [ ! -d /usr/share/debian-reference ] \
+   || [ ! -d /usr/share/doc/debian-handbook/html/en-US ] || [ ! -d /usr/share/perl/5.36/pod ]; then
+  apt-get update -qq && apt-get install -y -qq python3.11-doc debian-reference-en debian-handbook perl-doc
 fi
 .venv/bin/python benchmarks/build_corpus.py
