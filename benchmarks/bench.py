@@ -41,11 +41,12 @@ def log(**row) -> None:
 
 
 def subset(files: list[Path], n_words: int) -> tuple[list[Path], int]:
-    """Files taken round-robin from the start, middle and end of the corpus until n_words (varied text)."""
-    order = []
-    thirds = [files[0::3], files[1::3], files[2::3]]
-    for i in range(max(len(t) for t in thirds)):
-        order += [t[i] for t in thirds if i < len(t)]
+    """Files taken round-robin from each source of the corpus (``NNNN_<source>_<name>.md``) until n_words."""
+    by_source: dict[str, list[Path]] = {}
+    for p in files:
+        by_source.setdefault(p.name.split("_")[1] if p.name.count("_") >= 2 else "", []).append(p)
+    queues = list(by_source.values())
+    order = [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
     chosen, total = [], 0
     for p in order:
         if total >= n_words:

@@ -123,7 +123,7 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in self.words())
+        return len(WORD_RE.findall(self.prose))
 
 
 def _split_sentences(prose: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:

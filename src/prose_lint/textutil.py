@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Derivations a reader takes for the same concept: "extremists" ~ "extremism", "organisation" ~ "organize".
 _DERIVATIONS = (("isation", "ize"), ("ization", "ize"), ("ists", "ism"), ("ist", "ism"))
 
 
+_STOPWORDS: frozenset[str] | None = None
+
+
 def english_stopwords() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    """The Glasgow IR group's list (rules/lexicons/stopwords.toml)."""
+    global _STOPWORDS
+    if _STOPWORDS is None:
+        from prose_lint.lexicon import load_lexicon
 
-    return ENGLISH_STOP_WORDS
+        _STOPWORDS = frozenset(load_lexicon("stopwords")["english"])
+    return _STOPWORDS
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every document; the vocabulary is small
 def light_stem(word: str, derivations: bool = False) -> str:
     """Lower-case, without possessive and plural endings; with ``derivations``, also the suffixes above."""
     w = word.lower().replace("’", "'")

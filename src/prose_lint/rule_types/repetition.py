@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import re
+
+from prose_lint.document import WORD_RE
 from prose_lint.rule_types.base import PackRule
+
+# A word, space, and the same word again (case-insensitively): the only thing window = 1 can report.
+_ADJACENT_REPEAT = re.compile(rf"({WORD_RE.pattern})\s+(?=\1(?![^\W_]))", re.I)
 
 
 class Repetition(PackRule):
@@ -25,6 +31,8 @@ class Repetition(PackRule):
         self.exceptions = {e.lower() for e in self._strings(spec, "exceptions")}
 
     def check_block(self, doc, block, ctx):
+        if self.window == 1 and not _ADJACENT_REPEAT.search(doc.prose, block.start, block.end):
+            return  # adjacent repeats need the same word twice with only space between (one C-level scan)
         spans = doc.sentences(block) if not self.across else [(block.start, block.end)]
         for start, end in spans:
             recent: list[tuple[str, int]] = []  # (word, index) of the last `window` words

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from prose_lint.diagnostic import Edit, Fix
 from prose_lint.errors import ConfigError
-from prose_lint.rule_types.base import PackRule, phrase_regex
+from prose_lint.rule_types.base import PackRule, phrase_regex, phrases_regex
 
 
 class Substitution(PackRule):
@@ -27,7 +27,8 @@ class Substitution(PackRule):
         for key, replacement in swap.items():
             pattern = key if self.is_regex else phrase_regex(key)
             self.pairs.append((self._compile(pattern, f"swap.{key}"), replacement))
-        self.regex = self._compile("|".join(f"(?:{p.pattern})" for p, _ in self.pairs), "swap")
+        combined = "|".join(f"(?:{p.pattern})" for p, _ in self.pairs) if self.is_regex else phrases_regex(list(swap))
+        self.regex = self._compile(combined, "swap")
 
     def check_block(self, doc, block, ctx):
         for m in self.regex.finditer(doc.prose, block.start, block.end):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from prose_lint.checks.stray_token.common import (
@@ -70,11 +71,11 @@ class ForeignWord(Rule):
         lex = _lex()
         vocab = {w.lower() for w in ctx.vocabulary}
         langs = [l for l in opts["languages"] if l != "en"]
+        possible = _possible(tuple(langs), float(opts["max_english_zipf"]), float(opts["min_foreign_zipf"]),
+                             float(opts["min_zipf_gap"]), int(opts["max_length"]))
         for block in doc.prose_blocks:
-            if _in_references(doc, block):
-                continue
             block_text = doc.prose[block.start : block.end]
-            if not re.search(r"[^\x00-\x7f]|\b[a-zA-Z]{2,6}\b", block_text):
+            if possible.isdisjoint(_WORD_RE.findall(block_text.lower())) or _in_references(doc, block):
                 continue
             quotes = italics = loans = None
             for s, e in doc.sentences(block):
@@ -82,6 +83,8 @@ class ForeignWord(Rule):
                 for i, m in enumerate(words):
                     w = m.group()
                     lw = w.lower()
+                    if lw not in possible:
+                        continue
                     if len(lw) < 2 or len(lw) > opts["max_length"]:
                         continue
                     if not (w.islower() or (i == 0 and w[0].isupper() and w[1:].islower())):
@@ -135,6 +138,26 @@ class ForeignWord(Rule):
                         f"'{w}' is a {name} function word inside an English sentence",
                         properties={"language": lang, "zipf_en": en, "zipf_foreign": best[1]},
                     )
+
+
+@lru_cache(maxsize=8)
+def _possible(langs: tuple[str, ...], max_english: float, min_foreign: float, min_gap: float,
+              max_length: int) -> frozenset[str]:
+    """Every word the frequency tests can accept: among the most frequent words of one of ``langs``
+    (wordfreq's lists are ordered by frequency), rare enough in English. A few hundred words; a
+    paragraph without one of them is skipped without looking at its sentences."""
+    from wordfreq import top_n_list
+
+    out = set()
+    for lang in langs:
+        for word in top_n_list(lang, 5000, wordlist="small"):
+            f = _zipf(word, lang)
+            if f < min_foreign:
+                break
+            en = _zipf(word, "en")
+            if 2 <= len(word) <= max_length and en <= max_english and f - en >= min_gap:
+                out.add(word)
+    return frozenset(out)
 
 
 def _english_content(word: str, lang: str, lex: dict) -> bool:
