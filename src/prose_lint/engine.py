@@ -164,7 +164,11 @@ def _work(path: str) -> FileResult:
 
 
 def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[FileResult]:
-    """Results in the order of ``paths``; several files run in worker processes."""
+    """Results in the order of ``paths``; several files run in worker processes.
+
+    Files are handed out one at a time, largest first (longest-processing-time-first scheduling):
+    a corpus mixes 200-word and 80,000-word files, and fixed chunks of files left one core idle
+    while the other finished a chunk of large ones."""
     jobs = jobs or os.cpu_count() or 1
     if len(paths) < 2 or jobs == 1:
         for path in paths:
@@ -174,4 +178,13 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_init_worker,
                              initargs=(linter.settings,)) as pool:
-        yield from pool.map(_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+        futures = {i: pool.submit(_work, paths[i]) for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))}
+        for i in range(len(paths)):
+            yield futures.pop(i).result()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

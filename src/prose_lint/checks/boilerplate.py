@@ -173,7 +173,7 @@ def _units(doc: Document, stopwords: frozenset[str]) -> list[_Unit]:
             if s >= e:
                 continue
             text = " ".join(doc.prose[s:e].split())
-            words = [w.group(0).lower() for w in WORD_RE.finditer(text)]
+            words = [w.lower() for w in WORD_RE.findall(text)]
             n_words = len(words) + len(_CJK.findall(text)) // 2
             density = sum(1 for w in words if w in stopwords) / len(words) if words else 0.0
             units.append(_Unit(s, e, text, n_words, density, bool(_TERMINAL.search(text))))

@@ -382,7 +382,7 @@ class DuplicateText(Rule):
             counts: Counter[int] = Counter()
             for sh in unit.shingles:
                 plist = postings[sh]
-                if len(plist) <= cap:
+                if plist and len(plist) <= cap:
                     counts.update(plist)
                 plist.append(j)
             if unit.kind == "sentence" and unit.block in reported_blocks:
@@ -414,7 +414,7 @@ class DuplicateText(Rule):
 
 
 def _count_words(doc: Document, start: int, end: int) -> int:
-    return sum(1 for _ in WORD_RE.finditer(doc.prose, start, end))
+    return len(WORD_RE.findall(doc.prose, start, end))
 
 
 _CAPTION = re.compile(r"[\s*_]*(?:table|figure|fig\.|graph|chart|plate|map|exhibit|box)\s*[\dIVXS]+[.:]?", re.I)
@@ -423,11 +423,13 @@ _CAPTION = re.compile(r"[\s*_]*(?:table|figure|fig\.|graph|chart|plate|map|exhib
 def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_words: int) -> _TextUnit | None:
     if _CAPTION.match(doc.prose, start, end):
         return None  # a caption that repeats its section's heading is the caption's job
-    words = [m.group(0).lower() for m in WORD_RE.finditer(doc.prose, start, end)]
+    words = WORD_RE.findall(doc.prose, start, end)
     if len(words) < min_words:
         return None
+    norm = " ".join(words).lower()
+    words = norm.split(" ")
     shingles = frozenset(hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2))
-    return _TextUnit(start, end, block, " ".join(words), shingles, kind, len(words))
+    return _TextUnit(start, end, block, norm, shingles, kind, len(words))
 
 
 RULES = (DuplicatedConclusion, DuplicateText)

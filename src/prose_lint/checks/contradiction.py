@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Protocol
 
 from prose_lint.diagnostic import Diagnostic, Related, Severity
@@ -15,6 +16,7 @@ from prose_lint.textutil import english_stopwords, light_stem
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[%$€£]")
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _QUOTES = "“”\"«»„"
+_QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _MAX_POSTINGS = 400  # candidate earlier sentences looked at per key term (bounded: linear overall)
 
 
@@ -88,6 +90,7 @@ class SelfContradiction(Rule):
                                              "related_line": line})
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     return light_stem(word, derivations=True)
 
@@ -135,7 +138,7 @@ def _lexicon() -> dict[str, Any]:
             "hedges": set(raw["hedges"]),
             "time": {w for w in raw["time_change"] if " " not in w},
             "time_phrases": phrases("time_change"),
-            "contrast": [p for p in raw["contrast_openers"]],
+            "contrast": tuple(f" {p} " for p in raw["contrast_openers"]),  # prefixes of " joined tokens "
             "effect": set(raw["effect_verbs"]),
             "events": events,
             "negators": frozenset(raw["negators"]),
@@ -201,15 +204,15 @@ def _sentences(doc: Document) -> list[_Sent]:
             sent.usable = _usable(text, toks, raw, lex)
             sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
             joined = " " + " ".join(toks) + " "
-            sent.time = bool(sent.years) or any(t in lex["time"] for t in toks) or any(
+            sent.time = bool(sent.years) or not lex["time"].isdisjoint(toks) or any(
                 f" {p} " in joined for p in lex["time_phrases"])
-            sent.contrast_open = any(joined.startswith(f" {c} ") for c in lex["contrast"])
+            sent.contrast_open = joined.startswith(lex["contrast"])
             sent.negated = _count_negations(text) > 0
             sent.exact = (raw[0][0].isupper() or raw[0][0].isdigit()) and not _GAP.search(text) and \
                 text.rstrip()[-1:] in ".!"
             sent.exact = sent.exact and text.lstrip()[:1] not in "-*•"
             
-            if any(t in lex["direction"] for t in toks):
+            if not lex["direction"].keys().isdisjoint(toks):
                 sent.dirs = _directions(sent, lex, stop)
             if sent.numbers:
                 sent.counts = _counts(text)
@@ -245,28 +248,27 @@ def _usable(text: str, toks: list[str], raw: list[str], lex, attributed_data: bo
     """The sentence is the author's own plain assertion (or, with ``attributed_data``, one that cites data)."""
     if text.rstrip().endswith("?"):
         return False
-    if len(_FIELD.findall(text)) >= 2:
+    if ":" in text and len(_FIELD.findall(text)) >= 2:
         return False  # a list of fields ("Severity: info; scope: document"), not a statement
-    quoted = sum(1 for c in text if c in _QUOTES)
+    quoted = len(_QUOTE_RE.findall(text))
     if quoted >= 2 or text.lstrip().startswith(("'", "‘")):
         return False
-    reporting = [i for i, t in enumerate(toks) if t in lex["reporting"]]
+    reporting = [] if lex["reporting"].isdisjoint(toks) else [i for i, t in enumerate(toks) if t in lex["reporting"]]
     if attributed_data:
         if not reporting or any(toks[i] != "according" or not _lexicon()["data_sources"] & set(toks[i + 1: i + 7])
                                 for i in reporting):
             return False
     elif reporting:
         return False
-    if any(t in lex["framing"] for t in toks):
+    if not lex["framing"].isdisjoint(toks):
         return False
     joined = " ".join(toks)
     if any(p in joined for p in lex["framing_phrases"]):
         return False
     # Hedges: only lower-case tokens (not "May" the month) or the first token.
-    for i, (r, t) in enumerate(zip(raw, toks)):
-        if t in lex["hedges"] and (i == 0 or r.islower()):
-            return False
-    return True
+    if lex["hedges"].isdisjoint(toks):
+        return True
+    return not any(t in lex["hedges"] and (i == 0 or r.islower()) for i, (r, t) in enumerate(zip(raw, toks)))
 
 
 # -- the tests ---------------------------------------------------------------

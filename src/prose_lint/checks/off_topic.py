@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.document import Block, Document
@@ -23,6 +24,16 @@ _STRONG = {"repeated headline", "dateline", "date/byline line"}
 _DEBUG: list | None = None  # tests/tuning: collects every candidate's scores
 
 
+class _Shown:
+    """terms[i] as the document writes it, computed only for the terms a message shows."""
+
+    def __init__(self, terms: list[str], display: Callable[[str], str]) -> None:
+        self.terms, self.display = terms, display
+
+    def __getitem__(self, i: int) -> str:
+        return self.display(self.terms[i])
+
+
 @dataclass
 class _Unit:
     block: Block
@@ -31,6 +42,9 @@ class _Unit:
     headline: bool
     bullet: bool
     tail_section: bool
+    meta: bool  # a short date/byline-like line (lexicon article_meta)
+    dateline: bool  # a paragraph opening with a dateline
+    norm: str  # lower-case words only, to compare headlines
 
 
 class OffTopicContent(Rule):
@@ -110,28 +124,39 @@ def _idf(term: str) -> float:
     return value
 
 
-def _terms(text: str, stop: frozenset[str], surface: dict | None = None) -> list[str]:
+def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> list[str]:
+    """Content-word stems of ``text``; ``surface`` counts (stem, form as written) for the messages."""
     out = []
+    forms = []
     for m in _TOKEN.finditer(text):
         w = m.group()
         lw = w.lower()
         if len(lw) < 3 or lw in stop:
             continue
-        st = light_stem(lw)
-        out.append(st)
+        out.append(light_stem(lw))
         if surface is not None:
-            forms = surface.setdefault(st, {})
-            form = w if w.isupper() and len(w) > 1 else (w if w[0].isupper() and m.start() > 0 and
-                                                         text[m.start() - 1] == " " and
-                                                         text[max(0, m.start() - 2)] not in ".!?" else lw)
-            forms[form] = forms.get(form, 0) + 1
+            # Keep the capitals of acronyms and of names inside a sentence ("SCO", "Islamabad").
+            if w != lw and (len(w) > 1 and w.isupper() or w[0].isupper() and m.start() > 0 and
+                            text[m.start() - 1] == " " and text[max(0, m.start() - 2)] not in ".!?"):
+                forms.append(w)
+            else:
+                forms.append(lw)
+    if surface is not None:
+        surface.update(zip(out, forms))
     return out
 
 
-def _display(stem: str, surface: dict) -> str:
-    """The form the document uses most for a stem ("marches" for "marche", "SCO" for "sco")."""
-    forms = surface.get(stem)
-    return max(forms.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] if forms else stem
+def _display_names(surface: Counter) -> Callable[[str], str]:
+    """stem -> the form the document uses most ("marches" for "marche", "SCO" for "sco")."""
+    by_stem: dict[str, dict[str, int]] = {}
+    for (stem, form), n in surface.items():
+        by_stem.setdefault(stem, {})[form] = n
+
+    def display(stem: str) -> str:
+        forms = by_stem.get(stem)
+        return max(forms.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] if forms else stem
+
+    return display
 
 
 def _is_headline(text: str) -> bool:
@@ -162,10 +187,13 @@ def _units(doc: Document) -> list[_Unit]:
                 in_tail, tail_level = True, block.level
             elif in_tail and block.level <= tail_level and block.level > 0 and doc.markup == "markdown":
                 in_tail = False
-        words = sum(1 for _ in _TOKEN.finditer(text))
+        words = len(_TOKEN.findall(text))
         units.append(_Unit(block, clean, words, block.is_heading or _is_headline(clean),
                            bool(_BULLET.match(doc.text[block.start:block.end])) or block.kind == "list_item",
-                           in_tail))
+                           in_tail,
+                           words <= 12 and any(p.search(clean) for p in lex["meta"]),
+                           words > 12 and lex["dateline"].match(clean) is not None,
+                           _norm_line(clean)))
     return units
 
 
@@ -175,7 +203,6 @@ def _norm_line(text: str) -> str:
 
 def _structure(units: list[_Unit], k: int, doc: Document) -> tuple[float, list[str]]:
     """How strongly the units from k on look like the start of a new article."""
-    lex = _lexicon()
     u = units[k]
     signs: list[str] = []
     score = 0.0
@@ -190,9 +217,9 @@ def _structure(units: list[_Unit], k: int, doc: Document) -> tuple[float, list[s
             # The document opened the same way: a second title.
             score += 0.1
             signs.append("second title")
-        head = _norm_line(u.text)
+        head = u.norm
         for v in units[k + 1 : k + 7]:
-            if _norm_line(v.text) == head and len(head) > 15:
+            if v.norm == head and len(head) > 15:
                 score += 0.45
                 signs.append("repeated headline")
                 break
@@ -200,10 +227,8 @@ def _structure(units: list[_Unit], k: int, doc: Document) -> tuple[float, list[s
     look = units[k : k + 8] if u.headline else units[k : k + 2]
     meta = dateline = bullets = False
     for v in look:
-        if v.words <= 12 and any(p.search(v.text) for p in lex["meta"]):
-            meta = True
-        if v.words > 12 and lex["dateline"].match(v.text):
-            dateline = True
+        meta = meta or v.meta
+        dateline = dateline or v.dateline
         if v.bullet and v.words >= 5 and not units[0 if k == 0 else k - 1].bullet:
             bullets = True
     if meta:
@@ -238,25 +263,23 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
 
     stop = english_stopwords()
     vocab: dict[str, int] = {}
-    surface: dict[str, dict[str, int]] = {}
-    rows, cols, vals = [], [], []
+    surface: Counter = Counter()
+    rows: list[int] = []
+    cols: list[int] = []
     for i, u in enumerate(units):
-        counts: dict[int, int] = {}
-        for t in _terms(u.text, stop, surface):
-            j = vocab.setdefault(t, len(vocab))
-            counts[j] = counts.get(j, 0) + 1
-        for j, c in counts.items():
-            rows.append(i)
-            cols.append(j)
-            vals.append(float(c))
+        ids = [vocab.setdefault(t, len(vocab)) for t in _terms(u.text, stop, surface)]
+        cols.extend(ids)
+        rows.extend([i] * len(ids))
     if not vocab:
         return None
     terms = [None] * len(vocab)
     for t, j in vocab.items():
         terms[j] = t
     idf = np.array([_idf(t) for t in terms])
-    shown = [_display(t, surface) for t in terms]
-    counts = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+    display = _display_names(surface)
+    shown = _Shown(terms, display)
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, len(vocab)))
+    counts.sum_duplicates()  # one entry per (unit, term): its number of occurrences
     X = counts.copy()
     X.data = 1.0 + np.log(X.data)
     X = X @ sparse.diags(idf)

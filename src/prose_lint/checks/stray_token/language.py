@@ -276,7 +276,7 @@ class MixedLanguage(Rule):
     def _latin_runs(self, doc: Document, block: Block, ctx: RuleContext, opts) -> Iterator:
         quotes = italics = None
         for s, e in doc.sentences(block):
-            words = [m.group().lower() for m in _LATIN_WORD.finditer(doc.prose, s, e)]
+            words = [w.lower() for w in _LATIN_WORD.findall(doc.prose, s, e)]
             if len(words) < opts["min_words_latin"]:
                 continue
             # cheap prefilter: enough words that are rare in English
