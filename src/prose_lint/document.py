@@ -152,12 +152,18 @@ def _sections(blocks: list[Block]) -> list[Section]:
     return sections
 
 
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def blank(text: str) -> str:
+    """``text`` with every character but line breaks replaced by a space (same length)."""
+    return _NOT_LINE_BREAK.sub(" ", text)
+
+
 def mask_spans(chars: list[str], text: str, spans: Iterator[tuple[int, int]]) -> None:
     """Blank ``chars[start:end]`` for each span, keeping line breaks."""
     for start, end in spans:
-        for i in range(start, end):
-            if text[i] not in "\r\n":
-                chars[i] = " "
+        chars[start:end] = blank(text[start:end])
 
 
 def mask_urls_and_emails(chars: list[str], text: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.document import Block, Document, mask_urls_and_emails
+from prose_lint.document import Block, Document, blank, mask_urls_and_emails
 from prose_lint.positions import LineIndex
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
@@ -29,12 +29,12 @@ def _parser():
 
 def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
     lines = LineIndex(text)
-    chars = [c if c in "\r\n" else " " for c in text]
+    chars = list(blank(text))
     front = _FRONT_MATTER.match(text)
     parse_text = text
     if front:
         # Blank the front matter but keep its lines, so markdown-it's line numbers stay ours.
-        parse_text = "".join(c if c in "\r\n" else " " for c in text[: front.end()]) + text[front.end():]
+        parse_text = blank(text[: front.end()]) + text[front.end():]
 
     blocks: list[Block] = []
     stack: list[str] = []
