@@ -181,6 +181,24 @@ def test_degenerate_documents():
         assert run(text) == []
 
 
+@pytest.mark.parametrize("sensitivity", [0.5, 0.9])
+def test_early_exit_never_changes_the_answer(sensitivity, monkeypatch):
+    """analyse() stops before TF-IDF when no start can reach the threshold; with _DEBUG set it never
+    stops early. Both must give the same answer on every case, negative and clean document."""
+    from prose_lint.checks import off_topic
+    from prose_lint.parse import parse_source
+
+    texts = [t for t, _ in (*TUNING.values(), *HELD_OUT.values())] + list(NEGATIVES.values())
+    texts += [p.read_text(encoding="utf-8") for p in clean_files()]
+    for text in texts:
+        doc = parse_source(Source("doc.txt", text), "auto", "en-US")
+        fast = off_topic.analyse(doc, sensitivity)
+        monkeypatch.setattr(off_topic, "_DEBUG", [])
+        full = off_topic.analyse(doc, sensitivity)
+        monkeypatch.setattr(off_topic, "_DEBUG", None)
+        assert fast == full
+
+
 def test_clean_corpus_has_no_off_topic_content():
     found = {p.name: lines_of(lint(p, [RULE]), RULE) for p in clean_files()}
     assert {k: v for k, v in found.items() if v} == {}

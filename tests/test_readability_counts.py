@@ -90,3 +90,10 @@ def test_counts_add_up_to_the_joined_text():
 
 def test_empty_text():
     assert count("") == Counts() and set(metrics(Counts()).values()) == {0.0}
+
+
+def test_addition_covers_every_field():
+    from dataclasses import fields
+
+    one = Counts(*range(1, len(fields(Counts)) + 1))
+    assert one + one == Counts(*(2 * getattr(one, f.name) for f in fields(Counts)))

@@ -249,6 +249,22 @@ def _structure(units: list[_Unit], k: int, doc: Document) -> tuple[float, list[s
     return min(score, 1.0), signs
 
 
+def _effective(structure: tuple[float, list[str]]) -> float:
+    """The structural score that counts: a new article is shown by a strong sign (a repeated headline,
+    a dateline, a date or byline line); a headline, bullets or blank lines alone are what any
+    sectioned document has."""
+    score, signs = structure
+    return score if _STRONG & set(signs) else min(score, 0.15)
+
+
+def _confidence(lexical: float, structure: float) -> float:
+    return min(1.0, lexical * (0.55 + 0.45 * structure) + 0.25 * structure * lexical)
+
+
+def _threshold(structure: float, sensitivity: float) -> float:
+    return 0.62 - 0.3 * (sensitivity - 0.5) + (0.12 if structure < 0.3 else 0.0)
+
+
 def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     """(start, end, message, properties) of the off-topic block, or None."""
     if doc.word_count < 2 * min_words:
@@ -260,6 +276,21 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
 
     import numpy as np
     from scipy import sparse
+
+    words = np.array([u.words for u in units], dtype=float)
+    cum = np.concatenate([[0.0], np.cumsum(words)])
+    # The part before the block must have real running text (not only a title and front matter).
+    running = np.concatenate([[0.0], np.cumsum([u.words if u.words >= 20 else 0 for u in units])])
+    valid = [k for k in range(1, n)
+             if running[k] >= min_words and cum[n] - cum[k] >= min_words and not units[k].tail_section]
+    if not valid:
+        return None
+    struct = {k: _structure(units, k, doc) for k in valid}
+    # The lexical score is at most 1: where no start can reach the threshold even so (no strong sign
+    # of a new article, at the default sensitivity), the answer is known before any TF-IDF is built.
+    if _DEBUG is None and not any(_confidence(1.0, _effective(struct[k])) >= _threshold(_effective(struct[k]), sensitivity)
+                                  for k in valid):
+        return None
 
     stop = english_stopwords()
     vocab: dict[str, int] = {}
@@ -284,8 +315,6 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     X.data = 1.0 + np.log(X.data)
     X = X @ sparse.diags(idf)
     X = sparse.csr_matrix(X)
-    words = np.array([u.words for u in units], dtype=float)
-    cum = np.concatenate([[0.0], np.cumsum(words)])
 
     # -- 1. local similarity at each boundary (banded windows: linear) --
     lrows, lcols, rrows, rcols = [], [], [], []
@@ -305,14 +334,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     L = sparse.csr_matrix((np.ones(len(lrows)), (lrows, lcols)), shape=(n, n)) @ X
     R = sparse.csr_matrix((np.ones(len(rrows)), (rrows, rcols)), shape=(n, n)) @ X
     local = np.asarray(_unit_rows(L).multiply(_unit_rows(R)).sum(axis=1)).ravel()
-    # The part before the block must have real running text (not only a title and front matter).
-    running = np.concatenate([[0.0], np.cumsum([u.words if u.words >= 20 else 0 for u in units])])
-    valid = [k for k in range(1, n)
-             if running[k] >= min_words and cum[n] - cum[k] >= min_words and not units[k].tail_section]
-    if not valid:
-        return None
     typical = float(np.median(local[valid]))
-    struct = {k: _structure(units, k, doc) for k in valid}
     pre = sorted(valid, key=lambda k: (typical - local[k]) + struct[k][0], reverse=True)[:_MAX_CANDIDATES]
 
     # Title and lead: the first headline-like unit and the first real paragraph.
@@ -327,16 +349,10 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
         if res is None:
             continue
         lexical, info = res
-        s, signs = struct[k]
-        # A new article is shown by a strong sign (a repeated headline, a dateline, a date or byline
-        # line); a headline, bullets or blank lines alone are what any sectioned document has.
-        if not _STRONG & set(signs):
-            s = min(s, 0.15)
-        confidence = lexical * (0.55 + 0.45 * s) + 0.25 * s * lexical
-        confidence = min(1.0, confidence)
-        threshold = 0.62 - 0.3 * (sensitivity - 0.5)
-        if s < 0.3:
-            threshold += 0.12
+        signs = struct[k][1]
+        s = _effective(struct[k])
+        confidence = _confidence(lexical, s)
+        threshold = _threshold(s, sensitivity)
         info.update(confidence=round(float(confidence), 3), structure=signs, lexical=round(float(lexical), 3),
                     threshold=round(threshold, 3), start_unit=k, end_unit=end)
         if _DEBUG is not None:

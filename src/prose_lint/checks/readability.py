@@ -250,7 +250,7 @@ class LongSentence(Rule):
             if reference_entry.match(head) or caption.match(head) or _tabular(doc, block):
                 continue
             for s, e in doc.sentences(block):
-                n = sum(1 for _ in WORD_RE.finditer(doc.prose, s, e))
+                n = len(WORD_RE.findall(doc.prose, s, e))
                 if n > limit:
                     found.append((n, s, e))
         found.sort(key=lambda f: (-f[0], f[1]))

@@ -24,7 +24,7 @@ release that changes a definition fails the suite rather than drifting silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 # textstat.backend.utils.constants and transformations._remove_punctuation
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
@@ -59,8 +59,10 @@ class Counts:
     letters: int = 0  # word characters (Coleman-Liau)
     chars: int = 0  # non-space characters (ARI)
 
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+    def __add__(self, o: Counts) -> Counts:
+        return Counts(self.words + o.words, self.tokens + o.tokens, self.sentences + o.sentences,
+                      self.syllables + o.syllables, self.polysyllables + o.polysyllables, self.hard + o.hard,
+                      self.unfamiliar + o.unfamiliar, self.letters + o.letters, self.chars + o.chars)
 
 
 class _Lexicon:
@@ -77,12 +79,23 @@ class _Lexicon:
                 self.syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
         self.pyphen = pyphen.Pyphen(lang="en_US")
         self.easy = _easy_words()
+        self.profiles: dict[str, tuple[int, int, int, int]] = {}
 
     def count(self, word: str) -> int:
         n = self.syllables.get(word)
         if n is None:
             n = self.syllables[word] = len(self.pyphen.positions(word)) + 1
         return n
+
+    def profile(self, word: str) -> tuple[int, int, int, int]:
+        """(syllables, polysyllable, unfamiliar, hard) of a lower-case word, as 0/1 flags to be summed."""
+        p = self.profiles.get(word)
+        if p is None:
+            n = self.count(word)
+            poly = int(n >= FOG_SYLLABLES)
+            unfamiliar = int(word not in self.easy)
+            p = self.profiles[word] = (n, poly, unfamiliar, poly & unfamiliar)
+        return p
 
 
 def _easy_words() -> frozenset[str]:
@@ -118,19 +131,12 @@ def count(text: str) -> Counts:
     if not text:
         return Counts()
     lex = lexicon()
-    syllables_of, easy = lex.count, lex.easy
-    c = Counts()
-    for word in _words(text):
-        lower = word.lower()
-        n = syllables_of(lower)
-        c.words += 1
-        c.syllables += n
-        if n >= FOG_SYLLABLES:
-            c.polysyllables += 1
-        if lower not in easy:
-            c.unfamiliar += 1
-            if n >= FOG_SYLLABLES:
-                c.hard += 1
+    known, profile = lex.profiles.get, lex.profile
+    words = _words(text)
+    rows = [known(w) or profile(w) for w in map(str.lower, words)]
+    c = Counts(words=len(words))
+    if rows:
+        c.syllables, c.polysyllables, c.unfamiliar, c.hard = map(sum, zip(*rows))
     sentences = _SENTENCE.findall(text)
     c.sentences = max(1, len(sentences) - sum(1 for s in sentences if len(_words(s)) <= 2))
     c.tokens = len(text.split())

@@ -70,6 +70,8 @@ class OrphanToken(Rule):
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+_BRACKET = re.compile(r"[()\[\]{}]")
+_CURLY_QUOTE = re.compile("[“”]")
 _ENUMERATOR = re.compile(r"""(?:^|(?<=[\s("“‘']))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)$""")
 _EMOTICON = re.compile(r"[:;=8xX]-?[()\[\]]$|[()\[\]]-?[:;=]")
 
@@ -112,9 +114,8 @@ class UnpairedBracket(Rule):
             seg = prose[block.start : block.end]
             stack: list[int] = []
             text = doc.text
-            for i, ch in enumerate(seg):
-                if ch not in _OPENERS and ch not in _CLOSERS:
-                    continue
+            for m in _BRACKET.finditer(seg):
+                i, ch = m.start(), m.group()
                 pos = block.start + i
                 if 0 < pos < len(text) - 1 and text[pos - 1] in "\"'“‘`" and text[pos + 1] in "\"'”’`":
                     continue  # the character itself, quoted: "("
@@ -151,7 +152,8 @@ class UnpairedBracket(Rule):
             depth = 1 if quote_carry else 0
             open_at = []
             stray_close = []
-            for i, ch in enumerate(seg):
+            for m in _CURLY_QUOTE.finditer(seg):
+                i, ch = m.start(), m.group()
                 if ch == "“":
                     if quote_carry and depth == 1 and not open_at and i == len(seg) - len(seg.lstrip()):
                         open_at.append(i)  # reopening of the carried quotation
@@ -172,7 +174,7 @@ class UnpairedBracket(Rule):
                 for i in open_at[:1]:
                     yield ctx.diagnostic(block.start + i, block.start + i + 1, "'“' is never closed")
             quote_carry = bool(open_at) and next_opens
-            straight = [i for i, ch in enumerate(seg) if ch == '"']
+            straight = [m.start() for m in re.finditer('"', seg)]
             continues = quote_carry_straight and seg.lstrip().startswith('"')
             if len(straight) % 2 == 1 and next_opens:
                 quote_carry = True

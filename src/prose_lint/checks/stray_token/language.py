@@ -44,6 +44,8 @@ _SCRIPT_DEFAULT_LANG = {"Greek": "el", "Hebrew": "he", "Thai": "th", "Hangul": "
 _CJK = frozenset({"Han", "Kana", "Hangul"})
 _SORTED_RANGES = sorted(_SCRIPT_RANGES)
 _SORTED_STARTS = [r[0] for r in _SORTED_RANGES]
+# Any character of those scripts: a block without one has no run to look at.
+_ANY_SCRIPT = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in _SCRIPT_RANGES) + "]")
 
 
 def _script(ch: str) -> str | None:
@@ -207,7 +209,7 @@ class MixedLanguage(Rule):
             if _in_references(doc, block):
                 continue
             seg = doc.prose[block.start : block.end]
-            if not seg.isascii():
+            if not seg.isascii() and _ANY_SCRIPT.search(seg):
                 yield from self._script_runs(doc, block, seg, ctx)
             if expected == "en":
                 yield from self._latin_runs(doc, block, ctx, opts)
