@@ -86,3 +86,37 @@ def test_config_errors_are_reported_through_the_server_path(env, tmp_path):
         proc = run(env, "check", "a.md", "--server", cwd=tmp_path)
         assert proc.returncode == 2 and "unknown rule or family 'nonsense'" in proc.stderr
         wait_for_socket(env)
+
+
+def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_path, monkeypatch):
+    """In the server: an unchanged file is not linted again; an edited file, an edited user rule pack
+    or other settings are."""
+    from prose_lint import server
+    from prose_lint.config import Settings
+    from prose_lint.engine import Linter
+
+    monkeypatch.setattr(server, "_RESULTS", None)
+    calls = []
+    real = Linter.lint_path
+    monkeypatch.setattr(Linter, "lint_path", lambda self, path: calls.append(path) or real(self, path))
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "house.toml").write_text(
+        '[[rule]]\nid = "house"\ntype = "existence"\nmessage = "no {match}"\ntokens = ["widget"]\n', encoding="utf-8")
+    doc = tmp_path / "a.md"
+    doc.write_text("A widget and a gadget.\n", encoding="utf-8")
+    settings = Settings(root=tmp_path, no_grammar=True, pack_dirs=[packs])
+    request = {"settings": settings, "cwd": str(tmp_path), "paths": ["a.md"]}
+    linters: dict = {}
+
+    def rules():
+        return sorted(d.rule for d in server._lint(linters, request)[0].diagnostics)
+
+    assert rules() == ["house"] and len(calls) == 1
+    assert rules() == ["house"] and len(calls) == 1  # served from the cache
+    doc.write_text("A gadget and a gadget.\n", encoding="utf-8")
+    assert rules() == [] and len(calls) == 2  # the file changed
+    time.sleep(0.01)
+    (packs / "house.toml").write_text(
+        '[[rule]]\nid = "house"\ntype = "existence"\nmessage = "no {match}"\ntokens = ["gadget"]\n', encoding="utf-8")
+    assert rules() == ["house", "house"] and len(calls) == 3  # the pack changed: a new Linter

@@ -76,9 +76,12 @@ class Linter:
         result = FileResult(source.path, source.text)
         ignores = self._file_ignores(source.path)
         diagnostics: list[Diagnostic] = []
-        for rule, ctx in self.active:
-            if any(selector_matches(s, rule.id) for s in ignores) and not rule.dynamic_details:
-                continue
+        running = [(rule, ctx) for rule, ctx in self.active
+                   if rule.dynamic_details or not any(selector_matches(s, rule.id) for s in ignores)]
+        # Rules that started background work (LanguageTool) run last: their wait overlaps the others.
+        started = {id(rule) for rule, ctx in running if rule.prepare(doc, ctx)}
+        running.sort(key=lambda rc: id(rc[0]) in started)
+        for rule, ctx in running:
             ctx.document_properties = result.properties
             try:
                 found = list(rule.check(doc, ctx))

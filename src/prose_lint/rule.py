@@ -108,6 +108,12 @@ class Rule:
     def family(self) -> str:
         return self.id.split("/", 1)[0]
 
+    def prepare(self, doc: Document, ctx: RuleContext) -> bool:
+        """Start slow outside work for ``doc`` (a LanguageTool round trip) in the background; True if
+        started. The engine then runs the other rules first and this one's ``check()`` last, so the
+        waiting overlaps with their work. Must not raise: failures surface in ``check()``."""
+        return False
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         if self.scope != "paragraph":
             raise NotImplementedError(f"{self.id}: document rules implement check()")

@@ -201,17 +201,69 @@ def serve(build: str) -> None:
         path.unlink(missing_ok=True)
 
 
+_RESULTS_MAX_CHARS = 64_000_000  # the texts the cached results hold (a result keeps its file's text)
+_RESULTS: "OrderedDict[tuple, Any]" = None  # (linter key, cwd, path, content digest) -> FileResult
+_RESULTS_CHARS = [0]
+
+
+def _environment(settings) -> tuple:
+    """What a result depends on besides the settings and the file: the user's rule-pack files and the
+    LanguageTool installation (a new pack rule or LanguageTool version must not be served stale)."""
+    packs = []
+    for directory in settings.pack_dirs:
+        for path in sorted(Path(directory).glob("*.toml")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            packs.append((str(path), stat.st_size, stat.st_mtime_ns))
+    from prose_lint.languagetool.install import lt_home
+
+    try:
+        lt = (lt_home() / "installed.json").stat().st_mtime_ns
+    except OSError:
+        lt = 0
+    return tuple(packs), lt
+
+
 def _lint(linters: dict, request: dict):
+    """Lint the request's files; a file whose content, settings and environment are unchanged since
+    the last request gets the same result again without running any rule (the pre-commit case: most
+    files of a commit were checked by the previous one)."""
+    from collections import OrderedDict
+
     from prose_lint.engine import Linter
 
-    key = pickle.dumps(request["settings"])
+    global _RESULTS
+    if _RESULTS is None:
+        _RESULTS = OrderedDict()
+    settings = request["settings"]
+    key = (pickle.dumps(settings), _environment(settings))
     linter = linters.get(key)
     if linter is None:
         if len(linters) >= 8:
             linters.clear()
-        linter = linters[key] = Linter(request["settings"])
+        linter = linters[key] = Linter(settings)
     os.chdir(request["cwd"])  # paths are reported as the client gave them
-    return [linter.lint_path(p) for p in request["paths"]]
+    results = []
+    for path in request["paths"]:
+        try:
+            digest = hashlib.sha256(Path(path).read_bytes()).digest()
+        except OSError:
+            digest = None
+        entry = (key, request["cwd"], path, digest)
+        result = _RESULTS.get(entry) if digest is not None else None
+        if result is None:
+            result = linter.lint_path(path)
+            if digest is not None and result.error is None:
+                _RESULTS[entry] = result
+                _RESULTS_CHARS[0] += len(result.text)
+                while _RESULTS_CHARS[0] > _RESULTS_MAX_CHARS and _RESULTS:
+                    _RESULTS_CHARS[0] -= len(_RESULTS.popitem(last=False)[1].text)
+        else:
+            _RESULTS.move_to_end(entry)
+        results.append(result)
+    return results
 
 
 if __name__ == "__main__":

@@ -367,3 +367,33 @@ def test_concurrent_runs_start_one_daemon_which_stops_when_idle(fresh, tmp_path)
         assert daemon.read_state(run) is None
     finally:
         daemon.stop(run)
+
+
+def test_prefetch_overlaps_and_gives_the_same_matches(fresh):
+    """The grammar rule starts LanguageTool in the background (Rule.prepare) and collects it last:
+    same diagnostics as a direct call, and a fork after a prefetch does not inherit a dead thread."""
+    import os
+
+    from prose_lint.languagetool import check as lt_check
+    from prose_lint.parse import parse_source
+
+    text = "This are a sentence with a eror.\n\nIt have two problems too.\n"
+    lt_check.reset()
+    direct = Linter(Settings(select=["grammar", "spelling"])).lint_source(Source("a.md", text))
+    lt_check.reset()
+    doc = parse_source(Source("a.md", text), "auto", "en-US")
+    lt_check.prefetch(doc, {}, ())
+    assert lt_check._PENDING[0] is doc
+    matches = lt_check.check_document(doc, {}, ())
+    assert lt_check._PENDING[0] is None and matches
+    assert {(m.start, m.rule_id) for m in matches} == {(d.start, d.properties["languagetool_rule"])
+                                                       for d in direct.diagnostics}
+    pid = os.fork()
+    if pid == 0:  # the child must be able to prefetch again
+        try:
+            lt_check.prefetch(parse_source(Source("b.md", text), "auto", "en-US"), {}, ())
+            os._exit(0 if lt_check._PENDING[2].result(timeout=120) else 3)
+        except BaseException:
+            os._exit(4)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0

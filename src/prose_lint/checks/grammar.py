@@ -22,6 +22,12 @@ class _LanguageToolRule(Rule):
     dynamic_details = True
     spelling = False
 
+    def prepare(self, doc: Document, ctx: RuleContext) -> bool:
+        from prose_lint.languagetool.check import prefetch
+
+        prefetch(doc, ctx.settings.get("languagetool") or {}, ctx.vocabulary)
+        return True
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         from prose_lint.languagetool.check import check_document
 
