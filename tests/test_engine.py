@@ -64,3 +64,76 @@ def test_parallel_results_equal_serial(tmp_path):
     assert [(r.path, r.diagnostics, r.error) for r in serial] == [(r.path, r.diagnostics, r.error) for r in parallel]
     assert serial[-1].error and "no such file" in serial[-1].error
     assert sum(len(r.diagnostics) for r in serial) == 3 * sum(range(1, 7))
+
+
+class Background(Rule):
+    """Starts its work in prepare() and records the order in which rules run."""
+
+    id = "background"
+    log: list = []
+
+    def prepare(self, doc, ctx):
+        Background.log.append("prepare")
+        return True
+
+    def check(self, doc, ctx):
+        Background.log.append("background")
+        yield ctx.diagnostic(0, 1, "late")
+
+
+class Foreground(Rule):
+    """Records when it runs."""
+
+    id = "foreground"
+
+    def check(self, doc, ctx):
+        Background.log.append("foreground")
+        return ()
+
+
+def test_rules_that_started_background_work_run_last():
+    registry = Registry([*code_rules(), Background(), Foreground()])
+    Background.log = []
+    result = Linter(Settings(select=["background", "foreground"]), registry).lint_source(Source("a.md", "Text.\n"))
+    assert Background.log == ["prepare", "foreground", "background"]
+    assert [d.rule for d in result.diagnostics] == ["background"]
+    # an ignored rule is not prepared
+    Background.log = []
+    settings = Settings(select=["background", "foreground"], per_file_ignores=[("a.md", ["background"])])
+    Linter(settings, registry).lint_source(Source("a.md", "Text.\n"))
+    assert Background.log == ["foreground"]
+
+
+def test_files_are_handed_out_largest_first_and_reported_in_order(tmp_path, monkeypatch):
+    """A stand-in executor records the order of submission (the real pool runs in other processes)."""
+    import concurrent.futures
+
+    import prose_lint.engine as engine
+
+    submitted = []
+
+    class Recorder:
+        def __init__(self, max_workers, initializer, initargs):
+            initializer(*initargs)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, fn, path):
+            submitted.append(path)
+            future = concurrent.futures.Future()
+            future.set_result(fn(path))
+            return future
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorder)
+    paths = []
+    for n, size in enumerate([10, 5000, 200, 90000, 3]):
+        path = tmp_path / f"f{n}.md"
+        path.write_text("Word. " * size, encoding="utf-8")
+        paths.append(str(path))
+    results = list(engine.lint_paths(Linter(Settings(select=["repeated-word"])), paths, jobs=2))
+    assert [r.path for r in results] == paths
+    assert submitted == [paths[3], paths[1], paths[2], paths[0], paths[4]]
