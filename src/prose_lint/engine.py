@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -179,8 +180,16 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
         return
     from concurrent.futures import ProcessPoolExecutor  # only runs with several files pay its import
 
+    from prose_lint.warmup import warm_up
+
+    context = None
+    if sys.platform == "linux":  # fork: the workers share what warm_up() loaded (Python 3.14 defaults to forkserver)
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        warm_up(linter)
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_init_worker,
-                             initargs=(linter.settings,)) as pool:
+                             initargs=(linter.settings,), mp_context=context) as pool:
         futures = {i: pool.submit(_work, paths[i]) for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))}
         for i in range(len(paths)):
             yield futures.pop(i).result()

@@ -383,17 +383,38 @@ def test_prefetch_overlaps_and_gives_the_same_matches(fresh):
     lt_check.reset()
     doc = parse_source(Source("a.md", text), "auto", "en-US")
     lt_check.prefetch(doc, {}, ())
-    assert lt_check._PENDING[0] is doc
+    assert lt_check.pending_document() is doc
     matches = lt_check.check_document(doc, {}, ())
-    assert lt_check._PENDING[0] is None and matches
+    assert lt_check.pending_document() is None and matches
     assert {(m.start, m.rule_id) for m in matches} == {(d.start, d.properties["languagetool_rule"])
                                                        for d in direct.diagnostics}
     pid = os.fork()
     if pid == 0:  # the child must be able to prefetch again
         try:
-            lt_check.prefetch(parse_source(Source("b.md", text), "auto", "en-US"), {}, ())
-            os._exit(0 if lt_check._PENDING[2].result(timeout=120) else 3)
+            child_doc = parse_source(Source("b.md", text), "auto", "en-US")
+            lt_check.prefetch(child_doc, {}, ())
+            os._exit(0 if lt_check._MEMO.pending[2].result(timeout=120) else 3)
         except BaseException:
             os._exit(4)
     _, status = os.waitpid(pid, 0)
     assert os.WEXITSTATUS(status) == 0
+
+
+def test_threads_get_their_own_documents_results(fresh):
+    """Dask workers lint several files at once in threads: each thread's prefetch and memo are its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from prose_lint.languagetool import check as lt_check
+
+    texts = [f"Paragraph {n}: this are wrong {'and and ' * (n % 3)}here, {n} times.\n\nIt have {n} problem.\n"
+             for n in range(8)]
+    linter = Linter(Settings(select=["grammar", "spelling"]))
+    lt_check.reset()
+    serial = [sorted((d.start, d.rule) for d in linter.lint_source(Source(f"{n}.md", t)).diagnostics)
+              for n, t in enumerate(texts)]
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(lambda nt: sorted((d.start, d.rule) for d in
+                                                   Linter(Settings(select=["grammar", "spelling"]))
+                                                   .lint_source(Source(f"{nt[0]}.md", nt[1])).diagnostics),
+                                 enumerate(texts)))
+    assert threaded == serial and any(serial)

@@ -19,6 +19,7 @@ import bisect
 import json
 import os
 import re
+import threading
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -296,16 +297,28 @@ def _in_vocabulary(word: str, vocab: set[str], vocab_lower: set[str]) -> bool:
 
 # -- one call per document, shared by the two rules ----------------------------
 _CHECKERS: dict[Any, Checker] = {}
-_LAST: list = [None, None, None]  # doc, key, matches or error
-_PENDING: list = [None, None, None]  # doc, key, future of prefetch()
-_BACKGROUND: list = []  # one thread that runs prefetches (created on first use)
+_CHECKERS_LOCK = threading.Lock()
+
+
+class _Memo(threading.local):
+    """Per calling thread (a Dask worker runs several files at once in threads): the last document's
+    result, the prefetch in flight, and the thread that runs prefetches."""
+
+    def __init__(self) -> None:
+        self.last: tuple = (None, None, None)  # doc, key, matches or error
+        self.pending: tuple = (None, None, None)  # doc, key, future of prefetch()
+        self.executor = None
+
+
+_MEMO = _Memo()
 
 
 def checker_for(table: dict[str, Any] | None, where: str = "[tool.prose-lint.languagetool]") -> Checker:
     settings = parse_settings(table, where)
-    checker = _CHECKERS.get(settings)
-    if checker is None:
-        checker = _CHECKERS[settings] = Checker(settings)
+    with _CHECKERS_LOCK:
+        checker = _CHECKERS.get(settings)
+        if checker is None:
+            checker = _CHECKERS[settings] = Checker(settings)
     return checker
 
 
@@ -323,35 +336,41 @@ def _compute(doc: Document, table: dict[str, Any] | None, vocab: frozenset[str])
 def prefetch(doc: Document, table: dict[str, Any] | None, vocabulary: Iterable[str] = ()) -> None:
     """Start checking ``doc`` on a background thread; ``check_document`` collects the result. The
     thread mostly waits for LanguageTool's answers, so the other rules run meanwhile."""
+    memo = _MEMO
     key = _key(table, vocabulary)
-    if (_PENDING[0] is doc and _PENDING[1] == key) or (_LAST[0] is doc and _LAST[1] == key):
+    if (memo.pending[0] is doc and memo.pending[1] == key) or (memo.last[0] is doc and memo.last[1] == key):
         return
-    if not _BACKGROUND:
+    if memo.executor is None:
         from concurrent.futures import ThreadPoolExecutor
 
-        _BACKGROUND.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="prose-lint-languagetool"))
-    _PENDING[:] = [doc, key, _BACKGROUND[0].submit(_compute, doc, table, key[1])]
+        memo.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prose-lint-languagetool")
+    memo.pending = (doc, key, memo.executor.submit(_compute, doc, table, key[1]))
+
+
+def pending_document() -> Document | None:
+    """The document whose prefetch is in flight on this thread (tests)."""
+    return _MEMO.pending[0]
 
 
 def check_document(doc: Document, table: dict[str, Any] | None, vocabulary: Iterable[str] = ()) -> list[LTMatch]:
     """LanguageTool's matches for ``doc``, computed once for both the grammar and the spelling rule."""
+    memo = _MEMO
     key = _key(table, vocabulary)
-    if not (_LAST[0] is doc and _LAST[1] == key):
-        if _PENDING[0] is doc and _PENDING[1] == key:
-            result = _PENDING[2].result()
-        else:
-            result = _compute(doc, table, key[1])
-        _PENDING[:] = [None, None, None]
-        _LAST[:] = [doc, key, result]
-    if isinstance(_LAST[2], BaseException):
-        raise _LAST[2]
-    return _LAST[2]
+    if not (memo.last[0] is doc and memo.last[1] == key):
+        pending_doc, pending_key, future = memo.pending
+        result = future.result() if pending_doc is doc and pending_key == key else _compute(doc, table, key[1])
+        memo.pending = (None, None, None)
+        memo.last = (doc, key, result)
+    result = memo.last[2]
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _forget_thread_after_fork() -> None:
     # A forked worker inherits the executor but not its thread: it would wait for ever.
-    _BACKGROUND.clear()
-    _PENDING[:] = [None, None, None]
+    global _MEMO
+    _MEMO = _Memo()
 
 
 if hasattr(os, "register_at_fork"):
@@ -359,9 +378,11 @@ if hasattr(os, "register_at_fork"):
 
 
 def reset() -> None:
-    """Forget checkers and the memoised document (tests)."""
-    if _PENDING[2] is not None:
-        _PENDING[2].result()
-    _CHECKERS.clear()
-    _LAST[:] = [None, None, None]
-    _PENDING[:] = [None, None, None]
+    """Forget checkers and this thread's memoised document (tests)."""
+    future = _MEMO.pending[2]
+    if future is not None:
+        future.result()
+    with _CHECKERS_LOCK:
+        _CHECKERS.clear()
+    _MEMO.last = (None, None, None)
+    _MEMO.pending = (None, None, None)
