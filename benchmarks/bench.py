@@ -77,6 +77,13 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _is_languagetool(pid: int) -> bool:
+    try:
+        return b"prose_lint.languagetool.supervisor" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def _memory_kb(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of one process in kB; PSS shares pages between the processes that map them."""
     rss = pss = 0
@@ -123,6 +130,8 @@ class Run:
             tree, todo = [], [pid]
             while todo:
                 p = todo.pop()
+                if _is_languagetool(p):
+                    continue  # a LanguageTool daemon started by the run: the JVM is reported on its own
                 tree.append(p)
                 todo += _children(p)
             seen.update(tree)
@@ -291,6 +300,7 @@ def throughput(env: dict, files: list[Path], nwords: int, tmp: Path, skip_cli: b
 
 def scaling(env: dict, corpus: list[Path], sizes: list[int], tmp: Path, reuse: dict | None) -> list[dict]:
     rows = []
+    _warm_languagetool(env)  # the daemon may have stopped (idle) during the other tools' runs
     for n in sizes:
         files, nwords = subset(corpus, n)
         row: dict = {"words": nwords, "files": len(files)}

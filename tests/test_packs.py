@@ -57,3 +57,30 @@ def test_duplicate_rule_id_is_an_error(tmp_path):
     pack(tmp_path, '[[rule]]\nid = "wordy"\ntype = "existence"\nmessage = "m"\ntokens = ["a"]\n')
     with pytest.raises(ConfigError, match=r"rule id 'wordy' already declared"):
         Linter(Settings(pack_dirs=[tmp_path]))
+
+
+def test_consistency_word_lookup_equals_the_full_scan():
+    """Consistency patterns that can only match a word are looked up per distinct word; the result must
+    be the scan's, on real documents and on text with digits, underscores, accents and capitals."""
+    from seedutil import CLEAN, SEEDS
+
+    from prose_lint.parse import parse_source
+    from prose_lint.registry import load_registry
+    from prose_lint.rule import RuleContext
+
+    rule = load_registry().find("spelling-consistency")
+    assert all(whole is not None for sides in rule.pairs for _, whole in sides)  # the fast path is taken
+    scan_only = type(rule).__new__(type(rule))
+    scan_only.__dict__.update(rule.__dict__)
+    scan_only.pairs = [tuple((scan, None) for scan, _ in sides) for sides in rule.pairs]
+    texts = [p.read_text(encoding="utf-8") for p in [*CLEAN.glob("*.*"), *SEEDS.glob("*.txt")]]
+    texts.append("Organise the organisation_2; the organization and Organization's 3organizes. "
+                 "Colour, colours, COLOR, colorful; centre_x centre centers. Analysed analyzing défense "
+                 "défence catalogue catalog catalogs. organise\norganize")
+    ctx = RuleContext(rule.id, rule.severity, {})
+    for text in texts:
+        doc = parse_source(Source("doc.md", text), "auto", "en-US")
+        fast = [(d.start, d.end, d.message) for d in rule.check(doc, ctx)]
+        slow = [(d.start, d.end, d.message) for d in scan_only.check(doc, ctx)]
+        assert fast == slow
+    assert any(True for _ in rule.check(parse_source(Source("d.md", texts[-1]), "auto", "en-US"), ctx))
