@@ -95,10 +95,10 @@ def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_
     from prose_lint.config import Settings
     from prose_lint.engine import Linter
 
-    monkeypatch.setattr(server, "_RESULTS", None)
+    monkeypatch.setattr(server, "_RESULTS", server._Results())
     calls = []
-    real = Linter.lint_path
-    monkeypatch.setattr(Linter, "lint_path", lambda self, path: calls.append(path) or real(self, path))
+    real = Linter.lint_source
+    monkeypatch.setattr(Linter, "lint_source", lambda self, source: calls.append(source.path) or real(self, source))
     packs = tmp_path / "packs"
     packs.mkdir()
     (packs / "house.toml").write_text(
@@ -120,3 +120,15 @@ def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_
     (packs / "house.toml").write_text(
         '[[rule]]\nid = "house"\ntype = "existence"\nmessage = "no {match}"\ntokens = ["gadget"]\n', encoding="utf-8")
     assert rules() == ["house", "house"] and len(calls) == 3  # the pack changed: a new Linter
+
+
+def test_result_cache_evicts_the_least_recently_used_past_its_budget():
+    from prose_lint import server
+    from prose_lint.engine import FileResult
+
+    cache = server._Results(max_chars=10)
+    cache.put("a", FileResult("a", "xxxx"))
+    cache.put("b", FileResult("b", "yyyy"))
+    assert cache.get("a").path == "a"  # now the most recently used
+    cache.put("c", FileResult("c", "zzzz"))
+    assert cache.get("b") is None and cache.get("a") and cache.get("c") and cache.chars == 8

@@ -201,9 +201,31 @@ def serve(build: str) -> None:
         path.unlink(missing_ok=True)
 
 
-_RESULTS_MAX_CHARS = 64_000_000  # the texts the cached results hold (a result keeps its file's text)
-_RESULTS: "OrderedDict[tuple, Any]" = None  # (linter key, cwd, path, content digest) -> FileResult
-_RESULTS_CHARS = [0]
+class _Results:
+    """Results of earlier requests, by (linter key, cwd, path, digest of the text), least recently used
+    out first once the texts they hold pass ``max_chars``."""
+
+    def __init__(self, max_chars: int = 64_000_000) -> None:
+        from collections import OrderedDict
+
+        self.entries: OrderedDict[tuple, Any] = OrderedDict()
+        self.chars = 0
+        self.max_chars = max_chars
+
+    def get(self, key: tuple):
+        result = self.entries.get(key)
+        if result is not None:
+            self.entries.move_to_end(key)
+        return result
+
+    def put(self, key: tuple, result) -> None:
+        self.entries[key] = result
+        self.chars += len(result.text)
+        while self.chars > self.max_chars and self.entries:
+            self.chars -= len(self.entries.popitem(last=False)[1].text)
+
+
+_RESULTS = _Results()
 
 
 def _environment(settings) -> tuple:
@@ -227,16 +249,13 @@ def _environment(settings) -> tuple:
 
 
 def _lint(linters: dict, request: dict):
-    """Lint the request's files; a file whose content, settings and environment are unchanged since
-    the last request gets the same result again without running any rule (the pre-commit case: most
+    """Lint the request's files; a file whose text, settings and environment are unchanged since an
+    earlier request gets that result again without running any rule (the pre-commit case: most
     files of a commit were checked by the previous one)."""
-    from collections import OrderedDict
+    from prose_lint.engine import FileResult, Linter
+    from prose_lint.errors import ProseLintError
+    from prose_lint.source import read_source
 
-    from prose_lint.engine import Linter
-
-    global _RESULTS
-    if _RESULTS is None:
-        _RESULTS = OrderedDict()
     settings = request["settings"]
     key = (pickle.dumps(settings), _environment(settings))
     linter = linters.get(key)
@@ -248,20 +267,16 @@ def _lint(linters: dict, request: dict):
     results = []
     for path in request["paths"]:
         try:
-            digest = hashlib.sha256(Path(path).read_bytes()).digest()
-        except OSError:
-            digest = None
-        entry = (key, request["cwd"], path, digest)
-        result = _RESULTS.get(entry) if digest is not None else None
+            source = read_source(path)
+        except ProseLintError as exc:
+            results.append(FileResult(path, error=str(exc)))
+            continue
+        entry = (key, request["cwd"], path, hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
+        result = _RESULTS.get(entry)
         if result is None:
-            result = linter.lint_path(path)
-            if digest is not None and result.error is None:
-                _RESULTS[entry] = result
-                _RESULTS_CHARS[0] += len(result.text)
-                while _RESULTS_CHARS[0] > _RESULTS_MAX_CHARS and _RESULTS:
-                    _RESULTS_CHARS[0] -= len(_RESULTS.popitem(last=False)[1].text)
-        else:
-            _RESULTS.move_to_end(entry)
+            result = linter.lint_source(source)
+            if result.error is None:  # LanguageTool down: try again next time
+                _RESULTS.put(entry, result)
         results.append(result)
     return results
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 import os
 import re
@@ -136,8 +137,6 @@ class Checker:
         count = -(-total // size)
         count = min(len(items), count + (-count % self.settings.concurrency))
         bins: list[tuple[int, int, list[int]]] = [(0, b, []) for b in range(count)]  # (chars, bin, item indexes)
-        import heapq
-
         for i in sorted(range(len(items)), key=lambda i: -len(items[i].source)):
             chars, b, members = heapq.heappop(bins)
             members.append(i)
