@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from prose_lint.config import Settings
@@ -98,3 +100,25 @@ def test_empty_and_odd_documents():
     assert not _run("")
     assert not _run("\x00\r\n\r\n")
     assert _run("Reply With Quote\r\n") and _run("x" * 50_000 + "\nReply With Quote")
+
+
+def test_one_alternation_stands_for_the_whole_line_patterns():
+    """_classify asks the alternation of every whole-line pattern first; it must agree with asking each."""
+    import tomllib
+
+    from prose_lint.checks import boilerplate as B
+    from seedutil import CLEAN, SEEDS
+
+    patterns, _ = B._lexicon()
+    full = [p for p in patterns if p.full and p.strength != "icon"]
+    lines = [line.strip() for p in [*CLEAN.glob("*.*"), *SEEDS.glob("*.txt")]
+             for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = tomllib.loads((Path(__file__).parent / "cases" / "boilerplate.toml").read_text(encoding="utf-8"))
+    lines += [line.strip() for case in cases.get("case", []) for line in case.get("text", "").splitlines()]
+    hits = 0
+    for line in lines:
+        line = line.rstrip(".!:;,")
+        each = any(p.regex.fullmatch(line) for p in full)
+        assert (B._ANY_FULL.fullmatch(line) is not None) == each, line
+        hits += each
+    assert hits > 10

@@ -55,8 +55,15 @@ def _lexicon() -> tuple[list[_Pattern], frozenset[str]]:
             for p in data.get("pattern", [])
         ]
         _SELF_REF = re.compile(data.get("self_reference", {}).get("regex", r"\b(?:you|your|our)\b"), re.I)
+        global _ANY_FULL
+        full = [p.regex.pattern for p in patterns if p.full and p.strength != "icon"]
+        _ANY_FULL = re.compile("|".join(f"(?:{x})" for x in full), re.I) if full else None
         _LEXICON = (patterns, frozenset(w.lower() for w in data.get("stopwords", {}).get("en", [])))
     return _LEXICON
+
+
+# All whole-line patterns as one alternation: most lines match none, and one fullmatch tells so.
+_ANY_FULL: re.Pattern[str] | None = None
 
 
 class Boilerplate(Rule):
@@ -175,7 +182,7 @@ def _units(doc: Document, stopwords: frozenset[str]) -> list[_Unit]:
             text = " ".join(doc.prose[s:e].split())
             words = [w.lower() for w in WORD_RE.findall(text)]
             n_words = len(words) + len(_CJK.findall(text)) // 2
-            density = sum(1 for w in words if w in stopwords) / len(words) if words else 0.0
+            density = sum(map(stopwords.__contains__, words)) / len(words) if words else 0.0
             units.append(_Unit(s, e, text, n_words, density, bool(_TERMINAL.search(text))))
     return units
 
@@ -185,11 +192,13 @@ def _classify(doc: Document, unit: _Unit, patterns: list[_Pattern], min_words: i
     text = unit.text.strip(_TRIM)
     prose_like = unit.words >= min_words and unit.stop_density >= min_density
     strong = weak = ""
+    line = text.rstrip(".!:;,")
+    any_full = bool(text) and (_ANY_FULL is None or _ANY_FULL.fullmatch(line) is not None)
     for p in patterns:
         if p.strength == "icon":
             continue
         if p.full:
-            hit = bool(text) and p.regex.fullmatch(text.rstrip(".!:;,")) is not None
+            hit = any_full and p.regex.fullmatch(line) is not None
         else:
             hit = unit.words <= p.max_words and p.regex.search(unit.text) is not None
         if hit and p.strength == "strong" and not p.full and prose_like and not (

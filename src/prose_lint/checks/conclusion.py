@@ -360,16 +360,18 @@ class DuplicateText(Rule):
             if block.kind == "table_cell" or block.section in st.reference_sections:
                 continue
             sents = doc.sentences(block) if block.kind != "heading" else []
-            if len(sents) > 1 and max(_count_words(doc, s, e) for s, e in sents) < min_words:
+            # Sentences cover their block's words: each is tokenised once, for both kinds of unit.
+            words = [WORD_RE.findall(doc.prose, s, e) for s, e in sents] if len(sents) > 1 else []
+            if words and max(map(len, words)) < min_words:
                 continue  # a refrain of short sentences ("We will not tire. We will not fail.")
-            unit = _text_unit(doc, block.start, block.end, block.index, "paragraph", min_words)
+            unit = _text_unit(doc, block.start, block.end, block.index, "paragraph", min_words,
+                              [w for ws in words for w in ws] if words else None)
             if unit:
                 units.append(unit)
-            if len(sents) > 1:
-                for s, e in sents:
-                    unit = _text_unit(doc, s, e, block.index, "sentence", min_words)
-                    if unit:
-                        units.append(unit)
+            for (s, e), ws in zip(sents, words):
+                unit = _text_unit(doc, s, e, block.index, "sentence", min_words, ws)
+                if unit:
+                    units.append(unit)
         if len(units) < 2:
             return
         from rapidfuzz import fuzz
@@ -413,22 +415,21 @@ class DuplicateText(Rule):
             )
 
 
-def _count_words(doc: Document, start: int, end: int) -> int:
-    return len(WORD_RE.findall(doc.prose, start, end))
-
-
 _CAPTION = re.compile(r"[\s*_]*(?:table|figure|fig\.|graph|chart|plate|map|exhibit|box)\s*[\dIVXS]+[.:]?", re.I)
 
 
-def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_words: int) -> _TextUnit | None:
+def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_words: int,
+               words: list[str] | None = None) -> _TextUnit | None:
+    """``words``: the words of ``prose[start:end]`` when the caller has them already."""
     if _CAPTION.match(doc.prose, start, end):
         return None  # a caption that repeats its section's heading is the caption's job
-    words = WORD_RE.findall(doc.prose, start, end)
+    if words is None:
+        words = WORD_RE.findall(doc.prose, start, end)
     if len(words) < min_words:
         return None
     norm = " ".join(words).lower()
     words = norm.split(" ")
-    shingles = frozenset(hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2))
+    shingles = frozenset(map(hash, zip(words, words[1:], words[2:])))
     return _TextUnit(start, end, block, norm, shingles, kind, len(words))
 
 

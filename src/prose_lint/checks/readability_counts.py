@@ -30,8 +30,8 @@ from dataclasses import dataclass
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat.backend.counts._count_sentences
-_SPACE = re.compile(r"\s")
-_WORD_CHAR = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
+_WORD_CHARS = re.compile(r"\w+")
 # textstat's LANG_CONFIGS["en"]: Flesch reading ease, and the syllables of a "difficult" word (Gunning fog)
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
 FOG_SYLLABLES = 3
@@ -140,8 +140,8 @@ def count(text: str) -> Counts:
     sentences = _SENTENCE.findall(text)
     c.sentences = max(1, len(sentences) - sum(1 for s in sentences if len(_words(s)) <= 2))
     c.tokens = len(text.split())
-    c.chars = len(text) - len(_SPACE.findall(text))
-    c.letters = len(_WORD_CHAR.findall(text))
+    c.chars = len(text) - sum(map(len, _SPACES.findall(text)))
+    c.letters = sum(map(len, _WORD_CHARS.findall(text)))
     return c
 
 
