@@ -174,3 +174,11 @@ def test_heldout_precision_and_recall():
     assert found + missed >= 20 and len(items) - found - missed >= 20
     assert found / (found + missed) >= 0.85
     assert false_alarms == 0
+
+
+def test_script_class_matches_the_script_table_for_every_letter():
+    """mixed-language counts non-Latin letters with one regex class; it must agree with _script()."""
+    from prose_lint.checks.stray_token.language import _ANY_SCRIPT, _script
+
+    letters = (c for c in map(chr, range(0x110000)) if c.isalpha())
+    assert not [c for c in letters if (_script(c) is not None) != bool(_ANY_SCRIPT.fullmatch(c))]

@@ -29,20 +29,27 @@ def _lex() -> dict:
     }
 
 
-_ZIPF_CACHE: dict[tuple[str, str], float] = {}
+_ZIPF_CACHE: dict[str, dict[str, float]] = {}  # language -> word -> Zipf frequency
 
 
 def _zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency. English uses the large list (rare English words matter); other
     languages the small one (only their frequent words matter): 10 ms and a few MB per language
     instead of 0.1-0.3 s and ~40 MB."""
-    key = (word, lang)
-    value = _ZIPF_CACHE.get(key)
+    table = _ZIPF_CACHE.get(lang)
+    if table is None:
+        table = _ZIPF_CACHE[lang] = {}
+    value = table.get(word)
     if value is None:
         from wordfreq import zipf_frequency
 
-        value = _ZIPF_CACHE[key] = zipf_frequency(word, lang, wordlist="best" if lang == "en" else "small")
+        value = table[word] = zipf_frequency(word, lang, wordlist="best" if lang == "en" else "small")
     return value
+
+
+def _zipf_table(lang: str) -> dict[str, float]:
+    """The cache of ``_zipf`` for one language, for loops that look up every word (``.get`` first)."""
+    return _ZIPF_CACHE.setdefault(lang, {})
 
 
 def _primary(language: str) -> str:

@@ -14,6 +14,7 @@ from prose_lint.checks.stray_token.common import (
     _primary,
     _quote_spans,
     _zipf,
+    _zipf_table,
 )
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Block, Document
@@ -117,10 +118,11 @@ def _document_language(doc: Document, ctx: RuleContext) -> tuple[str, float] | N
         if size > 6000:
             break
     text = " ".join(sample)
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 200:
+    letters = sum(map(str.isalpha, text))
+    if letters < 200:
         return None
-    foreign_script = sum(1 for c in letters if _script(c) is not None) / len(letters)
+    # _script() is not None exactly for the letters that _ANY_SCRIPT finds
+    foreign_script = sum(map(str.isalpha, _ANY_SCRIPT.findall(text))) / letters
     if expected in ("en", "fr", "de", "nl", "es", "it", "pt", "sv", "da", "nb", "fi", "pl", "cs", "ro", "hu",
                     "tr", "id", "vi", "ca") and foreign_script > 0.5:
         lang, _ = _detect(text[:3000], tuple(_DETECT_LANGUAGES))
@@ -128,7 +130,7 @@ def _document_language(doc: Document, ctx: RuleContext) -> tuple[str, float] | N
         return cache["value"]
     if foreign_script < 0.1 and expected == "en":
         # cheap test first: most words of an English text are common English words
-        words = [m.group().lower() for m in _WORD_RE.finditer(text[:3000])][:400]
+        words = [w.lower() for w in _WORD_RE.findall(text[:3000])][:400]
         if words and sum(1 for w in words if _zipf(w, "en") >= 3.5) / len(words) > 0.75:
             return None
     if foreign_script < 0.1:
@@ -282,7 +284,12 @@ class MixedLanguage(Rule):
             if len(words) < opts["min_words_latin"]:
                 continue
             # cheap prefilter: enough words that are rare in English
-            rare = sum(1 for w in words if _zipf(w.strip("'’-"), "en") < 3.0)
+            known = _zipf_table("en")
+            rare = 0
+            for w in words:
+                w = w.strip("'’-")
+                z = known.get(w)
+                rare += (z if z is not None else _zipf(w, "en")) < 3.0
             if rare / len(words) < 0.4:
                 continue
             if quotes is None:
