@@ -107,6 +107,7 @@ class Run:
         self.cmd = cmd
         self.peak_rss_mb = self.peak_pss_mb = 0.0
         self.processes = 0
+        self.per_process_mb: dict[int, float] = {}  # pid -> its peak RSS
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             start = time.perf_counter()
             proc = subprocess.Popen(cmd, env=env or dict(os.environ), cwd=cwd, stdout=out, stderr=err, text=True)
@@ -136,6 +137,8 @@ class Run:
                 todo += _children(p)
             seen.update(tree)
             mem = [_memory_kb(p) for p in tree]
+            for p, (rss, _) in zip(tree, mem):
+                self.per_process_mb[p] = max(self.per_process_mb.get(p, 0.0), rss / 1024)
             self.peak_rss_mb = max(self.peak_rss_mb, max((r for r, _ in mem), default=0) / 1024)
             self.peak_pss_mb = max(self.peak_pss_mb, sum(p for _, p in mem) / 1024)
             done.wait(0.1)
@@ -249,6 +252,14 @@ for family in families:
     linter = Linter(Settings(select=[family]))
     t = time.perf_counter(); linter.lint_source(src); first = time.perf_counter() - t
     t = time.perf_counter(); linter.lint_source(src); out[family] = [first, time.perf_counter() - t]
+import io
+from prose_lint.output import get_formatter
+result = Linter(Settings(no_grammar=True)).lint_source(src)
+for name in ("json", "sarif", "text"):
+    t = time.perf_counter()
+    get_formatter(name)([result], io.StringIO(), colour=False, show_source=False, statistics=False, summary=True,
+                        registry=load_registry([]) if name == "sarif" else None, rule_ids=())
+    out[f"output ({name})"] = time.perf_counter() - t
 print(json.dumps(out))
 """
 
@@ -270,7 +281,8 @@ def throughput(env: dict, files: list[Path], nwords: int, tmp: Path, skip_cli: b
 
     def record(name: str, run: Run) -> None:
         row[name] = {"wall": run.wall, "rss_mb": run.peak_rss_mb, "pss_mb": run.peak_pss_mb,
-                     "processes": run.processes}
+                     "processes": run.processes,
+                     "each_rss_mb": sorted((round(v) for v in run.per_process_mb.values()), reverse=True)}
         log(section="throughput", tool=name, **row[name])
 
     start = time.perf_counter()
@@ -365,7 +377,8 @@ def report(result: dict) -> str:
         for key, label in names.items():
             if key in tp:
                 r = tp[key]
-                mem = (f"{r['rss_mb']:.0f} MB | {r['pss_mb']:.0f} MB ({r['processes']} processes)"
+                each = ", ".join(map(str, r.get("each_rss_mb", [])))
+                mem = (f"{r['rss_mb']:.0f} MB | {r['pss_mb']:.0f} MB ({r['processes']} processes: {each} MB RSS)"
                        if "rss_mb" in r else "JVM: see below | |")
                 out.append(f"| {label} | {r['wall']:.1f} s | {tp['words'] / r['wall']:,.0f} | "
                            f"{r['wall'] / base:.2f} | {mem} |")

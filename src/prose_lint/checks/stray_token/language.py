@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from prose_lint.checks.stray_token.common import (
     _WORD_RE,
@@ -60,13 +60,11 @@ def _script(ch: str) -> str | None:
     return None
 
 
-_DETECTOR = None
-_DETECTOR_LANGS: tuple = ()
+_DETECTORS: dict[tuple[str, ...], Any] = {}  # one detector per set of candidate languages
 
 
 def _detector(codes: tuple[str, ...]):
-    global _DETECTOR, _DETECTOR_LANGS
-    if _DETECTOR is None or _DETECTOR_LANGS != codes:
+    if codes not in _DETECTORS:
         from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
         langs = []
@@ -75,11 +73,9 @@ def _detector(codes: tuple[str, ...]):
                 langs.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
             except (AttributeError, ValueError):
                 continue
-        if len(langs) < 2:
-            return None
-        _DETECTOR = LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
-        _DETECTOR_LANGS = codes
-    return _DETECTOR
+        _DETECTORS[codes] = (LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+                             if len(langs) >= 2 else None)
+    return _DETECTORS[codes]
 
 
 def _detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
