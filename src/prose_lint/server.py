@@ -168,6 +168,7 @@ def serve(build: str) -> None:
     except OSError:
         return  # another server for this build won the race
     server.listen(8)
+    _warm_up()  # requests wait in the backlog meanwhile; the first one is then answered warm
     server.settimeout(5.0)
     linters: dict[bytes, Linter] = {}
     last_used = time.monotonic()
@@ -199,6 +200,19 @@ def serve(build: str) -> None:
     finally:
         server.close()
         path.unlink(missing_ok=True)
+
+
+def _warm_up() -> None:
+    """Load the document-level rules' models now, not on the first request: the server is started by a
+    commit that lints in-process, so the next commit is the first request and should find it warm."""
+    from prose_lint.config import Settings
+    from prose_lint.engine import Linter
+    from prose_lint.warmup import warm_up
+
+    try:
+        warm_up(Linter(Settings()))
+    except Exception:  # noqa: BLE001 - a rule that fails here fails again, visibly, on a request
+        pass
 
 
 class _Results:
