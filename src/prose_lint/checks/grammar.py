@@ -8,6 +8,7 @@ Both rules share one LanguageTool call per document
 
 from __future__ import annotations
 
+import sys
 from typing import Iterable
 
 from prose_lint.diagnostic import Diagnostic, Severity
@@ -44,7 +45,7 @@ class _LanguageToolRule(Rule):
                 properties["languagetool_sub_id"] = m.sub_id
             if m.occurrences > 1:
                 properties["occurrences"] = m.occurrences
-            yield ctx.diagnostic(m.start, m.end, message, rule=f"{self.id}/{m.rule_id}",
+            yield ctx.diagnostic(m.start, m.end, message, rule=sys.intern(f"{self.id}/{m.rule_id}"),
                                  suggestions=[r for r in m.replacements[:MAX_SUGGESTIONS] if r],
                                  properties=properties)
 

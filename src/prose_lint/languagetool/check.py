@@ -20,6 +20,7 @@ import heapq
 import json
 import os
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -35,7 +36,7 @@ CACHE_FORMAT = "2"  # bump when what is cached per paragraph changes (filters, r
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LTMatch:
     start: int
     end: int
@@ -260,9 +261,11 @@ def postprocess(doc: Document, rows: list[tuple[int, list]], vocabulary: Iterabl
     vocab = set(vocabulary)
     vocab_lower = {w.lower() for w in vocab}
     matches: list[LTMatch] = []
+    intern = sys.intern  # the same few hundred rule ids and messages recur in thousands of matches
     for base, row in rows:
         rs, re_, rule_id, sub_id, cat, cat_name, issue, message, repl = row
-        matches.append(LTMatch(base + rs, base + re_, rule_id, sub_id, cat, cat_name, issue, message, tuple(repl)))
+        matches.append(LTMatch(base + rs, base + re_, intern(rule_id), intern(sub_id), intern(cat), intern(cat_name),
+                               intern(issue), intern(message), tuple(repl)))
     matches.sort(key=lambda m: (m.start, m.end, m.rule_id))
     out: list[LTMatch] = []
     first_of: dict[str, int] = {}
