@@ -188,7 +188,7 @@ _M_ARENA_MAX = -8
 
 # Worker processes are replaced after this many files each (a new pool forked from the warm parent):
 # per-word caches, word lists of other languages and allocator fragmentation otherwise grow with the
-# corpus (+50 MB per worker at 1M words). 24 rather than 48: -20 MB at the peak for +1 s per 1M words.
+# corpus (+50 MB per worker at 1M words). 24 rather than 48: -20 MB at the peak for +1-2 s per 1M words.
 FILES_PER_WORKER = 24
 
 
@@ -199,7 +199,8 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
     a corpus mixes 200-word and 80,000-word files, and fixed chunks of files left one core idle
     while the other finished a chunk of large ones. On Linux the workers are forked after
     ``warm_up()`` so that they share the models, and a fresh pool takes over every
-    ``FILES_PER_WORKER`` files per worker."""
+    ``FILES_PER_WORKER`` files per worker. This limits the calling process to one malloc arena (glibc),
+    which its forked workers inherit: meant for the CLI, whose process ends with the run."""
     jobs = jobs or os.cpu_count() or 1
     if len(paths) < 2 or jobs == 1:
         for path in paths:
