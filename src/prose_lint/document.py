@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 from prose_lint.positions import LineIndex
 
@@ -22,6 +22,8 @@ WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![^\W_])")
 # (The leading look-ahead lets re skip to candidate first letters at C speed.)
 URL_RE = re.compile(r"(?=[hfw])(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'）)\]]*[^\s<>\"'.,;:!?）)\]]", re.I)
 EMAIL_RE = re.compile(r"\b(?:mailto:)?[\w.+\\-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+T = TypeVar("T")
 
 # Block kinds that carry running prose.
 PROSE_KINDS = frozenset({"paragraph", "list_item", "table_cell", "heading"})
@@ -66,6 +68,27 @@ class Section:
         return last.end if last else 0
 
 
+class Span(NamedTuple):
+    """An inline span of the source (document offsets, ``end`` exclusive) and what it is."""
+
+    start: int
+    end: int
+    kind: str  # em | strong (emphasis); code; html; link | autolink; url | email
+
+
+@dataclass
+class InlineSpans:
+    """Inline markup the parser met while masking it, in source order. The Markdown parser fills every
+    list; the plain-text parser only ``urls`` (plain text has no markup: Document falls back on the
+    conventions of plain text for emphasis and code, see analysis_inline.py)."""
+
+    emphasis: list[Span] = field(default_factory=list)
+    code: list[Span] = field(default_factory=list)
+    html: list[Span] = field(default_factory=list)
+    links: list[Span] = field(default_factory=list)
+    urls: list[Span] = field(default_factory=list)
+
+
 @dataclass
 class Document:
     path: str
@@ -74,12 +97,30 @@ class Document:
     markup: str  # "markdown" or "text"
     blocks: list[Block]
     language: str = "en-US"
+    inline: InlineSpans | None = None  # from the parser; None: computed from the text on first use
 
     def __post_init__(self) -> None:
         assert len(self.prose) == len(self.text), "prose must keep source offsets"
         for i, block in enumerate(self.blocks):
             block.index = i
         self.sections = _sections(self.blocks)
+
+    # -- derived data shared by rules ------------------------------------
+    @cached_property
+    def _memo(self) -> dict[str, Any]:
+        return {}
+
+    def memo(self, key: str, compute: Callable[[Document], T]) -> T:
+        """``compute(self)``, computed once per document and shared by every caller with ``key``.
+
+        For analyses that belong to one rule family (readability counts, the document's language) but
+        are asked for by several of its rules: use a key named after the family ("readability"). Data
+        every rule may need (sentences, section roles, inline spans) are properties of the Document.
+        """
+        memo = self._memo
+        if key not in memo:
+            memo[key] = compute(self)
+        return memo[key]
 
     # -- structure -----------------------------------------------------
     @cached_property
@@ -105,13 +146,101 @@ class Document:
     def heading_text(self, section: Section) -> str:
         return "" if section.heading is None else " ".join(self.block_text(section.heading).split())
 
+    @cached_property
+    def _block_starts(self) -> tuple[list[Block], list[int]]:
+        ordered = sorted(self.blocks, key=lambda b: b.start)
+        return ordered, [b.start for b in ordered]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block (code blocks included) that contains ``offset``, or None (between blocks)."""
+        import bisect
+
+        ordered, starts = self._block_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        while i >= 0:
+            b = ordered[i]
+            if b.start <= offset < b.end:
+                return b
+            if b.end <= offset and b.kind != "code":
+                return None
+            i -= 1
+        return None
+
+    # -- section roles (rules/lexicons/sections.toml) ---------------------
+    @cached_property
+    def section_roles(self) -> list[frozenset[str]]:
+        """Roles of each section, by its heading: "references" (reference lists, notes), "back_matter"
+        (acknowledgements, funding, appendix...), "tail" (end matter: references, back matter, licence,
+        changelog, see also...), "abstract" (a front abstract in the first third, with its
+        subsections) and "conclusion" (a concluding section). See analysis.section_roles."""
+        from prose_lint.analysis import section_roles
+
+        return section_roles(self)
+
+    def sections_with(self, *roles: str) -> frozenset[int]:
+        """Indexes of the sections that have at least one of ``roles``."""
+        wanted = set(roles)
+        return frozenset(i for i, r in enumerate(self.section_roles) if not wanted.isdisjoint(r))
+
+    def in_role(self, block: Block, *roles: str) -> bool:
+        """Whether ``block`` sits in a section with one of ``roles``."""
+        return block.section < len(self.section_roles) and not self.section_roles[block.section].isdisjoint(roles)
+
+    def is_caption(self, start: int, end: int) -> bool:
+        """Whether the prose at ``start`` opens with a figure/table caption label ("Table 2:")."""
+        from prose_lint.analysis import is_caption
+
+        return is_caption(self.prose, start, end)
+
+    # -- inline spans -----------------------------------------------------
+    @cached_property
+    def _inline(self) -> InlineSpans:
+        from prose_lint.analysis_inline import inline_spans
+
+        return inline_spans(self)
+
+    @cached_property
+    def emphasis_spans(self) -> list[Span]:
+        """Emphasis: Markdown ``*em*``/``**strong**`` (from the parser) or plain text's ``*x*``/``_x_``
+        convention, plus HTML ``<i>``/``<em>``/``<cite>`` elements (kind "em"); sorted by start."""
+        return self._inline.emphasis
+
+    @cached_property
+    def italic_spans(self) -> list[Span]:
+        """The emphasis spans that are italics (kind "em")."""
+        return [s for s in self.emphasis_spans if s.kind == "em"]
+
+    @cached_property
+    def inline_code_spans(self) -> list[Span]:
+        """Inline code with its backticks (Markdown from the parser; plain text: backtick pairs)."""
+        return self._inline.code
+
+    @cached_property
+    def html_spans(self) -> list[Span]:
+        """Inline HTML tags and comments (Markdown only: in plain text, tags are not markup)."""
+        return self._inline.html
+
+    @cached_property
+    def link_spans(self) -> list[Span]:
+        """Links, from ``[`` to the end of the target (kind "link"), and ``<autolinks>`` (Markdown only)."""
+        return self._inline.links
+
+    @cached_property
+    def url_spans(self) -> list[Span]:
+        """Bare URLs (kind "url") and e-mail addresses (kind "email") masked in ``prose``."""
+        return self._inline.urls
+
     # -- tokens --------------------------------------------------------
     def sentences(self, block: Block) -> list[tuple[int, int]]:
         """Sentence spans (document offsets) inside ``block``, trimmed of surrounding space."""
-        cache = self.__dict__.setdefault("_sentence_cache", {})
+        cache = self._sentence_cache
         if block.index not in cache:
             cache[block.index] = list(_split_sentences(self.prose, block.start, block.end, self.language))
         return cache[block.index]
+
+    @cached_property
+    def _sentence_cache(self) -> dict[int, list[tuple[int, int]]]:
+        return {}
 
     def all_sentences(self) -> Iterator[tuple[Block, int, int]]:
         for block in self.prose_blocks:
@@ -167,9 +296,14 @@ def mask_spans(chars: list[str], text: str, spans: Iterator[tuple[int, int]]) ->
         chars[start:end] = blank(text[start:end])
 
 
-def mask_urls_and_emails(chars: list[str], text: str) -> None:
+def mask_urls_and_emails(chars: list[str], text: str) -> list[Span]:
+    """Mask bare URLs and e-mail addresses; return their spans (sorted)."""
     prose = "".join(chars)
-    mask_spans(chars, text, ((m.start(), m.end()) for m in URL_RE.finditer(prose)))
-    prose = "".join(chars)
+    found = [Span(m.start(), m.end(), "url") for m in URL_RE.finditer(prose)]
+    mask_spans(chars, text, ((s.start, s.end) for s in found))
     if "@" in prose:  # the scan is slow (it backtracks over every word) and needs an @
-        mask_spans(chars, text, ((m.start(), m.end()) for m in EMAIL_RE.finditer(prose)))
+        prose = "".join(chars)
+        emails = [Span(m.start(), m.end(), "email") for m in EMAIL_RE.finditer(prose)]
+        mask_spans(chars, text, ((s.start, s.end) for s in emails))
+        found = sorted(found + emails)
+    return found

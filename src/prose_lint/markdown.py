@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.document import Block, Document, blank, mask_urls_and_emails
+from prose_lint.document import Block, Document, InlineSpans, Span, blank, mask_urls_and_emails
 from prose_lint.positions import LineIndex
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
@@ -37,6 +37,7 @@ def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
         parse_text = blank(text[: front.end()]) + text[front.end():]
 
     blocks: list[Block] = []
+    inline = InlineSpans()
     stack: list[str] = []
     heading_level = 0
     row_cursor: dict[tuple[int, int], int] = {}
@@ -62,7 +63,7 @@ def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
         region_end = lines.ends[min(token.map[1], len(lines)) - 1]
         in_cell = "th_open" in stack or "td_open" in stack
         cursor = row_cursor.get(tuple(token.map), region_start) if in_cell else region_start
-        span = _align_inline(text, chars, token.children or [], cursor, region_end)
+        span = _align_inline(text, chars, token.children or [], cursor, region_end, inline)
         if in_cell:
             row_cursor[tuple(token.map)] = span[2]
         if span[0] is None:
@@ -80,28 +81,44 @@ def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
             kind, level = "paragraph", 0
         blocks.append(Block(kind, span[0], span[1], level=level, in_quote="blockquote_open" in stack))
 
-    mask_urls_and_emails(chars, text)
+    inline.urls = mask_urls_and_emails(chars, text)
     prose = "".join(chars)
     blocks = [b for b in blocks if b.kind == "code" or prose[b.start : b.end].strip()]
-    return Document(path, text, prose, "markdown", blocks, language)
+    return Document(path, text, prose, "markdown", blocks, language, inline)
 
 
-def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int):
-    """Unmask the source characters of the prose tokens; return (first, last+1, cursor)."""
+def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int, inline: InlineSpans):
+    """Unmask the source characters of the prose tokens; return (first, last+1, cursor).
+
+    Emphasis, inline code, inline HTML and links are recorded in ``inline`` on the way (their
+    delimiters are looked up from the cursor; the alignment of the text itself does not depend on them).
+    """
     first = last = None
     in_autolink = False
+    opened: list[tuple[str, int]] = []  # (token type, offset of its opening delimiter)
     for child in children:
         kind = child.type
         if kind == "link_open" and child.markup == "autolink":
             in_autolink = True
         elif kind == "link_close":
             in_autolink = False
+        if kind.endswith("_open") or kind.endswith("_close"):
+            _record(text, child, cursor, limit, opened, inline)
         if kind == "image":
             # Alt text is not running prose; skip over it.
             cursor = _skip(text, child.content, cursor, limit)
             continue
         if kind in ("code_inline", "html_inline") or (kind == "text" and in_autolink):
+            before = cursor
             cursor = _skip(text, child.content, cursor, limit)
+            if kind == "html_inline" and cursor > before:
+                inline.html.append(Span(cursor - len(child.content), cursor, "html"))
+            elif kind == "code_inline" and child.markup:
+                s = text.find(child.markup, before, limit)
+                e = text.find(child.markup, max(cursor, s + len(child.markup)), limit)
+                if 0 <= s < e:
+                    inline.code.append(Span(s, e + len(child.markup), "code"))
+                    cursor = max(cursor, e + len(child.markup))
             continue
         if kind != "text" or not child.content:
             continue
@@ -110,6 +127,59 @@ def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int
             first = start if first is None else first
             last = cursor
     return first, last, cursor
+
+
+_SPAN_KIND = {"em": "em", "strong": "strong", "link": "link"}
+
+
+def _record(text: str, child, cursor: int, limit: int, opened: list, inline: InlineSpans) -> None:
+    """Note an emphasis or link delimiter: openers are pushed, closers make a span."""
+    name, _, side = child.type.rpartition("_")
+    if name not in _SPAN_KIND:
+        return
+    autolink = child.markup == "autolink"
+    if side == "open":
+        at = text.find("<" if autolink else ("[" if name == "link" else child.markup), cursor, limit)
+        opened.append((name, at))
+        return
+    if not opened or opened[-1][0] != name:
+        return
+    _, start = opened.pop()
+    if start < 0:
+        return
+    if autolink:
+        end = text.find(">", cursor, limit) + 1
+    elif name == "link":
+        end = _link_end(text, cursor, limit)
+    else:
+        at = text.find(child.markup, cursor, limit)
+        end = at + len(child.markup) if at >= 0 else 0
+    if end > start:
+        target = inline.links if name == "link" else inline.emphasis
+        target.append(Span(start, end, "autolink" if autolink else _SPAN_KIND[name]))
+
+
+def _link_end(text: str, cursor: int, limit: int) -> int:
+    """End of a link's source after its text: ``](target "title")``, ``][ref]`` or ``]``."""
+    close = text.find("]", cursor, limit)
+    if close < 0:
+        return 0
+    opener = text[close + 1 : close + 2]
+    if opener == "[":
+        end = text.find("]", close + 2, limit)
+        return end + 1 if end >= 0 else close + 1
+    if opener != "(":
+        return close + 1
+    depth = 0
+    for i in range(close + 1, limit):  # balanced parentheses: targets may contain (...)
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return close + 1
 
 
 def _is_pseudo_heading(children, source: str) -> bool:

@@ -9,18 +9,21 @@ final punctuation that stands before prose is taken as a heading.
 
 from __future__ import annotations
 
-import re
-
-from prose_lint.document import Block, Document, mask_urls_and_emails
+from prose_lint.analysis import ends_sentence
+from prose_lint.document import Block, Document, InlineSpans, mask_urls_and_emails
 from prose_lint.positions import LineIndex
 
-_TERMINAL = re.compile(r"[.!?:;,…”\"')\]]\s*$")
+
+
+def _terminal(line: str) -> bool:
+    """A line that ends a sentence or a clause (a closing quote or bracket counts by itself)."""
+    return ends_sentence(line, clause=":;,", closer_ends=True)
 
 
 def parse_text(path: str, text: str, language: str = "en-US") -> Document:
     lines = LineIndex(text)
     chars = list(text)
-    mask_urls_and_emails(chars, text)
+    urls = mask_urls_and_emails(chars, text)
     prose = "".join(chars)
 
     chunks: list[list[int]] = []
@@ -53,7 +56,7 @@ def parse_text(path: str, text: str, language: str = "en-US") -> Document:
             blocks.append(Block("heading", start, end, level=2))
         else:
             blocks.append(Block("paragraph", start, end))
-    return Document(path, text, prose, "text", blocks, language)
+    return Document(path, text, prose, "text", blocks, language, InlineSpans(urls=urls))
 
 
 def _trim_start(prose: str, start: int) -> int:
@@ -67,7 +70,7 @@ def _hard_wrapped(lines: LineIndex, chunk: list[int], prose: str) -> bool:
     widths = [lines.ends[i] - lines.starts[i] for i in chunk]
     if max(widths) > 100 or min(widths[:-1]) < 30:
         return False
-    mid_sentence = sum(1 for i in chunk[:-1] if not _TERMINAL.search(prose[lines.starts[i] : lines.ends[i]]))
+    mid_sentence = sum(1 for i in chunk[:-1] if not _terminal(prose[lines.starts[i] : lines.ends[i]]))
     return mid_sentence * 2 >= len(chunk) - 1
 
 
@@ -75,7 +78,7 @@ def _looks_like_heading(line: str, following: str | None) -> bool:
     words = line.split()
     if not words or len(words) > 14 or len(line) > 120:
         return False
-    if _TERMINAL.search(line) or not (line[0].isupper() or line[0].isdigit()):
+    if _terminal(line) or not (line[0].isupper() or line[0].isdigit()):
         return False
     # A heading introduces something longer than itself.
     return following is not None and len(following) > len(line)

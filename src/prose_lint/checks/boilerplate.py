@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from prose_lint.diagnostic import Diagnostic, Edit, Fix
-from prose_lint.document import WORD_RE, Document
+from prose_lint.analysis import WORD_RE, ends_sentence, stopwords
+from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext, Severity
 
-_TERMINAL = re.compile(r"[.!?。！？…:;,”\"')\]]\s*$")
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRIM = " \t\u00a0\u3000•·|»«_-–—>"
@@ -58,7 +58,7 @@ def _lexicon() -> tuple[list[_Pattern], frozenset[str]]:
         global _ANY_FULL
         full = [p.regex.pattern for p in patterns if p.full and p.strength != "icon"]
         _ANY_FULL = re.compile("|".join(f"(?:{x})" for x in full), re.I) if full else None
-        _LEXICON = (patterns, frozenset(w.lower() for w in data.get("stopwords", {}).get("en", [])))
+        _LEXICON = (patterns, stopwords())  # the shared list (rules/lexicons/stopwords.toml)
     return _LEXICON
 
 
@@ -183,7 +183,7 @@ def _units(doc: Document, stopwords: frozenset[str]) -> list[_Unit]:
             words = [w.lower() for w in WORD_RE.findall(text)]
             n_words = len(words) + len(_CJK.findall(text)) // 2
             density = sum(map(stopwords.__contains__, words)) / len(words) if words else 0.0
-            units.append(_Unit(s, e, text, n_words, density, bool(_TERMINAL.search(text))))
+            units.append(_Unit(s, e, text, n_words, density, ends_sentence(text, clause=":;,", closer_ends=True)))
     return units
 
 

@@ -8,8 +8,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from prose_lint.analysis import WORD_RE, stem, stopwords
 from prose_lint.diagnostic import Diagnostic, Related
-from prose_lint.document import WORD_RE, Block, Document
+from prose_lint.document import Block, Document
 from prose_lint.rule import Rule, RuleContext, Severity
 
 _LEADING = " \t*_>\"“‘'([-–—•"
@@ -20,12 +21,8 @@ _LEX = None
 class _Lexicon:
     final: re.Pattern[str]
     summary: re.Pattern[str]
-    conclusion_heading: re.Pattern[str]
-    abstract_heading: re.Pattern[str]
-    references_heading: re.Pattern[str]
     intro_strong: list[re.Pattern[str]]
     intro_weak: list[re.Pattern[str]]
-    stopwords: frozenset[str]
 
 
 def _lexicon() -> _Lexicon:
@@ -39,16 +36,11 @@ def _lexicon() -> _Lexicon:
             alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
             return re.compile(rf"(?:(?:and|so|finally|thus|hence),?\s+)?(?:{alts})\b[,:]?", re.I)
 
-        stop = load_lexicon("boilerplate").get("stopwords", {}).get("en", [])
         _LEX = _Lexicon(
             final=markers(data["markers"]["final"]),
             summary=markers(data["markers"]["summary"]),
-            conclusion_heading=re.compile(data["headings"]["conclusion"], re.I),
-            abstract_heading=re.compile(data["headings"]["abstract"], re.I),
-            references_heading=re.compile(data["headings"]["references"], re.I),
             intro_strong=[re.compile(p, re.I) for p in data["introduction"]["strong"]],
             intro_weak=[re.compile(p, re.I) for p in data["introduction"]["weak"]],
-            stopwords=frozenset(stop),
         )
     return _LEX
 
@@ -56,8 +48,8 @@ def _lexicon() -> _Lexicon:
 # -- document structure shared by both rules ------------------------------
 @dataclass
 class _Structure:
-    abstract_sections: set[int]
-    reference_sections: set[int]
+    abstract_sections: frozenset[int]
+    reference_sections: frozenset[int]
     conclusion_sections: list[int]
 
 
@@ -65,37 +57,11 @@ def _heading_words(doc: Document, section_index: int) -> str:
     return doc.heading_text(doc.sections[section_index]).strip("*_#: ")
 
 
-def _structure(doc: Document, lex: _Lexicon) -> _Structure:
-    cache = doc.__dict__.get("_conclusion_structure")
-    if cache is not None:
-        return cache
-    abstract: set[int] = set()
-    references: set[int] = set()
-    conclusions: list[int] = []
-    total = max(1, len(doc.text))
-    open_abstract_level = None
-    for i, section in enumerate(doc.sections):
-        if section.heading is None:
-            continue
-        title = _heading_words(doc, i)
-        if open_abstract_level is not None and section.level > open_abstract_level:
-            abstract.add(i)
-            continue
-        open_abstract_level = None
-        if lex.abstract_heading.match(title) and section.heading.start < total / 3:
-            abstract.add(i)
-            open_abstract_level = section.level
-            continue
-        if lex.references_heading.match(title):
-            references.add(i)
-            continue
-        if len(title.split()) <= 8 and lex.conclusion_heading.search(title):
-            if title.lower().strip().startswith("summary") and section.heading.start < total / 2:
-                continue
-            conclusions.append(i)
-    result = _Structure(abstract, references, conclusions)
-    doc.__dict__["_conclusion_structure"] = result
-    return result
+def _structure(doc: Document) -> _Structure:
+    """The document's abstract, reference and conclusion sections (Document.section_roles)."""
+    roles = doc.section_roles
+    return _Structure(doc.sections_with("abstract"), doc.sections_with("references"),
+                      [i for i, r in enumerate(roles) if "conclusion" in r])
 
 
 def _sentence_marker(doc: Document, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int] | None:
@@ -106,17 +72,17 @@ def _sentence_marker(doc: Document, start: int, end: int, pattern: re.Pattern[st
     return (m.start(), m.end()) if m else None
 
 
-def _content_words(doc: Document, start: int, end: int, stopwords: frozenset[str]) -> list[str]:
+def _content_words(doc: Document, start: int, end: int) -> list[tuple[str, str]]:
+    """(stem, lower-case form) of the content words of ``prose[start:end]`` (3+ letters, not stop words)."""
+    stop = stopwords()
     out = []
     for m in doc.words(start, end):
         w = m.group(0).lower().replace("’", "'")
         if w.endswith("'s"):
             w = w[:-2]
-        if len(w) < 3 or w in stopwords:
+        if len(w) < 3 or w in stop:
             continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.append(w)
+        out.append((stem(w), w))
     return out
 
 
@@ -158,7 +124,7 @@ class DuplicatedConclusion(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         lex = _lexicon()
-        st = _structure(doc, lex)
+        st = _structure(doc)
         excluded = st.abstract_sections | st.reference_sections
         paragraphs = [b for b in doc.paragraphs if b.section not in excluded and not b.in_quote]
         if not paragraphs:
@@ -269,10 +235,14 @@ class DuplicatedConclusion(Rule):
 
         vectors = []
         for b in candidates:
-            tf = Counter(_content_words(doc, b.start, b.end, lex.stopwords))
+            words = _content_words(doc, b.start, b.end)
+            tf = Counter(s for s, _ in words)
+            form = {}  # stem -> the first form written: a stem ("happi") is not a word to look up
+            for s, w in words:
+                form.setdefault(s, w)
             # General-English rarity (not the document's own IDF): a restatement shares the
             # document's topic words *and* its rarer wording.
-            vec = {w: (1 + math.log(c)) * max(0.5, 7.0 - zipf_frequency(w, "en")) for w, c in tf.items()}
+            vec = {w: (1 + math.log(c)) * max(0.5, 7.0 - zipf_frequency(form[w], "en")) for w, c in tf.items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             vectors.append((b, {w: v / norm for w, v in vec.items()}, sum(tf.values())))
         threshold = float(ctx.options["restate_similarity"])
@@ -352,8 +322,7 @@ class DuplicateText(Rule):
     options = {"similarity": 0.9, "min_words": 8, "max_postings": 50}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
-        lex = _lexicon()
-        st = _structure(doc, lex)
+        st = _structure(doc)
         min_words = int(ctx.options["min_words"])
         units: list[_TextUnit] = []
         for block in doc.prose_blocks:
@@ -415,13 +384,10 @@ class DuplicateText(Rule):
             )
 
 
-_CAPTION = re.compile(r"[\s*_]*(?:table|figure|fig\.|graph|chart|plate|map|exhibit|box)\s*[\dIVXS]+[.:]?", re.I)
-
-
 def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_words: int,
                words: list[str] | None = None) -> _TextUnit | None:
     """``words``: the words of ``prose[start:end]`` when the caller has them already."""
-    if _CAPTION.match(doc.prose, start, end):
+    if doc.is_caption(start, end):
         return None  # a caption that repeats its section's heading is the caption's job
     if words is None:
         words = WORD_RE.findall(doc.prose, start, end)
