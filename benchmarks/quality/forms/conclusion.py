@@ -70,8 +70,9 @@ DOC_LEAD_INS = {
 
 # joiners for the second and third restated sentences
 JOINERS = [
-    "", "", "", "", "Moreover, ", "At the same time, ", "Beyond that, ", "Just as important, ", "Equally, ",
+    "Moreover, ", "At the same time, ", "Beyond that, ", "Just as important, ", "Equally, ",
     "In addition, ", "Above all, ", "What is more, ", "Meanwhile, ", "Likewise, ", "Furthermore, ", "Also, ",
+    "Just as clearly, ", "On top of that, ", "Besides, ", "Similarly, ", "Crucially, ", "Not least, ",
 ]
 
 HEADINGS = [
@@ -134,6 +135,10 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’]+(?:[ ,/-]+[A-Z][A-Za-z.'’]+){0,3}
                        r"|^\([A-Z][A-Za-z ]{1,20}\)\s*(?:-|--|—)\s+")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|"
                          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|e\.g|i\.e|approx)\.|\b[A-Z]\.)$")
+_IMPERATIVE = re.compile(r"^(?:God bless|Thank you|Thanks|May God|Please|Good ?night|Nor|Make sure|Try|Never|Click|See|"
+                         r"Let|Let's|Remember|Note|Don't|Do|Be|Keep|Take|Use|Add|Check|Go|Read|Visit|Call|Follow|"
+                         r"Join|Sign|Enter|Select|Open|Install|Run|Type|Put|Place|Mix|Stir|Bake|Preheat|Pour|"
+                         r"Remove|Cut|Set|Bring|Get|Ask|Imagine|Consider|Look|Watch|Find|Write|Send)\b")
 _BAD_CHARS = set("`[]|*#<>{}_\\\"“”?!;:¡¦§¨")
 _PROSE_END = re.compile(r"[.!?][\"'”’)]*$")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -158,7 +163,12 @@ def _is_prose(par: str, min_words: int = 12) -> bool:
 
 
 def _prose_paragraphs(host: Host) -> list[tuple[int, int]]:
-    """Spans of the host's running-text paragraphs (outside code fences)."""
+    """Spans of the host's running-text paragraphs (outside code fences) up to its back matter."""
+    body = _all_prose(host)
+    return body[: _body_end(host, body) + 1]
+
+
+def _all_prose(host: Host) -> list[tuple[int, int]]:
     out = []
     for s, e in paragraph_spans(host.text):
         if host.text[:s].count("```") % 2:
@@ -166,6 +176,40 @@ def _prose_paragraphs(host: Host) -> list[tuple[int, int]]:
         if _is_prose(host.text[s:e]):
             out.append((s, e))
     return out
+
+
+_BACK_MATTER = re.compile(r"^(?:#+\s*)?(?:\d+\.?\s*)?(?:references|bibliography|acknowledge?ments?|notes|footnotes|"
+                         r"funding|competing interests|author contributions|appendix|supporting information|"
+                         r"further reading|see also|sources|about the authors?|citation|copyright)\b", re.I)
+_CONCLUDING_HEAD = re.compile(r"^(?:#+\s*)?(?:\d+\.?\s*)?(?:conclusions?|summary|in summary|concluding|final (?:thoughts|"
+                              r"remarks|words)|closing|wrap|summing up|to conclude|key takeaways|the bottom line|recap)"
+                              r"\b[^\n]{0,40}$", re.I)
+
+
+def already_concludes(host: Host) -> bool:
+    """Has the host an explicit conclusion of its own (a Conclusion/Summary heading, a paragraph opened by a
+    concluding marker)? Then planting would leave a third, unlabelled one: such hosts are not used."""
+    markers = tuple(m for m in MARKERS if m not in ("Briefly,", "Looking back,", "Stepping back,"))
+    for s, e in paragraph_spans(host.text):
+        par = host.text[s:e]
+        first_line = par.split("\n", 1)[0].strip()
+        if len(first_line.split()) <= 6 and _CONCLUDING_HEAD.match(first_line):
+            return True
+        if par.startswith(markers):
+            return True
+    return False
+
+
+def _body_end(host: Host, prose: list[tuple[int, int]]) -> int:
+    """Index in ``prose`` of the last running-text paragraph before back matter (References, Acknowledgments)."""
+    for s, e in paragraph_spans(host.text):
+        line = host.text[s:e].split("\n", 1)[0].strip()
+        if len(line.split()) <= 5 and _BACK_MATTER.match(line) and (line.startswith("#") or len(line.split()) <= 3):
+            before = [k for k, (a, _) in enumerate(prose) if a < s]
+            if len(before) >= 3:
+                return before[-1]
+            break
+    return len(prose) - 1
 
 
 def _clean_sentence(sent: str) -> str | None:
@@ -183,7 +227,7 @@ def _clean_sentence(sent: str) -> str | None:
     if n < 7 or n > 42:
         return None
     first = sent.split()[0].strip(",")
-    if first in _PRONOUN_START:
+    if first in _PRONOUN_START or _IMPERATIVE.match(sent):
         return None
     if re.search(r"\b(?:I|me|my)\b", sent) and re.search(r"\b(?:said|says|told)\b", sent):
         return None  # a quoted first person slipped through without quote marks
@@ -271,6 +315,11 @@ def _front_subordinate(sent: str, text: str) -> str | None:
                  r"as soon as) (?P<b>[^,]{10,})\.$", sent)
     if not m or len(m.group("a").split()) < 3 or len(m.group("b").split()) < 2:
         return None
+    if re.search(r"\b(?:whether|nor|than|so|such|too|as)$|\b(?:whether|nor)\b", m.group("a")):
+        return None
+    if m.group("c") in ("since", "after", "before", "until") and (
+            len(m.group("b").split()) > 6 or re.search(r"\b(?:whether|that|which|who)\b", m.group("b"))):
+        return None  # a preposition heading a long phrase, not a clause that can move
     return f"{_cap(m.group('c'))} {m.group('b')}, {_decap(m.group('a'), text)}."
 
 
@@ -354,8 +403,10 @@ def _opening(rng: random.Random, ctx: PlantContext, host: Host, marker: str | No
 def _paragraph(rng: random.Random, ctx: PlantContext, host: Host, marker: str | None, sents: list[str]) -> str:
     first = _opening(rng, ctx, host, marker, sents[0], rng.random() < 0.35)
     rest = []
+    joiners = [j for j in _inv(JOINERS, ctx, "joiners") if j]
+    rng.shuffle(joiners)
     for s in sents[1:]:
-        joiner = rng.choice(_inv(JOINERS, ctx, "joiners"))
+        joiner = joiners.pop() if joiners and rng.random() < 0.45 else ""
         rest.append(joiner + (_decap(s, host.text) if joiner else _cap(s)))
     return " ".join([first] + rest)
 
@@ -386,10 +437,10 @@ def _conclusions(rng: random.Random, ctx: PlantContext, host: Host, sents: list[
     """The first conclusion (a light paraphrase of ``sents``) and a second that restates it in other words."""
     c1_sents = [_rephrase(rng, s, ctx, host.text, 1) for s in sents]
     c2_sents = [_differently(rng, s, c, ctx, host.text) for s, c in zip(sents, c1_sents)]
-    if len(c2_sents) > 1 and rng.random() < 0.4:
-        c2_sents = c2_sents[1:] + c2_sents[:1]  # same points, another order
     if n2 is not None:
         c2_sents = c2_sents[:n2]
+    if len(c2_sents) > 1 and rng.random() < 0.4:
+        c2_sents = c2_sents[1:] + c2_sents[:1]  # same points, another order
     return _paragraph(rng, ctx, host, m1, c1_sents), _paragraph(rng, ctx, host, m2, c2_sents)
 
 
@@ -444,6 +495,8 @@ def _planted(text: str, spans: dict, edits: list, form: str, note: str, meta: di
 
 
 def _setup(rng: random.Random, host: Host, min_paras: int = 3, n: int | None = None):
+    if already_concludes(host):
+        return None
     prose = _prose_paragraphs(host)
     if len(prose) < min_paras:
         return None
@@ -493,6 +546,8 @@ def paraphrase_after_first(rng, host, ctx):
 def mid_and_end(rng, host, ctx):
     """A summary paragraph that closes the middle of the document and another at the end that says the same
     (a section-level conclusion promoted to the end, or an early ending that was never removed)."""
+    if already_concludes(host):
+        return None
     prose = _prose_paragraphs(host)
     if len(prose) < 6:
         return None
@@ -591,6 +646,8 @@ def unmarked_second(rng, host, ctx):
 
 def natural_ending_restated(rng, host, ctx):
     """The host's own last paragraph (its natural conclusion) followed by a marked restatement of it."""
+    if already_concludes(host):
+        return None
     prose = _prose_paragraphs(host)
     if len(prose) < 3:
         return None
@@ -645,6 +702,8 @@ FORMS = {
 def control_marked_last_paragraph(rng, host, ctx):
     """A single natural conclusion: the host's last paragraph opened with a concluding marker ("In
     conclusion, the ..."), or one marked concluding paragraph appended after it. Nothing else concludes."""
+    if already_concludes(host):
+        return None
     prose = _prose_paragraphs(host)
     if len(prose) < 3:
         return None
@@ -672,6 +731,8 @@ def control_marked_last_paragraph(rng, host, ctx):
 def control_overall_mid_paragraph(rng, host, ctx):
     """A paragraph of argument in the middle of the document closed by an "Overall, ..." sentence that sums
     up that paragraph only: a local summary, not a second conclusion."""
+    if already_concludes(host):
+        return None
     prose = _prose_paragraphs(host)
     if len(prose) < 4:
         return None
@@ -704,7 +765,11 @@ def control_summary_heading_top(rng, host, ctx):
     word = rng.choice(["Summary", "Summary", "Executive Summary", "Abstract", "Overview"])
     head = _heading(rng, host, word)
     abstract = _paragraph(rng, ctx, host, None, [_rephrase(rng, x, ctx, host.text, 1) for x in sents])
-    text, _, edits = _compose(host.text, [(0, [(head + "\n\n", "h"), (abstract + "\n\n", "a")])])
+    spans = paragraph_spans(host.text)
+    if host.suffix == ".md" and spans and host.text.startswith("# "):  # under the document's title
+        text, _, edits = _compose(host.text, [(spans[0][1], [("\n\n", None), (head + "\n\n" + abstract, "a")])])
+    else:
+        text, _, edits = _compose(host.text, [(0, [(head + "\n\n", "h"), (abstract + "\n\n", "a")])])
     return Planted(text, [], {"form": "summary-heading-top", "heading": head, "edits": edits})
 
 
