@@ -287,7 +287,12 @@ def _cap(sent: str) -> str:
 
 
 def _drop_subclauses(sent: str, text: str) -> str | None:
-    out = re.sub(r", (?:which|who|whose|where)\b[^,]{3,80}?,", "", sent)
+    out = sent
+    # a non-restrictive clause right after the subject ("Roddick, who has never ..., now plays"): only when it is
+    # the sentence's first comma pair and the main verb follows, so a list comma is never taken for its end
+    m = re.match(r"^(?P<subj>[^,]{2,60}), (?:which|who|whose) (?P<cl>[^,]{8,100}), (?P<next>[a-z]+)\b", sent)
+    if m and len(m.group("cl").split()) >= 3 and m.group("next") not in ("and", "or", "but", "the", "a", "an"):
+        out = m.group("subj") + sent[m.end("cl") + 1:]
     out = re.sub(r" \([^()]{1,80}\)", "", out)
     out = re.sub(r" (?:--|—|–) [^-—–]{3,80}? (?:--|—|–)", "", out)
     out = re.sub(r", (?:including|with|saying|adding|making|leaving|bringing|according to|as well as|while|"
