@@ -24,6 +24,9 @@ CASES = {
     "numbers": "1998 2001 " * 5000 + "founded in 1999.",
     "quotes": "“‘\"'" * 5000,
     "headline-like": "\n\n".join(["ISLAMABAD: Updated 10 September 2025 Follow"] * 500),
+    # one 210 KB line of a hyphenated chain: repeated-word's pre-scan was quadratic on it (94 s for 200 KB)
+    "hyphen-chain": "ab-" * 70000 + "ab",
+    "apostrophe-chain": "it's'" * 40000 + "s",
 }
 
 SCRIPT = """
