@@ -117,8 +117,9 @@ def _clean_chrome(rng: random.Random, block: ChromeBlock, max_lines: int) -> str
     if len(text) > 1500:
         cut = text.rfind("\n", 0, 1500)
         text = text[:cut].strip() if cut > 40 else ""
-    letters = sum(c.isalpha() for c in text)
-    if letters < 12 or len(re.findall(r"[A-Za-z]{2,}", text)) < 2:
+    visible = re.sub(r"\]\([^)]*\)|<[^>]*>|(?:https?://|www\.)\S+", " ", text)  # link targets, tags, URLs
+    letters = sum(c.isalpha() for c in visible)
+    if letters < 12 or len(re.findall(r"[A-Za-z]{2,}", visible)) < 2:
         return None
     return text
 
@@ -541,8 +542,8 @@ NAV_EXTRAS = ["Skip to main content", "Skip to content", "Menu", "Search", "Home
               "Sign in", "Register", "Contact Us", "About Us", "Toggle navigation", "Main menu", "Sections",
               "Search this site", "Advanced search", "Go", "Site Index", "Today's Paper", "e-Edition"]
 CRUMB_SEPS = [" > ", " » ", " / ", " › ", " :: ", " | ", " → ", " >> ", " - ", " ‹ "]
-CRUMB_PREFIX = ["", "", "", "You are here:", "You are here: ", "Location:", "Home page", "Browse:", "Path:",
-                "Back to", "In:"]
+CRUMB_PREFIX = ["You are here:", "You are here", "Location:", "Home page", "Browse:", "Path:", "Back to", "In:",
+                "Current page:", "Navigation:", "Return to", "Sections:"]
 
 
 def navigation_menu(rng: random.Random, host: Host, ctx: PlantContext) -> Planted | None:
@@ -580,7 +581,7 @@ def breadcrumb(rng: random.Random, host: Host, ctx: PlantContext) -> Planted | N
     if title and len(title) < 90 and rng.random() < 0.4:
         links.append(title)
     sep = rng.choice(by_split(CRUMB_SEPS, s, "crumb-sep"))
-    prefix = rng.choice(by_split(CRUMB_PREFIX, s, "crumb-prefix"))
+    prefix = rng.choice(by_split(CRUMB_PREFIX, s, "crumb-prefix")) if rng.random() < 0.35 else ""
     block = (prefix + " " if prefix and not prefix.endswith(" ") else prefix) + sep.join(links)
     if rng.random() < 0.25:
         block += "\n" + _date(rng, s, rng.random() < 0.5)
@@ -621,9 +622,10 @@ ADJS = ["wet", "sunny", "busy", "strong", "tough", "quiet", "cold", "surprising"
 def _headline(rng: random.Random, s: str) -> str:
     t = rng.choice(by_split(HEADLINE_TEMPLATES, s, "headline"))
     return t.format(last=rng.choice(by_split(LAST, s, "last")), first=rng.choice(by_split(FIRST, s, "first")),
-                    city=rng.choice(by_split(CITIES[:20], s, "city")), topic=rng.choice(TOPICS),
-                    thing=rng.choice(THINGS), event=rng.choice(EVENTS), org=rng.choice(ORGS),
-                    adj=rng.choice(ADJS), n=rng.randint(3, 25)).replace("{", "")
+                    city=rng.choice(by_split(CITIES[:20], s, "city")), topic=rng.choice(by_split(TOPICS, s, "topic")),
+                    thing=rng.choice(by_split(THINGS, s, "thing")), event=rng.choice(by_split(EVENTS, s, "event")),
+                    org=rng.choice(by_split(ORGS, s, "org")), adj=rng.choice(by_split(ADJS, s, "adj")),
+                    n=rng.randint(3, 25))
 
 
 def related_stories(rng: random.Random, host: Host, ctx: PlantContext) -> Planted | None:
@@ -681,7 +683,7 @@ def byline_meta(rng: random.Random, host: Host, ctx: PlantContext) -> Planted | 
     for t in rng.sample(tmpls, rng.choice([1, 2, 2, 3])):
         name = _name(rng, s)
         secs = rng.sample(by_split(SECTIONS, s, "section"), 3)
-        tags = ", ".join(rng.sample(TOPICS + THINGS, rng.randint(2, 5)))
+        tags = ", ".join(rng.sample(by_split(TOPICS + THINGS, s, "tag"), rng.randint(2, 5)))
         lines.append(t.format(name=name, NAME=name.upper(), user=_user(rng, s), date=_date(rng, s),
                               datetime=_date(rng, s, True), n=_count(rng, 0, 5000), sec=secs[0], sec2=secs[1],
                               tags=tags, site=site, m=rng.randint(2, 14),
