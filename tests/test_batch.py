@@ -102,3 +102,30 @@ def test_unreachable_scheduler(monkeypatch):
     monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "2s")
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
         batch.lint_batch(["x.md"], settings(), scheduler="tcp://127.0.0.1:9", progress=False)
+
+
+def test_local_cluster_listens_on_loopback_only(tmp_path, monkeypatch):
+    """`--dask local` must not open a dashboard (or anything else) on every interface."""
+    import psutil
+
+    listening: list[tuple[int, str, int]] = []
+    Client, LocalCluster = batch._import_dask()
+
+    class Recording(LocalCluster):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            me = psutil.Process()
+            for proc in [me, *me.children(recursive=True)]:
+                for conn in proc.net_connections(kind="inet"):
+                    if conn.status == psutil.CONN_LISTEN:
+                        listening.append((proc.pid, conn.laddr.ip, conn.laddr.port))
+
+    monkeypatch.setattr(batch, "_import_dask", lambda: (Client, Recording))
+    a = tmp_path / "a.md"
+    a.write_text("This was the the test.\n", encoding="utf-8")
+    s = settings()
+    s.jobs = 1
+    got = batch.lint_batch([str(a)], s, scheduler=None, progress=False)
+    assert any(d.rule == "repeated-word" for d in got[0].diagnostics)
+    assert listening  # the scheduler and its dashboard were seen
+    assert [entry for entry in listening if entry[1] not in ("127.0.0.1", "::1")] == []

@@ -89,7 +89,7 @@ def lint_batch(paths: list[str], settings: Settings, scheduler: str | None = Non
     if scheduler in (None, "", "local"):
         workers = settings.jobs or os.cpu_count() or 1
         cluster = LocalCluster(n_workers=min(workers, len(paths)), threads_per_worker=1, processes=True,
-                               dashboard_address=":0")
+                               dashboard_address="127.0.0.1:0")  # never on every interface
         client = Client(cluster)
     else:
         try:
