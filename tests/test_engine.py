@@ -27,7 +27,10 @@ class OutOfBounds(Rule):
         yield ctx.diagnostic(0, len(doc.text) + 10, "bad")
 
 
-def test_a_failing_rule_becomes_one_internal_error():
+def test_a_failing_rule_becomes_one_internal_error(monkeypatch):
+    import prose_lint.engine
+
+    monkeypatch.setattr(prose_lint.engine, "RAISE_INTERNAL_ERRORS", False)  # what users get
     registry = Registry([*code_rules(), Exploding(), OutOfBounds()])
     linter = Linter(Settings(select=["exploding", "out-of-bounds"]), registry)
     result = linter.lint_source(Source("a.md", "Some text.\n"))
@@ -37,6 +40,32 @@ def test_a_failing_rule_becomes_one_internal_error():
     assert "rule exploding failed: RuntimeError: boom" in messages
     assert "outside the file" in messages
     assert all(d.severity == Severity.ERROR for d in result.diagnostics)
+
+
+def test_in_the_test_suite_a_failing_rule_fails_the_test():
+    import pytest
+
+    registry = Registry([*code_rules(), Exploding(), OutOfBounds()])
+    with pytest.raises(RuntimeError, match="boom"):
+        Linter(Settings(select=["exploding"]), registry).lint_source(Source("a.md", "Some text.\n"))
+    with pytest.raises(ValueError, match="outside the file"):
+        Linter(Settings(select=["out-of-bounds"]), registry).lint_source(Source("a.md", "Some text.\n"))
+
+
+def test_a_crashing_real_rule_fails_its_negative_rule_case(monkeypatch):
+    """A negative case ("no diagnostic of this rule") must not pass because the rule crashed."""
+    import pytest
+
+    from prose_lint.checks.off_topic import OffTopicContent
+    from test_rule_cases import CASES, check_case, run_case
+
+    def explode(self, doc, ctx):
+        raise RuntimeError("crashed")
+
+    monkeypatch.setattr(OffTopicContent, "check", explode)
+    negative = next(c for c in CASES if c["rule"] == "off-topic-content" and not c["flags"])
+    with pytest.raises(RuntimeError, match="crashed"):
+        check_case(negative, run_case(negative))
 
 
 def test_selection_most_specific_selector_wins():

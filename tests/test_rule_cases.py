@@ -52,6 +52,8 @@ def run_case(case, settings_extra=None):
         setattr(settings, key, value)
     result = Linter(settings).lint_source(Source(case.get("path", "case.md" if case.get("markup") == "markdown" else "case.txt"), case["text"]))
     assert result.error is None, result.error
+    crashed = [d.message for d in result.diagnostics if d.rule == "internal-error"]
+    assert not crashed, crashed
     return result
 
 

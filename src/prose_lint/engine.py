@@ -90,11 +90,16 @@ class Linter:
                 result.error = f"{source.path}: {exc}"
                 continue
             except Exception as exc:  # a broken rule must not end the run
+                if RAISE_INTERNAL_ERRORS:
+                    raise
                 diagnostics.append(_internal_error(rule, exc))
                 continue
             for d in found:
                 if not (0 <= d.start <= d.end <= len(doc.text)):
-                    diagnostics.append(_internal_error(rule, ValueError(f"region {d.start}-{d.end} outside the file")))
+                    bad = ValueError(f"rule {rule.id}: region {d.start}-{d.end} outside the file {source.path}")
+                    if RAISE_INTERNAL_ERRORS:
+                        raise bad
+                    diagnostics.append(_internal_error(rule, bad))
                     break
                 if d.rule != rule.id and not self.selection.enabled(d.rule):
                     continue
@@ -131,6 +136,12 @@ class Linter:
             if _glob_match(rel, glob):
                 result.extend(selectors)
         return result
+
+
+# Set by the test suite (tests/conftest.py) and by contributors debugging a rule: a rule that raises (or
+# reports a region outside the file) ends the run with its traceback instead of becoming an
+# internal-error diagnostic, so that a crashing rule cannot pass a test that looks only at its own ids.
+RAISE_INTERNAL_ERRORS = os.environ.get("PROSE_LINT_RAISE_INTERNAL_ERRORS", "") not in ("", "0")
 
 
 def _internal_error(rule: Rule, exc: Exception) -> Diagnostic:
