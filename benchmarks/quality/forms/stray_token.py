@@ -497,7 +497,8 @@ def escape_residue(rng: random.Random, host: Host, ctx: PlantContext) -> Planted
             i = w.start + m.start()
             sites.setdefault("backslash-apostrophe", []).append((i, i + 1))
             sites.setdefault("unicode-escape", []).append((i, i + 1))
-        if not w.initial and text[w.start - 1] == " " and w.prev and w.prev[0].isupper() and w.text[0].isupper():
+        if (not w.initial and text[w.start - 1] == " " and w.prev and w.prev[0].isupper() and w.text[0].isupper()
+                and text[w.start - 2] not in ".!?;:"):
             sites.setdefault("percent-space", []).append((w.start - 1, w.start))  # "New%20York"
             sites.setdefault("plus-space", []).append((w.start - 1, w.start))
     for ps, pe in prose:
@@ -535,7 +536,10 @@ def escape_residue(rng: random.Random, host: Host, ctx: PlantContext) -> Planted
             tokens.append(a)
             tok = a
         elif kind == "percent-space":
-            tok = rng.choice(["%20", "%20", "%C2%A0", "%2C%20"]) if text[s - 1] != "," else "%20"
+            if text[s - 1] == ",":  # the comma went through the encoder too
+                s, tok = s - 1, "%2C%20"
+            else:
+                tok = rng.choice(["%20", "%20", "%C2%A0"])
             edits.add(s, e, tok)
         elif kind == "plus-space":
             tok = "+"
