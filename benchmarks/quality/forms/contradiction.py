@@ -205,7 +205,7 @@ ANTONYM_GROUPS = [
 # Verb forms (base, 3sg, past, participle)
 # --------------------------------------------------------------------------------------------------------
 
-_IRREGULAR = """say says said said|make makes made made|take takes took taken|give gives gave given|get gets got gotten|
+_IRREGULAR = """have has had had|do does did done|say says said said|make makes made made|take takes took taken|give gives gave given|get gets got gotten|
 go goes went gone|come comes came come|see sees saw seen|know knows knew known|find finds found found|
 tell tells told told|think thinks thought thought|build builds built built|buy buys bought bought|sell sells sold sold|
 win wins won won|lose loses lost lost|keep keeps kept kept|hold holds held held|bring brings brought brought|
@@ -424,10 +424,12 @@ def _lc_first(s: str, host_text: str) -> str:
     if not m:
         return s
     w = m.group(1)
-    if w.lower() in _FUNCTION_WORDS or re.search(r"(?<![\w-])" + w.lower() + r"(?![\w-])", host_text):
+    if w.lower() in _FUNCTION_WORDS:
         return w.lower() + s[len(w):]
-    if re.search(r"[a-z,;] " + w + r"\b", host_text):
-        return s  # capitalised in the middle of a sentence of the host: a name
+    lower = len(re.findall(r"(?<![\w-])" + w.lower() + r"(?![\w-])", host_text))
+    capital_mid = len(re.findall(r"[a-z,;] " + w + r"\b", host_text))
+    if capital_mid > lower:
+        return s  # capitalised in the middle of the host's sentences: a name
     return w.lower() + s[len(w):]
 
 
@@ -467,12 +469,18 @@ def _vary(rng: random.Random, s: str, ctx_split: str, keep: list[str], host_text
     """Lightly rephrase ``s`` (drop an opening adverbial or a trailing attribution, a determiner, a synonym) so a
     restatement is not a verbatim copy; never removes a string in ``keep``."""
     ops = []
+
+    def cut(pattern):  # re-matched on the current text: earlier ops may have changed it
+        def op(t):
+            mm = pattern.match(t)
+            return _uc_first(t[mm.end():]) if mm else t
+        return op
     m = _LEAD.match(s)
     if m and len(s[m.end():].split()) >= 5:
-        ops.append(("drop-lead", lambda t, m=m: _uc_first(t[m.end():])))
+        ops.append(("drop-lead", cut(_LEAD)))
     m2 = _START_CONJ.match(s)
     if m2 and not m:
-        ops.append(("drop-conjunction", lambda t, m2=m2: _uc_first(t[m2.end():])))
+        ops.append(("drop-conjunction", cut(_START_CONJ)))
     if _ATTRIB.search(s) and len(_ATTRIB.sub(".", s).split()) >= 5:
         ops.append(("drop-attribution", lambda t: _ATTRIB.sub(".", t)))
     if _DET.search(s):
@@ -526,6 +534,12 @@ def _verb_negations(s: str, skip_reporting: bool) -> list[tuple[str, str]]:
             break
         if k == 0 and lw in AUX_NEG:
             break  # question-like or inverted
+        if prev == "to" and k > 1 or lw.endswith("ing") and k > 0 and prev in ("am", "i'm", "is", "are", "was",
+                                                                              "were", "be", "been"):
+            break  # past an infinitive or a progressive: the main verb was not one this module can flip
+        if k > 0 and lw.endswith("ed") and lw not in PAST and lw not in AUX_NEG and prev not in NOT_SUBJECT_END \
+                and lw not in PARTICIPLES:
+            break  # an unknown past-tense main verb ("refused"): do not flip a later word instead
         if lw in NEG_AUX:
             rep = _case_like(w, NEG_AUX[lw])
             out.append(("remove-not", s[:t.start()] + rep + s[t.end():]))
@@ -551,6 +565,9 @@ def _verb_negations(s: str, skip_reporting: bool) -> list[tuple[str, str]]:
                 kind = "insert-never" if rep.endswith("never") else "contract" if "'" in rep else "insert-not"
                 if kind == "insert-never" and nw in ("a", "an", "the", "no") and lw in ("is", "are", "was", "were"):
                     continue
+                if kind == "insert-never" and (nw.endswith("ly") or nw in ("now", "still", "also", "already", "just",
+                                                                          "even", "then", "often", "always")):
+                    continue  # "can never now select"
                 out.append((kind, s[:t.start()] + _case_like(w, rep) + s[t.end():]))
             break
         if lw == "never":
@@ -863,13 +880,17 @@ _TRAIL = {"just", "only", "also", "of", "in", "on", "at", "for", "to", "from", "
           "our", "this", "these", "those", "into", "about", "over", "under", "among", "between", "through", "per"}
 
 
-def _np_after(s: str, i: int, max_words: int = 7) -> str:
+_PREPS = {"in", "on", "at", "during", "after", "before", "for", "from", "with", "to", "into", "by", "over", "under",
+          "since", "until", "through", "across", "against", "without", "within", "near", "last", "this", "next"}
+
+
+def _np_after(s: str, i: int, max_words: int = 7, stop_at_prep: bool = False) -> str:
     """A noun phrase of ``s`` starting at ``i``: up to a comma, a clause word or ``max_words`` words, with no
     dangling preposition or determiner at its end."""
     words, cut = [], False
     for w in s[i:].split():
         bare = w.rstrip(".,;:")
-        if bare.lower() in _NP_STOP:
+        if bare.lower() in _NP_STOP or stop_at_prep and words and bare.lower() in _PREPS:
             break
         if len(words) >= max_words:
             cut = True
@@ -1040,32 +1061,46 @@ def _restructure(rng: random.Random, s: str, split: str, host_text: str) -> list
     body = s.rstrip(".")
     # (a) active -> passive: "Subject VERBed Object rest." -> "Object was not VERBed by subject rest."
     subj = _subject(s)
-    if subj and s.startswith(subj):
-        m = re.match(re.escape(subj) + r" (?:(?:also|then|later|recently|quickly|eventually|finally) )?(\w+) ", s)
-        if m and m.group(1) in PAST and m.group(1) not in ("said", "told", "thought", "felt", "meant", "left", "was",
-                                                           "had", "got", "came", "went", "became"):
-            forms = PAST[m.group(1)]
-            obj = _np_after(s, m.end(), 7)
-            rest = body[m.end() + len(obj):].strip()
+    ms = _main_start(s)
+    lead, core = s[:ms].strip(), s[ms:].strip()
+    if subj and core.startswith(subj):
+        m = re.match(re.escape(subj) + r" (?:(?:also|then|later|recently|quickly|eventually|finally|now|often|"
+                     r"usually|still) )?(\w+) ", core)
+        verb = m.group(1) if m else ""
+        if m and (verb in PAST or verb in THIRD) and verb not in (
+                "said", "told", "thought", "felt", "meant", "left", "was", "had", "got", "came", "went", "became",
+                "says", "has", "does", "seems", "goes", "comes", "becomes", "means", "feels", "thinks", "is"):
+            forms = PAST.get(verb) or THIRD[verb]
+            present = verb not in PAST
+            obj = _np_after(core, m.end(), 7, stop_at_prep=True)
+            rest = core.rstrip(".")[m.end() + len(obj):].strip()
             first = obj.split()[0].lower() if obj else ""
-            if obj and (first in ("a", "an", "the", "its", "their", "his", "her", "some", "several", "all", "two",
+            if re.match(r"(?:at least|at most|more than|about|nearly|almost|some|over|around) ", obj):
+                first = "two"  # a quantified object ("at least 113 people")
+            natural = not rest or re.match(r"(?:,|in|on|at|during|after|before|last|this|yesterday|earlier|"
+                                           r"today|from|into|for the first)\b", rest)
+            if obj and natural and (first in ("a", "an", "the", "its", "their", "his", "her", "some", "several", "all", "two",
                                   "three", "four", "five", "more") or first[:1].isdigit() or obj[0].isupper()) \
                     and first not in PRONOUNS and len(obj.split()) >= 2:
                 plural = obj.split()[-1].endswith("s") and not obj.endswith("ss") or " and " in obj or \
                     first[:1].isdigit() or first in ("two", "three", "four", "five", "several", "some", "all")
-                be = "were" if plural else "was"
+                be = ("are" if plural else "is") if present else ("were" if plural else "was")
                 changes = _number_changes(rng, obj)
-                agent = _lc_np(subj)
-                if changes and rng.random() < 0.5:
+                agent = _lc_first(subj, host_text)
+                lead_ = lead + " " if lead else ""
+                if changes and (rng.random() < 0.5 or re.match(r"(?:at|more|about|nearly|almost|some|over|around|\d)",
+                                                                obj.lower())):
                     old, new, obj2, _ = rng.choice(changes)
                     out.append(("active-to-passive-number",
-                                f"{_uc_first(obj2)} {be} {forms[3]} by {agent}{' ' + rest if rest else ''}.",
+                                f"{lead_}{_uc_first(obj2) if not lead else _lc_np(obj2)} {be} {forms[3]} by {agent}"
+                                f"{' ' + rest if rest else ''}.",
                                 {"old": old, "new": new}))
                 else:
                     neg = rng.choice(["not", "never"]) if rng.random() < 0.8 else ("n't" if True else "")
                     verb = f"{be}n't" if neg == "n't" else f"{be} {neg}"
                     out.append(("active-to-passive-negated",
-                                f"{_uc_first(_lc_np(obj))} {verb} {forms[3]} by {agent}{' ' + rest if rest else ''}.",
+                                f"{lead_}{_lc_np(obj) if lead else _uc_first(_lc_np(obj))} {verb} {forms[3]} by "
+                                f"{agent}{' ' + rest if rest else ''}.",
                                 {"negation": neg}))
     # (b) passive -> active: "X was VERBed by Y rest." -> "Y never VERBed X rest."
     m = re.match(r"^(.{3,60}?) (was|were) ((?:\w+ly )?)(\w+) by ([^,.]{3,50}?)(?=[,.]| in | on | at | for | after |"
@@ -1080,7 +1115,10 @@ def _restructure(rng: random.Random, s: str, split: str, host_text: str) -> list
             neg = rng.choice(["never " + forms[2], "did not " + forms[0], "didn't " + forms[0]])
             out.append(("passive-to-active-negated", f"{_uc_first(agent)} {neg} {patient}{rest}.", {}))
     # (c) clause order: "When/After/Because ..., main." <-> "main when ..." with the main clause flipped
+    verbish = set(AUX_NEG) | set(PAST) | set(THIRD) | set(NEG_AUX)
     m = re.match(r"^(When|After|Because|Although|While|Since|Before|Once|If|Though|As) ([^,]{5,80}), (.+)$", body)
+    if m and (re.match(r"(?:but|and|or|then|so|yet)\b", m.group(3)) or not set(m.group(2).lower().split()) & verbish):
+        m = None  # "As never before, ...", "Once again, ...": not a clause
     if m:
         main = m.group(3)
         flips = _negations(main[0].upper() + main[1:] + ".")
@@ -1092,7 +1130,8 @@ def _restructure(rng: random.Random, s: str, split: str, host_text: str) -> list
     else:
         m = re.match(r"^(.{15,120}?) (when|after|because|although|while|before|once|if|though|as soon as) "
                      r"([^,]{8,80})$", body)
-        if m and "," not in m.group(1):
+        clause_words = set(m.group(3).lower().split()) if m else set()
+        if m and "," not in m.group(1) and clause_words & (set(AUX_NEG) | set(PAST) | set(THIRD) | set(NEG_AUX)):
             flips = _negations(m.group(1) + ".")
             if flips:
                 kind, fm = rng.choice(flips)
@@ -1122,6 +1161,30 @@ def _restructure(rng: random.Random, s: str, split: str, host_text: str) -> list
             kind, fc = rng.choice(flips)
             out.append(("according-to-back", f"{_uc_first(fc.rstrip('.'))}, according to {m.group(1)}.",
                         {"flip": kind}))
+    # (f) an adverbial moved to the other end of the sentence, the main clause flipped
+    if not out:
+        m = re.match(r"^(.{20,}?) ((?:in|on|at|during|after|before|since|by|until|throughout) (?:the )?(?:\d{4}|"
+                     + "|".join(WEEKDAYS + MONTHS) + r"|last|this|next|past|early|late|end|start|beginning|halftime|"
+                     r"weekend|night|morning|afternoon|evening|recent|that time|time|first|second|third|fourth|"
+                     r"summer|winter|spring|autumn|fall|year|week|month|decade|century|season|quarter)\b[^,;]{0,30})$",
+                     body)
+        lead_m = _LEAD.match(s)
+        if lead_m and not s.startswith(SUBORDINATORS):
+            adv = s[:lead_m.end()].strip().rstrip(",")
+            main = s[lead_m.end():].rstrip(".")
+            flips = _negations(_uc_first(main) + ".")
+            if flips and adv.split()[0] not in ("However", "Also", "But", "And", "So", "Yet", "Still", "Moreover",
+                                                "Furthermore", "Additionally", "Thus", "Therefore", "Indeed",
+                                                "Besides", "Then", "Finally", "Again", "Instead", "Meanwhile"):
+                kind, fm = rng.choice(flips)
+                out.append(("adverbial-to-end", f"{fm.rstrip('.')} {adv[0].lower() + adv[1:]}.", {"flip": kind}))
+        elif m and "," not in m.group(1)[-30:] and len(m.group(2).split()) <= 7 \
+                and not re.search(r"\b(?:and|or|the|a|of)$", m.group(1)):
+            flips = _negations(m.group(1) + ".")
+            if flips:
+                kind, fm = rng.choice(flips)
+                out.append(("adverbial-to-front", f"{_uc_first(m.group(2))}, {_lc_first(fm.rstrip('.'), host_text)}.",
+                            {"flip": kind}))
     return [(k, _finish(v), i) for k, v, i in out if v.rstrip(".") != body]
 
 
