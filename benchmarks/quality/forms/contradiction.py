@@ -544,6 +544,8 @@ def _verb_negations(s: str, skip_reporting: bool) -> list[tuple[str, str]]:
             rep = _case_like(w, NEG_AUX[lw])
             out.append(("remove-not", s[:t.start()] + rep + s[t.end():]))
             break
+        if lw in AUX_NEG and prev in ("none", "nobody", "nothing", "neither", "no", "nor", "few"):
+            break  # "none can give": already a negative subject
         if lw in AUX_NEG:
             if nw in ("not", "never"):
                 out.append(("remove-" + nw, s[:t.end()] + s[nxt.end():]))
