@@ -68,16 +68,18 @@ def main(argv: list[str] | None = None) -> int:
     cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
     state_path, touch = Path(args.state), Path(args.touch)
     touch.touch()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
-    me = os.getpid()
+    stopping: list[int] = []
 
     def on_signal(signum, frame):  # noqa: ARG001
-        _stop(proc)
-        _remove_state_if_ours(state_path, me)
-        sys.exit(0)
+        # Only a flag: the handler runs between two bytecodes of the main loop, possibly inside
+        # proc.wait() holding Popen's non-reentrant _waitpid_lock, where a wait() of its own would
+        # deadlock (a zombie JVM and a supervisor that never exits). The main loop does the stopping.
+        stopping.append(signum)
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+    me = os.getpid()
     _write_state(state_path, {
         "port": args.port, "pid": proc.pid, "supervisor": me, "version": args.version, "heap": args.heap,
         "java": args.java, "java_source": args.java_source, "classpath": args.classpath,
@@ -86,25 +88,32 @@ def main(argv: list[str] | None = None) -> int:
     idle = args.idle * 60
     poll = max(0.2, min(10.0, idle / 6))
     ready = False
-    while True:
+    next_idle_check = 0.0
+    while not stopping:
         try:
-            proc.wait(0.1 if not ready else poll)
+            # short steps, so that a signal is acted on within half a second
+            proc.wait(0.1 if not ready else min(poll, 0.5))
             break  # the JVM is gone
         except subprocess.TimeoutExpired:
             pass
+        if stopping:
+            break
         if not ready:
             # The idle clock starts when the server answers: a slow start on a busy machine is not idleness.
             ready = _port_open(args.port)
             if ready:
                 touch.touch()
             continue
+        if time.monotonic() < next_idle_check:
+            continue
+        next_idle_check = time.monotonic() + poll
         try:
             last = touch.stat().st_mtime
         except OSError:
             last = 0.0
         if time.time() - last > idle:
-            _stop(proc)
             break
+    _stop(proc)
     _remove_state_if_ours(state_path, me)
     return 0
 
