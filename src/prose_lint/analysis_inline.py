@@ -40,6 +40,6 @@ def spans_in(spans: list[Span], start: int, end: int) -> list[Span]:
     return [s for s in spans if s.start < end and s.end > start]
 
 
-def inside(start: int, end: int, spans: list[Span]) -> bool:
-    """Whether ``[start, end)`` lies within one of ``spans``."""
-    return any(s.start <= start and end <= s.end for s in spans)
+def inside(start: int, end: int, spans) -> bool:
+    """Whether ``[start, end)`` lies within one of ``spans`` (Spans or (start, end) pairs)."""
+    return any(s <= start and end <= e for s, e, *_ in spans)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Iterable, Protocol
 
 from prose_lint.diagnostic import Diagnostic, Related, Severity
 from prose_lint.document import Document
 from prose_lint.errors import ToolError
 from prose_lint.rule import Rule, RuleContext
-from prose_lint.textutil import english_stopwords, light_stem
+from prose_lint.analysis import TOKEN_RE as _TOKEN  # words, numbers and currency signs
+from prose_lint.analysis import stem, stopwords
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[%$€£]")
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _QUOTES = "“”\"«»„"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
@@ -90,9 +89,9 @@ class SelfContradiction(Rule):
                                              "related_line": line})
 
 
-@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
-    return light_stem(word, derivations=True)
+    """Concepts compare by the shared stemmer with derivations ("extremists" ~ "extremism")."""
+    return stem(word, True)
 
 
 def _quote(text: str, limit: int = 120) -> str:
@@ -176,7 +175,7 @@ class _Sent:
 
 def _sentences(doc: Document) -> list[_Sent]:
     lex = _lexicon()
-    stop = english_stopwords()
+    stop = stopwords()
     out: list[_Sent] = []
     for block in doc.paragraphs:
         if block.in_quote:

@@ -10,11 +10,9 @@ from typing import Any, Callable, Iterable
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.document import Block, Document
 from prose_lint.rule import Rule, RuleContext
-from prose_lint.textutil import english_stopwords, light_stem
+from prose_lint.analysis import WORD_RE, ends_sentence, stem, stopwords
 
-_TERMINAL = re.compile(r"[.!?;,…]\s*[”\"’')\]]*\s*$")
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NORM = re.compile(r"\W+")
 
 # Window of text on each side of a boundary for the local (TextTiling-like) similarity.
@@ -69,7 +67,8 @@ class OffTopicContent(Rule):
     article are not reported). The block ends at the end of the document, or
     where the text returns to the first part's topic (an inserted block) or the next article starts.
 
-    Never reported: blocks under reference/notes/appendix-like headings (rules/lexicons/off_topic.toml),
+    Never reported: blocks under reference/notes/appendix-like headings (the "tail" role of
+    rules/lexicons/sections.toml),
     documents shorter than twice `min_words`.
 
     Options:
@@ -105,7 +104,6 @@ def _lexicon() -> dict[str, Any]:
 
         lex = load_lexicon("off_topic")
         _LEX = {
-            "tail": {s.lower() for s in lex["tail_sections"]},
             "meta": [re.compile(p, re.I) for p in lex["article_meta"]],
             "dateline": re.compile(lex["dateline"]),
         }
@@ -128,13 +126,15 @@ def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> l
     """Content-word stems of ``text``; ``surface`` counts (stem, form as written) for the messages."""
     out = []
     forms = []
-    for m in _TOKEN.finditer(text):
+    for m in WORD_RE.finditer(text):
         w = m.group()
         lw = w.lower()
         if len(lw) < 3 or lw in stop:
             continue
-        out.append(light_stem(lw))
+        out.append(stem(lw))
         if surface is not None:
+            if w.endswith(("'s", "’s")):
+                w, lw = w[:-2], lw[:-2]  # the stem has no possessive: nor has the form shown
             # Keep the capitals of acronyms and of names inside a sentence ("SCO", "Islamabad").
             if w != lw and (len(w) > 1 and w.isupper() or w[0].isupper() and m.start() > 0 and
                             text[m.start() - 1] == " " and text[max(0, m.start() - 2)] not in ".!?"):
@@ -147,14 +147,14 @@ def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> l
 
 
 def _display_names(surface: Counter) -> Callable[[str], str]:
-    """stem -> the form the document uses most ("marches" for "marche", "SCO" for "sco")."""
+    """stem -> the form the document uses most ("marches" for "march", "SCO" for "sco")."""
     by_stem: dict[str, dict[str, int]] = {}
-    for (stem, form), n in surface.items():
-        by_stem.setdefault(stem, {})[form] = n
+    for (term, form), n in surface.items():
+        by_stem.setdefault(term, {})[form] = n
 
-    def display(stem: str) -> str:
-        forms = by_stem.get(stem)
-        return max(forms.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] if forms else stem
+    def display(term: str) -> str:
+        forms = by_stem.get(term)
+        return max(forms.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] if forms else term
 
     return display
 
@@ -164,7 +164,7 @@ def _is_headline(text: str) -> bool:
     words = line.split()
     if not words or len(words) > 18 or len(line) > 160 or "\n" in text.strip():
         return False
-    if _TERMINAL.search(line) or _BULLET.match(line):
+    if ends_sentence(line, clause=";,") or _BULLET.match(line):
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] in "“\"'‘"
 
@@ -182,12 +182,11 @@ def _units(doc: Document) -> list[_Unit]:
         if not clean:
             continue
         if block.is_heading:
-            name = re.sub(r"^[\d.\s]+", "", clean).strip(" :*#").lower()
-            if name in lex["tail"]:
+            if "tail" in doc.section_roles[block.section]:  # rules/lexicons/sections.toml
                 in_tail, tail_level = True, block.level
             elif in_tail and block.level <= tail_level and block.level > 0 and doc.markup == "markdown":
                 in_tail = False
-        words = len(_TOKEN.findall(text))
+        words = len(WORD_RE.findall(text))
         units.append(_Unit(block, clean, words, block.is_heading or _is_headline(clean),
                            bool(_BULLET.match(doc.text[block.start:block.end])) or block.kind == "list_item",
                            in_tail,
@@ -292,7 +291,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
                                   for k in valid):
         return None
 
-    stop = english_stopwords()
+    stop = stopwords()
     vocab: dict[str, int] = {}
     surface: Counter = Counter()
     rows: list[int] = []
@@ -306,8 +305,9 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
     terms = [None] * len(vocab)
     for t, j in vocab.items():
         terms[j] = t
-    idf = np.array([_idf(t) for t in terms])
     display = _display_names(surface)
+    # Background IDF of the form the document writes: a Snowball stem ("happi") is not a word to look up.
+    idf = np.array([_idf(display(t).lower()) for t in terms])
     shown = _Shown(terms, display)
     counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, len(vocab)))
     counts.sum_duplicates()  # one entry per (unit, term): its number of occurrences

@@ -16,8 +16,9 @@ from typing import Any, Iterable
 
 from prose_lint.checks.readability_counts import METRICS, Counts, count
 from prose_lint.checks.readability_counts import metrics as _formulas
+from prose_lint.analysis import WORD_RE
 from prose_lint.diagnostic import Diagnostic
-from prose_lint.document import WORD_RE, Block, Document
+from prose_lint.document import Block, Document
 from prose_lint.rule import Rule, RuleContext, Severity
 
 GRADE_METRICS = tuple(m for m in METRICS if m not in ("flesch_reading_ease",))
@@ -31,10 +32,17 @@ def _lexicon():
     if _LEX is None:
         from prose_lint.lexicon import load_lexicon
 
-        data = load_lexicon("readability")
-        _LEX = (re.compile(data["skip_headings"], re.I), re.compile(data["reference_entry"]),
-                re.compile(data["caption"], re.I))
+        _LEX = re.compile(load_lexicon("readability")["reference_entry"])
     return _LEX
+
+
+# Sections that are not running prose (Document.section_roles, rules/lexicons/sections.toml).
+SKIPPED_ROLES = ("references", "back_matter")
+
+
+def _not_prose(doc: Document, block: Block, head: str) -> bool:
+    """A bibliography entry, a caption or a table pasted as text (``head``: the block's start, collapsed)."""
+    return _lexicon().match(head) is not None or doc.is_caption(block.start, block.end) or _tabular(doc, block)
 
 
 def metrics(counts: Counts) -> dict[str, float]:
@@ -60,16 +68,14 @@ class _Analysis:
 
 
 def _prose_paragraphs(doc: Document) -> list[_Paragraph]:
-    skip_heading, reference_entry, caption = _lexicon()
-    skipped = {i for i, s in enumerate(doc.sections) if s.heading is not None
-               and skip_heading.match(doc.heading_text(s).strip("*_#: "))}
+    skipped = doc.sections_with(*SKIPPED_ROLES)
     out = []
     for block in doc.paragraphs:
         if block.section in skipped:
             continue
         raw = doc.prose[block.start : block.end]
         text = " ".join(raw.split())
-        if len(text.split()) < 3 or reference_entry.match(text) or caption.match(text) or _tabular(doc, block):
+        if len(text.split()) < 3 or _not_prose(doc, block, text):
             continue
         out.append(_Paragraph(block, text, count(text)))
     return out
@@ -90,9 +96,11 @@ def paragraph_grade(counts: Counts, metric: str) -> float:
 
 
 def analyse(doc: Document) -> _Analysis:
-    cached = doc.__dict__.get("_readability")
-    if cached is not None:
-        return cached
+    """The readability analysis of ``doc``, computed once and shared by the three rules."""
+    return doc.memo("readability", _analyse)
+
+
+def _analyse(doc: Document) -> _Analysis:
     paragraphs = _prose_paragraphs(doc)
     analysis = _Analysis(paragraphs)
     if paragraphs:
@@ -114,7 +122,6 @@ def analyse(doc: Document) -> _Analysis:
     else:
         summary = {"words": 0, "sentences": 0, "paragraphs": 0, "sections": []}
     analysis.summary = summary
-    doc.__dict__["_readability"] = analysis
     return analysis
 
 
@@ -238,16 +245,14 @@ class LongSentence(Rule):
     options = {"max_words": 60, "max_sentences": 3}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
-        skip_heading, reference_entry, caption = _lexicon()
-        skipped = {i for i, s in enumerate(doc.sections) if s.heading is not None
-                   and skip_heading.match(doc.heading_text(s).strip("*_#: "))}
+        skipped = doc.sections_with(*SKIPPED_ROLES)
         limit = int(ctx.options["max_words"])
         found = []
         for block in doc.paragraphs:
             if block.section in skipped:
                 continue
             head = " ".join(doc.prose[block.start : block.start + 300].split())
-            if reference_entry.match(head) or caption.match(head) or _tabular(doc, block):
+            if _not_prose(doc, block, head):
                 continue
             for s, e in doc.sentences(block):
                 n = len(WORD_RE.findall(doc.prose, s, e))

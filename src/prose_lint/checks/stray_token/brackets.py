@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import Iterator
 
-from prose_lint.checks.stray_token.common import _WORD_RE, _block_index, _lex, _zipf
+from prose_lint.checks.stray_token.common import _WORD_RE, _lex, _zipf
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -39,7 +39,7 @@ class OrphanToken(Rule):
         if not matches:
             return
         lex = _lex()
-        index = _block_index(doc)
+        index = doc
         vocab = {w.lower() for w in ctx.vocabulary}
         counts: dict[str, int] = {}
         series: dict[str, set[str]] = {}
@@ -49,7 +49,7 @@ class OrphanToken(Rule):
         for m in matches:
             token = m.group(2)
             low = token.lower()
-            block = index.at(m.start())
+            block = index.block_at(m.start())
             if block is None or block.kind == "code":
                 continue
             if low in lex["common_codes"] or low in vocab:

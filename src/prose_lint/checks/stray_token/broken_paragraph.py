@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from prose_lint.analysis import ends_sentence
 from prose_lint.checks.stray_token.common import _WORD_RE, _lex, _zipf
 from prose_lint.diagnostic import Edit, Fix, Related, Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
-_TERMINAL = re.compile(r"[.!?:;…。！？]['\"”’)\]»*_]*$")
 
 
 class BrokenParagraph(Rule):
@@ -46,7 +45,7 @@ class BrokenParagraph(Rule):
             if between.count("\n") + between.replace("\r\n", "").count("\r") < 2:
                 continue  # lines of one chunk (a hard-wrapped text), not two paragraphs
             first = prose[a.start : a.end].rstrip()
-            if not first or _TERMINAL.search(first):
+            if not first or ends_sentence(first):
                 continue
             last_char = first[-1]
             if not (last_char.isalnum() or last_char in ",-–—"):

@@ -1,16 +1,15 @@
-"""Helpers shared by the stray-token rules: lexicon, word frequencies, quotes, italics, references."""
+"""Helpers shared by the stray-token rules: lexicon, word frequencies, quotes.
+
+Words, italics, inline code, the block at an offset and reference sections come from the shared
+text-analysis layer (prose_lint.analysis, Document properties), not from here."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
-from typing import Iterable
 
-from prose_lint.document import Block, Document
-
-# Words for the stray-token rules (apostrophes inside, no hyphens: compounds are split).
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+from prose_lint.analysis import WORD_RE as _WORD_RE  # the one tokenizer (re-exported for the rules here)
+from prose_lint.analysis_inline import inside as _inside  # noqa: F401  (used by the rules here)
 
 
 @lru_cache(maxsize=1)
@@ -56,34 +55,7 @@ def _primary(language: str) -> str:
     return (language or "en").split("-")[0].split("_")[0].lower() or "en"
 
 
-class _BlockIndex:
-    """Offset -> block, by bisection."""
-
-    def __init__(self, doc: Document) -> None:
-        self.blocks = sorted(doc.blocks, key=lambda b: b.start)
-        self.starts = [b.start for b in self.blocks]
-
-    def at(self, offset: int) -> Block | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        while i >= 0:
-            b = self.blocks[i]
-            if b.start <= offset < b.end:
-                return b
-            if b.end <= offset and b.kind != "code":
-                return None
-            i -= 1
-        return None
-
-
-def _block_index(doc: Document) -> _BlockIndex:
-    cached = doc.__dict__.get("_stray_block_index")
-    if cached is None:
-        cached = doc.__dict__["_stray_block_index"] = _BlockIndex(doc)
-    return cached
-
-
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›", "「": "」", "『": "』"}
-_BACKTICKS = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -101,34 +73,3 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|「[^」]*」|‘[^‘’]{2,}?’(?!\w)", segment):
         spans.append((start + m.start(), start + m.end()))
     return spans
-
-
-_EMPHASIS = re.compile(
-    r"(?<![*\w])\*(?!\*|\s)([^*\n]{1,200}?)(?<!\s)\*(?!\*)"
-    r"|(?<![_\w])_(?!_|\s)([^_\n]{1,200}?)(?<!\s)_(?![_\w])"
-    r"|<(i|em|cite)\b[^>]*>.{1,300}?</\3\s*>",
-    re.I | re.S,
-)
-
-
-def _italic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in _EMPHASIS.finditer(text[start:end])]
-
-
-_REFERENCE_HEADING = re.compile(r"^\W*(?:\d+\.?\s*)?(?:references?|bibliography|works cited|literature cited|sources|"
-                                r"further reading|notes|endnotes|参考文献)\W*$", re.I)
-
-
-def _in_references(doc: Document, block: Block) -> bool:
-    """Whether the block sits in a reference list section (titles there keep their own language)."""
-    section = doc.sections[block.section] if block.section < len(doc.sections) else None
-    return bool(section and section.heading is not None and _REFERENCE_HEADING.match(doc.heading_text(section)))
-
-
-def _inside(pos: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= pos and end <= e for s, e in spans)
-
-
-# ----------------------------------------------------------------------------
-# foreign-word
-

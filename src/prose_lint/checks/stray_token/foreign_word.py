@@ -8,9 +8,7 @@ from typing import Iterator
 
 from prose_lint.checks.stray_token.common import (
     _WORD_RE,
-    _in_references,
     _inside,
-    _italic_spans,
     _lex,
     _primary,
     _quote_spans,
@@ -75,7 +73,7 @@ class ForeignWord(Rule):
                              float(opts["min_zipf_gap"]), int(opts["max_length"]))
         for block in doc.prose_blocks:
             block_text = doc.prose[block.start : block.end]
-            if possible.isdisjoint(_WORD_RE.findall(block_text.lower())) or _in_references(doc, block):
+            if possible.isdisjoint(_WORD_RE.findall(block_text.lower())) or doc.in_role(block, "references"):
                 continue
             quotes = italics = loans = None
             for s, e in doc.sentences(block):
@@ -124,7 +122,7 @@ class ForeignWord(Rule):
                             continue
                     if quotes is None:
                         quotes = _quote_spans(doc.text, block.start, block.end)
-                        italics = _italic_spans(doc.text, block.start, block.end)
+                        italics = doc.italic_spans
                         loans = [(block.start + x.start(), block.start + x.end())
                                  for x in lex["loan_re"].finditer(doc.text[block.start : block.end])] \
                             if lex["loan_re"] else []

@@ -8,9 +8,7 @@ from typing import Any, Iterator
 
 from prose_lint.checks.stray_token.common import (
     _WORD_RE,
-    _in_references,
     _inside,
-    _italic_spans,
     _primary,
     _quote_spans,
     _zipf,
@@ -96,11 +94,12 @@ _DETECT_LANGUAGES = ["en", "fr", "de", "nl", "es", "it", "pt", "ru", "uk", "bg",
 
 
 def _document_language(doc: Document, ctx: RuleContext) -> tuple[str, float] | None:
-    """(language, share) when the whole document is in another language than doc.language, else None."""
-    cache = doc.__dict__.setdefault("_stray_doc_language", {})
-    if "value" in cache:
-        return cache["value"]
-    cache["value"] = None
+    """(language, share) when the whole document is in another language than doc.language, else None.
+    Computed once per document (Document.memo), for foreign-word, mixed- and wrong-language."""
+    return doc.memo("stray-token/document-language", _detect_document_language)
+
+
+def _detect_document_language(doc: Document) -> tuple[str, float] | None:
     expected = _primary(doc.language)
     paragraphs = [b for b in doc.prose_blocks if b.kind != "table_cell"]
     sample = []
@@ -122,8 +121,7 @@ def _document_language(doc: Document, ctx: RuleContext) -> tuple[str, float] | N
     if expected in ("en", "fr", "de", "nl", "es", "it", "pt", "sv", "da", "nb", "fi", "pl", "cs", "ro", "hu",
                     "tr", "id", "vi", "ca") and foreign_script > 0.5:
         lang, _ = _detect(text[:3000], tuple(_DETECT_LANGUAGES))
-        cache["value"] = (lang or "?", foreign_script)
-        return cache["value"]
+        return lang or "?", foreign_script
     if foreign_script < 0.1 and expected == "en":
         # cheap test first: most words of an English text are common English words
         words = [w.lower() for w in _WORD_RE.findall(text[:3000])][:400]
@@ -143,8 +141,8 @@ def _document_language(doc: Document, ctx: RuleContext) -> tuple[str, float] | N
                 foreign[lang] = foreign.get(lang, 0) + 1
         if total >= 1 and votes / total > 0.6:
             lang = max(foreign, key=foreign.get)
-            cache["value"] = (lang, votes / total)
-    return cache["value"]
+            return lang, votes / total
+    return None
 
 
 class WrongLanguage(Rule):
@@ -174,7 +172,6 @@ class WrongLanguage(Rule):
                              properties={"language": lang, "share": round(share, 2)})
 
 
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]+")
 
 
 class MixedLanguage(Rule):
@@ -204,7 +201,7 @@ class MixedLanguage(Rule):
         expected = _primary(doc.language)
         opts = ctx.options
         for block in doc.prose_blocks:
-            if _in_references(doc, block):
+            if doc.in_role(block, "references"):
                 continue
             seg = doc.prose[block.start : block.end]
             if not seg.isascii() and _ANY_SCRIPT.search(seg):
@@ -276,7 +273,7 @@ class MixedLanguage(Rule):
     def _latin_runs(self, doc: Document, block: Block, ctx: RuleContext, opts) -> Iterator:
         quotes = italics = None
         for s, e in doc.sentences(block):
-            words = [w.lower() for w in _LATIN_WORD.findall(doc.prose, s, e)]
+            words = [w.lower() for w in _WORD_RE.findall(doc.prose, s, e)]
             if len(words) < opts["min_words_latin"]:
                 continue
             # cheap prefilter: enough words that are rare in English
@@ -290,7 +287,7 @@ class MixedLanguage(Rule):
                 continue
             if quotes is None:
                 quotes = _quote_spans(doc.text, block.start, block.end)
-                italics = _italic_spans(doc.text, block.start, block.end)
+                italics = doc.italic_spans
             if _inside(s, e, quotes) or _inside(s, e, italics):
                 continue
             sentence = doc.prose[s:e]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from prose_lint.checks.stray_token.common import _BACKTICKS, _block_index
+from prose_lint.analysis_inline import inside
 from prose_lint.diagnostic import Edit, Fix, Severity
-from prose_lint.document import Block, Document
+from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -32,14 +32,14 @@ class EscapeResidue(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
         text, prose = doc.text, doc.prose
-        index = _block_index(doc)
+        index = doc
         for m in _ESCAPE.finditer(text):
             i = m.start()
             if i > 0 and text[i - 1] == "\\":
                 continue
             if i + 2 < len(text) and text[i + 2] == "\\" and m.group(1) == "\\":
                 continue
-            block = index.at(i + 1)
+            block = index.block_at(i + 1)
             if block is None or block.kind == "code":
                 continue
             if prose[i + 1] != text[i + 1]:
@@ -95,7 +95,7 @@ class HtmlEntity(Rule):
         text = doc.text
         if "&" not in text:
             return
-        index = _block_index(doc)
+        index = doc
         for m in _ENTITY.finditer(text):
             ref = m.group(1)
             double = m.group().startswith("&amp;") and m.group() != "&amp;"
@@ -103,8 +103,8 @@ class HtmlEntity(Rule):
             char = html.unescape(entity)
             if char == entity:
                 continue
-            block = index.at(m.start())
-            if block is None or block.kind == "code" or _in_inline_code(text, block, m.start()):
+            block = index.block_at(m.start())
+            if block is None or block.kind == "code" or _in_inline_code(doc, m.start()):
                 continue
             if doc.markup == "markdown":
                 if not double and ref.lower() in _MARKDOWN_ENTITIES:
@@ -119,12 +119,9 @@ class HtmlEntity(Rule):
             )
 
 
-def _in_inline_code(text: str, block: Block, offset: int, span: tuple[int, int] | None = None) -> bool:
-    start, end = span or (block.start, block.end)
-    seg = text[start:end]
-    if "`" not in seg:
-        return False
-    return any(start + c.start() <= offset < start + c.end() for c in _BACKTICKS.finditer(seg))
+def _in_inline_code(doc: Document, offset: int) -> bool:
+    """Inside inline code (Document.inline_code_spans: the parser's in Markdown, backtick pairs in text)."""
+    return "`" in doc.text and inside(offset, offset + 1, doc.inline_code_spans)
 
 
 _HTML_TAGS = ("a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|"
@@ -155,9 +152,9 @@ class HtmlTag(Rule):
         if "<" not in text:
             return
         if doc.markup != "markdown":
-            index = _block_index(doc)
+            index = doc
             for m in _TAG.finditer(text):
-                block = index.at(m.start())
+                block = index.block_at(m.start())
                 if block is None or block.kind == "code" or doc.prose[m.start()] != "<":
                     continue
                 yield ctx.diagnostic(m.start(), m.end(), f"HTML tag '{m.group()[:40]}' in plain text")
@@ -179,7 +176,7 @@ class HtmlTag(Rule):
                 if m.group(2) is None:
                     continue
                 name = m.group(2).lower()
-                if name not in _PAIRED_INLINE or m.group(4) or _in_inline_code(text, block, m.start(), (start, end)):
+                if name not in _PAIRED_INLINE or m.group(4) or _in_inline_code(doc, m.start()):
                     continue
                 if m.group(1):
                     if stacks.get(name):
