@@ -21,6 +21,7 @@ def _lex() -> dict:
     loan_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
     return {
         "loan_re": loan_re,
+        "particles": frozenset(w.lower() for w in raw.get("name_particles", [])),
         "homographs": frozenset(w.lower() for w in raw.get("english_homographs", [])),
         "non_final": frozenset(w.lower() for w in raw.get("non_final_words", [])),
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),

@@ -19,47 +19,53 @@ from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
-_JOINERS = frozenset("-‐/'’@#_.")
+_JOINERS = frozenset("-‐/'’@#_.\\&=+")
 _ENGLISH_DETERMINERS = frozenset(
     "a an the this that these those his her its their our your my i we you they he she it some any no "
     "every each one two to will would can could should must may might".split()
 )
+_ELISION = re.compile(r"[^\W\d_]{1,4}['’]")  # l'Admin, d'un, dell'arte, qu'il
+# typographic units: "an em dash", "the en space"
+_UNIT_NOUNS = frozenset({"dash", "dashes", "space", "spaces", "quad", "rule", "rules", "width"})
 
 
 class ForeignWord(Rule):
-    """A function word of another language inside an English sentence ("Les analysts say").
+    """A function word of another language inside an English sentence ("Les analysts say", "the
+    rise les prices", "in der committee", "a meeting avec the board", a quotation "with der mayor").
 
-    Algorithm: every short word of a sentence is looked up in wordfreq. It is a candidate when its
-    Zipf frequency in English is low (at most ``max_english_zipf``) while in one of ``languages``
-    it is among that language's most frequent words (at least ``min_foreign_zipf``, and
-    ``min_zipf_gap`` above English): only closed-class words (articles, prepositions, pronouns)
-    are that frequent. The candidate is reported only when it sits in English: the next word is a
-    lowercase English content word (more frequent in English than in the candidate's language, and
-    not an English function word, which would show the candidate is an English noun or verb: "a den
-    of"), and the previous word, if any, is English and not a determiner or pronoun.
+    Algorithm: a word is a candidate when, in wordfreq, it is among the most frequent words of one
+    of ``languages`` (Zipf >= ``min_foreign_zipf``, at least ``min_zipf_gap`` above its English
+    frequency, English at most ``max_english_zipf``): only closed-class words (articles,
+    prepositions, pronouns, conjunctions, auxiliaries) are that frequent. A candidate is reported,
+    in any position of the sentence (first word, before a lowercase or a capitalised word, after a
+    preposition, inside a quotation), when it sits in English: its neighbours are English words
+    (more frequent in English than in the candidate's language) and the rest of the sentence is not
+    in that language (otherwise it is a run of another language: mixed-language's business).
 
-    Not reported: words in a References/Bibliography section, parts of compounds (ctrl-alt-del),
-    words inside a loan phrase of the lexicon (de facto, per se, coup d'état, à la
-    carte...), name particles (a capitalised word not at the start of the sentence, or followed by a
-    capitalised word: Des Moines, Van Gogh, de Gaulle, Le Monde), words inside quotation marks or
-    italics, English homographs listed in the lexicon (den, pour, par...), all-caps words, and the
-    project's vocabulary.
+    Spared: loan phrases of the lexicon (de facto, per se, à la carte, raison d'être, vice versa,
+    et al...), English homographs of the lexicon (den, pour, par, die, van...), name particles (a
+    particle between or before capitalised name parts: Charles de Gaulle, Des Moines, Los Angeles,
+    Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
+    much rarer in the candidate's language), quotations whose words are mostly not English (a
+    marked foreign quotation), italics, parts of compounds, handles and paths (ctrl-alt-del, d'un,
+    @les), all-caps words, the References section, "em/en" before dash or space, single letters
+    ("y", "e"), and the project's vocabulary.
 
-    Options: ``languages`` (ISO codes searched), ``max_english_zipf`` (4.4), ``min_foreign_zipf``
-    (6.0), ``min_zipf_gap`` (2.0), ``max_length`` (6).
-    Limits: two-letter words are judged like the others; a foreign word that is also frequent in
-    English ("die", "de", "la") is never reported.
+    Options: ``languages`` (ISO codes searched), ``max_english_zipf`` (5.3), ``min_foreign_zipf``
+    (5.7), ``min_zipf_gap`` (1.5), ``max_length`` (7).
+    Limits: a foreign word that is also a common English word ("die", "van", "son") is never
+    reported; "de"/"la" between two English words are, "de Gaulle" is not.
     """
 
     id = "stray-token/foreign-word"
     severity = Severity.WARNING
     scope = "document"
     options = {
-        "languages": ["fr", "de", "nl", "es", "it", "pt"],
-        "max_english_zipf": 4.4,
-        "min_foreign_zipf": 6.0,
-        "min_zipf_gap": 2.0,
-        "max_length": 6,
+        "languages": ["fr", "de", "nl", "es", "it", "pt", "sv", "da", "nb", "pl"],
+        "max_english_zipf": 5.3,
+        "min_foreign_zipf": 5.7,
+        "min_zipf_gap": 1.5,
+        "max_length": 7,
     }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
@@ -68,74 +74,135 @@ class ForeignWord(Rule):
         opts = ctx.options
         lex = _lex()
         vocab = {w.lower() for w in ctx.vocabulary}
-        langs = [l for l in opts["languages"] if l != "en"]
-        possible = _possible(tuple(langs), float(opts["max_english_zipf"]), float(opts["min_foreign_zipf"]),
+        langs = tuple(l for l in opts["languages"] if l != "en")
+        possible = _possible(langs, float(opts["max_english_zipf"]), float(opts["min_foreign_zipf"]),
                              float(opts["min_zipf_gap"]), int(opts["max_length"]))
+        text = doc.text
         for block in doc.prose_blocks:
             block_text = doc.prose[block.start : block.end]
             if possible.isdisjoint(_WORD_RE.findall(block_text.lower())) or doc.in_role(block, "references"):
                 continue
-            quotes = italics = loans = None
+            quotes = loans = None
             for s, e in doc.sentences(block):
                 words = list(_WORD_RE.finditer(doc.prose, s, e))
                 for i, m in enumerate(words):
                     w = m.group()
                     lw = w.lower()
-                    if lw not in possible:
+                    if lw not in possible or lw in lex["homographs"] or lw in vocab:
                         continue
-                    if len(lw) < 2 or len(lw) > opts["max_length"]:
+                    if w.isupper() and len(w) > 1:
                         continue
-                    if not (w.islower() or (i == 0 and w[0].isupper() and w[1:].islower())):
+                    if not (w.islower() or w[0].isupper() and w[1:].islower()):
                         continue
-                    if lw in lex["homographs"] or lw in vocab:
-                        continue
-                    if doc.text[m.start() - 1 : m.start()] in _JOINERS or doc.text[m.end() : m.end() + 1] in _JOINERS:
-                        continue  # part of a compound or a handle: ctrl-alt-del, d'un, @les
-                    en = _zipf(lw, "en")
-                    if en > opts["max_english_zipf"]:
-                        continue
-                    best = None
-                    for lang in langs:
-                        f = _zipf(lw, lang)
-                        if f >= opts["min_foreign_zipf"] and f - en >= opts["min_zipf_gap"]:
-                            if best is None or f > best[1]:
-                                best = (lang, f)
-                    if best is None:
-                        continue
-                    lang = best[0]
-                    if i + 1 >= len(words):
-                        continue
-                    nxt = words[i + 1]
-                    if doc.prose[m.end() : nxt.start()].strip() or not nxt.group().islower():
-                        continue
-                    if not _english_content(nxt.group().lower(), lang, lex):
-                        continue
-                    if i > 0:
-                        prev = words[i - 1]
-                        pw = prev.group()
-                        gap = doc.prose[prev.end() : m.start()]
-                        if pw[0].isupper() and i - 1 > 0 and not re.search(r"[.,;:!?)]", gap):
-                            continue  # Charles de ...
-                        if pw.lower() in _ENGLISH_DETERMINERS:
+                    if text[m.start() - 1 : m.start()] in _JOINERS or text[m.end() : m.end() + 1] in _JOINERS:
+                        continue  # part of a compound, a path or a handle: ctrl-alt-del, d'un, @les
+                    lang, foreign = _best_language(lw, langs)
+                    prev = words[i - 1] if i > 0 else None
+                    nxt = words[i + 1] if i + 1 < len(words) else None
+                    if nxt is None or doc.prose[m.end() : nxt.start()].strip(" \t\n\"“”'‘’«»,"):
+                        if nxt is None or not doc.prose[m.end() : nxt.start()].strip().startswith(("\"", "“")):
+                            continue  # last word, or a clause ends: nothing English after it
+                    nw = nxt.group()
+                    initial = prev is None or _sentence_break(doc.prose[prev.end() : m.start()])
+                    particle = lw in lex["particles"]
+                    if w[0].isupper() and not initial:
+                        # a capitalised word mid-sentence: a name (Los Angeles, Le Monde, Del or Esc),
+                        # unless it is no name particle and a capitalised word follows (the Dass
+                        # Starbucks), or a particle before a common English word (the Der Council)
+                        if not nw[0].isupper() or (particle and not _common_english(nw, lang, 4.5)):
                             continue
-                        if _zipf(pw.lower(), "en") < 3.0 or _zipf(pw.lower(), lang) > _zipf(pw.lower(), "en"):
-                            continue
+                        if prev.group()[0].isupper():
+                            continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
+                    if nw == "I" or nw.startswith(("I'", "I’")) or nw[0].isupper() and not nw.isupper():
+                        if particle:
+                            if prev is not None and not initial and prev.group()[0].isupper():
+                                continue  # Charles de Gaulle, Vincent van Gogh
+                            if not _common_english(nw, lang, 4.5):
+                                continue  # de Gaulle, Des Moines, La Paz
+                    elif nw.isupper():
+                        continue
+                    elif not _english(nw.lower(), lang, 2.0) or nw.lower() in possible:
+                        continue  # a run of the other language, or a particle chain
+                    if _ELISION.match(nw):
+                        continue  # de l'Admin, della dell'arte: a run of the other language
+                    if lw in ("em", "en") and nw.lower() in _UNIT_NOUNS:
+                        continue
+                    if prev is not None and not initial:
+                        pw = prev.group().lower()
+                        if pw in possible and pw not in lex["homographs"]:
+                            continue  # a run of particles (de la, van der)
+                        if not prev.group()[0].isupper() and (_zipf(pw, "en") < 1.5
+                                                               or _zipf(pw, lang) > _zipf(pw, "en") + 1.0):
+                            continue  # the previous word is not English: a run of the other language
+                    if _foreign_sentence(doc.prose, words, i, lang):
+                        continue
                     if quotes is None:
-                        quotes = _quote_spans(doc.text, block.start, block.end)
-                        italics = doc.italic_spans
+                        quotes = _quote_spans(text, block.start, block.end)
                         loans = [(block.start + x.start(), block.start + x.end())
-                                 for x in lex["loan_re"].finditer(doc.text[block.start : block.end])] \
+                                 for x in lex["loan_re"].finditer(text[block.start : block.end])] \
                             if lex["loan_re"] else []
-                    if _inside(m.start(), m.end(), quotes) or _inside(m.start(), m.end(), italics):
+                    if _inside(m.start(), m.end(), loans) or _inside(m.start(), m.end(), doc.italic_spans):
                         continue
-                    if _inside(m.start(), m.end(), loans):
-                        continue
+                    q = next(((a, b) for a, b in quotes if a <= m.start() and m.end() <= b), None)
+                    if q is not None and not _mostly_english(doc.prose, q, m, lang):
+                        continue  # a quotation in another language, marked as such
                     name = _LANGUAGE_NAMES.get(lang, lang)
                     yield ctx.diagnostic(
                         m.start(), m.end(),
                         f"'{w}' is a {name} function word inside an English sentence",
-                        properties={"language": lang, "zipf_en": en, "zipf_foreign": best[1]},
+                        properties={"language": lang, "zipf_en": _zipf(lw, "en"), "zipf_foreign": foreign},
                     )
+
+
+def _sentence_break(gap: str) -> bool:
+    return any(c in gap for c in ".!?:;\n\"“(«[")
+
+
+def _best_language(word: str, langs: tuple[str, ...]) -> tuple[str, float]:
+    return max(((lang, _zipf(word, lang)) for lang in langs), key=lambda x: x[1])
+
+
+def _english(word: str, lang: str, floor: float) -> bool:
+    """An English word, more frequent in English than in ``lang``."""
+    en = _zipf(word, "en")
+    return en >= floor and en > _zipf(word, lang)
+
+
+def _common_english(word: str, lang: str, floor: float) -> bool:
+    """A capitalised word that is a common English word, much rarer in ``lang`` (Council, not Gaulle)."""
+    lw = word.lower()
+    en = _zipf(lw, "en")
+    return en >= floor and en - _zipf(lw, lang) >= 1.0
+
+
+def _foreign_sentence(prose: str, words: list, i: int, lang: str) -> bool:
+    """At least two other words of the sentence are more frequent in ``lang`` than in English."""
+    n = 0
+    for j, x in enumerate(words):
+        if j == i:
+            continue
+        lx = x.group().lower()
+        f = _zipf(lx, lang)
+        if f >= 4.0 and f > _zipf(lx, "en") + 0.5:
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def _mostly_english(prose: str, span: tuple[int, int], m, lang: str) -> bool:
+    """Whether the quotation holding ``m`` is English apart from the candidate (an English quotation
+    with a stray word), not a quotation in another language."""
+    en = other = 0
+    for x in _WORD_RE.finditer(prose, span[0], span[1]):
+        if x.start() == m.start():
+            continue
+        lx = x.group().lower()
+        if _zipf(lx, lang) > _zipf(lx, "en"):
+            other += 1
+        else:
+            en += 1
+    return en >= 2 and other <= en // 4
 
 
 @lru_cache(maxsize=8)
@@ -153,18 +220,7 @@ def _possible(langs: tuple[str, ...], max_english: float, min_foreign: float, mi
             if f < min_foreign:
                 break
             en = _zipf(word, "en")
-            if 2 <= len(word) <= max_length and en <= max_english and f - en >= min_gap:
+            if len(word) <= max_length and (len(word) >= 2 or not word.isascii()) and word.isalpha() \
+                    and en <= max_english and f - en >= min_gap:
                 out.add(word)
     return frozenset(out)
-
-
-def _english_content(word: str, lang: str, lex: dict) -> bool:
-    en = _zipf(word, "en")
-    if en < 2.5 or _zipf(word, lang) >= en:
-        return False
-    return word not in lex["non_final"] and en < 6.0
-
-
-# ----------------------------------------------------------------------------
-# converter residue
-
