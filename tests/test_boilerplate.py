@@ -103,14 +103,14 @@ def test_empty_and_odd_documents():
 
 
 def test_one_alternation_stands_for_the_whole_line_patterns():
-    """_classify asks the alternation of every whole-line pattern first; it must agree with asking each."""
+    """The lexicon asks the alternation of every whole-line pattern first; it must agree with asking each."""
     import tomllib
 
-    from prose_lint.checks import boilerplate as B
+    from prose_lint.checks import boilerplate_features as bf
     from seedutil import CLEAN, SEEDS
 
-    patterns, _ = B._lexicon()
-    full = [p for p in patterns if p.full and p.strength != "icon"]
+    lex = bf.lexicon()
+    full = [p for p in lex["patterns"] if p.full and p.strength != "icon"]
     lines = [line.strip() for p in [*CLEAN.glob("*.*"), *SEEDS.glob("*.txt")]
              for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     cases = tomllib.loads((Path(__file__).parent / "cases" / "boilerplate.toml").read_text(encoding="utf-8"))
@@ -119,6 +119,6 @@ def test_one_alternation_stands_for_the_whole_line_patterns():
     for line in lines:
         line = line.rstrip(".!:;,")
         each = any(p.regex.fullmatch(line) for p in full)
-        assert (B._ANY_FULL.fullmatch(line) is not None) == each, line
+        assert (lex["any_full"].fullmatch(line) is not None) == each, line
         hits += each
     assert hits > 10

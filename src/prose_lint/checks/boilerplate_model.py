@@ -1,0 +1,127 @@
+"""Inference of the ``boilerplate`` rule's line classifier: two logistic regressions, weights as data.
+
+Stage 1 scores each line from its own and its neighbours' features (``boilerplate_features``). Stage 2
+is jusText's context pass, learnt instead of hand-written: it re-scores each line from the stage-1
+scores of the lines around it (a short line between two chrome lines is chrome, between two prose
+lines is content). The weights live in ``rules/models/boilerplate.json``, written by
+``scripts/train-boilerplate``; this module only reads them. numpy is imported on first use, never at
+import time (the pre-commit hook imports every rule).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+CONTEXT = 3  # stage 2 looks at this many lines on each side
+STAGE2 = ("z",) + tuple(f"z@{o:+d}" for o in range(-CONTEXT, CONTEXT + 1) if o) + (
+    "z_mean_prev", "z_mean_next", "z_max_prev", "z_max_next", "edge_prev", "edge_next", "doc_mean", "doc_share")
+
+_MODEL: dict[str, Any] | None = None
+
+
+def load(path: str | None = None) -> dict[str, Any]:
+    """The shipped model (rules/models/boilerplate.json), or the one at ``path``; checked against the
+    feature list of this version, so a stale file fails loudly instead of scoring garbage."""
+    global _MODEL
+    if path is None and _MODEL is not None:
+        return _MODEL
+    from prose_lint.checks.boilerplate_features import NAMES
+    from prose_lint.errors import ConfigError
+
+    default = path is None
+    if default:
+        from prose_lint.registry import builtin_pack_dir
+
+        path = str(builtin_pack_dir() / "models" / "boilerplate.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            model = json.load(f)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the boilerplate model: {exc}") from None
+    if tuple(model["stage1"]["features"]) != NAMES or tuple(model["stage2"]["features"]) != STAGE2:
+        raise ConfigError(f"{path}: the boilerplate model was trained on other features; run scripts/train-boilerplate")
+    for stage in ("stage1", "stage2"):
+        s = model[stage]
+        if not len(s["weights"]) == len(s["mean"]) == len(s["scale"]) == len(s["features"]):
+            raise ConfigError(f"{path}: {stage} has weights of the wrong length")
+    if default:
+        _MODEL = model
+    return model
+
+
+def stage2_matrix(z: Any) -> Any:
+    """Stage-2 features of each line from the stage-1 logits ``z`` of its document (numpy vector)."""
+    import numpy as np
+
+    n = len(z)
+    pad = np.concatenate([np.full(CONTEXT, -4.0), z, np.full(CONTEXT, -4.0)])  # beyond the edge: "unknown"
+    cols = [z]
+    for o in range(-CONTEXT, CONTEXT + 1):
+        if o:
+            cols.append(pad[CONTEXT + o : CONTEXT + o + n])
+    prev = np.stack([pad[CONTEXT + o : CONTEXT + o + n] for o in range(-CONTEXT, 0)])
+    nxt = np.stack([pad[CONTEXT + o : CONTEXT + o + n] for o in range(1, CONTEXT + 1)])
+    idx = np.arange(n)
+    cols += [prev.mean(0), nxt.mean(0), prev.max(0), nxt.max(0), (idx == 0).astype(float), (idx == n - 1).astype(float)]
+    # How much of the whole document looks like chrome: a web page full of it makes a borderline line
+    # chrome; one borderline line in a clean essay (a title, a dateline) is prose.
+    p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+    cols += [np.full(n, p.mean()), np.full(n, float((z > 0).mean()))]
+    return np.stack(cols, axis=1)
+
+
+def linear(stage: dict[str, Any], x: Any) -> Any:
+    import numpy as np
+
+    w = np.asarray(stage["weights"])
+    return ((x - np.asarray(stage["mean"])) / np.asarray(stage["scale"])) @ w + stage["bias"]
+
+
+def scores(rows: Sequence[Sequence[float]], model: dict[str, Any] | None = None) -> list[float]:
+    """Chrome probability of each line, from its feature row (``Unit.features``)."""
+    import numpy as np
+
+    if not rows:
+        return []
+    model = model or load()
+    x = np.asarray(rows, dtype=float)
+    z1 = linear(model["stage1"], x)
+    z2 = linear(model["stage2"], stage2_matrix(z1))
+    return (1.0 / (1.0 + np.exp(-np.clip(z2, -30, 30)))).tolist()
+
+
+def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] | None = None,
+           threshold: float | None = None) -> list[list[int]]:
+    """Runs of consecutive chrome lines (indices into ``units``).
+
+    A line is chrome when the lexicon's context pass says so, or when its score reaches the threshold
+    and it is not a line of prose (``prose_like``: 15 words or more with a normal share of function
+    words), unless its score reaches ``min_prose``: a teaser sentence in a list of teasers is chrome,
+    a sentence of the text between two chrome lines is not. The model speaks only in documents of at
+    least ``min_units`` lines (a short note has no main text for chrome to surround). A run of one
+    line must score ``min_single`` or be named by the lexicon: a lone short line (a heading, a
+    dateline) is too weak a signal to report on its own."""
+    model = model or load()
+    t = model["threshold"] if threshold is None else threshold
+    prose = _prose_index()
+    speak = len(units) >= model["min_units"]
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, (u, p) in enumerate(zip(units, probs)):
+        if u.lex_bad or speak and p >= t and (not u.features[prose] or p >= model["min_prose"]):
+            run.append(i)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if run:
+        runs.append(run)
+    single = model["min_single"]
+    return [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or probs[r[0]] >= single and units[r[0]].words]
+
+
+def _prose_index() -> int:
+    from prose_lint.checks.boilerplate_features import BASE
+
+    return BASE.index("prose_like")
