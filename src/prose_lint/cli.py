@@ -20,6 +20,7 @@ examples:
   prose-lint check --output-format sarif -o results.sarif docs/
   cat draft.md | prose-lint check - --stdin-filename draft.md
   prose-lint check --fix book/             apply safe fixes (--diff to preview them)
+  prose-lint check --fix --unsafe-fixes --select boilerplate scraped/   also delete page chrome
   prose-lint check --baseline .prose-lint-baseline.json   report only new problems
   prose-lint rules                         list every rule
   prose-lint rule stray-token/foreign-word show a rule's documentation
@@ -65,10 +66,14 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (and to choose its markup)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files (atomically)")
     check.add_argument("--diff", action="store_true", help="show the safe fixes as a diff instead of applying them")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, also apply fixes that may change meaning (e.g. deleting a boilerplate block)")
     check.add_argument("--baseline", metavar="FILE", help="report only diagnostics not in FILE (created if missing)")
     check.add_argument("--update-baseline", action="store_true", help="rewrite the --baseline file with today's diagnostics")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    check.add_argument("--max-file-size", metavar="SIZE",
+                       help="largest file checked (bytes, or e.g. 50MB); default: the config's, or 50MB")
     check.add_argument("--dask", metavar="SCHEDULER",
                        help="batch mode: run the files on a Dask cluster ('local' for a LocalCluster, or the "
                             "scheduler's address); needs prose-lint[dask]")

@@ -39,6 +39,10 @@ def settings_from_args(args) -> Settings:
         if args.jobs < 0:
             raise ConfigError(f"--jobs must be 0 or more, got {args.jobs}")
         settings.jobs = args.jobs
+    if getattr(args, "max_file_size", None) is not None:
+        from prose_lint.config import parse_size
+
+        settings.max_file_size = parse_size(args.max_file_size, "--max-file-size")
     settings.statistics = bool(getattr(args, "statistics", False))
     return settings
 
@@ -61,6 +65,8 @@ def run_check(args) -> int:
         raise ConfigError("--update-baseline needs --baseline FILE")
     if args.fix and args.diff:
         raise ConfigError("--fix and --diff exclude each other")
+    if getattr(args, "unsafe_fixes", False) and not (args.fix or args.diff):
+        raise ConfigError("--unsafe-fixes needs --fix or --diff")
     settings = settings_from_args(args)
     built: list[Linter] = []
 
@@ -93,7 +99,7 @@ def run_check(args) -> int:
     for path in paths:
         if path == "-":
             try:
-                stdin_source = read_stdin(args.stdin_filename or "-")
+                stdin_source = read_stdin(args.stdin_filename or "-", settings.max_file_size)
             except ProseLintError as exc:
                 results.append(FileResult(args.stdin_filename or "-", error=str(exc)))
                 continue
@@ -102,7 +108,8 @@ def run_check(args) -> int:
             results.append(by_path[path])
 
     if args.fix or args.diff:
-        results = _apply_fixes(linter(), results, stdin_source, write=args.fix)
+        results = _apply_fixes(linter(), results, stdin_source, write=args.fix,
+                               unsafe=bool(getattr(args, "unsafe_fixes", False)))
         if args.diff:
             return EXIT_FOUND if any(r.properties.get("_diff") for r in results) else EXIT_OK
 
@@ -160,13 +167,14 @@ def _report(results: list[FileResult], settings: Settings, args, linter, stream)
             target.close()
 
 
-def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write: bool) -> list[FileResult]:
+def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write: bool,
+                 unsafe: bool = False) -> list[FileResult]:
     from prose_lint.fix import applicable_edits, apply_edits, unified_diff
     from prose_lint.source import Source, read_source, write_atomically
 
     out = []
     for result in results:
-        edits, fixed = applicable_edits(result.diagnostics) if result.error is None else ([], [])
+        edits, fixed = applicable_edits(result.diagnostics, unsafe) if result.error is None else ([], [])
         if not edits:
             out.append(result)
             continue
@@ -181,7 +189,12 @@ def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write:
             sys.stdout.write(new_text)
             out.append(FileResult(result.path, new_text, []))
             continue
-        source = read_source(result.path)
+        try:
+            source = read_source(result.path, linter.settings.max_file_size)
+        except ProseLintError as exc:
+            result.error = f"{exc}; not fixed"
+            out.append(result)
+            continue
         if source.text != result.text:
             result.error = f"{result.path}: changed while being checked; not fixed"
             out.append(result)

@@ -41,6 +41,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "show-source": (bool, "show the source line and a caret under each diagnostic"),
     "report-unused-suppressions": (bool, "report inline suppressions that suppress nothing"),
     "server": (bool, "hand files to a warm prose-lint process (fast pre-commit runs; see docs/server.md)"),
+    "max-file-size": (int, "largest file checked, in bytes or with a unit: 50000000, \"50MB\", \"512kB\", \"1GiB\""),
 }
 
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
@@ -77,6 +78,7 @@ class Settings:
     server: bool = False
     statistics: bool = False
     no_grammar: bool = False  # --no-grammar: never start LanguageTool
+    max_file_size: int = 50_000_000  # bytes; larger files are a file error (source.DEFAULT_MAX_FILE_SIZE)
 
     GRAMMAR_FAMILIES = ("grammar", "spelling")
 
@@ -148,6 +150,9 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
     for key, value in table.items():
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(sorted(KEYS))})")
+        if key == "max-file-size":
+            settings.max_file_size = parse_size(value, f"{where}: key 'max-file-size'")
+            continue
         _check_type(where, key, value, KEYS[key][0])
     base = settings.root
     if "select" in table:
@@ -201,6 +206,25 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
     settings.report_unused_suppressions = table.get("report-unused-suppressions", False)
     settings.server = table.get("server", False)
     return settings
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_size(value: Any, where: str) -> int:
+    """A size in bytes: an integer, or a string with a unit (kB, MB, GB; KiB, MiB, GiB)."""
+    import re
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif isinstance(value, str) and (m := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)) \
+            and m.group(2).lower() in _SIZE_UNITS:
+        size = int(float(m.group(1)) * _SIZE_UNITS[m.group(2).lower()])
+    else:
+        raise ConfigError(f"{where} must be a size in bytes, e.g. 50000000 or \"50MB\", got {value!r}")
+    if size < 1:
+        raise ConfigError(f"{where} must be at least 1 byte, got {value!r}")
+    return size
 
 
 def _severity(where: str, key: str, value: Any) -> Severity:

@@ -65,7 +65,7 @@ class Linter:
     # ------------------------------------------------------------------
     def lint_path(self, path: str) -> FileResult:
         try:
-            source = read_source(path)
+            source = read_source(path, self.settings.max_file_size)
         except ProseLintError as exc:
             return FileResult(path, error=str(exc))
         return self.lint_source(source)

@@ -281,7 +281,7 @@ def _lint(linters: dict, request: dict):
     results = []
     for path in request["paths"]:
         try:
-            source = read_source(path)
+            source = read_source(path, settings.max_file_size)
         except ProseLintError as exc:
             results.append(FileResult(path, error=str(exc)))
             continue

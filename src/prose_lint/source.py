@@ -8,7 +8,9 @@ line numbers all refer to the file as it is on disk; only a BOM is removed
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -64,9 +66,31 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path, text)
 
 
-def read_source(path: str) -> Source:
+# Largest file checked unless `max-file-size` says otherwise: a manuscript of a million words is ~6 MB.
+DEFAULT_MAX_FILE_SIZE = 50_000_000
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _too_large(path: str, size: int | None, limit: int) -> SourceError:
+    what = f"is {format_size(size)}, more" if size is not None else "is more"
+    return SourceError(f"{path}: {what} than max-file-size ({format_size(limit)}); "
+                       "raise max-file-size (or --max-file-size) to check it")
+
+
+def format_size(size: int) -> str:
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= factor:
+            return f"{size / factor:.3g} {unit}"
+    return f"{size} bytes"
+
+
+def read_source(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Source:
+    """Only regular files, and at most ``max_size`` bytes: a FIFO would block for ever and /dev/zero
+    never ends. The open does not block (O_NONBLOCK: a FIFO without a writer), and the kind of file is
+    taken from the open descriptor (fstat), so what is checked is what is read."""
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except IsADirectoryError:
         raise SourceError(f"{path}: is a directory") from None
     except FileNotFoundError:
@@ -74,12 +98,44 @@ def read_source(path: str) -> Source:
     except PermissionError:
         raise SourceError(f"{path}: permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a Unix socket
+            raise SourceError(f"{path}: not a regular file (a socket); only regular files are checked") from None
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(f"{path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
+            raise SourceError(f"{path}: not a regular file ({kind}); only regular files are checked")
+        if info.st_size > max_size:
+            raise _too_large(path, info.st_size, max_size)
+        data = _read_at_most(fd, max_size + 1)  # the file may grow while it is read
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_size:
+        raise _too_large(path, None, max_size)
     return decode(data, path)
 
 
-def read_stdin(display_name: str) -> Source:
-    return decode(sys.stdin.buffer.read(), display_name)
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def read_stdin(display_name: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Source:
+    data = sys.stdin.buffer.read(max_size + 1)  # `cat /dev/zero | prose-lint check -` ends too
+    if len(data) > max_size:
+        raise _too_large(display_name, None, max_size)
+    return decode(data, display_name)
 
 
 def write_atomically(path: str, data: bytes) -> None:
