@@ -155,30 +155,30 @@ def test_degenerate_documents():
 
 # -- NLI plumbing (a tiny scorer object; the transformers path is optional) --------------
 class KeywordScorer:
-    """Says 'contradiction' when exactly one of the two sentences contains 'closed'."""
+    """Says 'contradiction' when exactly one of the two sentences contains 'green'."""
 
     def __init__(self):
         self.calls = []
 
     def contradiction(self, pairs):
         self.calls.append(list(pairs))
-        return [1.0 if ("closed" in p) != ("closed" in h) else 0.0 for p, h in pairs]
+        return [1.0 if ("green" in p) != ("green" in h) else 0.0 for p, h in pairs]
 
 
-NLI_TEXT = ("The old harbour bridge stays open to cyclists every weekend in summer.\n\n"
+NLI_TEXT = ("The old harbour bridge is painted blue by volunteers every spring.\n\n"
             "Tourists like the view of the fishing boats.\n\n"
-            "The old harbour bridge stays closed to cyclists every weekend in summer.\n")
+            "The old harbour bridge is painted green by volunteers every spring.\n")
 
 
 def test_nli_scorer_finds_what_the_explicit_tests_cannot():
-    assert diags(NLI_TEXT) == []  # open/closed is not in the antonym lexicon
+    assert diags(NLI_TEXT) == []  # blue/green: no test fires (not antonyms, not a negation or a figure)
     scorer = KeywordScorer()
     contradiction.register_scorer("tiny-test-model", scorer)
     try:
         (d,) = diags(NLI_TEXT, nli_model="tiny-test-model", nli_threshold=0.5)
     finally:
         contradiction._SCORERS.pop("tiny-test-model", None)
-    assert "closed" in NLI_TEXT[d.start:d.end]
+    assert "green" in NLI_TEXT[d.start:d.end]
     assert d.properties["test"] == "natural-language inference model"
     # Only candidate pairs from the index are scored: never all pairs.
     assert sum(len(c) for c in scorer.calls) == 1
@@ -255,7 +255,7 @@ def test_transformers_backend_plumbing_with_stand_in_modules(monkeypatch, tmp_pa
 
         def __call__(self, pairs):
             Model.batches.append(len(pairs))
-            logits = [[0.0, 0.0, 5.0] if ("closed" in p) != ("closed" in h) else [5.0, 0.0, 0.0]
+            logits = [[0.0, 0.0, 5.0] if ("green" in p) != ("green" in h) else [5.0, 0.0, 0.0]
                       for p, h in pairs]
             return types.SimpleNamespace(logits=Tensor(logits))
 
@@ -267,13 +267,13 @@ def test_transformers_backend_plumbing_with_stand_in_modules(monkeypatch, tmp_pa
 
     scorer = contradiction.TransformersNLI(str(tmp_path), batch_size=2)
     assert scorer.index == 2
-    probs = scorer.contradiction([("a", "b closed"), ("a", "b"), ("closed", "closed"), ("x", "closed")])
+    probs = scorer.contradiction([("a", "b green"), ("a", "b"), ("green", "green"), ("x", "green")])
     assert Model.batches == [2, 2]
     assert probs[0] > 0.95 and probs[1] < 0.05 and probs[2] < 0.05 and probs[3] > 0.95
     model = str(tmp_path)
     try:
         contradiction._SCORERS.pop(model, None)
         (d,) = diags(NLI_TEXT, nli_model=model, nli_threshold=0.9)
-        assert "closed" in NLI_TEXT[d.start:d.end]
+        assert "green" in NLI_TEXT[d.start:d.end]
     finally:
         contradiction._SCORERS.pop(model, None)

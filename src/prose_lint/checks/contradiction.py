@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Protocol
 
@@ -103,12 +105,16 @@ def _quote(text: str, limit: int = 120) -> str:
 _LEX: dict[str, Any] | None = None
 
 
+def _lexicon_raw() -> dict[str, Any]:
+    from prose_lint.lexicon import load_lexicon
+
+    return load_lexicon("contradiction")
+
+
 def _lexicon() -> dict[str, Any]:
     global _LEX
     if _LEX is None:
-        from prose_lint.lexicon import load_lexicon
-
-        raw = load_lexicon("contradiction")
+        raw = _lexicon_raw()
         direction: dict[str, tuple[str, int]] = {}
         for name, (up, down) in raw["antonyms"].items():
             for w in up:
@@ -144,8 +150,29 @@ def _lexicon() -> dict[str, Any]:
             "strict_negators": frozenset(raw["strict_negators"]),
             "pronouns": frozenset(raw["pronouns"]),
             "data_sources": frozenset(raw["data_sources"]),
+            "time_shift": frozenset(raw["time_shift"]),
+            "antonym_stems": _antonym_stems(raw),
         }
     return _LEX
+
+
+def _antonym_stems(raw) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+
+    def add(a: str, b: str) -> None:
+        sa, sb = _stem(a), _stem(b)
+        if sa != sb:
+            out.setdefault(sa, set()).add(sb)
+            out.setdefault(sb, set()).add(sa)
+
+    for pair in raw["pairs"]["antonyms"]:
+        a, b = pair.split("/")
+        add(a, b)
+    for up, down in raw["antonyms"].values():
+        for a in up:
+            for b in down:
+                add(a, b)
+    return out
 
 
 @dataclass
@@ -171,6 +198,54 @@ class _Sent:
     dirs: list = field(default_factory=list)  # directional predicates (_directions)
     events: list = field(default_factory=list)  # dated one-time events (_event_years)
     counts: list = field(default_factory=list)  # counts with their unit (_counts)
+    question: bool = False
+    prose: bool = True  # running prose: not a reference, a citation or a list of figures
+    claim: list | None = None  # claim tokens for the pair alignment (_claim_tokens), computed on demand
+
+    def raw_lower_ok(self, word: str) -> bool:
+        """``word`` (a month name) is written capitalised here, not the verb "may" / "march"."""
+        return any(r.lower() == word and r[:1].isupper() for r in self.raw)
+
+
+def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int, lex, stop) -> _Sent | None:
+    """One sentence's analysis (also used by scripts/train-contradiction on sentences without a document)."""
+    raw = _TOKEN.findall(text)
+    if len(raw) < 4:
+        return None
+    toks = [t.lower().replace("’", "'") for t in raw]
+    sent = _Sent(index, start, end, text, block, pos, toks, raw)
+    for i, (r, t) in enumerate(zip(raw, toks)):
+        if t in stop or len(t) < 3 or t.isdigit():
+            if _YEAR.match(t):
+                sent.years.add(t)
+            elif t.replace(",", "").isdigit():
+                sent.numbers.add(t)
+            continue
+        st = _stem(t)
+        sent.content.add(st)
+        if i > 0 and (r[0].isupper() or (r.isupper() and len(r) > 1)):
+            sent.entities.add(st)
+    words = [r for r in raw if r.isalpha() and r.islower()]
+    sent.prose = len(words) >= 3 and len(words) >= 0.4 * len(raw)
+    sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
+    sent.usable = _usable(text, toks, raw, lex)
+    sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
+    joined = " " + " ".join(toks) + " "
+    sent.time = bool(sent.years) or not lex["time"].isdisjoint(toks) or any(
+        f" {p} " in joined for p in lex["time_phrases"])
+    sent.contrast_open = joined.startswith(lex["contrast"])
+    sent.negated = _count_negations(text) > 0
+    sent.exact = (raw[0][0].isupper() or raw[0][0].isdigit()) and not _GAP.search(text) and \
+        text.rstrip()[-1:] in ".!"
+    sent.exact = sent.exact and text.lstrip()[:1] not in "-*•"
+
+    if not lex["direction"].keys().isdisjoint(toks):
+        sent.dirs = _directions(sent, lex, stop)
+    if sent.numbers:
+        sent.counts = _counts(text)
+    if sent.years and any(t in lex["events"] for t in toks):
+        sent.events = _event_years(sent, lex)
+    return sent
 
 
 def _sentences(doc: Document) -> list[_Sent]:
@@ -180,43 +255,16 @@ def _sentences(doc: Document) -> list[_Sent]:
     for block in doc.paragraphs:
         if block.in_quote:
             continue
+        tail = doc.in_role(block, "references", "back_matter", "tail")
         for pos, (s, e) in enumerate(doc.sentences(block)):
             text = doc.prose[s:e]
             if len(text) > 1500:
                 continue
-            raw = _TOKEN.findall(text)
-            if len(raw) < 4:
+            sent = _make_sent(text, len(out), s, e, block.index, pos, lex, stop)
+            if sent is None:
                 continue
-            toks = [t.lower().replace("’", "'") for t in raw]
-            sent = _Sent(len(out), s, e, text, block.index, pos, toks, raw)
-            for i, (r, t) in enumerate(zip(raw, toks)):
-                if t in stop or len(t) < 3 or t.isdigit():
-                    if _YEAR.match(t):
-                        sent.years.add(t)
-                    elif t.replace(",", "").isdigit():
-                        sent.numbers.add(t)
-                    continue
-                st = _stem(t)
-                sent.content.add(st)
-                if i > 0 and (r[0].isupper() or (r.isupper() and len(r) > 1)):
-                    sent.entities.add(st)
-            sent.usable = _usable(text, toks, raw, lex)
-            sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
-            joined = " " + " ".join(toks) + " "
-            sent.time = bool(sent.years) or not lex["time"].isdisjoint(toks) or any(
-                f" {p} " in joined for p in lex["time_phrases"])
-            sent.contrast_open = joined.startswith(lex["contrast"])
-            sent.negated = _count_negations(text) > 0
-            sent.exact = (raw[0][0].isupper() or raw[0][0].isdigit()) and not _GAP.search(text) and \
-                text.rstrip()[-1:] in ".!"
-            sent.exact = sent.exact and text.lstrip()[:1] not in "-*•"
-            
-            if not lex["direction"].keys().isdisjoint(toks):
-                sent.dirs = _directions(sent, lex, stop)
-            if sent.numbers:
-                sent.counts = _counts(text)
-            if sent.years and any(t in lex["events"] for t in toks):
-                sent.events = _event_years(sent, lex)
+            if tail:
+                sent.prose = False
             out.append(sent)
     # A capitalised first word is a name when the document also writes it capitalised mid-sentence.
     names = set().union(*(s.entities for s in out)) if out else set()
@@ -347,9 +395,21 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
         if later.index not in results or results[later.index][3] < conf:
             results[later.index] = (later, earlier, reason, conf)
 
+    df: Counter = Counter()
+    for s in sents:
+        df.update(s.content | s.entities)
+    threshold = float(_model()["threshold"])
+    similarity = _similarity(doc, sents)
     for s in sents:
         if s.usable:
             _check_sentence(s, sents, index, lex, report, nli_pairs if scorer else None, event_subjects)
+        if s.index not in results and _pairable(s):
+            cands = _pair_candidates(s, sents, index, df)
+            if scorer is not None:
+                nli_pairs.extend((e.index, s.index) for e in cands if len(s.content & e.content) >= 2)
+            found = _score_pairs(s, [e for e in cands if _pairable(e)], threshold, similarity)
+            if found:
+                report(s, found[1], found[2], found[0])
         for event, _, subj in s.events:
             if subj:
                 event_subjects.setdefault(event, set()).add(subj)
@@ -453,29 +513,50 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
                     report(s, e, f"a different year for the same {event}", 0.9)
                     return
 
-    if s.time or s.contrast_open and s.para_pos > 0:
-        return
 
-    # 4. polarity and antonymous predicates need nearly the same statement.
-    key = sorted(s.content, key=len, reverse=True)[:6]
-    for e in _candidates(s, sents, index, key, min_shared=2):
-        if e.time or _time_differs(e, s):
-            continue
-        if e.block == s.block and e.index == s.index - 1 and s.contrast_open:
-            continue
-        if s.exact and e.exact and _number_conflict(s, e):
-            report(s, e, "a different number for the same quantity", 0.8)
-            return
-        ov = _overlap(s, e)
-        if s.exact and e.exact and s.negated != e.negated and _same_statement(s, e) and _polarity_flip(s, e):
-            report(s, e, "the same statement negated", 0.8)
-            return
-        flip = _antonym_flip(s, e, lex) if s.exact and e.exact else None
-        if flip and _same_statement(s, e, flip, 0.5):
-            report(s, e, "opposite predicates about the same thing", 0.75)
-            return
-        if nli_pairs is not None and ov >= 0.5 and len(s.content & e.content) >= 2:
-            nli_pairs.append((e.index, s.index))
+
+def _pairable(s: _Sent) -> bool:
+    return not (s.question and "question" not in DISABLED) and (s.prose or "non-prose" in DISABLED)
+
+
+def _similarity(doc: Document, sents: list[_Sent]):
+    """Cosine similarity of two sentences' embeddings, or None when the embedding model is unavailable."""
+    return None
+
+
+def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], df: Counter) -> list[_Sent]:
+    """The earlier sentences most like ``s``: those sharing its rarest key terms (content stems and names) in
+    the inverted index, at most _MAX_POSTINGS per term, ranked by shared terms; the best _K_CANDIDATES."""
+    key = sorted(s.content | s.entities, key=lambda t: (df[t], t))[:8]
+    if len(key) < 2:
+        return []
+    seen: Counter = Counter()
+    for term in key:
+        for i in index.get(term, ())[-_MAX_POSTINGS:]:
+            seen[i] += 1
+    need = 2 if len(key) <= 4 else 3
+    ranked = [(n, i) for i, n in seen.items() if n >= need]
+    ranked.sort(reverse=True)
+    out = []
+    for _, i in ranked[: 3 * _K_CANDIDATES]:
+        e = sents[i]
+        cov = len(e.content & s.content) / max(1, min(len(e.content), len(s.content)))
+        if cov >= 0.5 or "min-coverage" in DISABLED:
+            out.append((cov, e))
+    out.sort(key=lambda x: (-x[0], -x[1].index))
+    return [e for _, e in out[:_K_CANDIDATES]]
+
+
+def _score_pairs(s: _Sent, cands: list[_Sent], threshold: float, similarity) -> tuple[float, _Sent, str] | None:
+    best = None
+    for e in cands:
+        f = pair_features(e, s, similarity(e, s) if similarity else None)
+        if not (f["negation"] or f["antonym"] or f["number"] or f["date"]):
+            continue  # no test fired: restatements that agree are not scored
+        p = pair_score(f)
+        if p >= threshold and (best is None or p > best[0]):
+            best = (p, e, _test_name(f))
+    return best
 
 
 def _negated_near(s: _Sent, word: str) -> bool:
@@ -610,6 +691,235 @@ def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
                 break
         out.append((event, year, subj))
     return out
+
+
+# -- the pair scorer: candidates by meaning, aligned, tested, scored --------------------------------------
+# Filters that lower or end a pair's chance; each can be switched off (scripts/eval-contradiction --ablate
+# measures what it costs in recall and buys in precision).
+FILTERS = ("non-prose", "question", "quotation", "hedge-in-difference", "report-in-difference", "time-in-difference",
+           "adjacent-contrast", "masked-gap", "min-coverage")
+DISABLED: set[str] = set()
+
+# A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
+_CLAIM_TOKEN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+\.\d+(?![\w])|"
+                          + _TOKEN.pattern)
+_NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_WORD_NUM = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                  "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1e6, "billion": 1e9, "half": 0.5,
+                  "twice": 2, "once": 1, "double": 2, "triple": 3})
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday".split())
+_NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+                         "nowhere"})
+_NOT_NEGATING = ("not only", "not just", "not least", "no doubt", "no longer", "not merely", "nothing but",
+                 "no matter", "no less", "no more than", "not until")
+_ABSOLUTE = frozenset({"never", "ever", "any", "whatsoever", "none", "nobody", "nothing", "nowhere", "all"})
+_K_CANDIDATES = 4  # earlier sentences scored per sentence (the most similar by shared terms)
+
+
+def _claim_tokens(s: _Sent) -> list[str]:
+    if s.claim is None:
+        s.claim = [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(s.text)]
+    return s.claim
+
+
+def _value(tok: str) -> float | None:
+    if _NUM.match(tok):
+        return float(tok.replace(",", ""))
+    return _WORD_NUM.get(tok)
+
+
+def _negations(toks: list[str]) -> int:
+    n = sum(1 for t in toks if t in _NEG_TOKENS or t.endswith("n't"))
+    if n:
+        joined = " ".join(toks)
+        n -= sum(joined.count(p) for p in _NOT_NEGATING)
+    return max(n, 0)
+
+
+def _antonym_pair(a: str, b: str) -> bool:
+    """Two written words that are antonyms: the lexicon (by stem) or a negating prefix/suffix."""
+    ant = _lexicon()["antonym_stems"]
+    sa, sb = _stem(a), _stem(b)
+    if sa != sb and sb in ant.get(sa, ()):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if len(x) >= 4 and any(y == p + x for p in ("un", "in", "im", "il", "ir", "dis", "non", "non-")):
+            return True
+        if x.endswith("ful") and y == x[:-3] + "less":
+            return True
+    return False
+
+
+def _head_extra(toks: list[str], shared: set[str], stop) -> float:
+    """Content words before the first shared one (after an opening adverbial up to a comma): the longer
+    statement is about another subject ("the road to the bridge" against "the bridge")."""
+    extra = 0
+    for t in toks:
+        if t in stop or len(t) < 3 or _value(t) is not None:
+            continue
+        st = _stem(t)
+        if st in shared:
+            break
+        extra += 1
+    return float(min(extra, 3)) / 3
+
+
+def _context(toks: list[str], i: int) -> set[str]:
+    stop = stopwords()
+    out = set()
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(toks) and toks[j] not in stop and not _value(toks[j]):
+            out.add(_stem(toks[j]))
+    return out
+
+
+def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[str, float]:
+    """Evidence that the later sentence ``s`` contradicts the earlier ``e``, aligned token by token.
+
+    The two token bags are compared: what only the earlier says (``gone``) and what only the later says
+    (``new``). A negation in one but not the other, an antonym swapped for its opposite, a number or date
+    replaced by another for the same noun (its neighbouring content words) are the tests; hedges,
+    reporting verbs and time markers in the difference, a quotation, and an opening contrast right after
+    the earlier sentence lower the score."""
+    lex = _lexicon()
+    stop = stopwords()
+    ta, tb = _claim_tokens(e), _claim_tokens(s)
+    ca, cb = Counter(ta), Counter(tb)
+    gone, new = ca - cb, cb - ca
+    shared = e.content & s.content
+    small = max(1, min(len(e.content), len(s.content)))
+    cov = len(shared) / small
+    jac = len(shared) / max(1, len(e.content | s.content))
+    na, nb = _negations(ta), _negations(tb)
+    neg_flip = float(na != nb and (na % 2) != (nb % 2))
+    absolute = float(bool(neg_flip and (_ABSOLUTE & set(new if nb > na else gone))))
+    # antonyms swapped
+    ant = 0.0
+    explained: set[str] = set()
+    gw = [w for w in gone if w not in stop or w in _ANTONYM_FUNCTION]
+    nw = [w for w in new if w not in stop or w in _ANTONYM_FUNCTION]
+    for a in gw:
+        for b in nw:
+            if _antonym_pair(a, b):
+                ant = 1.0
+                explained.update((a, b))
+    # numbers and dates for the same noun
+    num = date = same_num = approx = 0.0
+    gone_q = [(i, a) for i, a in enumerate(ta) if a in gone and (_value(a) is not None or
+                                                                  a in _MONTHS and e.raw_lower_ok(a))]
+    new_q = [(j, b) for j, b in enumerate(tb) if b in new and (_value(b) is not None or
+                                                                b in _MONTHS and s.raw_lower_ok(b))]
+    single = len(gone_q) == 1 and len(new_q) == 1  # one figure replaced by another: they pair up
+    for i, a in gone_q:
+        ctx_a = None if single else _context(ta, i)
+        for j, b in new_q:
+            if ctx_a is not None and not (_context(tb, j) & ctx_a):
+                continue  # not the same noun
+            if (a in _MONTHS) != (b in _MONTHS):
+                continue
+            if a in _MONTHS:
+                date = 1.0
+            else:
+                va, vb = _value(a), _value(b)
+                year_a, year_b = bool(_YEAR.match(a)), bool(_YEAR.match(b))
+                if year_a and year_b:
+                    date = 1.0
+                elif year_a != year_b:
+                    continue
+                elif va != vb:
+                    num = 1.0
+                else:
+                    same_num = 1.0
+            explained.update((a, b))
+            if any(w in _APPROX_WORDS for w in ta[max(0, i - 2): i] + tb[max(0, j - 2): j]):
+                approx = 1.0
+    # the rest of the difference
+    content_new = {_stem(w) for w in new if w not in stop and w not in explained and len(w) > 2
+                   and _value(w) is None and w not in _NEG_TOKENS}
+    content_gone = {_stem(w) for w in gone if w not in stop and w not in explained and len(w) > 2
+                    and _value(w) is None and w not in _NEG_TOKENS}
+    content_new, content_gone = content_new - content_gone, content_gone - content_new
+    shorter_new = len(s.content) <= len(e.content)
+    head = _head_extra(tb if not shorter_new else ta, shared, stop)
+    extra_short = len(content_new if shorter_new else content_gone) / small
+    extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | s.content))
+    # markers present in one statement only (a reporting verb in both is no difference)
+    on = lambda f: f not in DISABLED  # noqa: E731
+    sa, sb = set(ta), set(tb)
+    hedge = float(on("hedge-in-difference") and bool(lex["hedges"] & sa) != bool(lex["hedges"] & sb))
+    said = lex["reporting"] | lex["framing"]
+    report = float(on("report-in-difference") and bool(said & sa) != bool(said & sb))
+    joined_new = " " + " ".join(tb) + " "
+    joined_gone = " " + " ".join(ta) + " "
+    when = lex["time"] | lex["time_shift"]
+    time = float(on("time-in-difference") and ((when & sa) != (when & sb) or bool(e.years) != bool(s.years) or any(
+        (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
+    quote = float(on("quotation") and (len(_QUOTE_RE.findall(s.text)) >= 2 or len(_QUOTE_RE.findall(e.text)) >= 2))
+    adjacent = float(on("adjacent-contrast") and s.contrast_open and e.block == s.block and e.index == s.index - 1)
+    gap = float(on("masked-gap") and bool(_GAP.search(s.text) or _GAP.search(e.text)))
+    signal = max(neg_flip, ant, num, date)
+    return {  # the order is FEATURES
+        "coverage": cov, "jaccard": jac, "negation": neg_flip, "absolute": absolute, "antonym": ant,
+        "number": num, "date": date, "same_number": same_num, "extra_short": min(extra_short, 1.0),
+        "extra_long": extra_long, "signal_x_coverage": signal * cov, "signal_x_jaccard": signal * jac,
+        "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
+        "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
+    }
+
+
+FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",
+            "signal_x_coverage", "signal_x_jaccard", "hedge", "report", "time", "quote",
+            "adjacent_contrast", "gap", "approximate", "head_extra", "similarity")
+_APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
+                           "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
+
+# Function words that still carry a contrast ("more"/"less", "before"/"after", "all"/"none").
+_ANTONYM_FUNCTION = frozenset({"more", "less", "fewer", "most", "least", "before", "after", "all", "always",
+                               "above", "below", "many", "few", "much", "little", "first", "last", "same",
+                               "different", "inside", "outside", "ahead", "behind", "everyone", "everything",
+                               "everywhere", "early", "late", "earlier", "later"})
+
+_MODEL: dict[str, Any] | None = None
+
+
+def _model() -> dict[str, Any]:
+    global _MODEL
+    if _MODEL is None:
+        import json
+
+        from prose_lint.registry import builtin_pack_dir
+
+        _MODEL = json.loads((builtin_pack_dir() / "models" / "contradiction.json").read_text(encoding="utf-8"))
+    return _MODEL
+
+
+def pair_score(features: dict[str, float], model: dict[str, Any] | None = None) -> float:
+    """The learned logistic scorer (weights in rules/models/contradiction.json): P(contradiction)."""
+    m = model or _model()
+    z = m["bias"] + sum(w * (features[f] - mu) / sd for f, w, mu, sd in
+                        zip(m["features"], m["weights"], m["mean"], m["scale"]))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+_TEST_NAMES = (("number", "a different number for the same quantity"),
+               ("date", "a different date for the same event"),
+               ("antonym", "opposite predicates about the same thing"),
+               ("absolute", "an absolute denial of an earlier statement"),
+               ("negation", "the same statement negated"))
+
+
+SCORER_TESTS = frozenset(n for _, n in _TEST_NAMES)
+
+
+def _test_name(f: dict[str, float]) -> str:
+    for key, name in _TEST_NAMES:
+        if f[key]:
+            return name
+    return "a restatement that disagrees (learned pair scorer)"
 
 
 # -- optional NLI model ----------------------------------------------------
