@@ -81,3 +81,46 @@ def test_sigterm_during_wait_stops_the_jvm_and_the_supervisor(tmp_path):
     while _alive(jvm) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _alive(jvm)
+
+
+LISTENER = r"""
+import socket, sys, time
+server = socket.socket()
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", int(sys.argv[1])))
+server.listen(8)
+held = []
+while True:
+    conn, _ = server.accept()
+    held.append(conn)  # a request that takes its time
+"""
+
+
+def test_a_request_in_flight_is_not_idleness(tmp_path):
+    """With a 3 s idle timeout, a connection held open for 9 s keeps the server up (a slow first check on a
+    loaded machine must not see its JVM stopped under it); once it is closed, the idle stop follows."""
+    state = tmp_path / "state.json"
+    port = _free_port()
+    sup = subprocess.Popen(
+        [sys.executable, "-m", "prose_lint.languagetool.supervisor", "--state", str(state),
+         "--touch", str(tmp_path / "touch"), "--idle", "0.05", "--port", str(port), "--version", "test",
+         "--heap", "64m", "--java", "java", "--classpath", "none", "--", sys.executable, "-c", LISTENER, str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        conn = None
+        while conn is None and time.monotonic() < deadline:
+            try:
+                conn = socket.create_connection(("127.0.0.1", port), timeout=5)
+            except OSError:
+                time.sleep(0.1)
+        assert conn is not None, "the fake server did not start"
+        with conn:
+            time.sleep(9)  # three idle timeouts with a request in flight
+            assert sup.poll() is None, "the supervisor stopped the server while a request was in flight"
+        sup.wait(timeout=90)  # then idle: it stops on its own
+        assert not state.exists()
+    finally:
+        if sup.poll() is None:
+            sup.terminate()
+            sup.wait(timeout=30)

@@ -177,6 +177,36 @@ def test_local_failure_restarts_then_retries(fresh):
     assert any(m["rule"]["id"] == "HE_VERB_AGR" for m in answer["matches"])
 
 
+def test_a_busy_daemon_is_retried_not_restarted(fresh):
+    """A request that times out against a daemon that is alive and accepts connections (busy with other
+    runs' work) is retried once on the same daemon; nothing is killed or restarted (issue 15, item 8)."""
+    from prose_lint.languagetool import daemon
+    from prose_lint.languagetool.client import LocalEngine
+
+    real = daemon.read_state(daemon.RunDir())
+    engine = LocalEngine(_lt_settings(timeout=1.0))
+    with FakeLT("slow", delay=5.0) as fake:
+        # The engine's daemon: the real, live JVM process, on a port that accepts but answers too late.
+        engine.state = replace(real, port=fake.port)
+        with pytest.raises(ToolError, match="was not restarted"):
+            engine.check({"language": "en-US", "text": "He go to school."})
+        assert fake.requests == 2
+    assert engine.restarts == 0
+    after = daemon.read_state(daemon.RunDir())
+    assert after is not None and after.pid == real.pid == fresh.pid
+    assert daemon.pid_alive(real.pid, daemon.MAIN_CLASS)
+
+
+def test_restart_never_kills_a_daemon_that_answers(fresh):
+    """daemon.restart of a daemon that still accepts connections returns it, alive (item 8)."""
+    from prose_lint.languagetool import daemon
+
+    real = daemon.read_state(daemon.RunDir())
+    got = daemon.restart(real, real.heap, 15, 0)
+    assert got.pid == real.pid == fresh.pid
+    assert daemon.pid_alive(real.pid, daemon.MAIN_CLASS) and daemon.port_open(real.port)
+
+
 # -- cache ------------------------------------------------------------------------
 def test_only_the_edited_paragraph_is_sent(fresh, tmp_path):
     from prose_lint.languagetool.cache import ResultCache

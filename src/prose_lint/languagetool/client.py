@@ -12,7 +12,9 @@ when ``mvn`` is missing (``install.py``).
 
 An :class:`Engine` answers ``check(params)`` with LanguageTool's JSON, or
 raises :class:`~prose_lint.errors.ToolError` after one retry: against the
-local daemon a failed request restarts the daemon before the retry; against
+local daemon a failed request restarts the daemon before the retry only when
+the daemon is gone or refuses connections (a busy one is shared by other runs
+and is never killed); against
 remote servers the retry goes to the next server in the list.
 """
 
@@ -257,16 +259,24 @@ class LocalEngine:
         try:
             answer = post_check(state.url, params, self.settings.timeout)
         except RequestFailed as first:
+            restarted = False
             with self._lock:
-                if self.state is state:  # not restarted by another thread yet
+                # Restart only a daemon that is gone or refuses connections. One that is alive and
+                # accepts (a timeout: busy with other runs' requests; an HTTP error) is shared by other
+                # runs and workers: killing it failed their requests too and they restarted it in turn.
+                if self.state is state and not self.daemon.alive(state):
                     self.restarts += 1
+                    restarted = True
                     self.state = self.daemon.restart(state, self.settings.heap, self.settings.idle_timeout,
                                                      self.settings.port, self.run)
                 state = self.state
             try:
                 answer = post_check(state.url, params, self.settings.timeout)
             except RequestFailed as second:
-                raise ToolError(f"{second} (retried after restarting the local daemon; first: {first})") from None
+                how = ("retried after restarting the local daemon" if restarted else
+                       "retried once; the local daemon is running and was not restarted (busy? raise "
+                       "languagetool.timeout)")
+                raise ToolError(f"{second} ({how}; first: {first})") from None
         self.daemon.touch(self.run)
         return answer
 

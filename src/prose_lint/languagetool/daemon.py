@@ -116,6 +116,37 @@ def port_open(port: int, timeout: float = 0.5) -> bool:
         return False
 
 
+# What a daemon is, seen from outside. Only GONE and REFUSED justify killing or replacing it: a daemon
+# whose port does not accept at once is busy (a stalled JVM, a full accept queue on a loaded machine),
+# and other runs and workers are using it; killing it made them fail and restart it in cascade.
+ANSWERS, BUSY, REFUSED, GONE = "answers", "busy", "refused", "gone"
+
+
+def probe(state: DaemonState | None, timeout: float = 2.0) -> str:
+    if state is None or not pid_alive(state.pid, MAIN_CLASS):
+        return GONE
+    try:
+        with socket.create_connection(("127.0.0.1", state.port), timeout=timeout):
+            return ANSWERS
+    except ConnectionRefusedError:
+        return REFUSED
+    except OSError:
+        return BUSY
+
+
+def alive(state: DaemonState | None, patience: int = 1) -> bool:
+    """Not GONE and not REFUSED: a daemon to keep. ``patience`` > 1 asks again about a refusing port."""
+    for attempt in range(patience):
+        found = probe(state)
+        if found in (ANSWERS, BUSY):
+            return True
+        if found == GONE:
+            return False
+        if attempt + 1 < patience:
+            time.sleep(0.5)
+    return False
+
+
 def is_healthy(state: DaemonState | None, patience: int = 1) -> bool:
     """The JVM lives and its port answers; ``patience`` > 1 retries the port (a busy machine)."""
     if state is None or not pid_alive(state.pid, MAIN_CLASS):
@@ -129,8 +160,8 @@ def is_healthy(state: DaemonState | None, patience: int = 1) -> bool:
 
 
 def usable(state: DaemonState | None, version: str, heap: str, patience: int = 1) -> bool:
-    """Healthy, and the version and heap wanted (else the state is stale and gets replaced)."""
-    return state is not None and state.version == version and state.heap == heap and is_healthy(state, patience)
+    """Alive, and the version and heap wanted (else the state is stale and gets replaced)."""
+    return state is not None and state.version == version and state.heap == heap and alive(state, patience)
 
 
 def touch(run: RunDir) -> None:
@@ -270,15 +301,18 @@ def stop(run: RunDir | None = None) -> DaemonState | None:
 
 
 def restart(bad: DaemonState, heap: str, idle_minutes: float, port: int, run: RunDir | None = None) -> DaemonState:
-    """Replace a daemon that failed a request (unless another run already did)."""
+    """Replace a daemon that is gone or refuses connections (unless another run already did). A daemon
+    that is alive and does not refuse is never killed, busy or not: it is returned as it is."""
     run = run or RunDir()
     from filelock import FileLock
 
     run.path.mkdir(parents=True, exist_ok=True)
     with FileLock(str(run.lock), timeout=START_TIMEOUT + 30):
         current = read_state(run)
-        if current and current.pid != bad.pid and is_healthy(current, patience=3):
+        if current and alive(current, patience=3):
             return current
+        if alive(bad, patience=3):
+            return bad  # the state file was lost, the daemon was not
         _kill(bad)
         if current:
             _kill(current)

@@ -4,6 +4,7 @@ It starts the JVM, writes the state file (port, JVM pid, its own pid, version,
 heap), and then watches: when nobody has touched the idle file for
 ``--idle`` minutes it stops the JVM, removes the state file and exits; when the
 JVM dies it removes the state file and exits; on SIGTERM it stops the JVM.
+A connection open to the server (a request still running) counts as use.
 Kept free of third-party imports so it starts fast and stays small.
 """
 
@@ -40,6 +41,25 @@ def _port_open(port: int) -> bool:
             return True
     except OSError:
         return False
+
+
+def _in_use(port: int) -> bool:
+    """A connection to the server is open (a request in flight), as the kernel sees it (Linux's
+    /proc/net/tcp*; elsewhere never). A check that takes longer than the idle timeout (a JVM's first
+    requests on a loaded machine) is use, not idleness: stopping the JVM under it made the next run find
+    it dying and start another one."""
+    wanted = f":{port:04X}"
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table, encoding="ascii") as handle:
+                next(handle, None)
+                for line in handle:
+                    fields = line.split()
+                    if len(fields) > 3 and fields[3] == "01" and fields[1].endswith(wanted):
+                        return True  # ESTABLISHED on the server's port
+        except OSError:
+            continue
+    return False
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -112,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             last = 0.0
         if time.time() - last > idle:
+            if _in_use(args.port):
+                touch.touch()
+                continue
             break
     _stop(proc)
     _remove_state_if_ours(state_path, me)
