@@ -4,12 +4,18 @@ Directories yield Markdown and text files, skipping ``exclude`` globs and,
 unless ``respect-gitignore = false``, what .gitignore files exclude (each
 .gitignore applies to its own directory and below, as git does). ``exclude``
 also applies to files named explicitly, so a pre-commit run honours it.
+
+A symbolic link met in a walk is followed only when it resolves inside the walked
+directory: ``leak.md -> /etc/passwd`` in a pull request must not print the target's
+lines into a CI log (``--show-source``). It is skipped with a notice on stderr; a
+link named explicitly is checked.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
+import sys
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -89,8 +95,14 @@ def iter_files(paths: list[str], settings: Settings) -> Iterator[str]:
                 yield given  # a missing file is reported as a file error by the engine
 
 
+def _outside(link: Path, real_top: str) -> bool:
+    target = os.path.realpath(link)
+    return os.path.commonpath([target, real_top]) != real_top
+
+
 def _walk(top: Path, settings: Settings, gitignore: _GitIgnore) -> Iterator[str]:
     top_abs = Path(os.path.abspath(top))
+    real_top = os.path.realpath(top)
     root = _git_root(top_abs) if settings.respect_gitignore else None
 
     def ancestors_of(directory: Path) -> list[Path]:
@@ -119,5 +131,9 @@ def _walk(top: Path, settings: Settings, gitignore: _GitIgnore) -> Iterator[str]
             if is_excluded(child, settings):
                 continue
             if root is not None and gitignore.ignored(current_abs / name, False, chain):
+                continue
+            if os.path.islink(child) and _outside(child, real_top):
+                print(f"prose-lint: notice: skipped {child}: a symbolic link to a file outside {top} "
+                      "(name it explicitly to check it)", file=sys.stderr)
                 continue
             yield str(child)
