@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prose_lint.diagnostic import Severity
 from prose_lint.errors import ConfigError
 from prose_lint.rule import Rule, validate_rule_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from prose_lint.rule_types.bounded import BoundedPattern
 
 COMMON_KEYS = {
     "id": "rule id, kebab-case 'family' or 'family/detail'",
@@ -106,13 +109,21 @@ class PackRule(Rule):
             raise ConfigError(f"{self.where}: key {key!r} must be a list of non-empty strings")
         return value
 
-    def _compile(self, pattern: str, key: str) -> re.Pattern[str]:
+    def _compile(self, pattern: str, key: str, shown: str | None = None, literal: bool = False):
+        """A user's pattern is bounded in time (rule_types/bounded.py): a pack's regex must not be able to
+        hang the run. ``literal``: built here from escaped phrases (``tokens``, non-regex swaps), which
+        cannot backtrack without end, so Python's faster ``re`` runs it. ``shown``: what an error names."""
+        flags = re.IGNORECASE if self.ignore_case else 0
         try:
-            return re.compile(pattern, re.IGNORECASE if self.ignore_case else 0)
+            if literal:
+                return re.compile(pattern, flags)
+            from prose_lint.rule_types.bounded import BoundedPattern
+
+            return BoundedPattern(pattern, flags, f"{self.where}: key {key!r}", shown)
         except re.error as exc:
             raise ConfigError(f"{self.where}: key {key!r}: bad regex {pattern!r}: {exc}") from None
 
-    def _matcher(self, spec: dict[str, Any]) -> re.Pattern[str] | None:
+    def _matcher(self, spec: dict[str, Any]) -> "re.Pattern[str] | BoundedPattern | None":
         """One regex from ``tokens`` (literal phrases) and ``patterns`` (regexes)."""
         tokens = self._strings(spec, "tokens")
         parts = [f"(?:{phrases_regex(tokens)})"] if tokens else []
@@ -121,7 +132,9 @@ class PackRule(Rule):
             parts.append(f"(?:{pattern})")
         if not parts:
             return None
-        return self._compile("|".join(parts), "tokens/patterns")
+        patterns = self._strings(spec, "patterns")
+        return self._compile("|".join(parts), "patterns" if patterns else "tokens",
+                             shown=" | ".join(patterns) if patterns and not tokens else None, literal=not patterns)
 
     def format(self, **fields: Any) -> str:
         try:

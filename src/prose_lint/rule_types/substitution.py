@@ -26,9 +26,10 @@ class Substitution(PackRule):
         self.pairs = []
         for key, replacement in swap.items():
             pattern = key if self.is_regex else phrase_regex(key)
-            self.pairs.append((self._compile(pattern, f"swap.{key}"), replacement))
+            self.pairs.append((self._compile(pattern, f"swap.{key}", literal=not self.is_regex), replacement))
         combined = "|".join(f"(?:{p.pattern})" for p, _ in self.pairs) if self.is_regex else phrases_regex(list(swap))
-        self.regex = self._compile(combined, "swap")
+        self.regex = self._compile(combined, "swap", literal=not self.is_regex,
+                                   shown=" | ".join(swap) if self.is_regex else None)
 
     def check_block(self, doc, block, ctx):
         for m in self.regex.finditer(doc.prose, block.start, block.end):
