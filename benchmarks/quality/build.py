@@ -134,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         cases = build_split(split, args.per_class, args.controls_per_form, args.clean, args.seed, out)
         manifest["splits"][split] = {
             "host_sources": list(sources.HOST_SOURCES[split]), "web_sources": list(sources.WEB_SOURCES[split]),
+            "hosts_by_source": {src: sum(1 for h in sources.hosts(split) if h.source == src)
+                                for src in sources.HOST_SOURCES[split]},
             "documents": len(cases), "planted": sum(len(c["defects"]) for c in cases),
             "words": sum(c["words"] for c in cases), "digest": digest(out)}
         print(f"{split}: {len(cases)} documents, {manifest['splits'][split]['planted']} planted defects, "

@@ -121,7 +121,7 @@ def _debian_docs() -> list[Host]:
             continue
         body = "\n\n".join(p for p in re.split(r"\n\s*\n", text) if p.strip() and not p.startswith("#"))
         hosts.append(Host(id=f"debian/{path.stem}", source="debian-docs", genre="documentation", title=path.stem,
-                          text=_cap(_normalise(body)), license="GPL-2.0+ (debian-handbook)"))
+                          text=_cap(_normalise(body)), license="GPL-2.0+ (debian-handbook)", suffix=".md"))
     return hosts
 
 
