@@ -9,7 +9,7 @@ see benchmarks/README.md, "Memory".
 
 The sample below is written to reach every lazy load: a French sentence (foreign words, language
 identification), a paragraph long enough for readability, and a second article after a dateline, so
-that off-topic-content builds its TF-IDF matrices.
+that off-topic-content builds its TF-IDF matrices; the sentence-embedding model is loaded explicitly.
 """
 
 from __future__ import annotations
@@ -42,6 +42,14 @@ def warm_up(linter) -> None:
     from prose_lint.source import Source
 
     doc = parse_source(Source("warm-up.md", SAMPLE), "markdown", linter.settings.language)
+    selected = {rule.id for rule, _ctx in linter.active}
+    if selected & {"off-topic-content", "duplicated-conclusion", "duplicate-text", "self-contradiction"}:
+        try:  # the sentence-embedding model (prose_lint/embeddings.py): ~16 MB shared by every worker
+            from prose_lint import embeddings
+
+            embeddings.embed(["warm-up"])
+        except Exception:  # noqa: BLE001
+            pass
     for rule, ctx in linter.active:
         if type(rule).prepare is not Rule.prepare:
             continue  # starts outside work (LanguageTool): nothing to share

@@ -15,21 +15,8 @@ from prose_lint.analysis import WORD_RE, ends_sentence, stem, stopwords
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
 _NORM = re.compile(r"\W+")
 
-# Window of text on each side of a boundary for the local (TextTiling-like) similarity.
-_WINDOW_WORDS = 120
-_MAX_CANDIDATES = 12
 _STRONG = {"repeated headline", "dateline", "date/byline line"}
 _DEBUG: list | None = None  # tests/tuning: collects every candidate's scores
-
-
-class _Shown:
-    """terms[i] as the document writes it, computed only for the terms a message shows."""
-
-    def __init__(self, terms: list[str], display: Callable[[str], str]) -> None:
-        self.terms, self.display = terms, display
-
-    def __getitem__(self, i: int) -> str:
-        return self.display(self.terms[i])
 
 
 @dataclass
@@ -48,53 +35,67 @@ class _Unit:
 class OffTopicContent(Rule):
     """Unrelated content appended to or inserted into the document (a second article pasted after the first).
 
-    Algorithm. The prose blocks become term vectors (content words, light stemming, weighted by
-    sublinear term frequency times a background IDF from `wordfreq`, scipy sparse matrices).
-    1. Local change: for every boundary between blocks, the cosine similarity of ~120 words before
-       and after it (banded sparse products: linear in the document length). Boundaries with a low
-       similarity, and boundaries with structural signs, become candidates (at most 12).
-    2. Each candidate start k is scored on the whole document: the key terms of the part before it
-       (and of the title/lead) that disappear in the block; the block's own key terms that never occur
-       before it; the block's similarity to the title/lead and to the part before, compared with the
-       document's normal similarity between its parts.
-    3. Structural signs that a second document starts at k: a headline-like line, the same headline
-       repeated right after it, a dateline ("ISLAMABAD:", "WASHINGTON (Reuters) -"), an
-       "Updated <date>"/byline/date line, a bullet summary, an extra blank line before it.
-    The confidence combines the lexical score (1 + 2) and the structural score (3). Only a repeated
-    headline, a dateline or a date/byline line counts as a strong sign of a new article; a headline,
-    bullets or blank lines alone are what any sectioned document has, and without a strong sign the
-    lexical evidence must be much stronger (in practice: pasted paragraphs with no sign of a new
-    article are not reported). The block ends at the end of the document, or
-    where the text returns to the first part's topic (an inserted block) or the next article starts.
+    Algorithm: change-point detection over the sequence of paragraphs.
+    0. The paragraphs of 8+ words outside tail sections (references, appendix... rules/lexicons/sections.toml)
+       are the units; headings and short date/byline lines are not units but structural signs. Each unit
+       gets two length-1 vectors: a sentence embedding (prose_lint/embeddings.py: WordLlama's static
+       256-dimension model, shipped in its wheel) and a TF-IDF row (content-word stems, sublinear tf times a
+       background IDF from wordfreq, count-sketched to 1,024 columns). Running sums of both (weighted by
+       sqrt(words)) give, for any run of units, in O(256) time: its *coherence* (mean similarity of two
+       different units of the run) and its *cross similarity* with another run. The *separation* of two
+       runs is 1 - cross / sqrt(coherence x coherence): 0 when they are as alike as each is with itself,
+       1 when they share nothing.
+    1. Candidate boundaries: the best-separated prefix/suffix splits of the whole document, the sharpest
+       local changes (three units on each side), and every boundary with a strong structural sign (at most
+       ~20, so the work is linear in the document length).
+    2. Candidate blocks: each candidate start with the end of the document (an appended text) or with a
+       later candidate (an inserted block, at most `max_insert_units` paragraphs). Each block's features: its
+       separation from the text before it and from the rest of the document, for embeddings and for TF-IDF;
+       for an inserted block, whether the text after it returns to the text before it; the structural
+       score at its start (a headline, the same headline repeated, a dateline such as "ISLAMABAD:", an
+       "Updated <date>"/byline line, a bullet summary, extra blank lines: a headline alone counts little,
+       and no sign is required); inserted; short (< 150 words without a strong sign).
+    3. The confidence is a logistic function of those features whose weights and threshold are data
+       (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus by
+       scripts/calibrate-off-topic). The best blocks above the threshold that do not overlap are reported
+       (at most three); a reported block is split in two where a second article starts inside it (its two
+       halves are as far apart as `split_threshold`).
 
-    Never reported: blocks under reference/notes/appendix-like headings (the "tail" role of
-    rules/lexicons/sections.toml),
-    documents shorter than twice `min_words`.
+    Each diagnostic covers one off-topic block (from its headline to its last paragraph) and names the
+    main terms of the document and of the block, with the confidence and features as properties.
+
+    Never reported: blocks under reference/notes/appendix-like headings, documents shorter than twice
+    `min_words`, a block of one paragraph or under 40 words.
 
     Options:
-      sensitivity (0..1, default 0.5): higher reports weaker evidence.
-      min_words (default 80): minimum length of the off-topic block, and of the part before it.
+      sensitivity (0..1, default 0.5): higher reports weaker evidence (each 0.1 lowers the threshold by 0.03).
+      min_words (default 60): the least running text before a block (and half the least document length).
 
-    Known limits: a single-paragraph digression inside a section is below `min_words` by design; an
-    appended text on exactly the same subject (a second report of the same event) is not off-topic.
+    Known limits: a single-paragraph digression is below the minimum by design; an appended text on the
+    same subject (a second report of the same event) is not off-topic; a block that continues the
+    document's subject closely (one football report after another) is found only with a structural sign
+    or a clear change of vocabulary.
     """
 
     id = "off-topic-content"
     severity = Severity.WARNING
     scope = "document"
-    options = {"sensitivity": 0.5, "min_words": 80}
+    options = {"sensitivity": 0.5, "min_words": 60}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
-        result = analyse(doc, float(ctx.options["sensitivity"]), int(ctx.options["min_words"]))
-        if result is None:
-            return
-        start, end, message, props = result
-        yield ctx.diagnostic(start, end, message, properties=props)
+        for start, end, message, props in analyse(doc, float(ctx.options["sensitivity"]),
+                                                  int(ctx.options["min_words"])):
+            yield ctx.diagnostic(start, end, message, properties=props)
 
 
 # ----------------------------------------------------------------------
 _LEX: dict[str, Any] | None = None
 _IDF_CACHE: dict[str, float] = {}
+
+
+def _params() -> dict[str, Any]:
+    """Thresholds and weights of the change-point model (rules/lexicons/off_topic.toml [change_point])."""
+    return _lexicon()["params"]
 
 
 def _lexicon() -> dict[str, Any]:
@@ -106,6 +107,7 @@ def _lexicon() -> dict[str, Any]:
         _LEX = {
             "meta": [re.compile(p, re.I) for p in lex["article_meta"]],
             "dateline": re.compile(lex["dateline"]),
+            "params": lex["change_point"],
         }
     return _LEX
 
@@ -256,136 +258,59 @@ def _effective(structure: tuple[float, list[str]]) -> float:
     return score if _STRONG & set(signs) else min(score, 0.15)
 
 
-def _confidence(lexical: float, structure: float) -> float:
-    return min(1.0, lexical * (0.55 + 0.45 * structure) + 0.25 * structure * lexical)
+# -- change-point analysis --------------------------------------------------------------------------
+@dataclass
+class _Parts:
+    """Running sums of unit vectors (weighted), for the statistics of any run of body units in O(dim)."""
+
+    cum: Any  # (m + 1, dim): cum[k] = sum of w_i * v_i over i < k
+    w: Any  # (m + 1,)
+    q: Any  # (m + 1,): sum of w_i ** 2
+
+    @classmethod
+    def of(cls, vectors, weights) -> "_Parts":
+        import numpy as np
+
+        dim = vectors.shape[1]
+        cum = np.vstack([np.zeros((1, dim)), np.cumsum(vectors * weights[:, None], axis=0)])
+        return cls(cum, np.concatenate([[0.0], np.cumsum(weights)]), np.concatenate([[0.0], np.cumsum(weights ** 2)]))
+
+    def run(self, spans):
+        """(sum, weight, squared weights) of the units in ``spans`` (a list of (a, b) runs)."""
+        s = sum(self.cum[b] - self.cum[a] for a, b in spans)
+        return s, sum(self.w[b] - self.w[a] for a, b in spans), sum(self.q[b] - self.q[a] for a, b in spans)
 
 
-def _threshold(structure: float, sensitivity: float) -> float:
-    return 0.62 - 0.3 * (sensitivity - 0.5) + (0.12 if structure < 0.3 else 0.0)
+def _within(part) -> float:
+    """Mean similarity between two different units of a part (weighted); NaN for a single unit."""
+    s, w, q = part
+    den = w * w - q
+    return float((s @ s - q) / den) if den > 1e-9 else float("nan")
 
 
-def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 80):
-    """(start, end, message, properties) of the off-topic block, or None."""
-    if doc.word_count < 2 * min_words:
-        return None
-    units = _units(doc)
-    n = len(units)
-    if n < 3:
-        return None
+def _cross(p1, p2) -> float:
+    return float(p1[0] @ p2[0] / (p1[1] * p2[1])) if p1[1] > 0 and p2[1] > 0 else float("nan")
 
-    import numpy as np
-    from scipy import sparse
 
-    words = np.array([u.words for u in units], dtype=float)
-    cum = np.concatenate([[0.0], np.cumsum(words)])
-    # The part before the block must have real running text (not only a title and front matter).
-    running = np.concatenate([[0.0], np.cumsum([u.words if u.words >= 20 else 0 for u in units])])
-    valid = [k for k in range(1, n)
-             if running[k] >= min_words and cum[n] - cum[k] >= min_words and not units[k].tail_section]
-    if not valid:
-        return None
-    struct = {k: _structure(units, k, doc) for k in valid}
-    # The lexical score is at most 1: where no start can reach the threshold even so (no strong sign
-    # of a new article, at the default sensitivity), the answer is known before any TF-IDF is built.
-    if _DEBUG is None and not any(_confidence(1.0, _effective(struct[k])) >= _threshold(_effective(struct[k]), sensitivity)
-                                  for k in valid):
-        return None
+def _separation(p1, p2, floor: float) -> float:
+    """1 - cross similarity / geometric mean of the parts' own coherence: 0 when the two parts are as alike
+    as each part is with itself, 1 when they share nothing."""
+    import math
 
-    stop = stopwords()
-    vocab: dict[str, int] = {}
-    surface: Counter = Counter()
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, u in enumerate(units):
-        ids = [vocab.setdefault(t, len(vocab)) for t in _terms(u.text, stop, surface)]
-        cols.extend(ids)
-        rows.extend([i] * len(ids))
-    if not vocab:
-        return None
-    terms = [None] * len(vocab)
-    for t, j in vocab.items():
-        terms[j] = t
-    display = _display_names(surface)
-    # Background IDF of the form the document writes: a Snowball stem ("happi") is not a word to look up.
-    idf = np.array([_idf(display(t).lower()) for t in terms])
-    shown = _Shown(terms, display)
-    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, len(vocab)))
-    counts.sum_duplicates()  # one entry per (unit, term): its number of occurrences
-    X = counts.copy()
-    X.data = 1.0 + np.log(X.data)
-    X = X @ sparse.diags(idf)
-    X = sparse.csr_matrix(X)
-
-    # -- 1. local similarity at each boundary (banded windows: linear) --
-    lrows, lcols, rrows, rcols = [], [], [], []
-    for k in range(1, n):
-        i, acc = k - 1, 0.0
-        while i >= 0 and acc < _WINDOW_WORDS:
-            lrows.append(k)
-            lcols.append(i)
-            acc += words[i]
-            i -= 1
-        i, acc = k, 0.0
-        while i < n and acc < _WINDOW_WORDS:
-            rrows.append(k)
-            rcols.append(i)
-            acc += words[i]
-            i += 1
-    L = sparse.csr_matrix((np.ones(len(lrows)), (lrows, lcols)), shape=(n, n)) @ X
-    R = sparse.csr_matrix((np.ones(len(rrows)), (rrows, rcols)), shape=(n, n)) @ X
-    local = np.asarray(_unit_rows(L).multiply(_unit_rows(R)).sum(axis=1)).ravel()
-    typical = float(np.median(local[valid]))
-    pre = sorted(valid, key=lambda k: (typical - local[k]) + struct[k][0], reverse=True)[:_MAX_CANDIDATES]
-
-    # Title and lead: the first headline-like unit and the first real paragraph.
-    title_idx = [i for i in range(min(n, 3)) if units[i].headline][:1]
-    lead_idx = [i for i in range(n) if units[i].words >= 25][:1]
-
-    total = _rows_sum(X, slice(0, n))
-    best = None
-    for k in pre:
-        end = _block_end(units, k, struct, X, total, words, min_words, local)
-        res = _score(k, end, X, counts, idf, words, title_idx + lead_idx, shown, typical)
-        if res is None:
-            continue
-        lexical, info = res
-        signs = struct[k][1]
-        s = _effective(struct[k])
-        confidence = _confidence(lexical, s)
-        threshold = _threshold(s, sensitivity)
-        info.update(confidence=round(float(confidence), 3), structure=signs, lexical=round(float(lexical), 3),
-                    threshold=round(threshold, 3), start_unit=k, end_unit=end)
-        if _DEBUG is not None:
-            _DEBUG.append(dict(info))
-        if confidence >= threshold and (best is None or confidence > best[1]["confidence"]):
-            best = (k, info)
-    if best is None:
-        return None
-    k, info = best
-    end = info["end_unit"]
-    start_off = units[k].block.start
-    end_off = units[end - 1].block.end
-    message = (f"content unrelated to the rest of the document: the document is about "
-               f"{', '.join(info['doc_terms'][:5])}; this block ({int(cum[end] - cum[k])} words) is about "
-               f"{', '.join(info['block_terms'][:5])}")
-    props = {"confidence": info["confidence"], "document_terms": info["doc_terms"][:8],
-             "block_terms": info["block_terms"][:8], "structure": info["structure"],
-             "lexical_score": info["lexical"]}
-    return start_off, end_off, message, props
-
+    w1, w2 = _within(p1), _within(p2)
+    w1 = floor if math.isnan(w1) else max(w1, floor)
+    w2 = floor if math.isnan(w2) else max(w2, floor)
+    x = _cross(p1, p2)
+    return 0.0 if math.isnan(x) else max(-0.5, min(1.0, 1.0 - x / math.sqrt(w1 * w2)))
 
 def _rows_sum(M, rows):
-    """The sum of rows ``rows`` (a slice with step 1, or a list) of a CSR matrix, as a dense vector.
-    Reads the CSR arrays directly: scipy's slicing builds a matrix per call, which cost more than the sum."""
+    """The sum of rows ``rows`` (a slice with step 1) of a CSR matrix, as a dense vector (reads the CSR
+    arrays directly: scipy's slicing builds a matrix per call)."""
     import numpy as np
 
-    if isinstance(rows, slice):
-        a, b, _ = rows.indices(M.shape[0])
-        spans = [(a, b)] if b > a else []
-    else:
-        spans = [(r, r + 1) for r in rows]
+    a, b, _ = rows.indices(M.shape[0])
     out = np.zeros(M.shape[1])
-    for a, b in spans:
+    if b > a:
         lo, hi = M.indptr[a], M.indptr[b]
         out += np.bincount(M.indices[lo:hi], weights=M.data[lo:hi], minlength=M.shape[1])
     return out
@@ -400,97 +325,213 @@ def _unit_rows(M):
     return sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ M
 
 
-def _unit(v):
-    """v scaled to length 1 (a zero vector stays zero)."""
+def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: float) -> dict[str, float]:
+    """Separation of the body units [a, b) from the part before them, from the rest, and (an inserted
+    block) whether the text after them returns to the part before."""
+    block = PE.run([(a, b)]), PT.run([(a, b)])
+    prefix = PE.run([(0, a)]), PT.run([(0, a)])
+    rest_spans = [(0, a)] + ([(b, m)] if b < m else [])
+    rest = PE.run(rest_spans), PT.run(rest_spans)
+    f = {
+        "e_prev": _separation(block[0], prefix[0], floor_e),
+        "t_prev": _separation(block[1], prefix[1], floor_t),
+        "e_rest": _separation(block[0], rest[0], floor_e),
+        "t_rest": _separation(block[1], rest[1], floor_t),
+        "e_ret": 0.0, "t_ret": 0.0,
+    }
+    if b < m:
+        after = PE.run([(b, m)]), PT.run([(b, m)])
+        # An inserted block: the text after it is closer to the text before it than the block is.
+        f["e_ret"] = f["e_prev"] - _separation(after[0], prefix[0], floor_e)
+        f["t_ret"] = f["t_prev"] - _separation(after[1], prefix[1], floor_t)
+    return f
+
+
+def _score(f: dict[str, float], weights: dict[str, float]) -> float:
+    """The logistic model of rules/lexicons/off_topic.toml [model]: a confidence in 0..1."""
+    import math
+
+    z = weights["bias"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _count_sketch(X, dim: int = 1024):
+    """Rows of a sparse TF-IDF matrix hashed to ``dim`` dense columns (count sketch: each term to one
+    column with a random sign), which keeps dot products up to ~1/sqrt(dim): the running sums of the
+    change-point statistics then cost O(dim) per boundary, whatever the vocabulary."""
+    import numpy as np
+    from scipy import sparse
+
+    v = X.shape[1]
+    rng = np.random.default_rng(1234)
+    cols = rng.integers(0, dim, size=v)
+    signs = rng.choice([-1.0, 1.0], size=v)
+    S = sparse.csr_matrix((signs, (np.arange(v), cols)), shape=(v, dim))
+    return np.asarray((X @ S).todense())
+
+
+def _tfidf(units: list[_Unit], body: list[int]):
+    """Length-1 TF-IDF rows of the body units (sublinear tf x background IDF), and the display helper."""
+    import numpy as np
+    from scipy import sparse
+
+    stop = stopwords()
+    vocab: dict[str, int] = {}
+    surface: Counter = Counter()
+    rows: list[int] = []
+    cols: list[int] = []
+    for r, i in enumerate(body):
+        ids = [vocab.setdefault(t, len(vocab)) for t in _terms(units[i].text, stop, surface)]
+        cols.extend(ids)
+        rows.extend([r] * len(ids))
+    terms = [""] * len(vocab)
+    for t, j in vocab.items():
+        terms[j] = t
+    display = _display_names(surface)
+    idf = np.array([_idf(display(t).lower()) for t in terms]) if terms else np.zeros(0)
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(body), max(1, len(vocab))))
+    counts.sum_duplicates()
+    X = counts.copy()
+    X.data = 1.0 + np.log(X.data)
+    if terms:
+        X = sparse.csr_matrix(X @ sparse.diags(idf))
+    return _unit_rows(X).tocsr(), counts.tocsr(), idf, terms, display
+
+
+def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> list:
+    """[(start, end, message, properties)] of each off-topic block (empty when none)."""
+    if doc.word_count < 2 * min_words:
+        return []
+    units = _units(doc)
+    body = [i for i, u in enumerate(units)
+            if u.words >= 8 and not u.block.is_heading and not u.meta and not u.tail_section]
+    m = len(body)
+    if m < 4:
+        return []
     import numpy as np
 
-    norm = float(np.linalg.norm(v))
-    return v / norm if norm > 0 else v
+    from prose_lint import embeddings
+
+    params = _params()
+    bwords = np.array([units[i].words for i in body], dtype=float)
+    cumw = np.concatenate([[0.0], np.cumsum(bwords)])
+    weights = np.sqrt(np.minimum(bwords, 150.0))
+    E = embeddings.embed_spans(doc, [(units[i].block.start, units[i].block.end) for i in body], content_words=False)
+    Xn, counts, idf, terms, display = _tfidf(units, body)
+    T = _count_sketch(Xn)
+    PE, PT = _Parts.of(E.astype(float), weights), _Parts.of(T, weights)
+    floor_e, floor_t = params["floor_embedding"], params["floor_tfidf"]
+
+    def start_unit(a: int) -> int:  # the block starts after the body unit before it (headline, date line)
+        return body[a - 1] + 1 if a > 0 else 0
+
+    # Boundaries: the prefix has real running text, the block at least two units.
+    min_block = float(params["min_block_words"])
+    ok = [a for a in range(1, m - 1) if cumw[a] >= min_words and not units[start_unit(a)].tail_section]
+    if not ok:
+        return []
+    # 1. Single change point (prefix vs suffix) and local change (3 units each side) at each boundary.
+    single = {a: _separation(PE.run([(0, a)]), PE.run([(a, m)]), floor_e)
+              + _separation(PT.run([(0, a)]), PT.run([(a, m)]), floor_t) for a in ok}
+    local = {a: _separation(PE.run([(max(0, a - 3), a)]), PE.run([(a, min(m, a + 3))]), floor_e)
+             + _separation(PT.run([(max(0, a - 3), a)]), PT.run([(a, min(m, a + 3))]), floor_t) for a in ok}
+    struct = {a: _structure(units, start_unit(a), doc) for a in ok}
+    keep = int(params["candidates"])
+    cands = sorted(set(sorted(ok, key=lambda a: -single[a])[:keep]) | set(sorted(ok, key=lambda a: -local[a])[:keep])
+                   | {a for a in ok if _effective(struct[a]) >= 0.3})
+    null_cache: dict[int, tuple[float, float]] = {}
+
+    def null(length: int) -> tuple[float, float]:
+        """How far a typical run of ``length`` units is from the rest of this document (median over at
+        most 24 evenly spaced runs): a document that changes subject often sets a higher bar."""
+        if length not in null_cache:
+            starts = np.unique(np.linspace(0, m - length, num=min(24, m - length + 1)).astype(int))
+            es, ts = [], []
+            for x in starts:
+                rest = [(0, x)] + [(x + length, m)]
+                es.append(_separation(PE.run([(x, x + length)]), PE.run(rest), floor_e))
+                ts.append(_separation(PT.run([(x, x + length)]), PT.run(rest), floor_t))
+            null_cache[length] = (float(np.median(es)), float(np.median(ts)))
+        return null_cache[length]
+
+    # 2. Candidate blocks: [a, m) (appended) and [a, b) for two candidates (inserted).
+    ends = sorted(set(cands) | {m})
+    scored = []
+    for a in cands:
+        for b in ends:
+            if b - a < 2 or cumw[b] - cumw[a] < min_block:
+                continue
+            if b < m and (b - a > params["max_insert_units"]):
+                continue
+            f = _segment_features(PE, PT, a, b, m, floor_e, floor_t)
+            f["structure"] = _effective(struct[a])
+            ne, nt = null(b - a)
+            f["e_rel"], f["t_rel"] = f["e_rest"] - ne, f["t_rest"] - nt
+            f["inserted"] = float(b < m)
+            f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
+            conf = _score(f, params["model"])
+            scored.append((conf, a, b, f))
+            if _DEBUG is not None:
+                _DEBUG.append({"a": a, "b": b, "start": units[start_unit(a)].block.start,
+                               "end": units[body[b - 1]].block.end, "conf": conf, **f})
+    threshold = params["threshold"] - 0.3 * (sensitivity - 0.5)
+    # 3. The best blocks, not overlapping; each split in two where a second article starts inside it.
+    scored.sort(key=lambda s: -s[0])
+    chosen: list[tuple[float, int, int, dict]] = []
+    for s in scored:
+        if s[0] < threshold:
+            break
+        if any(s[1] < c[2] and c[1] < s[2] for c in chosen):
+            continue
+        chosen.append(s)
+        if len(chosen) >= 3:
+            break
+    blocks = []
+    for conf, a, b, f in sorted(chosen, key=lambda s: s[1]):
+        for a2, b2 in _split(PE, PT, a, b, cands, struct, cumw, min_block, floor_e, floor_t, params):
+            blocks.append((conf, a2, b2, f))
+    out = []
+    for conf, a, b, f in blocks:
+        start_off = units[start_unit(a)].block.start
+        end_off = units[body[b - 1]].block.end
+        doc_terms, blk_terms = _main_terms(counts, idf, terms, display, a, b, m)
+        signs = struct[a][1] if a in struct else []
+        message = (f"content unrelated to the rest of the document: the document is about "
+                   f"{', '.join(doc_terms[:5])}; this block ({int(cumw[b] - cumw[a])} words) is about "
+                   f"{', '.join(blk_terms[:5])}")
+        props = {"confidence": round(float(conf), 3), "document_terms": doc_terms[:8], "block_terms": blk_terms[:8],
+                 "structure": signs, "features": {k: round(float(v), 3) for k, v in f.items()}}
+        out.append((start_off, end_off, message, props))
+    return out
 
 
-def _block_end(units, k, struct, X, total, words, min_words, local) -> int:
-    """Where the off-topic block that starts at unit k ends (exclusive unit index)."""
+def _split(PE, PT, a, b, cands, struct, cumw, min_block, floor_e, floor_t, params):
+    """[a, b) as one block, or two where a second article starts inside it (the two halves are as far
+    apart as an off-topic block from its document)."""
+    best = None
+    for c in cands:
+        if c - a < 2 or b - c < 2 or cumw[c] - cumw[a] < min_block or cumw[b] - cumw[c] < min_block:
+            continue
+        sep = (_separation(PE.run([(a, c)]), PE.run([(c, b)]), floor_e)
+               + _separation(PT.run([(a, c)]), PT.run([(c, b)]), floor_t)) / 2
+        sep += params["split_structure"] * _effective(struct[c]) if c in struct else 0.0
+        if sep >= params["split_threshold"] and (best is None or sep > best[0]):
+            best = (sep, c)
+    return [(a, b)] if best is None else [(a, best[1]), (best[1], b)]
+
+
+def _main_terms(counts, idf, terms, display, a: int, b: int, m: int) -> tuple[list[str], list[str]]:
+    """The terms most typical of the rest of the document and of the block (weight x share of uses)."""
     import numpy as np
 
-    n = len(units)
-    cum = np.concatenate([[0.0], np.cumsum(words)])
-    # The next article start (strong structural signs) ends this one.
-    for j in range(k + 1, n):
-        if j in struct and struct[j][0] >= 0.6 and cum[j] - cum[k] >= min_words:
-            return j
-    # Return to the first part's topic: the rest is more like the part before k than like the block.
-    before_sum = _rows_sum(X, slice(0, k))
-    before = _unit(before_sum)
-    candidates = [j for j in range(k + 1, n)
-                  if cum[j] - cum[k] >= min_words and cum[n] - cum[j] >= min_words]
-    # The boundaries with the sharpest local change (bounded number: linear overall).
-    candidates = sorted(candidates, key=lambda j: local[j])[:8]
-    block_sum, upto = np.zeros_like(before_sum), k
-    for j in sorted(candidates):
-        block_sum = block_sum + _rows_sum(X, slice(upto, j))  # grows with j: each row added once
-        upto = j
-        block, after = _unit(block_sum), _unit(total - before_sum - block_sum)
-        if float(after @ before) > 1.5 * float(after @ block) + 0.05:
-            return j
-    return n
+    block_c = _rows_sum(counts, slice(a, b))
+    ctx_c = _rows_sum(counts, slice(0, m)) - block_c
 
+    def top(c, other):
+        w = np.where(c > 0, (1 + np.log(np.maximum(c, 1))) * idf, 0.0) * c / np.maximum(c + other, 1) * (c >= 2)
+        return [display(terms[i]) for i in np.argsort(-w)[:8] if c[i] >= 2]
 
-def _score(k, end, X, counts, idf, words, head_idx, terms, typical):
-    import numpy as np
-
-    n = X.shape[0]
-    before_c = _rows_sum(counts, slice(0, k))
-    block_c = _rows_sum(counts, slice(k, end))
-    after_c = _rows_sum(counts, slice(end, n))
-    wb, wk = float(sum(words[:k])), float(sum(words[k:end]))
-    if wb <= 0 or wk <= 0:
-        return None
-    context_c = before_c + after_c
-
-    def weights(c):
-        return np.where(c > 0, (1 + np.log(np.maximum(c, 1))) * idf, 0.0)
-
-    def cos(a, b):
-        na, nb = np.linalg.norm(a), np.linalg.norm(b)
-        return float(a @ b / (na * nb)) if na > 0 and nb > 0 else 0.0
-
-    wctx, wblk = weights(context_c), weights(block_c)
-    # Key terms: terms of the context that recur (>= 2) and weigh most.
-    ctx_key = np.argsort(-(wctx * (context_c >= 2)))[:10]
-    ctx_key = [i for i in ctx_key if context_c[i] >= 2]
-    blk_key = np.argsort(-(wblk * (block_c >= 2)))[:10]
-    blk_key = [i for i in blk_key if block_c[i] >= 2]
-    if len(ctx_key) < 3 or len(blk_key) < 2:
-        return None
-    # Disappearance: expected occurrences of the context's key terms in the block, vs. found.
-    rate = wk / max(wb + float(sum(words[end:])), 1.0)
-    kept = 0.0
-    for i in ctx_key:
-        expected = context_c[i] * rate
-        kept += min(1.0, block_c[i] / max(expected * 0.5, 1e-9)) if expected > 0 else 1.0
-    disappearance = 1.0 - kept / len(ctx_key)
-    # Emergence: the block's key terms are new (absent or rare before).
-    new = sum(1.0 for i in blk_key if context_c[i] <= max(1, 0.05 * block_c[i] / max(rate, 1e-9))) / len(blk_key)
-    # Similarity of the block to the context and to the title/lead.
-    sim_ctx = cos(wctx, wblk)
-    if head_idx and max(head_idx) < k:
-        head_c = _rows_sum(counts, head_idx)
-        wh = weights(head_c)
-        sim_head_block = cos(wh, wblk)
-        sim_head_ctx = cos(wh, weights(before_c - head_c + after_c))
-        head_drop = max(0.0, 1.0 - sim_head_block / max(sim_head_ctx, 1e-9))
-    else:
-        head_drop = 0.5
-    sim_drop = max(0.0, 1.0 - sim_ctx / max(typical, 0.05))
-    lexical = 0.35 * disappearance + 0.3 * new + 0.15 * head_drop + 0.2 * min(1.0, sim_drop)
-    # For the message: the terms most typical of each part (weight times share of occurrences).
-    ctx_show = np.argsort(-(wctx * context_c / np.maximum(context_c + block_c, 1) * (context_c >= 2)))[:8]
-    blk_show = np.argsort(-(wblk * block_c / np.maximum(context_c + block_c, 1) * (block_c >= 2)))[:8]
-    info = {"doc_terms": [terms[i] for i in ctx_show if context_c[i] >= 2],
-            "block_terms": [terms[i] for i in blk_show if block_c[i] >= 2],
-            "disappearance": round(disappearance, 3), "new": round(new, 3), "head_drop": round(head_drop, 3),
-            "sim_ctx": round(sim_ctx, 3), "typical": round(typical, 3)}
-    return lexical, info
+    return top(ctx_c, block_c), top(block_c, ctx_c)
 
 
 RULES = (OffTopicContent,)

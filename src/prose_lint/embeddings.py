@@ -1,0 +1,132 @@
+"""Static sentence embeddings: ONE model for every rule that compares meaning (off-topic-content,
+duplicated-conclusion, duplicate-text, self-contradiction).
+
+The model is WordLlama's ``l2_supercat`` at 256 dimensions (pip package ``wordllama`` 0.4): a token
+embedding table (32,000 x 256, float16, 16 MB) and the Llama-2 tokenizer, both shipped inside the wheel.
+A text's vector is the mean of its tokens' vectors, scaled to length 1; inference is a table look-up and
+an average in numpy.
+
+wordllama's own loader (``WordLlama.load``) looks for the tokenizer file in the wrong folder and then
+downloads it from Hugging Face, and importing the ``wordllama`` package configures the root logger. So we
+never import it: the two files are located with ``importlib.util.find_spec`` and read directly
+(``safetensors`` for the table, ``tokenizers`` for the tokenizer). Nothing is ever downloaded; a missing
+file is an error naming the file (tests/test_embeddings.py checks that no socket is opened).
+
+Import cost matters (the pre-commit hook imports the rules): this module imports nothing heavy at import
+time; the model is loaded on first use (or by warmup.warm_up before worker processes fork, so that they
+share its pages) and kept for the life of the process.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+    from prose_lint.document import Document
+
+PACKAGE = "wordllama"
+WEIGHTS = ("weights", "l2_supercat_256.safetensors")
+TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
+TENSOR = "embedding.weight"
+DIM = 256
+
+_LOCK = threading.Lock()
+_MODEL: _Model | None = None
+
+
+class _Model:
+    """The token table and the tokenizer; ``embed`` averages token vectors."""
+
+    def __init__(self) -> None:
+        import importlib.util
+        import os
+
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        spec = importlib.util.find_spec(PACKAGE)  # locates the package without running its __init__
+        if spec is None or not spec.submodule_search_locations:
+            raise RuntimeError(f"the {PACKAGE!r} package is not installed (pip install {PACKAGE})")
+        root = list(spec.submodule_search_locations)[0]
+        weights = os.path.join(root, *WEIGHTS)
+        tokenizer = os.path.join(root, *TOKENIZER)
+        for path in (weights, tokenizer):
+            if not os.path.isfile(path):
+                raise RuntimeError(f"embedding model file missing: {path} (reinstall {PACKAGE})")
+        self.table = load_file(weights)[TENSOR]  # float16: half the memory; rows are cast when used
+        self.tokenizer = Tokenizer.from_file(tokenizer)
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        ids = [e.ids for e in encodings]
+        lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
+        nonempty = lengths > 0
+        if not nonempty.any():
+            return out
+        flat = np.fromiter((t for i in ids for t in i), dtype=np.int64, count=int(lengths.sum()))
+        np.clip(flat, 0, self.table.shape[0] - 1, out=flat)
+        vectors = self.table[flat].astype(np.float32)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
+        sums = np.add.reduceat(vectors, starts, axis=0)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        out[nonempty] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+        return out
+
+
+def model() -> _Model:
+    """The shared model, loaded on first use (thread-safe)."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                _MODEL = _Model()
+    return _MODEL
+
+
+def loaded() -> bool:
+    return _MODEL is not None
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """One row per text, float32, length 1 (a text without tokens gives a zero row)."""
+    return model().embed(texts)
+
+
+def embed_spans(doc: Document, spans: Sequence[tuple[int, int]], content_words: bool = True) -> np.ndarray:
+    """Vectors of ``doc.prose[start:end]`` for each span, cached per document (``doc.memo``), so that the
+    rules of a document embed each paragraph once.
+
+    ``content_words``: embed the span's words minus stop words (analysis.stopwords), joined by spaces.
+    Averaged token vectors are dominated by function words, which every English text shares; without
+    them two paragraphs are as close as their subjects are.
+    """
+    import numpy as np
+
+    cache: dict = doc.memo("embeddings", lambda _d: {})
+    missing = [s for s in dict.fromkeys(spans) if (s, content_words) not in cache]
+    if missing:
+        texts = [_text(doc, s, e, content_words) for s, e in missing]
+        for span, vec in zip(missing, embed(texts)):
+            cache[(span, content_words)] = vec
+    if not spans:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([cache[(s, content_words)] for s in spans])
+
+
+def _text(doc: Document, start: int, end: int, content_words: bool) -> str:
+    if not content_words:
+        return " ".join(doc.prose[start:end].split())
+    from prose_lint.analysis import stopwords
+
+    stop = stopwords()
+    return " ".join(w for w in (m.group() for m in doc.words(start, end)) if w.lower() not in stop)
