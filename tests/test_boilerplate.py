@@ -122,3 +122,109 @@ def test_one_alternation_stands_for_the_whole_line_patterns():
         assert (lex["any_full"].fullmatch(line) is not None) == each, line
         hits += each
     assert hits > 10
+
+
+# -- the learnt classifier: features, inference, the shipped weights, the unsafe fix ----------------------
+def _units(text: str, markup: str = "text"):
+    from prose_lint.checks import boilerplate_features as bf
+    from prose_lint.markdown import parse_markdown
+    from prose_lint.plaintext import parse_text
+
+    doc = (parse_markdown if markup == "markdown" else parse_text)("t", text)
+    return bf, bf.units(doc)
+
+
+def _feature(bf, unit, name):
+    return unit.features[bf.NAMES.index(name)]
+
+
+def test_line_features_plain_and_markdown():
+    prose = ("The committee met on Tuesday and agreed, after a long debate about the budget, to keep the "
+             "library open on Sundays for another year.")
+    bf, units = _units(f"Home | News | Sport | Weather\n\n{prose}\n\n12 comments\n\nPosted on 3 March 2024\n")
+    menu, body, counter, dated = units
+    assert _feature(bf, menu, "menu_line") == 1 and _feature(bf, menu, "separator") == 1
+    assert _feature(bf, body, "prose_like") == 1 and _feature(bf, body, "terminal") == 1
+    assert _feature(bf, body, "stop_density") > 0.3 and _feature(bf, menu, "stop_density") == 0
+    assert _feature(bf, counter, "counter") == 1 and _feature(bf, dated, "date") == 1
+    assert _feature(bf, menu, "before_main") == 1 and _feature(bf, dated, "after_main") == 1
+    assert len(body.features) == len(bf.NAMES)
+    # Markdown: the link target is masked in the prose but the raw line keeps it.
+    bf, units = _units(f"* [Front page](/front/)\n* [Archive](/archive/)\n\n{prose}\n", "markdown")
+    assert units[0].text == "Front page" and _feature(bf, units[0], "md_link") == 1
+    assert _feature(bf, units[0], "bullet") == 1 and _feature(bf, units[0], "markup_share") > 0.3
+    assert _feature(bf, units[1], "shape_repeat") > 0
+
+
+def test_main_region_is_the_run_with_the_most_prose():
+    from prose_lint.checks.boilerplate_features import _main_region
+
+    assert _main_region([0, 0, 30, 25, 0, 40, 0, 0]) == (2, 5)  # one short line inside the text is kept
+    assert _main_region([0, 0, 0]) == (0, 2)  # no prose at all: the whole document counts as "main"
+
+
+def test_inference_and_blocks():
+    from prose_lint.checks import boilerplate_model as bm
+
+    model = bm.load()
+    assert set(model) >= {"stage1", "stage2", "threshold", "min_single", "min_prose", "min_units"}
+    bf, units = _units("\n\n".join(["Menu", "Home", "About", "Shop"] + [
+        f"Paragraph {n} of the story goes on for a while, and it says what the reporter saw in the town that day."
+        for n in range(8)] + ["Privacy policy", "Terms of use", "Contact us"]))
+    probs = bm.scores([u.features for u in units], model)
+    assert len(probs) == len(units) and all(0 <= p <= 1 for p in probs)
+    assert max(probs[4:12]) < model["threshold"] < min(probs[-2:])
+    runs = bm.blocks(units, probs, model)
+    assert runs and runs[-1][-1] == len(units) - 1 and all(not set(r) & set(range(4, 12)) for r in runs)
+    assert bm.blocks(units[:3], probs[:3], model) == []  # too short a document for the model to speak
+    assert bm.scores([]) == []
+
+
+def test_stale_model_file_fails_loudly(tmp_path):
+    import json
+
+    from prose_lint.checks import boilerplate_model as bm
+    from prose_lint.errors import ConfigError
+
+    model = bm.load()
+    bad = dict(model, stage1=dict(model["stage1"], features=model["stage1"]["features"][:-1]))
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(ConfigError, match="other features"):
+        bm.load(str(path))
+
+
+def test_training_script_runs_and_writes_a_loadable_model(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from prose_lint.checks import boilerplate_model as bm
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "model.json"
+    run = subprocess.run([sys.executable, str(root / "scripts" / "train-boilerplate"), "--pages", "4", "--out", str(out)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    model = bm.load(str(out))
+    assert "readability" in model["header"]["trained_on"] and "Apache-2.0" in model["header"]["trained_on"]
+    assert 0 < model["threshold"] < 1
+    shipped = json.loads((root / "rules" / "models" / "boilerplate.json").read_text(encoding="utf-8"))
+    assert shipped["stage1"]["features"] == model["stage1"]["features"]
+
+
+def test_unsafe_fix_deletes_the_block_only_with_unsafe_fixes(tmp_path, monkeypatch):
+    from prose_lint.cli import main
+
+    text = ("Reply With Quote\nView Single Post\n\n"
+            "The harbour was rebuilt after the storm, and the breakwater was extended by two hundred metres.\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "page.txt", "--no-grammar", "--select", RULE, "--no-server"]
+    assert main(args + ["--fix"]) == 1
+    assert path.read_text(encoding="utf-8") == text  # the fix is unsafe: --fix alone keeps the file
+    main(args + ["--fix", "--unsafe-fixes"])
+    assert path.read_text(encoding="utf-8") == "\nThe harbour was rebuilt after the storm, and the breakwater " \
+                                                "was extended by two hundred metres.\n"  # the block's lines are gone
+    assert main(args + ["--unsafe-fixes"]) == 2  # needs --fix or --diff

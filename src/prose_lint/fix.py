@@ -1,5 +1,8 @@
 """--fix and --diff: apply the safe fixes rules offer, never touching anything else.
 
+Unsafe fixes (``Fix.safe=False``: the edit may change meaning, e.g. deleting a block the boilerplate
+classifier calls page chrome) are applied only with ``--unsafe-fixes``, as ruff names it.
+
 Fixes whose edits overlap an earlier fix are skipped (and reported again on
 the next run). Files are written atomically in their original encoding, BOM
 and line endings.
@@ -12,13 +15,13 @@ import difflib
 from prose_lint.diagnostic import Diagnostic, Edit
 
 
-def applicable_edits(diagnostics: list[Diagnostic]) -> tuple[list[Edit], list[Diagnostic]]:
-    """Non-overlapping safe edits, and the diagnostics they fix."""
+def applicable_edits(diagnostics: list[Diagnostic], unsafe: bool = False) -> tuple[list[Edit], list[Diagnostic]]:
+    """Non-overlapping safe edits (and unsafe ones with ``unsafe``), and the diagnostics they fix."""
     edits: list[Edit] = []
     fixed: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []
     for d in sorted(diagnostics, key=Diagnostic.sort_key):
-        if d.fix is None or not d.fix.safe:
+        if d.fix is None or not (d.fix.safe or unsafe):
             continue
         spans = [(e.start, e.end) for e in d.fix.edits]
         if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):

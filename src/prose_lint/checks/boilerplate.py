@@ -88,7 +88,9 @@ class Boilerplate(Rule):
         for run in runs:
             block = [units[i] for i in run]
             where = "top" if block[-1].features[before] else "bottom" if block[0].features[after] else "interior"
-            kind = bf.kind_of(block) or _shape_kind(block, where)
+            kind = bf.kind_of(block)
+            if kind in ("", "page"):  # the generic label: say what the block looks like instead
+                kind = _shape_kind(block, where)
             shown = " / ".join(u.text[:30] for u in block[:3]) + (" / ..." if len(block) > 3 else "")
             lines = "1 line" if len(block) == 1 else f"{len(block)} lines"
             start = text.rfind("\n", 0, block[0].start) + 1

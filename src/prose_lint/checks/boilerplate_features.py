@@ -260,6 +260,7 @@ def _features(units: list[Unit]) -> None:
 
 
 def kind_of(run: list[Unit]) -> str:
-    """The lexicon kind that most lines of a run name (the most specific on a tie), or ""."""
-    kinds = [u.strong or u.weak for u in run if u.strong or u.weak]
+    """The lexicon kind that most lines of a run name (the most specific on a tie), or "": strong hits
+    first; a weak "page" label (a date, "Label: value") names nothing."""
+    kinds = [u.strong for u in run if u.strong] or [u.weak for u in run if u.weak and u.weak != "page"]
     return min(kinds, key=lambda k: (-kinds.count(k), _KIND_PRIORITY.index(k) if k in _KIND_PRIORITY else 99)) if kinds else ""

@@ -55,7 +55,7 @@ def stage2_matrix(z: Any) -> Any:
     import numpy as np
 
     n = len(z)
-    pad = np.concatenate([np.full(CONTEXT, -4.0), z, np.full(CONTEXT, -4.0)])  # beyond the edge: "unknown"
+    pad = np.concatenate([np.zeros(CONTEXT), z, np.zeros(CONTEXT)])  # beyond the edge: undecided (edge_* say where)
     cols = [z]
     for o in range(-CONTEXT, CONTEXT + 1):
         if o:
