@@ -19,7 +19,11 @@ def _lex() -> dict:
     raw = load_lexicon("stray_token")
     phrases = sorted({p.lower() for p in raw.get("loan_phrases", [])}, key=len, reverse=True)
     loan_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
+    tags = sorted({t.lower() for t in raw.get("maintenance_tags", [])}, key=len, reverse=True)
+    maintenance_re = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in tags) + r")\]", re.I) if tags else None
     return {
+        "maintenance_re": maintenance_re,
+        "placeholder_words": frozenset(w.upper() for w in raw.get("placeholder_words", [])),
         "loan_re": loan_re,
         "particles": frozenset(w.lower() for w in raw.get("name_particles", [])),
         "homographs": frozenset(w.lower() for w in raw.get("english_homographs", [])),

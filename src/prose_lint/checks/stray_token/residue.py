@@ -11,6 +11,14 @@ from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# \n, \r\n, \t, \\n (doubly escaped), \u2019, \x27 from a JSON or SQL string: a run of them is one token
+_LITERAL = re.compile(r"(?:\\{1,2}(?:[nrt](?![a-z])|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}))+")
+# a percent-encoded space, no-break space or comma glued between two words (outside URLs)
+_PERCENT = re.compile(r"(?<=[^\W\d_])(?:%(?:20|C2%A0|2C|09|0A|0D|E2%80%99|27))+(?=[^\W\d_])", re.I)
+# "+" for a space between two capitalised words of a name ("New+York", "Supreme+Court")
+_KEYS = frozenset("Ctrl Control Alt Shift Cmd Command Option Opt Enter Return Tab Esc Escape Fn Win Windows "
+                  "Super Meta Del Delete Space Backspace Home End Insert PgUp PgDn".split())
+_PLUS = re.compile(r"(?<=[a-z])\+(?=[A-Z][a-z]{1,20}\b)")
 
 
 class EscapeResidue(Rule):
@@ -23,6 +31,12 @@ class EscapeResidue(Rule):
     Code blocks, inline code, URLs and e-mail addresses are never looked at.
     A fix that removes the backslash is offered, marked unsafe (the escaped character may itself be
     residue).
+
+    Also, in Markdown and plain text alike: the escape sequences of a string literal (``\\n``,
+    ``\\r\\n``, ``\\t``, doubly escaped ``\\\\n``, ``\\u2019``, ``\\x27``) in prose, and URL
+    encodings glued between two words (``Appendix%20B``, ``President%C2%A0Viktor``, ``New+York``
+    between two capitalised words, not in a key combination such as ``Ctrl+Shift``). Spared: paths (``C:\\new``, a backslash glued to a word or a
+    drive), code, inline code, URLs (masked by the parser) and ``C++``-like tokens.
     """
 
     id = "stray-token/escape-residue"
@@ -63,6 +77,41 @@ class EscapeResidue(Rule):
                 suggestions=[ch],
                 fix=Fix((Edit(i, i + 1, ""),), safe=False, description="remove the backslash"),
             )
+        yield from self._literal_escapes(doc, ctx)
+
+    @staticmethod
+    def _literal_escapes(doc: Document, ctx: RuleContext) -> Iterator:
+        """Escape sequences of a string literal (``\\n``, ``\\r\\n``, ``\\t``, ``\\u2019``) and
+        URL encodings (``%20``, ``%C2%A0``, ``+``) in prose, in Markdown and plain text alike."""
+        text, prose = doc.text, doc.prose
+        code = doc.inline_code_spans if "`" in text else []
+        for rx, what in ((_LITERAL, "string escape"), (_PERCENT, "URL encoding"), (_PLUS, "URL encoding")):
+            if rx is _LITERAL and "\\" not in text or rx is _PERCENT and "%" not in text \
+                    or rx is _PLUS and "+" not in text:
+                continue
+            for m in rx.finditer(text):
+                s, e = m.start(), m.end()
+                block = doc.block_at(s)
+                if block is None or block.kind == "code" or prose[s:e] != text[s:e]:
+                    continue  # code, inline code, URL, masked markup
+                if code and inside(s, e, code):
+                    continue
+                before = text[s - 1] if s > 0 else " "
+                after = text[e] if e < len(text) else " "
+                if rx is _LITERAL and (before in ":/\\~$%" or before.isalnum() and after.isalnum()):
+                    continue  # a path: C:\new, dir\table\file
+                if rx is _PLUS and not re.search(r"(?<![\w+])[A-Z][a-z]{1,20}$", text[max(0, s - 22) : s]):
+                    continue  # only between two capitalised words: "New+York", not "x+y"
+                if rx is _PLUS:
+                    ws = text.rfind(" ", 0, s) + 1
+                    we = min((k for k in (text.find(" ", e), text.find("\n", e), len(text)) if k >= 0))
+                    chunk = text[ws:we]
+                    if chunk.count("+") > 1 or _KEYS & set(re.findall(r"[A-Za-z]+", chunk)):
+                        continue  # a key combination: Ctrl+Shift+Enter, Control+Alt+F1
+                token = m.group()
+                repl = {"%20": " ", "%C2%A0": " ", "%2C%20": ", ", "+": " "}.get(token.upper())
+                yield ctx.diagnostic(s, e, f"{what} '{token}' left in the text by a converter",
+                                     suggestions=[repl] if repl else [])
 
 
 _ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -258,6 +307,10 @@ class UnpairedEmphasis(Rule):
 
 
 _NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
+# a byte-order mark (kept, or read as cp1252 "ï»¿"), and "Â" left of a no-break space read as cp1252
+_LONE_MARKS = re.compile("\ufeff|(?:ï»¿)+|(?<=[^\\W\\d_])Â(?=[ \xa0])")
+# "we?ve", "company?s": an apostrophe lost in a conversion to ASCII
+_QUESTION_APOSTROPHE = re.compile(r"\b([A-Za-z]+)\?(s|t|ve|ll|re|m|d)\b(?![?])")
 
 
 class Mojibake(Rule):
@@ -266,7 +319,12 @@ class Mojibake(Rule):
     Algorithm: a paragraph whose text ftfy's ``badness.is_bad`` marks as suspicious is split into
     tokens; each token with non-ASCII characters that ftfy's ``fix_encoding`` changes, and that is
     itself suspicious, is reported with the repaired text as a safe fix. U+FFFD replacement
-    characters are reported without a fix (the original character is lost).
+    characters are reported without a fix (the original character is lost). Also reported: a
+    byte-order mark inside the text (U+FEFF, or "ï»¿" as Windows-1252 shows it), "Â" glued to a word
+    before a space (a no-break space read as Windows-1252), and "?" for a lost apostrophe inside a
+    contraction or possessive ("we?ve", "company?s"; the contraction must be a frequent English word).
+    Spared: a BOM at the very start of the file, mojibake quoted as an example (a token holding curly
+    quotes: sequences like “Ã©”), code and inline code.
     """
 
     id = "stray-token/mojibake"
@@ -282,10 +340,37 @@ class Mojibake(Rule):
         import ftfy
         from ftfy.badness import is_bad
 
+        from wordfreq import zipf_frequency
+
+        for m in _QUESTION_APOSTROPHE.finditer(prose):
+            left, right = m.group(1), m.group(2)
+            if len(left) < 2 and left.lower() != "i":
+                continue
+            if right.lower() != "s" and zipf_frequency(f"{left}'{right}".lower(), "en") < 3.0:
+                continue
+            s = m.start(2) - 1
+            block = doc.block_at(s)
+            if block is None or block.kind == "code":
+                continue
+            yield ctx.diagnostic(s, s + 1, f"'?' in '{m.group()}' stands for a lost apostrophe (a lossy conversion)",
+                                 suggestions=["’"],
+                                 fix=Fix((Edit(s, s + 1, "’"),), safe=False, description="replace with ’"))
         for block in doc.prose_blocks:
             seg = prose[block.start : block.end]
             if seg.isascii():
                 continue
+            for m in _LONE_MARKS.finditer(seg):
+                s, e = block.start + m.start(), block.start + m.end()
+                if m.group() == "\ufeff":
+                    if s == 0:
+                        continue  # a real byte-order mark at the start of the file
+                    message, repl = "a byte-order mark (U+FEFF) inside the text", ""
+                elif m.group().startswith("ï»¿"):
+                    message, repl = f"mojibake: '{m.group()}' is a byte-order mark decoded as Windows-1252", ""
+                else:
+                    message, repl = "mojibake: 'Â' is the first byte of a no-break space decoded as Windows-1252", ""
+                yield ctx.diagnostic(s, e, message, suggestions=[repl],
+                                     fix=Fix((Edit(s, e, repl),), safe=True, description="remove it"))
             if "\ufffd" in seg:
                 for m in re.finditer("\ufffd+", seg):
                     yield ctx.diagnostic(block.start + m.start(), block.start + m.end(),
@@ -294,8 +379,10 @@ class Mojibake(Rule):
                 continue
             for m in _NON_ASCII_TOKEN.finditer(seg):
                 token = m.group()
-                if "\ufffd" in token:
-                    continue
+                if "\ufffd" in token or "ï»¿" in token or re.search("[^\\W\\d_]Â$", token):
+                    continue  # reported above
+                if re.search("[“”„«»]", token):
+                    continue  # an example quoted in the text: sequences like “Ã©”
                 fixed = ftfy.fix_encoding(token)
                 if fixed != token and is_bad(token):
                     s, e = block.start + m.start(), block.start + m.end()

@@ -1,0 +1,96 @@
+"""stray-token/orphan-code: template, wiki and script residue and record ids left in the prose."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from prose_lint.analysis import TOKEN_RE
+from prose_lint.analysis_inline import inside
+from prose_lint.checks.stray_token.common import _lex
+from prose_lint.diagnostic import Severity
+from prose_lint.document import Document
+from prose_lint.rule import Rule, RuleContext
+
+# Each shape names what the code is; none of them is prose in any document.
+_SHAPES = [
+    ("wiki template", r"\{\{[^{}\n]{1,120}\}\}"),
+    ("wiki link or file markup", r"\[\[[^\[\]\n]{1,120}\]\]"),
+    ("template placeholder", r"%%[A-Za-z][A-Za-z0-9_]{0,30}%%|\$\{[^{}\s]{1,40}\}|\{\$[^{}\s]{1,40}\}"
+                             r"|<<[A-Z][A-Z0-9_:\- ]{0,30}>>|\{#[0-9A-Za-z_]{1,20}\}|\{%[^{}\n]{1,60}%\}"),
+    ("spreadsheet error", r"#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NULL!|NUM!)(?![\w!?])"),
+    ("script residue", r"\[object (?:Object|HTMLDivElement|Window|Promise|Array)\]"),
+    ("record id", r"\[(?:[A-Za-z]{1,12}):\s?(?=[A-Za-z_\-]*\d)[0-9A-Za-z_\-]{2,24}\]"  # [image:221409], [ID:116268]
+                  r"|\[[0-9a-f]{6,40}\]"  # [9f2c01ab]: a hash
+                  r"|\[(?:ref|Ref|REF|note|fn)\.?\s?\d{1,4}\]"  # [ref 12]
+                  r"|\((?:Doc|Ref|ref|Rec|Item|ID|Id)\.?:?\s?[A-Z0-9]{1,8}(?:[-/][A-Z0-9]{1,8})+\)"  # (Doc. 165/74)
+                  r"|\((?:ref|Ref)\.\s?[A-Z]{1,4}-\d{2,8}\)"  # (ref. AB-1234)
+                  r"|\b(?:ID|SKU|UID|Ref):\s?[0-9A-F]{4,12}\b(?!\s*[:=])"  # ID: 7F3A
+                  r"|\bSKU\s?#?\d{4,10}\b"),
+    ("placeholder", r"\[(?:[A-Z]{2,}[!?:]?)(?: [A-Z]{2,}[!?:]?){0,4}\]"),  # [TBD], [INSERT QUOTE]
+]
+_CODE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_SHAPES)))
+_ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item")
+
+
+class OrphanCode(Rule):
+    """Residue of a template, a wiki, a spreadsheet or a script, or an internal record id, that refers
+    to nothing in the text: "{{Citation needed|date=May 2012}}", "{{cn}}", "[[File:Map.jpg|thumb]]",
+    "%%TITLE%%", "${author}", "<<AD_3>>", "#REF!", "[object Object]", "[ID:116268]", "(Doc. 165/74)",
+    "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), and wiki
+    maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
+    ``maintenance_tags``).
+
+    Algorithm: the shapes above are matched in the prose of each paragraph (never in code blocks,
+    inline code, URLs or link targets, which the parser masks). The whole code is the region.
+
+    Spared: numeric citations ("[12]", "[3, 4]"), editorial brackets in quotations ("[the
+    president]", "[sic]": lower case, not a maintenance tag), a bracketed capitalised term used
+    elsewhere in the document outside brackets (an acronym: "[NATO]"), the References section, and
+    Markdown link text (the parser masks it). (R201)-style codes in parentheses are orphan-token's.
+    """
+
+    id = "stray-token/orphan-code"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
+        prose = doc.prose
+        lex = _lex()
+        tags = lex["maintenance_re"]
+        code = doc.inline_code_spans if "`" in doc.text else []
+        for block in doc.prose_blocks:
+            if block.kind == "code" or doc.in_role(block, "references"):
+                continue
+            seg = prose[block.start : block.end]
+            if not _ANY.search(seg):
+                continue
+            found = []
+            for m in _CODE.finditer(prose, block.start, block.end):
+                kind = _SHAPES[int(m.lastgroup[1:])][0]
+                found.append((m.start(), m.end(), kind))
+            if tags is not None and "[" in seg:
+                for m in tags.finditer(prose, block.start, block.end):
+                    found.append((m.start(), m.end(), "wiki maintenance tag"))
+            for s, e, kind in sorted(found):
+                if code and inside(s, e, code):
+                    continue
+                token = prose[s:e]
+                if kind == "placeholder" and (_defined(prose, token[1:-1], s, e)
+                                              or not lex["placeholder_words"] & set(re.findall(r"[A-Z]+", token))):
+                    continue
+                if token.startswith("[") and prose[e : e + 1] in "([":
+                    continue  # the text of a link in Markdown syntax: [SIGN UP](https://...)
+                yield ctx.diagnostic(s, e, f"{kind} '{token[:60]}' left in the text: it refers to nothing")
+
+
+def _defined(prose: str, term: str, s: int, e: int) -> bool:
+    """A bracketed capitalised term that the document also uses outside the brackets (an acronym)."""
+    words = term.split()
+    if len(words) != 1:
+        return False
+    for x in TOKEN_RE.finditer(prose):
+        if x.group() == term and not (s <= x.start() < e):
+            return True
+    return False
