@@ -29,6 +29,8 @@ _DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{
 # A counter: "12 comments", "Posts: 3,481", "(4)", "1.2k shares".
 _COUNTER = re.compile(r"\b\d[\d,.]*k?\s+(?:comments?|repl(?:y|ies)|views?|shares?|likes?|posts?|votes?|points?|"
                       r"followers?|photos?|responses?|min(?:ute)?s?(?: read)?)\b|\b[a-z]+\s*:\s*\d[\d,.]*\s*$|^\(\d+\)$", re.I)
+_DIGIT = re.compile(r"\d")
+_DIGIT_TOKEN = re.compile(r"\S*\d\S*")
 _SEPARATORS = ("|", ">>", "»", "›", " · ", " • ", " / ", "::")
 _KIND_PRIORITY = ("machine-translation", "cookie", "comment-form", "forum", "share", "page", "byline")
 
@@ -56,6 +58,7 @@ class Unit:
     strong: str = ""  # lexicon kind of a strong hit
     weak: str = ""  # lexicon kind of a weak hit
     lex_bad: bool = False  # chrome by the lexicon and its jusText-like context pass
+    tokens: list[str] = field(default_factory=list)  # the words (analysis.WORD_RE) of ``text``
     features: list[float] = field(default_factory=list)
 
 
@@ -154,13 +157,13 @@ def units(doc: Document) -> list[Unit]:
                 continue
             clean = " ".join(prose[s:e].split())
             words = WORD_RE.findall(clean)
-            n_words = len(words) + len(_CJK.findall(clean)) // 2
+            n_words = len(words) + (0 if clean.isascii() else len(_CJK.findall(clean)) // 2)
             density = sum(w.lower() in stop for w in words) / len(words) if words else 0.0
             ls = text.rfind("\n", 0, s) + 1
             le = text.find("\n", e)
             raw = text[ls : le if le >= 0 else len(text)].rstrip("\r")
             out.append(Unit(s, e, clean, raw, n_words, density,
-                            ends_sentence(clean, clause="", closer_ends=False), block.kind))
+                            ends_sentence(clean, clause="", closer_ends=False), block.kind, tokens=words))
     if out:
         _features(out)
     return out
@@ -221,11 +224,13 @@ def _features(units: list[Unit]) -> None:
     rows = []
     for i, u in enumerate(units):
         raw = u.raw
+        # Cheap tests first (str methods run in C): the regular expressions run only on lines with a digit.
         tokens = u.text.split()
-        words = WORD_RE.findall(u.text)
-        raw_chars = sum(not c.isspace() for c in raw) or 1
-        prose_chars = sum(not c.isspace() for c in u.text)
-        digits = sum(any(c.isdigit() for c in t) for t in tokens)
+        words = u.tokens
+        raw_chars = len("".join(raw.split())) or 1
+        prose_chars = len(u.text) - len(tokens) + 1
+        has_digit = _DIGIT.search(u.text) is not None
+        digits = len(_DIGIT_TOKEN.findall(u.text)) if has_digit else 0
         dist = first - i if i < first else i - last if i > last else 0
         rows.append([
             float(bool(u.strong)), float(bool(u.weak)), float(u.lex_bad),
@@ -235,13 +240,13 @@ def _features(units: list[Unit]) -> None:
             float(u.terminal), float(u.text.endswith(":")),
             float(_BULLET.match(raw) is not None or u.block_kind == "list_item"), float(u.block_kind == "heading"),
             max(0.0, 1 - prose_chars / raw_chars), float("](" in raw), float("http" in raw or "www." in raw),
-            float(any(s in raw for s in _SEPARATORS)), float(_DATE.search(u.text) is not None),
-            digits / len(tokens) if tokens else 0.0, float(_COUNTER.search(u.text) is not None),
+            float(any(s in raw for s in _SEPARATORS)), float(has_digit and _DATE.search(u.text) is not None),
+            digits / len(tokens) if tokens else 0.0, float(has_digit and _COUNTER.search(u.text) is not None),
             math.log(shapes[keys[i]]) / math.log(n + 1), float(texts[u.text.lower()] > 1),
             i / max(1, n - 1), cum / total, (total - cum - prose_words[i]) / total,
             float(i < first), float(i > last), math.log1p(dist), math.log1p(len(u.text)),
             sum(w.lower() in ("you", "your", "our", "we", "us") for w in words) / len(words) if words else 0.0,
-            float(prose_words[i] > 0), float(_CJK.search(u.text) is not None), _menu_line(u.text),
+            float(prose_words[i] > 0), float(not u.text.isascii() and _CJK.search(u.text) is not None), _menu_line(u.text),
         ])
         cum += prose_words[i]
     idx = {name: k for k, name in enumerate(BASE)}
