@@ -120,7 +120,59 @@ class DuplicatedConclusion(Rule):
     id = "duplicated-conclusion"
     severity = Severity.WARNING
     scope = "document"
-    options = {"restate_similarity": 0.4, "closing_share": 0.2, "introduction": True}
+    options = {"restate_similarity": 0.4, "closing_share": 0.2, "introduction": True, "by_meaning": True,
+               "meaning_similarity": 0.8}
+
+    def _restated_by_meaning(self, doc, ctx, paragraphs, reported):
+        """Sentences of the closing part (the last ``closing_share`` of the sentences, at least 8, at most
+        40) whose meaning (sentence embeddings, prose_lint/embeddings.py) matches an earlier sentence of the
+        second half of the document (cosine >= ``meaning_similarity``) that itself matches a sentence of
+        another, earlier paragraph: the body said it, a first conclusion restated it, and this sentence
+        concludes with it again. Word-for-word
+        repeats (rapidfuzz ratio >= 0.9) are duplicate-text's, not a restatement."""
+        import numpy as np
+        from rapidfuzz import fuzz
+
+        from prose_lint import embeddings
+
+        sents = []
+        for b in paragraphs:
+            for s, e in doc.sentences(b):
+                n = sum(1 for _ in doc.words(s, e))
+                if n >= 6:
+                    sents.append((b, s, e))
+        if len(sents) < 4:
+            return
+        tau = float(ctx.options["meaning_similarity"])
+        E = embeddings.embed_spans(doc, [(s, e) for _, s, e in sents], content_words=False)
+        total = len(sents)
+        k = min(40, max(8, math.ceil(total * float(ctx.options["closing_share"]))))
+        half = doc.prose_blocks[len(doc.prose_blocks) // 2].start if doc.prose_blocks else 0
+        norm = lambda i: " ".join(m.group().lower() for m in doc.words(sents[i][1], sents[i][2]))  # noqa: E731
+        for j in range(max(2, total - k), total):
+            b2, s2, e2 = sents[j]
+            if b2.index in reported:
+                continue
+            sims = E[:j] @ E[j]
+            close = sorted((i for i in np.flatnonzero(sims >= tau) if sents[i][1] >= half
+                            and fuzz.ratio(norm(i), norm(j)) < 90), key=lambda i: -sims[i])[:3]
+            first = None
+            for i in close:  # a first conclusion: it restates a sentence of another, earlier paragraph
+                earlier = E[:i] @ E[i]
+                if any(sents[h][0].index not in (sents[i][0].index, b2.index) for h in np.flatnonzero(earlier >= tau)):
+                    first = i
+                    break
+            if first is None:
+                continue
+            bf, sf, ef = sents[first]
+            reported.add(b2.index)
+            yield ctx.diagnostic(
+                s2, e2,
+                f"a second conclusion: this sentence restates the conclusion at {doc.text[sf:ef][:60]!r} "
+                f"(similarity {float(sims[first]):.2f})",
+                related=[Related(sf, ef, "first conclusion")],
+                properties={"kind": "restated-meaning", "similarity": round(float(sims[first]), 3)},
+            )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         lex = _lexicon()
@@ -212,7 +264,12 @@ class DuplicatedConclusion(Rule):
         if len(candidates) >= 2:
             yield from self._restated(doc, ctx, lex, candidates, reported)
 
-        # 5. A conclusion that presents itself as an introduction.
+        # 5. A point made three times: a closing sentence that restates, in other words, an earlier
+        # restatement of the body (two conclusions), found by meaning.
+        if ctx.options["by_meaning"]:
+            yield from self._restated_by_meaning(doc, ctx, paragraphs, reported)
+
+        # 6. A conclusion that presents itself as an introduction.
         if ctx.options["introduction"]:
             for block in concluding:
                 text = doc.prose[block.start:block.end]
