@@ -91,11 +91,11 @@ def test_config_errors_are_reported_through_the_server_path(env, tmp_path):
 def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_path, monkeypatch):
     """In the server: an unchanged file is not linted again; an edited file, an edited user rule pack
     or other settings are."""
-    from prose_lint import server
+    from prose_lint import server_cache
     from prose_lint.config import Settings
     from prose_lint.engine import Linter
 
-    monkeypatch.setattr(server, "_RESULTS", server._Results())
+    monkeypatch.setattr(server_cache, "_RESULTS", server_cache._Results())
     calls = []
     real = Linter.lint_source
     monkeypatch.setattr(Linter, "lint_source", lambda self, source: calls.append(source.path) or real(self, source))
@@ -110,7 +110,7 @@ def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_
     linters: dict = {}
 
     def rules():
-        return sorted(d.rule for d in server._lint(linters, request)[0].diagnostics)
+        return sorted(d.rule for d in server_cache.lint_request(linters, request)[0].diagnostics)
 
     assert rules() == ["house"] and len(calls) == 1
     assert rules() == ["house"] and len(calls) == 1  # served from the cache
@@ -123,10 +123,10 @@ def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_
 
 
 def test_result_cache_evicts_the_least_recently_used_past_its_budget():
-    from prose_lint import server
+    from prose_lint import server_cache
     from prose_lint.engine import FileResult
 
-    cache = server._Results(max_chars=10)
+    cache = server_cache._Results(max_chars=10)
     cache.put("a", FileResult("a", "xxxx"))
     cache.put("b", FileResult("b", "yyyy"))
     assert cache.get("a").path == "a"  # now the most recently used

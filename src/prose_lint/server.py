@@ -9,10 +9,14 @@ the LanguageTool daemon keeps its JVM. The first such run starts the server in
 the background and lints in-process itself; later runs are warm. The server
 stops after ``PROSE_LINT_SERVER_IDLE`` seconds without a request (default 600).
 
-Protocol: one request per connection on a Unix socket in the user cache dir
-(private to the user: directory 0700, socket 0600), length-prefixed pickles
-of ``{"build", "cwd", "settings", "paths"}`` and back ``{"results"}`` or
-``{"error"}``. The socket's name carries a build id (version plus the sizes
+Protocol: one request per connection on a Unix socket in the user cache dir,
+length-prefixed JSON (``wire.py``; never pickle: a reply is data, not code) of
+``{"build", "cwd", "settings", "paths"}``; the server answers at once
+``{"accepted": true}`` (the handshake: a client that gets no answer within
+``HANDSHAKE_TIMEOUT`` seconds, e.g. from a stopped server, lints in-process),
+then ``{"results"}`` or ``{"error"}``. Trust: the directory must be the user's
+own, not a link, mode 0700 (``private.py``); both ends check the other's uid
+(``SO_PEERCRED``). The socket's name carries a build id (version plus the sizes
 and modification times of the package and rule files), so a server never
 answers for other code than the client's: after an upgrade or an edit the
 old one is simply not used and dies of idleness.
@@ -22,11 +26,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import socket
-import struct
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -35,8 +38,10 @@ from prose_lint import __version__
 
 IDLE_SECONDS = float(os.environ.get("PROSE_LINT_SERVER_IDLE", "600"))
 CONNECT_TIMEOUT = 2.0
+# A live server acknowledges a request at once, even while it lints another client's files; a stopped
+# (SIGSTOP) or wedged one does not, and the client then lints in-process instead of waiting.
+HANDSHAKE_TIMEOUT = 5.0
 REQUEST_TIMEOUT = 600.0
-_HEADER = struct.Struct("!Q")
 
 
 def enabled(config_value: bool, flag: bool | None) -> bool:
@@ -63,44 +68,61 @@ def build_id() -> str:
 
 
 def run_dir() -> Path:
+    """The sockets' directory: the user's own, 0700 (UnsafePath otherwise; see private.py)."""
     from prose_lint.languagetool.install import cache_dir
+    from prose_lint.private import private_dir
 
-    path = cache_dir() / "server"
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return private_dir(cache_dir() / "server")
 
 
 def socket_path(build: str) -> Path:
     return run_dir() / f"prose-lint-{build}.sock"
 
 
-# -- framing -----------------------------------------------------------
+# -- framing and trust -------------------------------------------------------
 def _send(sock: socket.socket, payload: Any) -> None:
-    data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-    sock.sendall(_HEADER.pack(len(data)) + data)
+    from prose_lint import wire
+
+    wire.send(sock, payload)
 
 
 def _recv(sock: socket.socket) -> Any:
-    header = _read_exactly(sock, _HEADER.size)
-    return pickle.loads(_read_exactly(sock, _HEADER.unpack(header)[0]))
+    from prose_lint import wire
+
+    return wire.recv(sock)
 
 
-def _read_exactly(sock: socket.socket, size: int) -> bytes:
-    chunks = []
-    while size:
-        chunk = sock.recv(min(size, 1 << 20))
-        if not chunk:
-            raise ConnectionError("connection closed")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
+def _peer_uid(sock: socket.socket) -> int | None:
+    """The uid of the process at the other end (Linux SO_PEERCRED; None where it cannot be asked)."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return None
+    import struct
+
+    creds = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    return struct.unpack("3i", creds)[1]
+
+
+def _same_user(sock: socket.socket) -> bool:
+    uid = _peer_uid(sock)
+    return uid is None or uid == os.getuid()
+
+
+def _warn(message: str) -> None:
+    print(f"prose-lint: warning: {message}; checking in this process", file=sys.stderr)
 
 
 # -- client ------------------------------------------------------------
 def lint_via_server(settings, paths: list[str]):
     """FileResults from a warm server, or None when none answers (then lint in-process)."""
+    from prose_lint.private import UnsafePath
+
     build = build_id()
-    path = socket_path(build)
+    try:
+        path = socket_path(build)
+    except UnsafePath as exc:
+        _warn(f"not using the warm server: {exc}")
+        return None
     if not path.exists():
         start_background(build)
         return None
@@ -108,25 +130,39 @@ def lint_via_server(settings, paths: list[str]):
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(CONNECT_TIMEOUT)
             sock.connect(str(path))
-            sock.settimeout(REQUEST_TIMEOUT)
+            if not _same_user(sock):
+                _warn(f"not using the warm server: {path} is served by another user's process")
+                return None
+            sock.settimeout(HANDSHAKE_TIMEOUT)
             _send(sock, {"build": build, "cwd": os.getcwd(), "settings": settings, "paths": paths})
+            try:
+                ack = _recv(sock)
+            except (socket.timeout, TimeoutError):
+                return None  # alive but not answering (stopped, wedged): never wait for it
+            if not isinstance(ack, dict) or not ack.get("accepted"):
+                return None
+            sock.settimeout(REQUEST_TIMEOUT)
             reply = _recv(sock)
-    except (OSError, ConnectionError, pickle.UnpicklingError, EOFError):
-        # A dead server left its socket behind: clear it and start a new one for next time.
+    except (socket.timeout, TimeoutError):
+        return None
+    except (OSError, ConnectionError, ValueError):
+        # A dead server left its socket behind (or it spoke something else): clear it, start a new one.
         try:
             path.unlink()
         except FileNotFoundError:
             pass
         start_background(build)
         return None
-    if "error" in reply:
+    if not isinstance(reply, dict) or "error" in reply or not isinstance(reply.get("results"), list):
         return None
     return reply["results"]
 
 
 def start_background(build: str) -> None:
+    from prose_lint.private import open_private
+
     log = run_dir() / f"prose-lint-{build}.log"
-    with open(log, "ab") as out:
+    with os.fdopen(open_private(log), "ab") as out:
         subprocess.Popen(
             [sys.executable, "-m", "prose_lint.server", build],
             stdin=subprocess.DEVNULL, stdout=out, stderr=out, start_new_session=True, close_fds=True,
@@ -141,10 +177,13 @@ def stop_all() -> int:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
                 sock.settimeout(CONNECT_TIMEOUT)
                 sock.connect(str(path))
+                if not _same_user(sock):
+                    continue
+                sock.settimeout(HANDSHAKE_TIMEOUT)
                 _send(sock, {"stop": True})
                 _recv(sock)
                 stopped += 1
-        except (OSError, ConnectionError, EOFError, pickle.UnpicklingError):
+        except (OSError, ConnectionError, ValueError):
             path.unlink(missing_ok=True)
     return stopped
 
@@ -155,51 +194,69 @@ def running() -> list[Path]:
 
 # -- server ------------------------------------------------------------
 def serve(build: str) -> None:
-    from prose_lint.engine import Linter
-
+    os.umask(0o077)  # whatever this process creates is the user's alone
     path = socket_path(build)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        old_umask = os.umask(0o177)
-        try:
-            server.bind(str(path))
-        finally:
-            os.umask(old_umask)
+        server.bind(str(path))
     except OSError:
         return  # another server for this build won the race
     server.listen(8)
-    _warm_up()  # requests wait in the backlog meanwhile; the first one is then answered warm
+    # The models load in the background: a request is acknowledged at once and then waits for them, so
+    # the first one is answered warm and a client never mistakes a warming server for a stopped one.
+    warm = threading.Thread(target=_warm_up, daemon=True)
+    warm.start()
     server.settimeout(5.0)
-    linters: dict[bytes, Linter] = {}
-    last_used = time.monotonic()
+    state = {"linters": {}, "last_used": time.monotonic(), "stop": threading.Event(),
+             "lock": threading.Lock(), "warm": warm, "build": build, "path": path}
     try:
-        while time.monotonic() - last_used < IDLE_SECONDS:
+        while time.monotonic() - state["last_used"] < IDLE_SECONDS and not state["stop"].is_set():
             if not path.exists():
                 return  # removed by `prose-lint server stop` or a client that found it dead
             try:
                 conn, _ = server.accept()
             except socket.timeout:
                 continue
-            last_used = time.monotonic()
-            with conn:
-                conn.settimeout(REQUEST_TIMEOUT)
-                try:
-                    request = _recv(conn)
-                    if request.get("stop"):
-                        _send(conn, {"stopped": True})
-                        return
-                    if request.get("build") != build:
-                        _send(conn, {"error": "build mismatch"})
-                        continue
-                    _send(conn, {"results": _lint(linters, request)})
-                except Exception as exc:  # one bad request must not end the server
-                    try:
-                        _send(conn, {"error": f"{type(exc).__name__}: {exc}"})
-                    except OSError:
-                        pass
+            state["last_used"] = time.monotonic()
+            threading.Thread(target=_handle, args=(conn, state), daemon=True).start()
     finally:
         server.close()
         path.unlink(missing_ok=True)
+
+
+def _handle(conn: socket.socket, state: dict) -> None:
+    """One connection: the request, the acknowledgement at once, then the results (one lint at a time:
+    a Linter is not thread-safe, and the working directory is the process's)."""
+    with conn:
+        try:
+            if not _same_user(conn):
+                return  # the socket is 0600 in a 0700 directory; this is the belt to those braces
+            conn.settimeout(30.0)
+            request = _recv(conn)
+            if not isinstance(request, dict):
+                return
+            if request.get("stop"):
+                state["stop"].set()
+                state["path"].unlink(missing_ok=True)  # gone for clients now, not at the next accept timeout
+                _send(conn, {"stopped": True})
+                return
+            if request.get("build") != state["build"]:
+                _send(conn, {"error": "build mismatch"})
+                return
+            _send(conn, {"accepted": True})
+            conn.settimeout(REQUEST_TIMEOUT)
+            state["warm"].join()
+            with state["lock"]:
+                from prose_lint.server_cache import lint_request
+
+                results = lint_request(state["linters"], request)
+                state["last_used"] = time.monotonic()
+            _send(conn, {"results": results})
+        except Exception as exc:  # one bad request must not end the server
+            try:
+                _send(conn, {"error": f"{type(exc).__name__}: {exc}"})
+            except Exception:  # noqa: BLE001 - the client is gone
+                pass
 
 
 def _warm_up() -> None:
@@ -213,86 +270,6 @@ def _warm_up() -> None:
         warm_up(Linter(Settings()))
     except Exception:  # noqa: BLE001 - a rule that fails here fails again, visibly, on a request
         pass
-
-
-class _Results:
-    """Results of earlier requests, by (linter key, cwd, path, digest of the text), least recently used
-    out first once the texts they hold pass ``max_chars``."""
-
-    def __init__(self, max_chars: int = 64_000_000) -> None:
-        from collections import OrderedDict
-
-        self.entries: OrderedDict[tuple, Any] = OrderedDict()
-        self.chars = 0
-        self.max_chars = max_chars
-
-    def get(self, key: tuple):
-        result = self.entries.get(key)
-        if result is not None:
-            self.entries.move_to_end(key)
-        return result
-
-    def put(self, key: tuple, result) -> None:
-        self.entries[key] = result
-        self.chars += len(result.text)
-        while self.chars > self.max_chars and self.entries:
-            self.chars -= len(self.entries.popitem(last=False)[1].text)
-
-
-_RESULTS = _Results()
-
-
-def _environment(settings) -> tuple:
-    """What a result depends on besides the settings and the file: the user's rule-pack files and the
-    LanguageTool installation (a new pack rule or LanguageTool version must not be served stale)."""
-    packs = []
-    for directory in settings.pack_dirs:
-        for path in sorted(Path(directory).glob("*.toml")):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            packs.append((str(path), stat.st_size, stat.st_mtime_ns))
-    from prose_lint.languagetool.install import lt_home
-
-    try:
-        lt = (lt_home() / "installed.json").stat().st_mtime_ns
-    except OSError:
-        lt = 0
-    return tuple(packs), lt
-
-
-def _lint(linters: dict, request: dict):
-    """Lint the request's files; a file whose text, settings and environment are unchanged since an
-    earlier request gets that result again without running any rule (the pre-commit case: most
-    files of a commit were checked by the previous one)."""
-    from prose_lint.engine import FileResult, Linter
-    from prose_lint.errors import ProseLintError
-    from prose_lint.source import read_source
-
-    settings = request["settings"]
-    key = (pickle.dumps(settings), _environment(settings))
-    linter = linters.get(key)
-    if linter is None:
-        if len(linters) >= 8:
-            linters.clear()
-        linter = linters[key] = Linter(settings)
-    os.chdir(request["cwd"])  # paths are reported as the client gave them
-    results = []
-    for path in request["paths"]:
-        try:
-            source = read_source(path, settings.max_file_size)
-        except ProseLintError as exc:
-            results.append(FileResult(path, error=str(exc)))
-            continue
-        entry = (key, request["cwd"], path, hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
-        result = _RESULTS.get(entry)
-        if result is None:
-            result = linter.lint_source(source)
-            if result.error is None:  # LanguageTool down: try again next time
-                _RESULTS.put(entry, result)
-        results.append(result)
-    return results
 
 
 if __name__ == "__main__":

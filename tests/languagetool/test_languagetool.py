@@ -207,6 +207,44 @@ def test_restart_never_kills_a_daemon_that_answers(fresh):
     assert daemon.pid_alive(real.pid, daemon.MAIN_CLASS) and daemon.port_open(real.port)
 
 
+def test_cache_and_daemon_files_are_private(fresh):
+    """Issue 15, item 2: the cache, the daemon's run directory and its files are the user's alone."""
+    import os
+    import stat
+
+    lint(seed_path("000"), ["grammar", "spelling"])
+    cache = fresh.cache_dir
+    run_dir = cache / "languagetool-run"
+    for directory in (cache, run_dir):
+        assert stat.S_IMODE(os.lstat(directory).st_mode) == 0o700, directory
+    names = {p.name for p in run_dir.iterdir()}
+    assert {"state.json", "server.log", "daemon.lock", "last-used", "server.properties"} <= names, names
+    files = [*run_dir.iterdir(), *cache.glob("languagetool-results.sqlite*")]
+    assert any(p.name == "languagetool-results.sqlite" for p in files)
+    for path in files:
+        assert stat.S_IMODE(os.lstat(path).st_mode) & 0o077 == 0, f"{path} is readable by others"
+
+
+def test_a_cache_directory_others_can_write_is_refused(fresh, tmp_path):
+    """Issue 15, item 1: no daemon state, socket or result is taken from a directory others can write."""
+    import os
+    import subprocess
+    import sys
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    doc = tmp_path / "a.md"
+    doc.write_text("He go to school.\n")
+    env = {**os.environ, "PROSE_LINT_CACHE_DIR": str(shared), "PROSE_LINT_SERVER": "0"}
+    proc = subprocess.run([sys.executable, "-m", "prose_lint", "check", "--select", "grammar", str(doc)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "writable by other users" in lines[0] and "Traceback" not in proc.stderr, lines
+    assert list(shared.iterdir()) == []
+
+
 # -- cache ------------------------------------------------------------------------
 def test_only_the_edited_paragraph_is_sent(fresh, tmp_path):
     from prose_lint.languagetool.cache import ResultCache

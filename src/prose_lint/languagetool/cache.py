@@ -8,6 +8,7 @@ to the paragraph. Entries unused for 60 days are dropped now and then.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import sqlite3
 import threading
@@ -37,13 +38,17 @@ class ResultCache:
         if self._db is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                from prose_lint.private import open_private
+
+                # created 0600 before SQLite opens it: its -wal and -shm files take the same mode
+                os.close(open_private(self.path, os.O_RDWR | os.O_CREAT))
                 db = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL, "
                            "used REAL NOT NULL)")
                 self._db = db
-            except sqlite3.Error:
+            except (sqlite3.Error, OSError):
                 return None
         return self._db
 

@@ -222,8 +222,9 @@ def _remember_version(servers: list[str], version: str) -> None:
     try:
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         data[",".join(servers)] = version
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data), encoding="utf-8")
+        from prose_lint.private import write_private
+
+        write_private(path, json.dumps(data))
     except (OSError, ValueError):
         pass
 

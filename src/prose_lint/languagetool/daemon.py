@@ -77,6 +77,10 @@ class RunDir:
 
 
 def read_state(run: RunDir) -> DaemonState | None:
+    from prose_lint.private import trusted_file
+
+    if not trusted_file(run.state):  # names a port to send manuscripts to and pids to signal
+        return None
     try:
         data = json.loads(run.state.read_text(encoding="utf-8"))
         return DaemonState(**{k: data[k] for k in DaemonState.__dataclass_fields__ if k in data})
@@ -165,12 +169,14 @@ def usable(state: DaemonState | None, version: str, heap: str, patience: int = 1
 
 
 def touch(run: RunDir) -> None:
+    from prose_lint.private import open_private
+
     try:
         os.utime(run.touch)
     except OSError:
         try:
-            run.touch.parent.mkdir(parents=True, exist_ok=True)
-            run.touch.touch()
+            run.touch.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.close(open_private(run.touch))
         except OSError:
             pass
 
@@ -192,9 +198,9 @@ def ensure(heap: str = "768m", idle_minutes: float = 15, port: int = 0,
         return state, False
     from filelock import FileLock, Timeout
 
-    run.path.mkdir(parents=True, exist_ok=True)
+    run.path.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
-        with FileLock(str(run.lock), timeout=START_TIMEOUT + 30):
+        with FileLock(str(run.lock), timeout=START_TIMEOUT + 30, mode=0o600):
             state = read_state(run)
             if usable(state, inst.version, heap, patience=3):  # sure before killing it
                 touch(run)
@@ -217,7 +223,9 @@ def _start(inst: "_install.Installation", heap: str, idle_minutes: float, port: 
     port = port or _free_port()
     if port_open(port):
         raise ToolError(f"port {port} is already in use: set languagetool.port to another one, or 0")
-    run.properties.write_text(SERVER_PROPERTIES.format(threads=max(2, os.cpu_count() or 2)), encoding="utf-8")
+    from prose_lint.private import open_private, write_private
+
+    write_private(run.properties, SERVER_PROPERTIES.format(threads=max(2, os.cpu_count() or 2)))
     jvm = [java.path, f"-Xmx{heap}", "-Xss2m", "-XX:+UseSerialGC",
            "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
            "-cp", inst.classpath, MAIN_CLASS, "--port", str(port), "--config", str(run.properties)]
@@ -225,7 +233,7 @@ def _start(inst: "_install.Installation", heap: str, idle_minutes: float, port: 
            "--touch", str(run.touch), "--idle", str(idle_minutes), "--port", str(port), "--version", inst.version,
            "--heap", heap, "--java", java.path, "--java-source", java.source, "--classpath", inst.classpath,
            "--", *jvm]
-    log = open(run.log, "ab")
+    log = os.fdopen(open_private(run.log), "ab")
     try:
         sup = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True, close_fds=True)
@@ -306,8 +314,8 @@ def restart(bad: DaemonState, heap: str, idle_minutes: float, port: int, run: Ru
     run = run or RunDir()
     from filelock import FileLock
 
-    run.path.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(run.lock), timeout=START_TIMEOUT + 30):
+    run.path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with FileLock(str(run.lock), timeout=START_TIMEOUT + 30, mode=0o600):
         current = read_state(run)
         if current and alive(current, patience=3):
             return current

@@ -38,12 +38,15 @@ NOT_INSTALLED = "LanguageTool is not installed: run `prose-lint languagetool ins
 
 
 def cache_dir() -> Path:
+    """The cache root, created 0700; refused (UnsafePath) when another user could have written it."""
+    from prose_lint.private import private_dir
+
     explicit = os.environ.get("PROSE_LINT_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return private_dir(Path(explicit))
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("prose-lint"))
+    return private_dir(Path(user_cache_dir("prose-lint")))
 
 
 def lt_home() -> Path:
@@ -52,8 +55,10 @@ def lt_home() -> Path:
 
 
 def run_dir() -> Path:
-    """Daemon state, lock and idle file (one daemon per cache dir)."""
-    return cache_dir() / "languagetool-run"
+    """Daemon state, lock and idle file (one daemon per cache dir); private to the user."""
+    from prose_lint.private import private_dir
+
+    return private_dir(cache_dir() / "languagetool-run")
 
 
 @dataclass
@@ -69,9 +74,16 @@ class Installation:
 
 
 def find_installation(home: Path | None = None) -> Installation | None:
+    from prose_lint.private import UnsafePath, trusted_dir, trusted_file
+
     home = home or lt_home()
+    marker = home / "installed.json"
+    # installed.json names the jars java runs: trusted only from you (or root, for a system-wide install)
+    if marker.exists() and not (trusted_file(marker, owners=(0,)) and trusted_dir(home, owners=(0,))):
+        raise UnsafePath(f"{marker}: not a file of yours that only you can write (or its directory is not): "
+                         "refusing to run the jars it names")
     try:
-        data = json.loads((home / "installed.json").read_text(encoding="utf-8"))
+        data = json.loads(marker.read_text(encoding="utf-8"))
         inst = Installation(**data)
     except (OSError, ValueError, TypeError):
         return None
@@ -180,7 +192,9 @@ def install(force: bool = False, method: str = "auto", log: Callable[[str], None
         inst = _install_download(home, log)
     else:
         raise ToolError(f"unknown install method {method!r} (allowed: auto, maven, download)")
-    (home / "installed.json").write_text(json.dumps(asdict(inst), indent=2), encoding="utf-8")
+    from prose_lint.private import write_private
+
+    write_private(home / "installed.json", json.dumps(asdict(inst), indent=2))
     from prose_lint.languagetool import daemon
 
     running = daemon.read_state(daemon.RunDir())

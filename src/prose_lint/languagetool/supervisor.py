@@ -23,8 +23,17 @@ from pathlib import Path
 
 def _write_state(path: Path, state: dict) -> None:
     tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps(state), encoding="utf-8")
+    # 0600: only a state file of the user's own, writable by no one else, is trusted (daemon.read_state)
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
+        out.write(json.dumps(state))
     os.replace(tmp, path)
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def _remove_state_if_ours(path: Path, pid: int) -> None:
@@ -87,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
     state_path, touch = Path(args.state), Path(args.touch)
-    touch.touch()
+    _touch(touch)
     stopping: list[int] = []
 
     def on_signal(signum, frame):  # noqa: ARG001
@@ -122,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             # The idle clock starts when the server answers: a slow start on a busy machine is not idleness.
             ready = _port_open(args.port)
             if ready:
-                touch.touch()
+                _touch(touch)
             continue
         if time.monotonic() < next_idle_check:
             continue
@@ -133,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             last = 0.0
         if time.time() - last > idle:
             if _in_use(args.port):
-                touch.touch()
+                _touch(touch)
                 continue
             break
     _stop(proc)
