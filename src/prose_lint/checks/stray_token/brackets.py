@@ -89,8 +89,9 @@ _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _BRACKET = re.compile(r"[()\[\]{}]")
 _CURLY_QUOTE = re.compile("[“”]")
-_ENUMERATOR = re.compile(r"""(?:^|(?<=[\s("“‘']))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)$""")
-_EMOTICON = re.compile(r"[:;=8xX]-?[()\[\]]$|[()\[\]]-?[:;=]")
+_ENUMERATOR = re.compile(r"""(?:^|(?<=[\s("“‘']))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4}) ?\)$""")
+_EMOTICON = re.compile(r"[:;=8xX] ?-?[()\[\]]$|[()\[\]]-?[:;=]")
+_KEY_PLUS = re.compile(r"(?:Ctrl|Control|Alt|Shift|Cmd|Command|Option|Meta|Super|AltGr)\+$")
 
 
 class UnpairedBracket(Rule):
@@ -99,16 +100,54 @@ class UnpairedBracket(Rule):
     Algorithm: the brackets ``()``, ``[]``, ``{}`` of each prose block are matched with a stack; a
     closing bracket with no opener, or an opener never closed in the block, is reported. Enumerators
     ("a)", "2)", "iv)") and emoticons are not brackets. Curly double quotes are matched the same
-    way, with the convention of multi-paragraph quotations: a paragraph may leave a quotation open
+    way (a “ in the closing position after an open quotation, or a ” in the opening position, is
+    the wrong glyph of a pair, not a stray quote: “virtual“), with the convention of multi-paragraph quotations: a paragraph may leave a quotation open
     when the next paragraph opens again with “, and then the next paragraph's closing ” is fine. A
     straight double quote is reported when it is the only one in its block and not an inch mark.
-    Apostrophes and single quotes are never judged.
+    Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
+    none ("(=me)", "(photo ;) )"): the reading with fewer unpaired brackets wins; "Control+]" is a key.
     """
 
     id = "stray-token/unpaired-bracket"
     severity = Severity.WARNING
     scope = "document"
     options = {"quotes": True}
+
+    @staticmethod
+    def _brackets(seg, block, text, urls, url_starts, url_ends, url_tail, emoticons: bool) -> list:
+        """(offset in seg, message) of unpaired brackets; ``emoticons``: whether ";)" and "(=" count
+        as brackets (one of the two readings explains the paragraph better: "(=me)", "(photo ;) )")."""
+        stack: list[int] = []
+        out = []
+        for m in _BRACKET.finditer(seg):
+            i, ch = m.start(), m.group()
+            pos = block.start + i
+            if 0 < pos < len(text) - 1 and text[pos - 1] in "\"'“‘`" and text[pos + 1] in "\"'”’`":
+                continue  # the character itself, quoted: "("
+            k = bisect.bisect_right(url_starts, pos) - 1
+            if pos in url_tail or (k >= 0 and pos < urls[k][1]):
+                continue  # part of a URL
+            if pos > 0 and text[pos - 1] == "+" and _KEY_PLUS.search(text, max(0, pos - 12), pos):
+                continue  # a key: Control+]
+            if ch in _OPENERS:
+                if not emoticons and (_EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _EMOTICON.match(seg[i : i + 3])):
+                    continue
+                stack.append(i)
+            elif ch in _CLOSERS:
+                if not emoticons and _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
+                    continue
+                if stack and seg[stack[-1]] == _CLOSERS[ch]:
+                    stack.pop()
+                    continue
+                if pos in url_ends:
+                    continue
+                if ch == ")" and _ENUMERATOR.search(seg[max(0, i - 5) : i + 1]):
+                    continue
+                if emoticons and _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
+                    continue
+                out.append((i, f"closing '{ch}' without an opening '{_CLOSERS[ch]}'"))
+        out += [(i, f"'{seg[i]}' is never closed in this paragraph") for i in stack]
+        return sorted(out)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
         prose = doc.prose
@@ -129,39 +168,11 @@ class UnpairedBracket(Rule):
                     url_tail.add(ue + k)
         for n, block in enumerate(blocks):
             seg = prose[block.start : block.end]
-            stack: list[int] = []
             text = doc.text
-            for m in _BRACKET.finditer(seg):
-                i, ch = m.start(), m.group()
-                pos = block.start + i
-                if 0 < pos < len(text) - 1 and text[pos - 1] in "\"'“‘`" and text[pos + 1] in "\"'”’`":
-                    continue  # the character itself, quoted: "("
-                k = bisect.bisect_right(url_starts, pos) - 1
-                if pos in url_tail or (k >= 0 and pos < urls[k][1]):
-                    continue  # part of a URL
-                url_end = pos in url_ends
-                if ch in _OPENERS:
-                    if _EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _EMOTICON.match(seg[i : i + 3]):
-                        continue
-                    stack.append(i)
-                elif ch in _CLOSERS:
-                    if stack and seg[stack[-1]] == _CLOSERS[ch]:
-                        stack.pop()
-                        continue
-                    if url_end:
-                        continue
-                    if ch == ")" and _ENUMERATOR.search(seg[max(0, i - 5) : i + 1]):
-                        continue
-                    if _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
-                        continue
-                    if stack:
-                        # a mismatched closer: report it, keep the opener for its own closer
-                        pass
-                    yield ctx.diagnostic(block.start + i, block.start + i + 1,
-                                         f"closing '{ch}' without an opening '{_CLOSERS[ch]}'")
-            for i in stack:
-                yield ctx.diagnostic(block.start + i, block.start + i + 1,
-                                     f"'{seg[i]}' is never closed in this paragraph")
+            problems = min((self._brackets(seg, block, text, urls, url_starts, url_ends, url_tail, emoticons)
+                            for emoticons in (False, True)), key=len)
+            for i, message in problems:
+                yield ctx.diagnostic(block.start + i, block.start + i + 1, message)
             if not ctx.options["quotes"]:
                 continue
             nxt = blocks[n + 1] if n + 1 < len(blocks) else None
@@ -171,6 +182,13 @@ class UnpairedBracket(Rule):
             stray_close = []
             for m in _CURLY_QUOTE.finditer(seg):
                 i, ch = m.start(), m.group()
+                before = seg[i - 1] if i > 0 else " "
+                after = seg[i + 1] if i + 1 < len(seg) else " "
+                if ch == "“" and open_at and (before.isalnum() or before in ".,!?;:") and not after.isalnum():
+                    ch = "”"  # “virtual“: the opening glyph typed as the closing one
+                elif ch == "”" and not open_at and not (quote_carry and depth > 0) \
+                        and (before.isspace() or before in "([") and after.isalnum():
+                    ch = "“"  # (”distribution upgrade”): the closing glyph typed as the opening one
                 if ch == "“":
                     if quote_carry and depth == 1 and not open_at and i == len(seg) - len(seg.lstrip()):
                         open_at.append(i)  # reopening of the carried quotation

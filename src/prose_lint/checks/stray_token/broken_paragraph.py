@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from prose_lint.analysis import ends_sentence
@@ -10,6 +11,23 @@ from prose_lint.diagnostic import Edit, Fix, Related, Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
+
+
+def _list_item(doc: Document, blocks: list, n: int) -> bool:
+    """blocks[n] (followed by blocks[n + 1]) reads as an item of a list that lost its markers: the
+    paragraph before it introduces a list (ends with ':'), or the next one is short and stops without
+    a full stop as well ("... is already installed," / "version is newer,")."""
+    a, b = blocks[n], blocks[n + 1]
+    if n > 0 and blocks[n - 1].kind == "paragraph":
+        before = doc.prose[blocks[n - 1].start : blocks[n - 1].end].rstrip()
+        if before.endswith(":"):
+            return True
+    second = doc.prose[b.start : b.end].rstrip()
+    words_b = len(list(doc.words(b.start, b.end)))
+    first = doc.prose[a.start : a.end].rstrip()
+    if words_b <= 20 and not ends_sentence(second, clause="") and first[-1:] in ",;" and second[-1:] in ",;.":
+        return True
+    return words_b <= 12 and not ends_sentence(second, clause=":;,") and not ends_sentence(first, clause=":;,")
 
 
 class BrokenParagraph(Rule):
@@ -23,7 +41,10 @@ class BrokenParagraph(Rule):
     signature), or the first ends on a word that cannot end an English sentence (lexicon
     ``non_final_words``: the, of, to, and, these...). The two parts must be separated by a blank line
     (lines of one chunk are a hard-wrapped paragraph, not a break). The first paragraph must have at
-    least ``min_words`` words (a short unpunctuated line is a title or a label). The region
+    least ``min_words`` words (a short unpunctuated line is a title or a label), must not be a
+    title followed by its byline ("by ..."), nor an item of a list that lost its markers (after a
+    paragraph ending with ':', or followed by a short paragraph that stops without a full stop
+    too). The region
     runs from the last words of the first paragraph to the first word of the second; an unsafe fix
     joins them.
     """
@@ -38,9 +59,13 @@ class BrokenParagraph(Rule):
         lex = _lex()
         prose = doc.prose
         blocks = doc.blocks
-        for a, b in zip(blocks, blocks[1:]):
+        for n, (a, b) in enumerate(zip(blocks, blocks[1:])):
             if a.kind != "paragraph" or b.kind != "paragraph" or a.in_quote != b.in_quote:
                 continue
+            if re.match(r"\s*[Bb]y [A-Z]", doc.prose[b.start : b.end]):
+                continue  # a title, then its byline ("by Barry van Wyk on ...")
+            if _list_item(doc, blocks, n):
+                continue  # items of a list whose markers the conversion lost
             between = doc.text[a.end : b.start]
             if between.count("\n") + between.replace("\r\n", "").count("\r") < 2:
                 continue  # lines of one chunk (a hard-wrapped text), not two paragraphs

@@ -181,7 +181,9 @@ class MixedLanguage(Rule):
     Latin (Han, Kana, Hangul, Cyrillic, Arabic, Greek, Hebrew, Devanagari...), joined across spaces,
     digits and punctuation. A run counts when it has at least ``min_cjk_chars`` characters (CJK) or
     ``min_words`` words (alphabetic scripts); short glosses in parentheses or quotation marks right
-    after a word ("Beijing (北京)") are left alone. (2) Latin-script languages: each sentence of at
+    after a word ("Beijing (北京)"), short runs that close a parenthesis or quotation, and a cited
+    title after its source's name at the end of a paragraph ("Xinhua: 十七届七中全会在京举行") are left
+    alone; a Latin-script sentence whose words are mostly capitalised (a title, a list of names) too. (2) Latin-script languages: each sentence of at
     least ``min_words_latin`` words outside quotes and italics is given to lingua; it is reported
     when lingua names another language with confidence >= ``min_confidence`` and most of its words
     are more frequent in that language than in English (wordfreq). One diagnostic per run, naming
@@ -244,10 +246,11 @@ class MixedLanguage(Rule):
                 if len(text.split()) < opts["min_words"]:
                     continue
             before = seg[:start].rstrip()
-            after = seg[end:].lstrip()
-            if before[-1:] in ("(", "“", '"', "«", "「") and after[:1] in (")", "”", '"', "»", "」") \
-                    and len(text) <= opts["max_gloss_chars"]:
-                continue
+            after = seg[end:].lstrip().lstrip("\\")
+            if after[:1] in (")", "”", '"', "»", "」", "]") and len(text) <= opts["max_gloss_chars"]:
+                continue  # a gloss closing a parenthesis or a quotation: "Zhou Yongkang (周永康)"
+            if before.endswith(":") and not after and "\n" not in before[-80:] and len(before) <= 80:
+                continue  # a cited title after its source's name: "Xinhua: 十七届..."
             s, e = block.start + start, block.start + end
             if _inside(s, e, _quote_spans(doc.text, block.start, block.end)) and len(text) <= opts["max_gloss_chars"]:
                 continue
@@ -290,6 +293,9 @@ class MixedLanguage(Rule):
                 italics = doc.italic_spans
             if _inside(s, e, quotes) or _inside(s, e, italics):
                 continue
+            raw = _WORD_RE.findall(doc.prose, s, e)
+            if sum(1 for w in raw if w[0].isupper()) * 2 > len(raw):
+                continue  # a title or a list of names: "BMW K 1300 S 30 Jahre K-Modelle"
             sentence = doc.prose[s:e]
             lang, conf = _detect(sentence, tuple(_DETECT_LANGUAGES))
             if lang is None or lang == "en" or conf < opts["min_confidence"]:
