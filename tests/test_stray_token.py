@@ -182,3 +182,62 @@ def test_script_class_matches_the_script_table_for_every_letter():
 
     letters = (c for c in map(chr, range(0x110000)) if c.isalpha())
     assert not [c for c in letters if (_script(c) is not None) != bool(_ANY_SCRIPT.fullmatch(c))]
+
+
+# -- issue 12: nonsense words, OCR garbage, orphan codes, the character model ---------------------------
+
+def test_charlm_model_is_data_with_its_calibration_note_and_matches_the_training_script():
+    """rules/models/stray_token_charlm.json is made by scripts/train-stray-charlm; the rule scores words
+    exactly as the script that calibrated the threshold does."""
+    import json
+    import runpy
+    from pathlib import Path
+
+    from prose_lint.checks.stray_token.nonsense import _charlm, charlm_score
+
+    root = Path(__file__).resolve().parents[1]
+    model = json.loads((root / "rules" / "models" / "stray_token_charlm.json").read_text(encoding="utf-8"))
+    assert "wordfreq" in model["about"] and "percentile" in model["about"]
+    assert -2.5 < model["threshold"] < -1.2 and model["calibration_words"] > 10000
+    script = runpy.run_path(str(root / "scripts" / "train-stray-charlm"))
+    for word in ("council", "snapshotting", "asdfgh", "xkqzvt", "tbe", "permatravellers"):
+        assert abs(script["charlm_score"](word, model) - charlm_score(word, _charlm())) < 1e-12
+    # real words, rare or new, score above the threshold; mashes far below it
+    for word in ("council", "gunslingers", "permatravellers", "snapshotting", "yorifuji"):
+        assert charlm_score(word) > model["threshold"], word
+    for word in ("xkqzvt", "zxcvbn", "bcdfgh", "mnbvcx"):
+        assert charlm_score(word) < model["threshold"], word
+
+
+@pytest.mark.parametrize("word,run", [("asdfgh", 6), ("poiuy", 5), ("powertrains", 4), ("typewriter", 2)])
+def test_keyboard_run_counts_adjacent_keys_in_one_direction(word, run):
+    from prose_lint.checks.stray_token.nonsense import _keyboard_run
+
+    assert _keyboard_run(word) == run
+
+
+def test_ocr_garbage_suggests_the_word_the_reader_sees():
+    (d,) = _run("The members of tbe society met in the hall on Friday.", "stray-token/ocr-garbage")
+    assert d.suggestions and d.suggestions[0] == "the"
+
+
+def test_nonsense_word_spares_names_acronyms_identifiers_and_terms():
+    text = ("Mr. Przybylski from the UNHCR used the xkcd_plot helper and the file report.xlsx; "
+            "the zorblat method is new, and the zorblat method works.")
+    assert _run(text, "stray-token/nonsense-word") == []
+
+
+def test_mojibake_lost_apostrophe_fix_is_unsafe_and_restores_it():
+    (d,) = _run("We said it?s fine.", "stray-token/mojibake")
+    assert d.fix is not None and not d.fix.safe
+    assert _apply("We said it?s fine.", d.fix.edits) == "We said it’s fine."
+
+
+def test_new_rules_are_documented_with_what_they_spare():
+    from prose_lint.checks.stray_token import RULES
+
+    by_id = {r.id: r for r in RULES}
+    for rid in ("stray-token/nonsense-word", "stray-token/ocr-garbage", "stray-token/orphan-code",
+                "stray-token/foreign-word", "stray-token/escape-residue", "stray-token/mojibake"):
+        doc = by_id[rid].__doc__
+        assert "Spared" in doc or "spared" in doc or "Not reported" in doc, rid

@@ -16,7 +16,8 @@ from prose_lint.rule import Rule, RuleContext
 def _list_item(doc: Document, blocks: list, n: int) -> bool:
     """blocks[n] (followed by blocks[n + 1]) reads as an item of a list that lost its markers: the
     paragraph before it introduces a list (ends with ':'), or the next one is short and stops without
-    a full stop as well ("... is already installed," / "version is newer,")."""
+    a full stop as well ("... is already installed," / "version is newer,"): a fragment of at most
+    twelve words that does not end a sentence does not continue one either."""
     a, b = blocks[n], blocks[n + 1]
     if n > 0 and blocks[n - 1].kind == "paragraph":
         before = doc.prose[blocks[n - 1].start : blocks[n - 1].end].rstrip()
@@ -27,7 +28,7 @@ def _list_item(doc: Document, blocks: list, n: int) -> bool:
     first = doc.prose[a.start : a.end].rstrip()
     if words_b <= 20 and not ends_sentence(second, clause="") and first[-1:] in ",;" and second[-1:] in ",;.":
         return True
-    return words_b <= 12 and not ends_sentence(second, clause=":;,") and not ends_sentence(first, clause=":;,")
+    return words_b <= 12 and not ends_sentence(second, clause="")
 
 
 class BrokenParagraph(Rule):

@@ -335,26 +335,13 @@ class Mojibake(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
         prose = doc.prose
+        if "?" in prose:
+            yield from self._lost_apostrophes(doc, ctx)
         if prose.isascii():
             return
         import ftfy
         from ftfy.badness import is_bad
 
-        from wordfreq import zipf_frequency
-
-        for m in _QUESTION_APOSTROPHE.finditer(prose):
-            left, right = m.group(1), m.group(2)
-            if len(left) < 2 and left.lower() != "i":
-                continue
-            if right.lower() != "s" and zipf_frequency(f"{left}'{right}".lower(), "en") < 3.0:
-                continue
-            s = m.start(2) - 1
-            block = doc.block_at(s)
-            if block is None or block.kind == "code":
-                continue
-            yield ctx.diagnostic(s, s + 1, f"'?' in '{m.group()}' stands for a lost apostrophe (a lossy conversion)",
-                                 suggestions=["’"],
-                                 fix=Fix((Edit(s, s + 1, "’"),), safe=False, description="replace with ’"))
         for block in doc.prose_blocks:
             seg = prose[block.start : block.end]
             if seg.isascii():
@@ -389,6 +376,26 @@ class Mojibake(Rule):
                     yield ctx.diagnostic(s, e, f"mojibake: '{token}' should read '{fixed}'",
                                          suggestions=[fixed],
                                          fix=Fix((Edit(s, e, fixed),), safe=True, description=f"replace with {fixed!r}"))
+
+
+    @staticmethod
+    def _lost_apostrophes(doc: Document, ctx: RuleContext) -> Iterator:
+        prose = doc.prose
+        from wordfreq import zipf_frequency
+
+        for m in _QUESTION_APOSTROPHE.finditer(prose):
+            left, right = m.group(1), m.group(2)
+            if len(left) < 2 and left.lower() != "i":
+                continue
+            if right.lower() != "s" and zipf_frequency(f"{left}'{right}".lower(), "en") < 3.0:
+                continue
+            s = m.start(2) - 1
+            block = doc.block_at(s)
+            if block is None or block.kind == "code":
+                continue
+            yield ctx.diagnostic(s, s + 1, f"'?' in '{m.group()}' stands for a lost apostrophe (a lossy conversion)",
+                                 suggestions=["’"],
+                                 fix=Fix((Edit(s, s + 1, "’"),), safe=False, description="replace with ’"))
 
 
 # ----------------------------------------------------------------------------
