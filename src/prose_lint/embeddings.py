@@ -60,26 +60,68 @@ class _Model:
         self.tokenizer = Tokenizer.from_file(tokenizer)
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
+        self._word_ids: dict[str, list[int]] = {}  # word -> its token ids (see embed)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Mean token vector of each text, scaled to length 1.
+
+        The tokenizer has no pre-tokenizer: it prepends "▁", turns each space into "▁" and runs BPE over
+        the whole text as one word, which is slow on long texts (no word cache). No merge of the
+        Llama-2 vocabulary joins a piece to a following "▁"-piece except runs of "▁", so a text whose
+        words are separated by single spaces tokenizes as the concatenation of its words tokenized
+        alone: each distinct word is tokenized once (and kept in ``_word_ids``), a text's vector is
+        (texts x words counts) @ (words x tokens counts) @ token vectors, computed only for the tokens
+        used. Other texts (leading, trailing or double spaces) take the tokenizer's own path."""
         import numpy as np
+        from scipy import sparse
 
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
             return out
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        ids = [e.ids for e in encodings]
-        lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
-        nonempty = lengths > 0
-        if not nonempty.any():
+        columns: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        slow: list[int] = []
+        for r, text in enumerate(texts):
+            if not text:
+                continue
+            words = text.split(" ")
+            if "" in words:
+                slow.append(r)
+                continue
+            rows.extend([r] * len(words))
+            cols.extend(columns.setdefault(w, len(columns)) for w in words)
+        cache = self._word_ids
+        vocab = list(columns)
+        missing = [w for w in vocab if w not in cache]
+        if missing:
+            if len(cache) > 200_000:
+                cache.clear()
+            for w, e in zip(missing, self.tokenizer.encode_batch(missing, add_special_tokens=False)):
+                cache[w] = e.ids
+        word_ids = [cache[w] for w in vocab]
+        ids_by_text = [e.ids for e in self.tokenizer.encode_batch([texts[r] for r in slow], add_special_tokens=False)] \
+            if slow else []
+        # Token columns: the distinct token ids used.
+        flat = [t for ids in word_ids for t in ids] + [t for ids in ids_by_text for t in ids]
+        if not flat:
             return out
-        flat = np.fromiter((t for i in ids for t in i), dtype=np.int64, count=int(lengths.sum()))
-        np.clip(flat, 0, self.table.shape[0] - 1, out=flat)
-        vectors = self.table[flat].astype(np.float32)
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
-        sums = np.add.reduceat(vectors, starts, axis=0)
+        tokens, inverse = np.unique(np.asarray(flat, dtype=np.int64), return_inverse=True)
+        vectors = self.table[np.clip(tokens, 0, self.table.shape[0] - 1)].astype(np.float32)
+        nw = sum(len(ids) for ids in word_ids)
+        wrows = np.repeat(np.arange(len(word_ids)), [len(ids) for ids in word_ids])
+        W = sparse.csr_matrix((np.ones(nw, dtype=np.float32), (wrows, inverse[:nw])),
+                              shape=(len(word_ids), len(tokens)))
+        A = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                              shape=(len(texts), len(word_ids)))
+        sums = np.asarray((A @ W) @ vectors, dtype=np.float32)
+        if slow:
+            srows = np.repeat(np.asarray(slow), [len(ids) for ids in ids_by_text])
+            S = sparse.csr_matrix((np.ones(len(srows), dtype=np.float32), (srows, inverse[nw:])),
+                                  shape=(len(texts), len(tokens)))
+            sums += np.asarray(S @ vectors, dtype=np.float32)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        out[nonempty] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+        np.divide(sums, norms, out=out, where=norms > 0)
         return out
 
 

@@ -138,26 +138,45 @@ class DuplicatedConclusion(Rule):
         sents = []
         for b in paragraphs:
             for s, e in doc.sentences(b):
-                n = sum(1 for _ in doc.words(s, e))
+                n = len(WORD_RE.findall(doc.prose, s, e))
                 if n >= 6:
                     sents.append((b, s, e))
         if len(sents) < 4:
             return
         tau = float(ctx.options["meaning_similarity"])
-        E = embeddings.embed_spans(doc, [(s, e) for _, s, e in sents], content_words=False)
         total = len(sents)
         k = min(40, max(8, math.ceil(total * float(ctx.options["closing_share"]))))
         half = doc.prose_blocks[len(doc.prose_blocks) // 2].start if doc.prose_blocks else 0
+        # A first conclusion is in the second half: only the sentences from the second half (and the
+        # closing part) are embedded at first; the earlier ones only when a candidate needs them.
+        h0 = next((i for i, x in enumerate(sents) if x[1] >= half), total)
+        lo = min(h0, max(2, total - k))
+        E2 = embeddings.embed_spans(doc, [(s, e) for _, s, e in sents[lo:]], content_words=False)
+        full: list = []
+
+        def all_vectors():
+            if not full:
+                full.append(embeddings.embed_spans(doc, [(s, e) for _, s, e in sents], content_words=False))
+            return full[0]
+
         norm = lambda i: " ".join(m.group().lower() for m in doc.words(sents[i][1], sents[i][2]))  # noqa: E731
-        for j in range(max(2, total - k), total):
+        j0 = max(2, total - k)
+        # Every closing sentence against every embedded one in one product (one BLAS call, not one per
+        # sentence: per-row products on a loaded machine cost milliseconds each).
+        S = E2 @ E2[j0 - lo:].T if j0 < total else None
+        for j in range(j0, total):
             b2, s2, e2 = sents[j]
             if b2.index in reported:
                 continue
-            sims = E[:j] @ E[j]
+            if j <= h0:
+                continue  # no earlier sentence in the second half
+            sims = np.full(j, -2.0, dtype=np.float32)
+            sims[lo:j] = S[: j - lo, j - j0]
             close = sorted((i for i in np.flatnonzero(sims >= tau) if sents[i][1] >= half
                             and fuzz.ratio(norm(i), norm(j)) < 90), key=lambda i: -sims[i])[:3]
             first = None
             for i in close:  # a first conclusion: it restates a sentence of another, earlier paragraph
+                E = all_vectors()
                 earlier = E[:i] @ E[i]
                 if any(sents[h][0].index not in (sents[i][0].index, b2.index) for h in np.flatnonzero(earlier >= tau)):
                     first = i

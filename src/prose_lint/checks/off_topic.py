@@ -29,7 +29,15 @@ class _Unit:
     tail_section: bool
     meta: bool  # a short date/byline-like line (lexicon article_meta)
     dateline: bool  # a paragraph opening with a dateline
-    norm: str  # lower-case words only, to compare headlines
+
+    @property
+    def norm(self) -> str:
+        """Lower-case words only, to compare headlines (computed on demand: few units are compared)."""
+        if self._norm is None:
+            self._norm = _norm_line(self.text)
+        return self._norm
+
+    _norm: str | None = None
 
 
 class OffTopicContent(Rule):
@@ -124,16 +132,26 @@ def _idf(term: str) -> float:
     return value
 
 
+_STEMS: dict[str, str | None] = {}  # lower-case word -> its stem, None for a stop word or a short word
+_STOP_OF_STEMS: list = [None]  # the stop-word set _STEMS was made with
+
+
 def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> list[str]:
     """Content-word stems of ``text``; ``surface`` counts (stem, form as written) for the messages."""
     out = []
     forms = []
+    stems = _STEMS if stop is _STOP_OF_STEMS[0] else {}
     for m in WORD_RE.finditer(text):
         w = m.group()
         lw = w.lower()
-        if len(lw) < 3 or lw in stop:
+        st = stems.get(lw, 0)
+        if st == 0:
+            st = None if len(lw) < 3 or lw in stop else stem(lw)
+            if len(stems) < 200_000:
+                stems[lw] = st
+        if st is None:
             continue
-        out.append(stem(lw))
+        out.append(st)
         if surface is not None:
             if w.endswith(("'s", "’s")):
                 w, lw = w[:-2], lw[:-2]  # the stem has no possessive: nor has the form shown
@@ -193,8 +211,7 @@ def _units(doc: Document) -> list[_Unit]:
                            bool(_BULLET.match(doc.text[block.start:block.end])) or block.kind == "list_item",
                            in_tail,
                            words <= 12 and any(p.search(clean) for p in lex["meta"]),
-                           words > 12 and lex["dateline"].match(clean) is not None,
-                           _norm_line(clean)))
+                           words > 12 and lex["dateline"].match(clean) is not None))
     return units
 
 
@@ -266,6 +283,9 @@ class _Parts:
     cum: Any  # (m + 1, dim): cum[k] = sum of w_i * v_i over i < k
     w: Any  # (m + 1,)
     q: Any  # (m + 1,): sum of w_i ** 2
+    memo: dict  # spans -> run (the same runs are asked for again and again)
+    wa: Any = None  # w and q as arrays, for the vectorised scans
+    qa: Any = None
 
     @classmethod
     def of(cls, vectors, weights) -> "_Parts":
@@ -273,19 +293,62 @@ class _Parts:
 
         dim = vectors.shape[1]
         cum = np.vstack([np.zeros((1, dim)), np.cumsum(vectors * weights[:, None], axis=0)])
-        return cls(cum, np.concatenate([[0.0], np.cumsum(weights)]), np.concatenate([[0.0], np.cumsum(weights ** 2)]))
+        w, q = np.concatenate([[0.0], np.cumsum(weights)]), np.concatenate([[0.0], np.cumsum(weights ** 2)])
+        return cls(cum, w.tolist(), q.tolist(), {}, w, q)
 
     def run(self, spans):
-        """(sum, weight, squared weights) of the units in ``spans`` (a list of (a, b) runs)."""
-        s = sum(self.cum[b] - self.cum[a] for a, b in spans)
-        return s, sum(self.w[b] - self.w[a] for a, b in spans), sum(self.q[b] - self.q[a] for a, b in spans)
+        """(sum, weight, squared weights, within) of the units in ``spans`` (a list of (a, b) runs);
+        ``within`` (the coherence) is filled in on first use."""
+        key = tuple(spans)
+        out = self.memo.get(key)
+        if out is None:
+            cum, w, q = self.cum, self.w, self.q
+            (a, b), *more = spans
+            s, sw, sq = cum[b] - cum[a], 0 + (w[b] - w[a]), 0 + (q[b] - q[a])
+            for a, b in more:
+                s, sw, sq = s + (cum[b] - cum[a]), sw + (w[b] - w[a]), sq + (q[b] - q[a])
+            out = self.memo[key] = [s, sw, sq, None]
+        return out
+
+    def scan(self, a0, a1, b0, b1, floor: float):
+        """The separation of runs [a0, a1) and [b0, b1) for arrays of boundaries at once (as
+        ``_separation`` of the two runs, vectorised)."""
+        cum, w, q = self.cum, self.wa, self.qa
+        s1, s2 = cum[a1] - cum[a0], cum[b1] - cum[b0]
+        w1, w2, q1, q2 = w[a1] - w[a0], w[b1] - w[b0], q[a1] - q[a0], q[b1] - q[b0]
+        return self._separations(s1, w1, q1, s2, w2, q2, floor)
+
+    def scan_rest(self, x, length: int, floor: float):
+        """The separation of each run [x, x + length) from the rest of the units (vectorised)."""
+        cum, w, q = self.cum, self.wa, self.qa
+        m = len(w) - 1
+        y = x + length
+        s1, w1, q1 = cum[y] - cum[x], w[y] - w[x], q[y] - q[x]
+        s2, w2, q2 = (cum[x] - cum[0]) + (cum[m] - cum[y]), (w[x] - w[0]) + (w[m] - w[y]), (q[x] - q[0]) + (q[m] - q[y])
+        return self._separations(s1, w1, q1, s2, w2, q2, floor)
+
+    @staticmethod
+    def _separations(s1, w1, q1, s2, w2, q2, floor: float):
+        import numpy as np
+
+        def within(s, w, q):
+            den = w * w - q
+            ok = den > 1e-9
+            v = np.divide(np.einsum("ij,ij->i", s, s) - q, den, out=np.full(len(den), floor), where=ok)
+            return np.maximum(v, floor)
+
+        c1, c2 = within(s1, w1, q1), within(s2, w2, q2)
+        x = np.einsum("ij,ij->i", s1, s2) / (w1 * w2)
+        return np.clip(1.0 - x / np.sqrt(c1 * c2), -0.5, 1.0)
 
 
 def _within(part) -> float:
     """Mean similarity between two different units of a part (weighted); NaN for a single unit."""
-    s, w, q = part
-    den = w * w - q
-    return float((s @ s - q) / den) if den > 1e-9 else float("nan")
+    if part[3] is None:
+        s, w, q = part[0], part[1], part[2]
+        den = w * w - q
+        part[3] = float((s @ s - q) / den) if den > 1e-9 else float("nan")
+    return part[3]
 
 
 def _cross(p1, p2) -> float:
@@ -347,6 +410,13 @@ def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: f
     return f
 
 
+def _median(values: list[float]) -> float:
+    """numpy.median of a short list, without numpy's overhead (the same value)."""
+    v = sorted(values)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+
+
 def _score(f: dict[str, float], weights: dict[str, float]) -> float:
     """The logistic model of rules/lexicons/off_topic.toml [model]: a confidence in 0..1."""
     import math
@@ -376,6 +446,9 @@ def _tfidf(units: list[_Unit], body: list[int]):
     from scipy import sparse
 
     stop = stopwords()
+    if _STOP_OF_STEMS[0] is not stop:
+        _STEMS.clear()
+        _STOP_OF_STEMS[0] = stop
     vocab: dict[str, int] = {}
     surface: Counter = Counter()
     rows: list[int] = []
@@ -431,10 +504,12 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     if not ok:
         return []
     # 1. Single change point (prefix vs suffix) and local change (3 units each side) at each boundary.
-    single = {a: _separation(PE.run([(0, a)]), PE.run([(a, m)]), floor_e)
-              + _separation(PT.run([(0, a)]), PT.run([(a, m)]), floor_t) for a in ok}
-    local = {a: _separation(PE.run([(max(0, a - 3), a)]), PE.run([(a, min(m, a + 3))]), floor_e)
-             + _separation(PT.run([(max(0, a - 3), a)]), PT.run([(a, min(m, a + 3))]), floor_t) for a in ok}
+    # (vectorised over the boundaries: O(m x dim))
+    A = np.asarray(ok)
+    zero, end = np.zeros_like(A), np.full_like(A, m)
+    lo, hi = np.maximum(0, A - 3), np.minimum(m, A + 3)
+    single = dict(zip(ok, (PE.scan(zero, A, A, end, floor_e) + PT.scan(zero, A, A, end, floor_t)).tolist()))
+    local = dict(zip(ok, (PE.scan(lo, A, A, hi, floor_e) + PT.scan(lo, A, A, hi, floor_t)).tolist()))
     struct = {a: _structure(units, start_unit(a), doc) for a in ok}
     keep = int(params["candidates"])
     cands = sorted(set(sorted(ok, key=lambda a: -single[a])[:keep]) | set(sorted(ok, key=lambda a: -local[a])[:keep])
@@ -446,22 +521,25 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         most 24 evenly spaced runs): a document that changes subject often sets a higher bar."""
         if length not in null_cache:
             starts = np.unique(np.linspace(0, m - length, num=min(24, m - length + 1)).astype(int))
-            es, ts = [], []
-            for x in starts:
-                rest = [(0, x)] + [(x + length, m)]
-                es.append(_separation(PE.run([(x, x + length)]), PE.run(rest), floor_e))
-                ts.append(_separation(PT.run([(x, x + length)]), PT.run(rest), floor_t))
-            null_cache[length] = (float(np.median(es)), float(np.median(ts)))
+            null_cache[length] = (_median(PE.scan_rest(starts, length, floor_e).tolist()),
+                                  _median(PT.scan_rest(starts, length, floor_t).tolist()))
         return null_cache[length]
 
     # 2. Candidate blocks: [a, m) (appended) and [a, b) for two candidates (inserted).
+    # For each start only the ends it can pair with (an inserted block spans at most max_insert_units
+    # paragraphs): the work is linear in the number of candidates, not quadratic.
+    import bisect
+
     ends = sorted(set(cands) | {m})
+    max_insert = params["max_insert_units"]
     scored = []
     for a in cands:
-        for b in ends:
+        lo_i = bisect.bisect_left(ends, a + 2)
+        hi_i = bisect.bisect_right(ends, a + max_insert)
+        for b in ends[lo_i:hi_i] + ([m] if (not ends[lo_i:hi_i] or ends[hi_i - 1] != m) and m - a >= 2 else []):
             if b - a < 2 or cumw[b] - cumw[a] < min_block:
                 continue
-            if b < m and (b - a > params["max_insert_units"]):
+            if b < m and (b - a > max_insert):
                 continue
             f = _segment_features(PE, PT, a, b, m, floor_e, floor_t)
             f["structure"] = _effective(struct[a])
