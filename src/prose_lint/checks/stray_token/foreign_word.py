@@ -158,10 +158,6 @@ def _sentence_break(gap: str) -> bool:
     return any(c in gap for c in ".!?:;\n\"“(«[")
 
 
-def _best_language(word: str, langs: tuple[str, ...]) -> tuple[str, float]:
-    return max(((lang, _zipf(word, lang)) for lang in langs), key=lambda x: x[1])
-
-
 def _english(word: str, lang: str, floor: float) -> bool:
     """An English word, more frequent in English than in ``lang``."""
     en = _zipf(word, "en")
@@ -208,6 +204,40 @@ def _mostly_english(prose: str, span: tuple[int, int], m, lang: str) -> bool:
 @lru_cache(maxsize=8)
 def _possible(langs: tuple[str, ...], max_english: float, min_foreign: float, min_gap: float,
               max_length: int) -> frozenset[str]:
+    """The candidate words: from rules/models/stray_token_function_words.json when the options are the
+    defaults it was made with (scripts/train-stray-charlm), computed from wordfreq otherwise."""
+    table = _function_words()
+    o = table.get("options", {})
+    if (langs == tuple(l for l in o.get("languages", []) if l != "en") and max_english == o.get("max_english_zipf")
+            and min_foreign == o.get("min_foreign_zipf") and min_gap == o.get("min_zipf_gap")
+            and max_length == o.get("max_length")):
+        return frozenset(table["words"])
+    return _compute_possible(langs, max_english, min_foreign, min_gap, max_length)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict:
+    import json
+
+    from prose_lint.registry import builtin_pack_dir
+
+    path = builtin_pack_dir() / "models" / "stray_token_function_words.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+def _best_language(word: str, langs: tuple[str, ...]) -> tuple[str, float]:
+    """The language (of ``langs``) in which ``word`` is most frequent, and its Zipf frequency there."""
+    row = _function_words().get("words", {}).get(word)
+    if row is not None and row[0] in langs:
+        return row[0], row[1]
+    return max(((lang, _zipf(word, lang)) for lang in langs), key=lambda x: x[1])
+
+
+def _compute_possible(langs: tuple[str, ...], max_english: float, min_foreign: float, min_gap: float,
+                      max_length: int) -> frozenset[str]:
     """Every word the frequency tests can accept: among the most frequent words of one of ``langs``
     (wordfreq's lists are ordered by frequency), rare enough in English. A few hundred words; a
     paragraph without one of them is skipped without looking at its sentences."""

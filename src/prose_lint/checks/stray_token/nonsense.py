@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from prose_lint.analysis import TOKEN_RE
-from prose_lint.checks.stray_token.common import _inside, _primary, _zipf
+from prose_lint.checks.stray_token.common import _inside, _primary, _zipf, _zipf_table
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -90,12 +90,20 @@ def _repeated_unit(word: str) -> bool:
     return len(set(word)) == 1 and n >= 4
 
 
-def _tokens(doc: Document) -> Iterator[tuple[object, object, bool]]:
-    """(match, block, sentence_initial) for every word-or-code token of the prose that stands alone:
-    not glued to a path, an identifier, a handle or markup, not in references, code or italics."""
+def _tokens(doc: Document) -> list[tuple[object, object, bool]]:
+    """(match, block, sentence_initial) for every rare word-or-code token of the prose that stands
+    alone: not glued to a path, an identifier, a handle or markup, not in references, code or italics.
+    Rare: English Zipf below 3.5 (or holding a digit); both rules of this module look at no other
+    token. Computed once per document."""
+    return doc.memo("stray-token/rare-tokens", _rare_tokens)
+
+
+def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
     text = doc.text
     italics = doc.italic_spans
     code = doc.inline_code_spans if "`" in text else []
+    english = _zipf_table("en")
+    out = []
     for block in doc.prose_blocks:
         if block.kind == "code" or doc.in_role(block, "references"):
             continue
@@ -103,6 +111,15 @@ def _tokens(doc: Document) -> Iterator[tuple[object, object, bool]]:
             first = True
             for m in TOKEN_RE.finditer(doc.prose, s, e):
                 initial, first = first, False
+                w = m.group()
+                if len(w) < 3:
+                    continue
+                lw = w.lower()
+                z = english.get(lw)
+                if z is None:
+                    z = _zipf(lw, "en")
+                if z >= 3.5:
+                    continue
                 a, b = m.start(), m.end()
                 before = text[a - 1] if a > 0 else " "
                 after = text[b] if b < len(text) else " "
@@ -119,7 +136,8 @@ def _tokens(doc: Document) -> Iterator[tuple[object, object, bool]]:
                     continue
                 if code and _inside(a, b, code):
                     continue
-                yield m, block, initial
+                out.append((m, block, initial))
+    return out
 
 
 class NonsenseWord(Rule):
@@ -177,8 +195,7 @@ class NonsenseWord(Rule):
                 continue  # an acronym
             if re.search(r"(.)\1\1", lw):
                 continue  # expressive lengthening: "pssshht", "hmmm", "zzz"
-            if w.isalpha() and (_zipf(lw, "en") >= (2.5 if keyboard else opts["max_zipf"])
-                                or not keyboard and any(_zipf(lw, lang) > 0 for lang in _LANGS)):
+            if w.isalpha() and _zipf(lw, "en") >= (2.5 if keyboard else opts["max_zipf"]):
                 continue
             if not keyboard and _unknown_neighbour(doc, m, block):
                 continue  # one of a list of names or codes: "icewm, blackbox, fluxbox"
@@ -205,6 +222,8 @@ class NonsenseWord(Rule):
                 reason = "letter sequences no word has"
             if reason is None:
                 continue
+            if w.isalpha() and not keyboard and any(_zipf(lw, lang) > 0 for lang in _LANGS):
+                continue  # a word of another language (looked up last: loading the lists costs)
             yield ctx.diagnostic(m.start(), m.end(), f"'{w}' is no word of any language ({reason})",
                                  properties={"charlm": round(score, 3)})
 
@@ -252,11 +271,11 @@ class OcrGarbage(Rule):
             short = len(lw) <= 3
             if zt >= (opts["max_zipf_short"] if short else opts["max_zipf"]):
                 continue
-            if lw.isalpha() and any(_zipf(lw, lang) >= 3.0 for lang in _LANGS):
-                continue
             best = _correction(lw, zt, short, opts)
             if best is None:
                 continue
+            if lw.isalpha() and any(_zipf(lw, lang) >= 3.0 for lang in _LANGS):
+                continue  # a word of another language
             word, zc = best
             if capital and not initial and zc < 5.5:
                 continue  # a name
