@@ -111,20 +111,25 @@ def test_local_cluster_listens_on_loopback_only(tmp_path, monkeypatch):
     listening: list[tuple[int, str, int]] = []
     Client, LocalCluster = batch._import_dask()
 
+    def listeners() -> set[tuple[int, str, int]]:
+        me = psutil.Process()
+        found = set()
+        for proc in [me, *me.children(recursive=True)]:
+            for conn in proc.net_connections(kind="inet"):
+                if conn.status == psutil.CONN_LISTEN:
+                    found.add((proc.pid, conn.laddr.ip, conn.laddr.port))
+        return found
+
     class Recording(LocalCluster):
         def __init__(self, *args, **kwargs):
+            before = listeners()  # e.g. this module's own test cluster
             super().__init__(*args, **kwargs)
-            me = psutil.Process()
-            for proc in [me, *me.children(recursive=True)]:
-                for conn in proc.net_connections(kind="inet"):
-                    if conn.status == psutil.CONN_LISTEN:
-                        listening.append((proc.pid, conn.laddr.ip, conn.laddr.port))
+            listening.extend(listeners() - before)
 
     monkeypatch.setattr(batch, "_import_dask", lambda: (Client, Recording))
     a = tmp_path / "a.md"
     a.write_text("This was the the test.\n", encoding="utf-8")
-    s = settings()
-    s.jobs = 1
+    s = Settings(select=["repeated-word"], no_grammar=True, jobs=1)
     got = batch.lint_batch([str(a)], s, scheduler=None, progress=False)
     assert any(d.rule == "repeated-word" for d in got[0].diagnostics)
     assert listening  # the scheduler and its dashboard were seen
