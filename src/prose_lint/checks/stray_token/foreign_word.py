@@ -24,6 +24,7 @@ _ENGLISH_DETERMINERS = frozenset(
     "a an the this that these those his her its their our your my i we you they he she it some any no "
     "every each one two to will would can could should must may might".split()
 )
+_HONORIFICS = frozenset("Mr Mrs Ms Dr Prof St Sr Jr Gen Sen Rep Gov Lt Col Capt Rev Mme Mlle Sra Sr Hr Fr".split())
 _ELISION = re.compile(r"[^\W\d_]{1,4}['’]")  # l'Admin, d'un, dell'arte, qu'il
 # typographic units: "an em dash", "the en space"
 _UNIT_NOUNS = frozenset({"dash", "dashes", "space", "spaces", "quad", "rule", "rules", "width"})
@@ -46,7 +47,8 @@ class ForeignWord(Rule):
     et al...), English homographs of the lexicon (den, pour, par, die, van...), name particles (a
     particle between or before capitalised name parts: Charles de Gaulle, Des Moines, Los Angeles,
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
-    much rarer in the candidate's language), quotations whose words are mostly not English (a
+    much rarer in the candidate's language; any candidate before a capitalised word of its own
+    language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words), quotations whose words are mostly not English (a
     marked foreign quotation), italics, parts of compounds, handles and paths (ctrl-alt-del, d'un,
     @les), all-caps words, the References section, "em/en" before dash or space, single letters
     ("y", "e"), and the project's vocabulary.
@@ -104,6 +106,8 @@ class ForeignWord(Rule):
                             continue  # last word, or a clause ends: nothing English after it
                     nw = nxt.group()
                     initial = prev is None or _sentence_break(doc.prose[prev.end() : m.start()])
+                    if prev is not None and w[0].isupper() and prev.group() in _HONORIFICS:
+                        continue  # a name after a title: Mr. Nur el-Din, Dr. Van Helsing
                     particle = lw in lex["particles"]
                     if w[0].isupper() and not initial:
                         # a capitalised word mid-sentence: a name (Los Angeles, Le Monde, Del or Esc),
@@ -111,9 +115,11 @@ class ForeignWord(Rule):
                         # Starbucks), or a particle before a common English word (the Der Council)
                         if not nw[0].isupper() or (particle and not _common_english(nw, lang, 4.5)):
                             continue
-                        if prev.group()[0].isupper():
+                        if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
                     if nw == "I" or nw.startswith(("I'", "I’")) or nw[0].isupper() and not nw.isupper():
+                        if nw != "I" and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en"):
+                            continue  # a name of the candidate's language: São Paulo, Santa Fe
                         if particle:
                             if prev is not None and not initial and prev.group()[0].isupper():
                                 continue  # Charles de Gaulle, Vincent van Gogh
@@ -121,9 +127,9 @@ class ForeignWord(Rule):
                                 continue  # de Gaulle, Des Moines, La Paz
                     elif nw.isupper():
                         continue
-                    elif not _english(nw.lower(), lang, 2.0) or nw.lower() in possible:
+                    elif not _english(nw.lower(), lang, 2.0, margin=0.5) or nw.lower() in possible:
                         continue  # a run of the other language, or a particle chain
-                    if _ELISION.match(nw):
+                    if nw[0].islower() and _ELISION.match(nw):
                         continue  # de l'Admin, della dell'arte: a run of the other language
                     if lw in ("em", "en") and nw.lower() in _UNIT_NOUNS:
                         continue
@@ -158,10 +164,10 @@ def _sentence_break(gap: str) -> bool:
     return any(c in gap for c in ".!?:;\n\"“(«[")
 
 
-def _english(word: str, lang: str, floor: float) -> bool:
-    """An English word, more frequent in English than in ``lang``."""
+def _english(word: str, lang: str, floor: float, margin: float = 0.0) -> bool:
+    """An English word, not more frequent in ``lang`` than in English (by more than ``margin``)."""
     en = _zipf(word, "en")
-    return en >= floor and en > _zipf(word, lang)
+    return en >= floor and en + margin > _zipf(word, lang)
 
 
 def _common_english(word: str, lang: str, floor: float) -> bool:
@@ -198,7 +204,7 @@ def _mostly_english(prose: str, span: tuple[int, int], m, lang: str) -> bool:
             other += 1
         else:
             en += 1
-    return en >= 2 and other <= en // 4
+    return en >= 1 and other <= en
 
 
 @lru_cache(maxsize=8)
