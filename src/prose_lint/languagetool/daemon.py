@@ -7,8 +7,10 @@ free port, under a supervisor process (``supervisor.py``) that stops it after
 ``<run dir>/last-used``. The state (port, JVM pid, supervisor pid, version,
 heap) is in ``<run dir>/state.json``; a file lock (``filelock``) makes
 concurrent runs start one server. A state whose pid is dead, whose process is
-not a LanguageTool server, whose port does not answer, or whose version or
-heap differ from what is wanted, is stale: it is stopped and replaced.
+not a LanguageTool server, whose port refuses connections, or whose version or
+heap differ from what is wanted, is stale: it is stopped and replaced. A daemon
+that is alive and accepts connections is never killed for being slow: other
+runs are using it (``probe``).
 """
 
 from __future__ import annotations
