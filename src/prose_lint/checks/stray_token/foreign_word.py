@@ -49,8 +49,8 @@ class ForeignWord(Rule):
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
     much rarer in the candidate's language; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
-    quotations whose words are mostly not English (a marked foreign quotation), italics, parts of compounds, handles and paths (ctrl-alt-del, d'un,
-    @les), all-caps words, the References section, "em/en" before dash or space, single letters
+    quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
+    compounds, handles and paths (ctrl-alt-del, d'un, @les), all-caps words, the References section, "em/en" before dash or space, single letters
     ("y", "e"), and the project's vocabulary.
 
     Options: ``languages`` (ISO codes searched), ``max_english_zipf`` (5.3), ``min_foreign_zipf``
