@@ -124,6 +124,75 @@ def test_one_alternation_stands_for_the_whole_line_patterns():
     assert hits > 10
 
 
+def _fixture_lines():
+    import tomllib
+
+    from seedutil import CLEAN, SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for p in [*sorted(CLEAN.glob("*.*")), *sorted(SEEDS.glob("*.txt"))]]
+    cases = tomllib.loads((Path(__file__).parent / "cases" / "boilerplate.toml").read_text(encoding="utf-8"))
+    texts += [case.get("text", "") for case in cases.get("case", [])]
+    return texts
+
+
+def test_lexicon_prefilters_agree_with_asking_every_pattern():
+    """The fast path (in-line patterns only on short lines holding one of the strings they need, found
+    in the whole document at once; whole-line patterns behind their alternation) labels every line as
+    asking each pattern does, on the clean fixtures, the seeds and the rule cases."""
+    import copy
+
+    from prose_lint.checks import boilerplate_features as bf
+    from prose_lint.plaintext import parse_text
+
+    lex = bf.lexicon()
+    hits = 0
+    for text in _fixture_lines():
+        units = bf.units(parse_text("t", text))  # the fast path
+        for n, unit in enumerate(units):
+            full = copy.copy(unit)
+            full.strong = full.weak = ""
+            bf._lexicon_hits(full, n < 3 or n >= len(units) - 3, lex)
+            assert (full.strong, full.weak) == (unit.strong, unit.weak), unit.text
+            hits += bool(unit.strong or unit.weak)
+            # The counter feature's prefilter too.
+            if bf._COUNTER.search(unit.text):
+                assert bf.may_match(unit.text, unit.text.lower(), bf._COUNTER_NEEDS), unit.text
+        # The context pass: the work list reaches the labels of the sweep.
+        swept = [copy.copy(u) for u in units]
+        bf._lexicon_context(swept)
+        assert [u.lex_bad for u in swept] == [u.lex_bad for u in units]
+    assert hits > 20
+
+
+def test_prefilter_needs_are_necessary():
+    """The strings a pattern needs: every match holds one of them; an in-line pattern's needs found in
+    a document mark exactly the lines that hold them; the Unicode facts the prefilter rests on."""
+    import re
+
+    from prose_lint.checks import boilerplate_features as bf
+
+    assert bf._needs(r"\bwe use cookies\b|accept (?:all )?cookies") == ("accept ", "we use cookies")
+    assert bf._needs(r"\d+|[a-z]+") is None
+    assert bf._needs("机器翻译|traducción automática") == ("traducci", "机器翻译")
+    assert bf._needs(r"\d{4}[-/.]\d\d") == ("-", ".", "/")
+    lows = ["we use cookies here", "nothing", "accept cookies"]
+    assert bf._lines_with(lows, ("accept ", "we use cookies"), lows) == {0, 2}
+    assert bf._lines_with(lows, ("zzz",), lows) == set()
+    assert bf._lines_with(["\u017fome"], ("some",), ["\u017fome"]) is None  # long s: re.I matches "s"
+    # The only non-ASCII characters that re.I matches with ASCII ones.
+    everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert "".join(sorted(set(re.findall(r"[\x00-\x7f]", everything, re.I)))) == bf._ASCII_TWINS
+    # Every non-ASCII character in the lexicon's needs matches itself only, under re.I and str.lower.
+    lex = bf.lexicon()
+    chars = {c for _, needs in lex["part"] if needs for x in needs for c in x if ord(c) > 127}
+    assert chars
+    lowered = everything.lower()
+    for c in chars:
+        assert bf._caseless(c)
+        assert re.findall(re.escape(c), everything, re.I) == [c], c
+        assert lowered.count(c) == 1, c
+
+
 # -- the learnt classifier: features, inference, the shipped weights, the unsafe fix ----------------------
 def _units(text: str, markup: str = "text"):
     from prose_lint.checks import boilerplate_features as bf

@@ -74,11 +74,11 @@ class Boilerplate(Rule):
         from prose_lint.checks import boilerplate_features as bf
         from prose_lint.checks import boilerplate_model as bm
 
-        units = bf.units(doc)
+        units, matrix = bf.units_matrix(doc)
         if not units:
             return
         model = bm.load()
-        probs = bm.scores([u.features for u in units], model)
+        probs = bm.scores(matrix, model)
         threshold = float(ctx.options["threshold"]) or None
         runs = bm.blocks(units, probs, model, threshold)
         chrome = {i for run in runs for i in run}

@@ -12,9 +12,12 @@ run once per line (dates, counters), or once per line that the cheap ``str`` tes
 
 from __future__ import annotations
 
+import bisect
 import math
+import operator
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from prose_lint.analysis import WORD_RE, ends_sentence, stopwords
 from prose_lint.document import Document
@@ -59,7 +62,7 @@ class Unit:
     weak: str = ""  # lexicon kind of a weak hit
     lex_bad: bool = False  # chrome by the lexicon and its jusText-like context pass
     tokens: list[str] = field(default_factory=list)  # the words (analysis.WORD_RE) of ``text``
-    features: list[float] = field(default_factory=list)
+    features: Sequence[float] = field(default_factory=list)  # a row of units_matrix's matrix
 
 
 # -- the lexicon (rules/lexicons/boilerplate.toml) ----------------------------------------------------
@@ -84,10 +87,17 @@ def lexicon() -> dict:
         patterns = [Pattern(p["kind"], p.get("strength", "strong"), bool(p.get("full", True)),
                             int(p.get("max_words", 25)), re.compile(p["regex"], re.I)) for p in data.get("pattern", [])]
         full = [p.regex.pattern for p in patterns if p.full and p.strength != "icon"]
+        part = [p for p in patterns if not p.full and p.strength != "icon"]
         _LEXICON = {
             "patterns": patterns,
             # All whole-line patterns as one alternation: most lines match none, and one fullmatch tells so.
             "any_full": re.compile("|".join(f"(?:{x})" for x in full), re.I),
+            # All in-line patterns as one alternation (``_lexicon_hits_fast``), and the strings one of
+            # which an ASCII line must contain for any of them to match (None: no such list).
+            "any_part": re.compile("|".join(f"(?:{p.regex.pattern})" for p in part) or r"(?!)", re.I),
+            "part_needs": _needs_any([p.regex.pattern for p in part]),
+            "part": [(p, _needs(p.regex.pattern)) for p in part],
+            "full": [p for p in patterns if p.full and p.strength != "icon"],
             "self_ref": re.compile(data.get("self_reference", {}).get("regex", r"\b(?:you|your|our)\b"), re.I),
         }
     return _LEXICON
@@ -115,6 +125,140 @@ def _lexicon_hits(unit: Unit, edge: bool, lex: dict) -> None:
             unit.weak = p.kind
 
 
+# -- prefilters: literal strings that a match must contain ---------------------------------------------
+def _needs(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings, one of which is in every text that ``pattern`` (compiled with re.I) matches
+    somewhere, once the text is lower-cased (``may_match``): a necessary condition that
+    ``str.__contains__`` tests far faster than the regular expression runs. None when the pattern
+    offers no literal (a pattern of classes only).
+
+    Only ASCII characters and caseless characters (``_caseless``: CJK, Hangul, ©, arrows) make up the
+    strings: under re.I an ASCII character matches only ASCII characters and the four of
+    ``_ASCII_TWINS``, and a caseless character only itself; any other character (ü, ó) ends a literal
+    run."""
+    try:
+        from re import _parser as sre_parse
+    except ImportError:  # Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    return _seq_needs(sre_parse.parse(pattern, re.I))
+
+
+def _needs_any(patterns: list[str]) -> tuple[str, ...] | None:
+    out: set[str] = set()
+    for p in patterns:
+        needs = _needs(p)
+        if needs is None:
+            return None
+        out.update(needs)
+    return tuple(sorted(out))
+
+
+# The non-ASCII characters that re.I matches with an ASCII one (İ ı ſ K; tests/test_boilerplate.py
+# checks the list against every code point): a text with one of them skips the prefilters.
+_ASCII_TWINS = "\u0130\u0131\u017f\u212a"
+_TWINS_RE = re.compile(f"[{_ASCII_TWINS}]")
+
+
+def may_match(text: str, low: str, needs: tuple[str, ...] | None) -> bool:
+    """False only when no pattern with these ``needs`` (``_needs``) can match ``text`` (``low`` is
+    ``text.lower()``)."""
+    if needs is None or not text.isascii() and _TWINS_RE.search(text) is not None:
+        return True
+    return any(map(low.__contains__, needs))
+
+
+def _caseless(ch: str) -> bool:
+    """A non-ASCII character that re.I matches with itself only, and that ``str.lower`` leaves alone
+    and makes from no other character (CJK, Hangul, ©, arrows; tests/test_boilerplate.py checks the
+    lexicon's against every code point)."""
+    import unicodedata
+
+    return ch.lower() == ch == ch.upper() and unicodedata.category(ch) in ("Lo", "So", "Sm", "Sc", "Pd", "Pi", "Pf", "Po")
+
+
+def _seq_needs(seq) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL" and (av < 128 or _caseless(chr(av))):
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(("".join(run),))
+            run = []
+        if name == "IN" and len(av) <= 4 and all(str(o) == "LITERAL" and a < 128 for o, a in av):
+            options.append(tuple(sorted({chr(a).lower() for _, a in av})))
+        elif name == "SUBPATTERN":
+            needs = _seq_needs(av[-1])
+            if needs is not None:
+                options.append(needs)
+        elif name == "BRANCH":
+            alts = [_seq_needs(b) for b in av[1]]
+            if all(a is not None for a in alts):
+                options.append(tuple(sorted(set().union(*alts))))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            needs = _seq_needs(av[2])
+            if needs is not None:
+                options.append(needs)
+    if run:
+        options.append(("".join(run),))
+    # The option that is rarest to pass: the longest shortest string, then the fewest strings.
+    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+
+def _lines_with(lows: list[str], needs: tuple[str, ...] | None, texts: list[str]) -> set[int] | None:
+    """Indices of the lines (``lows``: lower-cased ``texts``) that hold one of ``needs``, searched in
+    the joined document; None when the prefilter does not apply (``may_match``)."""
+    if needs is None or any("\n" in x for x in needs):
+        return None
+    joined = "\n".join(texts)
+    if not joined.isascii() and _TWINS_RE.search(joined) is not None:
+        return None
+    low = "\n".join(lows)
+    present = [x for x in needs if x in low]
+    if not present:
+        return set()
+    starts = [0]
+    for line in lows[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    found: set[int] = set()
+    for x in present:
+        k = low.find(x)
+        while k >= 0:
+            i = bisect.bisect_right(starts, k) - 1
+            found.add(i)
+            k = low.find(x, starts[i + 1]) if i + 1 < len(starts) else -1
+    return found
+
+
+def _lexicon_hits_fast(unit: Unit, edge: bool, lex: dict, low: str | None = None, maybe: bool = True) -> None:
+    """``_lexicon_hits`` behind prefilters: most lines are too long for the in-line patterns or hold
+    none of the strings they need (``low``: the line in lower case; ``maybe``: False when
+    ``_lines_with`` found none in the line), and match no alternation of the whole-line patterns;
+    then no pattern can hit (tests/test_boilerplate.py checks that both give the same labels)."""
+    if low is None:
+        low = unit.text.lower()
+    part = False
+    if maybe:  # an in-line pattern hits only lines of at most its max_words words holding one of its needs
+        for p, needs in lex["part"]:
+            if unit.words <= p.max_words and may_match(unit.text, low, needs) and p.regex.search(unit.text) is not None:
+                part = True
+                break
+    if part:
+        _lexicon_hits(unit, edge, lex)
+        return
+    line = unit.text.strip(_TRIM).rstrip(".!:;,")
+    if not line or lex["any_full"].fullmatch(line) is None:
+        return
+    for p in lex["full"]:  # what _lexicon_hits does when no in-line pattern hits
+        if p.regex.fullmatch(line) is not None:
+            if p.strength == "strong" and not unit.strong:
+                unit.strong = p.kind
+            elif p.strength == "weak" and not unit.weak:
+                unit.weak = p.kind
+
+
 def _lexicon_context(units: list[Unit]) -> None:
     """jusText's context pass on the lexicon's labels: a weak line next to chrome is chrome; a short
     line without final punctuation between two chrome lines (or chrome and the document's edge) too."""
@@ -136,41 +280,131 @@ def _lexicon_context(units: list[Unit]) -> None:
         unit.lex_bad = lab == "bad"
 
 
+def _lexicon_context_fast(units: list[Unit]) -> None:
+    """``_lexicon_context`` with a work list: the rules only ever turn a label into "bad", and more
+    "bad" neighbours never undo one, so visiting only the lines next to a new "bad" line reaches the
+    same labels as sweeping the document until nothing changes (tests check both agree)."""
+    n = len(units)
+    label = ["bad" if u.strong else "weak" if u.weak else "good" if u.words >= 15 and u.stop_density >= 0.2
+             else "short" if u.words <= 6 and not u.terminal and u.stop_density < 0.34 else "near" for u in units]
+    todo = [i for i, lab in enumerate(label) if lab == "bad"]
+    if todo:
+        todo = [j for i in todo for j in (i - 1, i + 1) if 0 <= j < n and label[j] in ("weak", "short")]
+    while todo:
+        i = todo.pop()
+        lab = label[i]
+        if lab not in ("weak", "short"):
+            continue
+        prev = label[i - 1] if i > 0 else "edge"
+        nxt = label[i + 1] if i + 1 < n else "edge"
+        if lab == "weak" and "bad" in (prev, nxt) or lab == "short" and (prev, nxt) in (
+                ("bad", "bad"), ("bad", "edge"), ("edge", "bad")):
+            label[i] = "bad"
+            todo.extend(j for j in (i - 1, i + 1) if 0 <= j < n and label[j] in ("weak", "short"))
+    for unit, lab in zip(units, label):
+        unit.lex_bad = lab == "bad"
+
+
 # -- units and features --------------------------------------------------------------------------------
+# Speed (see benchmarks/README.md, "boilerplate classifier speed"): one pass over the lines computes
+# what needs the line's text with str methods and C-level map/sum; the columns that follow from
+# numbers (word counts, positions, the main region) and the neighbour and window features are numpy
+# operations on the whole matrix. Logarithms stay math.log/log1p so that the values are bit for bit
+# those the model was trained on.
+_STOP: frozenset[str] | None = None
+_YOU = frozenset(("you", "your", "our", "we", "us"))
+_SEPARATOR_RE = re.compile("|".join(re.escape(s) for s in _SEPARATORS))
+_MENU_CHARS = re.compile(r"[|:»›·•/>]")  # every separator _menu_line counts contains one of these
+_FIRST = operator.itemgetter(0)
+_COUNTER_NEEDS: tuple[str, ...] = ()  # set below, once _needs is defined
+# Columns of the per-line part of a row (the rest comes from numbers, positions and the lexicon).
+_LINE_COLS = ("cap_share", "terminal", "colon_end", "bullet", "heading", "markup_share", "md_link", "url",
+              "separator", "date", "digit_share", "counter", "log_chars", "you_share", "cjk", "menu_line")
+
+
 def units(doc: Document) -> list[Unit]:
     """The document's non-blank prose lines, with their features (``Unit.features``, in NAMES order)."""
-    stop = stopwords()
+    return units_matrix(doc)[0]
+
+
+def units_matrix(doc: Document):
+    """``units(doc)`` and the same features as one numpy matrix (a row per unit, NAMES order), or None."""
+    global _STOP
+    if _STOP is None:
+        _STOP = stopwords()
+    is_stop = _STOP.__contains__
+    is_you = _YOU.__contains__
     text, prose = doc.text, doc.prose
     out: list[Unit] = []
+    rows: list[tuple] = []
+    keys: list[str] = []
+    lows: list[str] = []
     for block in doc.blocks:
         if block.kind == "code":
             continue
+        kind = block.kind
+        heading = float(kind == "heading")
         pos = block.start
         for line in prose[block.start : block.end].splitlines(keepends=True):
-            s, e = pos, pos + len(line)
-            pos = e
-            while s < e and prose[s].isspace():
-                s += 1
-            while e > s and prose[e - 1].isspace():
-                e -= 1
-            if s >= e:
+            n_line = len(line)
+            body = line.strip()
+            if not body:
+                pos += n_line
                 continue
-            clean = " ".join(prose[s:e].split())
+            s = pos + n_line - len(line.lstrip())
+            e = s + len(body)
+            pos += n_line
+            clean = " ".join(body.split())
             words = WORD_RE.findall(clean)
-            n_words = len(words) + (0 if clean.isascii() else len(_CJK.findall(clean)) // 2)
-            density = sum(w.lower() in stop for w in words) / len(words) if words else 0.0
+            ascii_ = clean.isascii()
+            n_words = len(words) + (0 if ascii_ else len(_CJK.findall(clean)) // 2)
+            if words:
+                low = list(map(str.lower, words))
+                density = sum(map(is_stop, low)) / len(words)
+                cap = sum(map(str.isupper, map(_FIRST, words))) / len(words)
+                you = sum(map(is_you, low)) / len(words)
+            else:
+                density = cap = you = 0.0
             ls = text.rfind("\n", 0, s) + 1
             le = text.find("\n", e)
             raw = text[ls : le if le >= 0 else len(text)].rstrip("\r")
-            out.append(Unit(s, e, clean, raw, n_words, density,
-                            ends_sentence(clean, clause="", closer_ends=False), block.kind, tokens=words))
-    if out:
-        _features(out)
-    return out
+            terminal = ends_sentence(clean, clause="", closer_ends=False)
+            unit = Unit(s, e, clean, raw, n_words, density, terminal, kind, tokens=words)
+            out.append(unit)
+            # The per-line features (the order of _LINE_COLS).
+            n_tokens = clean.count(" ") + 1  # clean is single-spaced and not empty
+            raw_chars = len("".join(raw.split())) or 1
+            bullet = _BULLET.match(raw) is not None
+            md = "](" in raw
+            low_text = clean.lower()
+            if _DIGIT.search(clean) is not None:
+                date = float(_DATE.search(clean) is not None)
+                digit_share = len(_DIGIT_TOKEN.findall(clean)) / n_tokens
+                counter = float(may_match(clean, low_text, _COUNTER_NEEDS) and _COUNTER.search(clean) is not None)
+            else:
+                date = digit_share = counter = 0.0
+            rows.append((
+                cap, float(terminal), float(clean.endswith(":")), float(bullet or kind == "list_item"), heading,
+                max(0.0, 1 - (len(clean) - n_tokens + 1) / raw_chars), float(md), float("http" in raw or "www." in raw),
+                float(_SEPARATOR_RE.search(raw) is not None), date, digit_share, counter, math.log1p(len(clean)),
+                you, float(not ascii_ and _CJK.search(clean) is not None),
+                _menu_line(clean) if _MENU_CHARS.search(clean) is not None else 0.0,
+            ))
+            size = 0 if n_words <= 2 else 1 if n_words <= 5 else 2 if n_words <= 12 else 3
+            last = clean[-1]
+            keys.append(f"{int(bullet)}{size}{int(clean[0].isupper())}{last if not last.isalnum() else 'a'}{int(md)}")
+            lows.append(low_text)
+    if not out:
+        return out, None
+    matrix = _features(out, rows, keys, lows)
+    for unit, row in zip(out, matrix):  # rows of the matrix (views), not lists: no float objects made
+        unit.features = row
+    return out, matrix
 
 
 def _shape(u: Unit) -> str:
-    """A line's shape: list marker, length class, capitalisation of the first word, final character."""
+    """A line's shape: list marker, length class, capitalisation of the first word, final character
+    (the loop in ``units_matrix`` computes the same key inline)."""
     first = u.text[:1]
     size = 0 if u.words <= 2 else 1 if u.words <= 5 else 2 if u.words <= 12 else 3
     return f"{int(_BULLET.match(u.raw) is not None)}{size}{int(first.isupper())}{u.text[-1:] if not u.text[-1:].isalnum() else 'a'}" \
@@ -203,65 +437,83 @@ def _main_region(prose_words: list[int]) -> tuple[int, int]:
     return best_span
 
 
-def _features(units: list[Unit]) -> None:
+_COL = {name: k for k, name in enumerate(NAMES)}
+
+
+def _features(units: list[Unit], rows: list[tuple], keys: list[str], lows: list[str]):
+    """The feature matrix of ``units`` (NAMES order) from the per-line rows, shape keys and lower-case texts."""
+    import numpy as np
+
     lex = lexicon()
     n = len(units)
+    # Lines that may match an in-line pattern: those holding one of the strings the patterns need,
+    # found in the whole document at once (None: every line).
+    maybe = _lines_with(lows, lex["part_needs"], [u.text for u in units])
     for i, u in enumerate(units):
-        _lexicon_hits(u, i < 3 or i >= n - 3, lex)
-    _lexicon_context(units)
-    prose_words = [u.words if u.words >= 15 and u.stop_density >= 0.2 else 0 for u in units]
-    total = sum(prose_words) or 1
-    first, last = _main_region(prose_words)
+        _lexicon_hits_fast(u, i < 3 or i >= n - 3, lex, lows[i], maybe is None or i in maybe)
+    _lexicon_context_fast(units)
+    x = np.zeros((n, len(NAMES)))
+    x[:, [_COL[c] for c in _LINE_COLS]] = np.array(rows, dtype=float)
+    x[:, _COL["lex_strong"]] = [bool(u.strong) for u in units]
+    x[:, _COL["lex_weak"]] = [bool(u.weak) for u in units]
+    x[:, _COL["lex_bad"]] = [u.lex_bad for u in units]
+    words_list = [u.words for u in units]
+    words = np.array(words_list)
+    density = np.array([u.stop_density for u in units])
+    x[:, _COL["log_words"]] = list(map(math.log1p, words_list))
+    x[:, _COL["no_words"]] = words == 0
+    x[:, _COL["words_le3"]] = words <= 3
+    x[:, _COL["words_ge10"]] = words >= 10
+    x[:, _COL["words_ge20"]] = words >= 20
+    x[:, _COL["stop_density"]] = density
+    x[:, _COL["low_stop"]] = (words >= 4) & (density < 0.2)
+    prose_like = (words >= 15) & (density >= 0.2)
+    prose_words = np.where(prose_like, words, 0)
+    total = int(prose_words.sum()) or 1
+    first, last = _main_region(prose_words.tolist())
     shapes: dict[str, int] = {}
-    texts: dict[str, int] = {}
-    keys = []
-    for u in units:
-        k = _shape(u)
-        keys.append(k)
+    for k in keys:
         shapes[k] = shapes.get(k, 0) + 1
-        texts[u.text.lower()] = texts.get(u.text.lower(), 0) + 1
-    cum = 0
-    rows = []
-    for i, u in enumerate(units):
-        raw = u.raw
-        # Cheap tests first (str methods run in C): the regular expressions run only on lines with a digit.
-        tokens = u.text.split()
-        words = u.tokens
-        raw_chars = len("".join(raw.split())) or 1
-        prose_chars = len(u.text) - len(tokens) + 1
-        has_digit = _DIGIT.search(u.text) is not None
-        digits = len(_DIGIT_TOKEN.findall(u.text)) if has_digit else 0
-        dist = first - i if i < first else i - last if i > last else 0
-        rows.append([
-            float(bool(u.strong)), float(bool(u.weak)), float(u.lex_bad),
-            math.log1p(u.words), float(u.words == 0), float(u.words <= 3), float(u.words >= 10), float(u.words >= 20),
-            u.stop_density, float(u.words >= 4 and u.stop_density < 0.2),
-            sum(w[0].isupper() for w in words) / len(words) if words else 0.0,
-            float(u.terminal), float(u.text.endswith(":")),
-            float(_BULLET.match(raw) is not None or u.block_kind == "list_item"), float(u.block_kind == "heading"),
-            max(0.0, 1 - prose_chars / raw_chars), float("](" in raw), float("http" in raw or "www." in raw),
-            float(any(s in raw for s in _SEPARATORS)), float(has_digit and _DATE.search(u.text) is not None),
-            digits / len(tokens) if tokens else 0.0, float(has_digit and _COUNTER.search(u.text) is not None),
-            math.log(shapes[keys[i]]) / math.log(n + 1), float(texts[u.text.lower()] > 1),
-            i / max(1, n - 1), cum / total, (total - cum - prose_words[i]) / total,
-            float(i < first), float(i > last), math.log1p(dist), math.log1p(len(u.text)),
-            sum(w.lower() in ("you", "your", "our", "we", "us") for w in words) / len(words) if words else 0.0,
-            float(prose_words[i] > 0), float(not u.text.isascii() and _CJK.search(u.text) is not None), _menu_line(u.text),
-        ])
-        cum += prose_words[i]
-    idx = {name: k for k, name in enumerate(BASE)}
-    picks = [idx[name] for name in NEIGHBOUR]
-    pl = idx["prose_like"]
-    for i, u in enumerate(units):
-        row = list(rows[i])
-        for o in OFFSETS:
-            j = i + o
-            row.extend(rows[j][k] for k in picks) if 0 <= j < n else row.extend([0.0] * len(picks))
-        window = [rows[j][pl] for j in range(max(0, i - 5), min(n, i + 6)) if j != i]
-        row.append(sum(window) / len(window) if window else 0.0)
-        row.append(float(i == 0))
-        row.append(float(i == n - 1))
-        u.features = row
+    norm = math.log(n + 1)
+    repeat = {k: math.log(c) / norm for k, c in shapes.items()}
+    x[:, _COL["shape_repeat"]] = [repeat[k] for k in keys]
+    texts: dict[str, int] = {}
+    for t in lows:
+        texts[t] = texts.get(t, 0) + 1
+    x[:, _COL["text_repeat"]] = [texts[t] > 1 for t in lows]
+    idx = np.arange(n)
+    x[:, _COL["rel_pos"]] = idx / max(1, n - 1)
+    cum = np.cumsum(prose_words) - prose_words  # prose words before each line
+    x[:, _COL["mass_before"]] = cum / total
+    x[:, _COL["mass_after"]] = (total - cum - prose_words) / total
+    x[:, _COL["before_main"]] = idx < first
+    x[:, _COL["after_main"]] = idx > last
+    dist = np.where(idx < first, first - idx, np.where(idx > last, idx - last, 0))
+    x[:, _COL["log_dist_main"]] = list(map(math.log1p, dist.tolist()))
+    x[:, _COL["prose_like"]] = prose_like
+    # The neighbours' features (zero beyond the document's edges), the prose share of the ±5 window.
+    picks = [_COL[name] for name in NEIGHBOUR]
+    base = x[:, picks]
+    col = len(BASE)
+    for o in OFFSETS:
+        if o < 0 and n + o > 0:
+            x[-o:, col : col + len(picks)] = base[: n + o]
+        elif o > 0 and n - o > 0:
+            x[: n - o, col : col + len(picks)] = base[o:]
+        col += len(picks)
+    pl = prose_like.astype(float)
+    csum = np.concatenate([[0.0], np.cumsum(pl)])
+    lo = np.maximum(idx - 5, 0)
+    hi = np.minimum(idx + 6, n)
+    count = hi - lo - 1
+    x[:, _COL["prose_window"]] = np.where(count > 0, (csum[hi] - csum[lo] - pl) / np.maximum(count, 1), 0.0)
+    x[:, _COL["edge_prev"]] = idx == 0
+    x[:, _COL["edge_next"]] = idx == n - 1
+    return x
+
+
+_COUNTER_NEEDS = _needs(_COUNTER.pattern)  # type: ignore[assignment]
+assert _COUNTER_NEEDS, "the counter pattern lost its literals: the prefilter in units_matrix needs them"
 
 
 def kind_of(run: list[Unit]) -> str:

@@ -79,10 +79,11 @@ def linear(stage: dict[str, Any], x: Any) -> Any:
 
 
 def scores(rows: Sequence[Sequence[float]], model: dict[str, Any] | None = None) -> list[float]:
-    """Chrome probability of each line, from its feature row (``Unit.features``)."""
+    """Chrome probability of each line, from its feature rows (``Unit.features``, or the matrix of
+    ``boilerplate_features.units_matrix``)."""
     import numpy as np
 
-    if not rows:
+    if len(rows) == 0:
         return []
     model = model or load()
     x = np.asarray(rows, dtype=float)
