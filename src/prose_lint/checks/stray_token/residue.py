@@ -307,6 +307,8 @@ class UnpairedEmphasis(Rule):
 
 
 _NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
+# a short non-ASCII sequence quoted as an example ("“Ã©”", "Ã¨”,"): a text about encodings
+_QUOTED_EXAMPLE = re.compile(r"[“„«]?[^\sA-Za-z“”„«»]{1,4}[”»][,.;:)]?")
 # a byte-order mark (kept, or read as cp1252 "ï»¿"), and "Â" left of a no-break space read as cp1252
 _LONE_MARKS = re.compile("\ufeff|(?:ï»¿)+|(?<=[^\\W\\d_])Â(?=[ \xa0])")
 # "we?ve", "company?s": an apostrophe lost in a conversion to ASCII
@@ -368,7 +370,7 @@ class Mojibake(Rule):
                 token = m.group()
                 if "\ufffd" in token or "ï»¿" in token or re.search("[^\\W\\d_]Â$", token):
                     continue  # reported above
-                if re.search("[“”„«»]", token):
+                if _QUOTED_EXAMPLE.fullmatch(token):
                     continue  # an example quoted in the text: sequences like “Ã©”
                 fixed = ftfy.fix_encoding(token)
                 if fixed != token and is_bad(token):
