@@ -62,11 +62,13 @@ class OffTopicContent(Rule):
        for an inserted block, whether the text after it returns to the text before it; the structural
        score at its start (a headline, the same headline repeated, a dateline such as "ISLAMABAD:", an
        "Updated <date>"/byline line, a bullet summary, extra blank lines: a headline alone counts little,
-       and no sign is required); inserted; short (< 150 words without a strong sign).
+       and no sign is required); inserted; short (< 150 words without a strong sign); the document's length
+       (ln(words / 1000)): a long document (a speech, a report, a handbook chapter) changes subject on its
+       own, so a change point in it needs more evidence.
     3. The confidence is a logistic function of those features whose weights and threshold are data
-       (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus by
-       scripts/calibrate-off-topic). The best blocks above the threshold that do not overlap are reported
-       (at most three); a reported block is split in two where a second article starts inside it (its two
+       (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus and
+       hard negatives made from its long documents by scripts/calibrate-off-topic). The best blocks above
+       the threshold that do not overlap are reported (at most three); a reported block is split in two where a second article starts inside it (its two
        halves are as far apart as `split_threshold`).
 
     Each diagnostic covers one off-topic block (from its headline to its last paragraph) and names the
@@ -481,6 +483,8 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     m = len(body)
     if m < 4:
         return []
+    import math
+
     import numpy as np
 
     from prose_lint import embeddings
@@ -521,9 +525,13 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         most 24 evenly spaced runs): a document that changes subject often sets a higher bar."""
         if length not in null_cache:
             starts = np.unique(np.linspace(0, m - length, num=min(24, m - length + 1)).astype(int))
-            null_cache[length] = (_median(PE.scan_rest(starts, length, floor_e).tolist()),
-                                  _median(PT.scan_rest(starts, length, floor_t).tolist()))
+            es, ts = PE.scan_rest(starts, length, floor_e), PT.scan_rest(starts, length, floor_t)
+            null_cache[length] = (_median(es.tolist()), _median(ts.tolist()))
         return null_cache[length]
+
+    # The document's length: a long document changes subject on its own (a speech, a handbook chapter),
+    # so a change point in it needs more evidence.
+    log_words = math.log(max(doc.word_count, 500) / 1000)
 
     # 2. Candidate blocks: [a, m) (appended) and [a, b) for two candidates (inserted).
     # For each start only the ends it can pair with (an inserted block spans at most max_insert_units
@@ -545,6 +553,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
             f["structure"] = _effective(struct[a])
             ne, nt = null(b - a)
             f["e_rel"], f["t_rel"] = f["e_rest"] - ne, f["t_rest"] - nt
+            f["log_words"] = log_words
             f["inserted"] = float(b < m)
             f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
             conf = _score(f, params["model"])
