@@ -54,25 +54,26 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def trusted_file(path: Path, owners: tuple[int, ...] = ()) -> bool:
-    """A regular file (not a link) owned by this user (or one of ``owners``) and writable by no one else."""
+def _trusted(path: Path, is_kind, owners: tuple[int, ...]) -> bool:
+    """``path`` itself (lstat: a link is not followed) is of the kind ``is_kind`` tests, owned by this user
+    (or one of ``owners``) and writable by no one else."""
     try:
         info = os.lstat(path)
     except OSError:
         return False
-    if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022:
+    if not is_kind(info.st_mode) or info.st_mode & 0o022:
         return False
     return _uid() < 0 or info.st_uid in (_uid(), *owners)
+
+
+def trusted_file(path: Path, owners: tuple[int, ...] = ()) -> bool:
+    """A regular file (not a link) owned by this user (or one of ``owners``) and writable by no one else."""
+    return _trusted(path, stat.S_ISREG, owners)
 
 
 def trusted_dir(path: Path, owners: tuple[int, ...] = ()) -> bool:
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return False
-    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022:
-        return False
-    return _uid() < 0 or info.st_uid in (_uid(), *owners)
+    """A directory (not a link) owned by this user (or one of ``owners``) and writable by no one else."""
+    return _trusted(path, stat.S_ISDIR, owners)
 
 
 def open_private(path: Path, flags: int = os.O_WRONLY | os.O_CREAT | os.O_APPEND) -> int:
