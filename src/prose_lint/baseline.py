@@ -13,7 +13,7 @@ from prose_lint.engine import FileResult
 from prose_lint.errors import ConfigError
 from prose_lint.fingerprint import fingerprints
 from prose_lint.positions import LineIndex
-from prose_lint.source import write_atomically
+from prose_lint.source import WriteRefused, write_atomically
 
 
 def _key(path: str) -> str:
@@ -30,7 +30,7 @@ def load_baseline(path: Path) -> dict[str, set[str]]:
         raise ConfigError(f"{path}: cannot read baseline: {exc}") from None
 
 
-def write_baseline(path: Path, results: list[FileResult]) -> int:
+def write_baseline(path: Path, results: list[FileResult], force: bool = False) -> int:
     data: dict[str, list[str]] = {}
     count = 0
     for result in results:
@@ -40,7 +40,9 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
             count += len(prints)
     payload = json.dumps({"version": 1, "fingerprints": data}, indent=2, sort_keys=True) + "\n"
     try:
-        write_atomically(str(path), payload.encode("utf-8"))
+        write_atomically(str(path), payload.encode("utf-8"), force=force)
+    except WriteRefused as exc:
+        raise ConfigError(f"{exc}; baseline not written (--force-write writes it anyway)") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
     return count

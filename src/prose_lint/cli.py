@@ -68,6 +68,9 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="show the safe fixes as a diff instead of applying them")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix or --diff, also apply fixes that may change meaning (e.g. deleting a boilerplate block)")
+    check.add_argument("--force-write", action="store_true",
+                       help="with --fix or --update-baseline, also write files that are read-only (they stay so) or "
+                            "have several hard links (rewritten in place: every link sees the fix)")
     check.add_argument("--baseline", metavar="FILE", help="report only diagnostics not in FILE (created if missing)")
     check.add_argument("--update-baseline", action="store_true", help="rewrite the --baseline file with today's diagnostics")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")

@@ -67,6 +67,8 @@ def run_check(args) -> int:
         raise ConfigError("--fix and --diff exclude each other")
     if getattr(args, "unsafe_fixes", False) and not (args.fix or args.diff):
         raise ConfigError("--unsafe-fixes needs --fix or --diff")
+    if getattr(args, "force_write", False) and not (args.fix or args.baseline):
+        raise ConfigError("--force-write needs --fix or --baseline")
     settings = settings_from_args(args)
     built: list[Linter] = []
 
@@ -109,7 +111,8 @@ def run_check(args) -> int:
 
     if args.fix or args.diff:
         results = _apply_fixes(linter(), results, stdin_source, write=args.fix,
-                               unsafe=bool(getattr(args, "unsafe_fixes", False)))
+                               unsafe=bool(getattr(args, "unsafe_fixes", False)),
+                               force=bool(getattr(args, "force_write", False)))
         if args.diff:
             return EXIT_FOUND if any(r.properties.get("_diff") for r in results) else EXIT_OK
 
@@ -118,7 +121,7 @@ def run_check(args) -> int:
 
         baseline_path = Path(args.baseline)
         if args.update_baseline or not baseline_path.exists():
-            count = write_baseline(baseline_path, results)
+            count = write_baseline(baseline_path, results, force=bool(getattr(args, "force_write", False)))
             print(f"prose-lint: wrote {count} diagnostic(s) to baseline {baseline_path}", file=sys.stderr)
             for r in results:
                 r.diagnostics = []
@@ -168,9 +171,9 @@ def _report(results: list[FileResult], settings: Settings, args, linter, stream)
 
 
 def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write: bool,
-                 unsafe: bool = False) -> list[FileResult]:
+                 unsafe: bool = False, force: bool = False) -> list[FileResult]:
     from prose_lint.fix import applicable_edits, apply_edits, unified_diff
-    from prose_lint.source import Source, read_source, write_atomically
+    from prose_lint.source import Source, WriteRefused, read_source, write_atomically
 
     out = []
     for result in results:
@@ -200,7 +203,11 @@ def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write:
             out.append(result)
             continue
         try:
-            write_atomically(result.path, source.encode(new_text))
+            write_atomically(result.path, source.encode(new_text), force=force)
+        except WriteRefused as exc:
+            result.error = f"{exc}; not fixed (--force-write writes it anyway)"
+            out.append(result)
+            continue
         except OSError as exc:
             result.error = f"{result.path}: cannot write the fixed file: {exc.strerror or exc}; left unchanged"
             out.append(result)

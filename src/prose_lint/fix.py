@@ -5,7 +5,9 @@ classifier calls page chrome) are applied only with ``--unsafe-fixes``, as ruff 
 
 Fixes whose edits overlap an earlier fix are skipped (and reported again on
 the next run). Files are written atomically in their original encoding, BOM
-and line endings.
+and line endings, through symbolic links, keeping mode, owner and group; read-only
+and hard-linked files are refused unless ``--force-write``
+(``prose_lint.source.write_atomically``).
 """
 
 from __future__ import annotations

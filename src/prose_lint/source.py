@@ -138,18 +138,56 @@ def read_stdin(display_name: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Sour
     return decode(data, display_name)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never half of one."""
-    target = Path(path)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+class WriteRefused(SourceError):
+    """A file prose-lint will not rewrite unless told to (``--force-write``): read-only, or several hard links.
+
+    ``reason`` says why ("is read-only", "has 2 hard links"); the caller names the file and what was not done.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def write_atomically(path: str, data: bytes, force: bool = False) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never half of one.
+
+    A symbolic link is written through: its resolved target gets the new text (the temporary file is made
+    in the target's directory, then ``os.replace``), and the link stays a link. The file's mode, owner and
+    group are kept (the owner where the OS permits it). A file that is read-only (no write bit at all, or not
+    writable by us) or that has several hard links raises ``WriteRefused`` unless ``force``: a read-only one
+    is then replaced and stays read-only; one with hard links is rewritten in place (not atomically) so that
+    every link sees the new text instead of the link being split.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        read_only = not info.st_mode & 0o222 or not os.access(target, os.W_OK)
+        if not force:
+            if read_only:
+                raise WriteRefused(path, "is read-only")
+            if info.st_nlink > 1:
+                raise WriteRefused(path, f"has {info.st_nlink} hard links")
+        elif info.st_nlink > 1:
+            with open(target, "r+b") as handle:
+                handle.write(data)
+                handle.truncate()
+                handle.flush()
+                os.fsync(handle.fileno())
+            return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".prose-lint.tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if info is not None:
+            _keep_owner(tmp, info)
+            os.chmod(tmp, info.st_mode & 0o7777)  # after chown, which clears set-id bits
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -157,3 +195,20 @@ def write_atomically(path: str, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _keep_owner(tmp: str, info: os.stat_result) -> None:
+    """Give ``tmp`` the owner and group of the file it replaces, as far as we may (root may set both; the
+    owner may set a group they belong to)."""
+    if not hasattr(os, "chown"):
+        return
+    try:
+        current = os.stat(tmp)
+        if (current.st_uid, current.st_gid) == (info.st_uid, info.st_gid):
+            return
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except PermissionError:
+        try:
+            os.chown(tmp, -1, info.st_gid)
+        except OSError:
+            pass
