@@ -57,6 +57,25 @@ class Linter:
             ctx = RuleContext(rule.id, severity, options, settings.language, settings.vocabulary,
                               {"languagetool": settings.languagetool, "statistics": settings.statistics})
             self.active.append((rule, ctx))
+        # Twins (rules/lexicons/twins.toml): a prose-lint rule whose LanguageTool twin runs is run even
+        # when it is ignored, so that ignoring it also drops the LanguageTool diagnostic of the same
+        # defect (and ignoring the LanguageTool id drops the prose-lint one): see _reported(). A rule
+        # that is merely not selected (select = ["grammar"]) is not run: its twin is reported.
+        self.shadow: set[str] = set()
+        if any(rule.id in settings.GRAMMAR_FAMILIES for rule, _ in self.active):
+            from prose_lint.twins import twin_rules
+
+            running = {rule.id for rule, _ in self.active}
+            for rule_id in sorted(twin_rules() - running):
+                rule = self.registry.rules.get(rule_id)
+                if rule is None or not any(selector_matches(s, rule_id) for s in settings.ignore):
+                    continue
+                spec = settings.rules.get(rule.id)
+                options = rule.validate_options(spec.options if spec else {}, f"{where}: rules.{rule.id}")
+                ctx = RuleContext(rule.id, rule.severity, options, settings.language, settings.vocabulary,
+                                  {"languagetool": settings.languagetool, "statistics": settings.statistics})
+                self.active.append((rule, ctx))
+                self.shadow.add(rule.id)
 
     def _check_selector(self, selector: str, where: str) -> None:
         if not self.registry.is_known_selector(selector):
@@ -77,11 +96,13 @@ class Linter:
         result = FileResult(source.path, source.text)
         ignores = self._file_ignores(source.path)
         diagnostics: list[Diagnostic] = []
+        twins = self._twin_rules()
         running = [(rule, ctx) for rule, ctx in self.active
-                   if rule.dynamic_details or not any(selector_matches(s, rule.id) for s in ignores)]
+                   if rule.dynamic_details or rule.id in twins or not any(selector_matches(s, rule.id) for s in ignores)]
         # Rules that started background work (LanguageTool) run last: their wait overlaps the others.
         started = {id(rule) for rule, ctx in running if rule.prepare(doc, ctx)}
         running.sort(key=lambda rc: id(rc[0]) in started)
+        collected: list[tuple[Diagnostic, str]] = []  # (diagnostic, id of the rule that reported it)
         for rule, ctx in running:
             ctx.document_properties = result.properties
             try:
@@ -101,10 +122,13 @@ class Linter:
                         raise bad
                     diagnostics.append(_internal_error(rule, bad))
                     break
-                if d.rule != rule.id and not self.selection.enabled(d.rule):
-                    continue
-                if any(selector_matches(s, d.rule) for s in ignores):
-                    continue
+                collected.append((d, rule.id))
+        if twins:
+            from prose_lint.twins import merge_twins
+
+            collected = merge_twins(collected)
+        for d, rule_id in collected:
+            if self._reported(d, rule_id, ignores):
                 diagnostics.append(self._with_severity(d))
         suppressions = parse_suppressions(doc)
         diagnostics = apply_suppressions(diagnostics, suppressions)
@@ -115,6 +139,29 @@ class Linter:
                                                   "suppression comment suppresses nothing"))
         result.diagnostics = sorted(set(diagnostics), key=Diagnostic.sort_key)
         return result
+
+    def _twin_rules(self) -> frozenset[str]:
+        if not any(rule.id in self.settings.GRAMMAR_FAMILIES for rule, _ in self.active):
+            return frozenset()
+        from prose_lint.twins import twin_rules
+
+        return twin_rules()
+
+    def _reported(self, d: Diagnostic, rule_id: str, ignores: list[str]) -> bool:
+        """Whether ``d`` (reported by rule ``rule_id``) is reported: its id is selected and not ignored
+        for this file, and so is every twin id merged into it (ignoring either twin ignores both)."""
+        if rule_id in self.shadow:
+            return False
+        if d.rule != rule_id and not self.selection.enabled(d.rule):
+            return False
+        from prose_lint.twins import ids_of
+
+        for i, id_ in enumerate(ids_of(d)):
+            if i and (id_ in self.shadow or not self.selection.enabled(id_)):
+                return False
+            if any(selector_matches(s, id_) for s in ignores):
+                return False
+        return True
 
     def _with_severity(self, d: Diagnostic) -> Diagnostic:
         """Per-rule severity from config also applies to detail ids (rules."grammar/X")."""

@@ -34,7 +34,12 @@ class Suppression:
     def covers(self, diagnostic: Diagnostic) -> bool:
         if not (self.start <= diagnostic.start < self.end):
             return False
-        return not self.rules or any(selector_matches(r, diagnostic.rule) for r in self.rules)
+        if not self.rules:
+            return True
+        # A diagnostic that merged a twin (prose_lint/twins.py) is suppressed by either id.
+        also = diagnostic.properties.get("also") if diagnostic.properties else None
+        ids = (diagnostic.rule, *also) if also else (diagnostic.rule,)
+        return any(selector_matches(r, i) for r in self.rules for i in ids)
 
 
 def parse_suppressions(doc: Document) -> list[Suppression]:

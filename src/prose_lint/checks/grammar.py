@@ -8,6 +8,7 @@ Both rules share one LanguageTool call per document
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Iterable
 
@@ -37,6 +38,8 @@ class _LanguageToolRule(Rule):
             if m.spelling != self.spelling:
                 continue
             message = m.message.strip() or "LanguageTool: possible problem"
+            if m.spelling:
+                message = spelling_message(message, doc.text[m.start:m.end], m.replacements)
             if m.occurrences > 1:
                 message += f" ({m.occurrences} occurrences in this document; reported once)"
             properties = {"languagetool_rule": m.rule_id, "category": m.category, "category_name": m.category_name,
@@ -48,6 +51,24 @@ class _LanguageToolRule(Rule):
             yield ctx.diagnostic(m.start, m.end, message, rule=sys.intern(f"{self.id}/{m.rule_id}"),
                                  suggestions=[r for r in m.replacements[:MAX_SUGGESTIONS] if r],
                                  properties=properties)
+
+
+_GENERIC_SPELLING = re.compile(r"^(Possible (?:spelling|typo)(?: mistake)?)(?: found)?\.?$", re.I)
+
+
+def spelling_message(message: str, word: str, replacements: Iterable[str]) -> str:
+    """Name the flagged word, and the first suggestions, in a spelling message that does not:
+    LanguageTool's ``Possible spelling mistake found.`` becomes
+    ``Possible spelling mistake: "recieve" (suggestions: receive, relieve)``. A message that already
+    quotes the word ("'organisation' is British English.") is kept."""
+    word = " ".join(word.split())
+    if not word or word.casefold() in message.casefold():
+        return message
+    generic = _GENERIC_SPELLING.match(message)
+    head = generic.group(1) if generic else message.rstrip(" .")
+    shown = [r for r in replacements if r][:MAX_SUGGESTIONS]
+    tail = f" (suggestions: {', '.join(shown)})" if shown else ""
+    return f'{head}: "{word}"{tail}'
 
 
 class Grammar(_LanguageToolRule):
@@ -98,8 +119,10 @@ class Spelling(_LanguageToolRule):
     """Misspelled words found by LanguageTool's spell checker (``spelling/MORFOLOGIK_RULE_EN_US`` ...).
 
     LanguageTool's spelling rules (issue type "misspelling") are reported as
-    ``spelling/<LT_RULE_ID>``, with its suggestions. For manuscripts full of
-    names:
+    ``spelling/<LT_RULE_ID>``, with its suggestions. The message names the
+    word and the first suggestions (LanguageTool's ``Possible spelling mistake
+    found.`` becomes ``Possible spelling mistake: "recieve" (suggestions:
+    receive, relieve)``). For manuscripts full of names:
 
     - a misspelled word is reported once per document, at its first
       occurrence, with the number of occurrences ("Marwat ... 2 occurrences;
