@@ -99,10 +99,14 @@ class Checker:
             engine = make_engine(settings)
         self.engine = engine
         if cache is None and settings.cache:
-            from prose_lint.languagetool.cache import ResultCache
+            from prose_lint.languagetool.cache import ResultCache, describe_os_error, warn_once
             from prose_lint.languagetool.install import cache_dir
 
-            cache = ResultCache(cache_dir() / "languagetool-results.sqlite")
+            try:
+                cache = ResultCache(cache_dir() / "languagetool-results.sqlite")
+            except OSError as exc:  # not a directory, read-only, full: the cache is only an optimisation
+                warn_once("cache-dir", f"cannot use the cache directory ({describe_os_error(exc)}); "
+                          "LanguageTool results are not cached")
         self.cache = cache
         self.last_stats = Stats()
 

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import socket
+import tempfile
 import threading
 import urllib.parse
+from pathlib import Path
 from typing import Protocol
 
 from prose_lint.errors import ToolError
@@ -218,8 +221,8 @@ def _remembered_version(servers: list[str]) -> str:
 
 
 def _remember_version(servers: list[str], version: str) -> None:
-    path = _version_file()
     try:
+        path = _version_file()
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         data[",".join(servers)] = version
         from prose_lint.private import write_private
@@ -227,6 +230,20 @@ def _remember_version(servers: list[str], version: str) -> None:
         write_private(path, json.dumps(data))
     except (OSError, ValueError):
         pass
+
+
+def fallback_run_dir(exc: OSError) -> Path:
+    """Where the local daemon keeps its state when the cache directory cannot (read-only, full, not a
+    directory): ``<temp dir>/prose-lint-<uid>/languagetool-run``, private like the cache (``private_dir``
+    refuses one another user made), so that later runs still share one daemon. Said once."""
+    from prose_lint.languagetool.cache import describe_os_error, warn_once
+    from prose_lint.private import private_dir
+
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    path = private_dir(private_dir(Path(tempfile.gettempdir()) / f"prose-lint-{uid}") / "languagetool-run")
+    warn_once("run-dir", f"cannot keep LanguageTool's state in the cache directory ({describe_os_error(exc)}); "
+              f"using {path}")
+    return path
 
 
 class LocalEngine:
@@ -238,8 +255,16 @@ class LocalEngine:
 
         self.settings = settings
         self.daemon = daemon
-        self.run = run or daemon.RunDir()
-        self.installation = require_installation()
+        try:
+            self.run = run or daemon.RunDir()
+        except OSError as exc:
+            self.run = daemon.RunDir(fallback_run_dir(exc))
+        try:
+            self.installation = require_installation()
+        except OSError as exc:  # the cache directory, where LanguageTool is installed, cannot be used
+            from prose_lint.languagetool.cache import describe_os_error
+
+            raise ToolError(f"cannot look for LanguageTool in the cache directory: {describe_os_error(exc)}") from None
         self.state = None
         self.started = False
         self.restarts = 0
@@ -251,8 +276,17 @@ class LocalEngine:
     def _ensure(self):
         with self._lock:
             if self.state is None:
-                self.state, self.started = self.daemon.ensure(
-                    self.settings.heap, self.settings.idle_timeout, self.settings.port, self.run)
+                try:
+                    self.state, self.started = self.daemon.ensure(
+                        self.settings.heap, self.settings.idle_timeout, self.settings.port, self.run)
+                except OSError as exc:  # the run directory is read-only or full
+                    fallback = fallback_run_dir(exc)
+                    if self.run.path == fallback:
+                        raise ToolError(f"cannot keep LanguageTool's state in {fallback}: "
+                                        f"{exc.strerror or exc}") from None
+                    self.run = self.daemon.RunDir(fallback)
+                    self.state, self.started = self.daemon.ensure(
+                        self.settings.heap, self.settings.idle_timeout, self.settings.port, self.run)
             return self.state
 
     def check(self, params: dict[str, str]) -> dict:
