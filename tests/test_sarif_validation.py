@@ -77,6 +77,51 @@ def test_multitool_accepts_real_run_on_the_seeds(tmp_path):
     assert multitool_findings(sarif, tmp_path) == []
 
 
+def outside_sarif(tmp_path: Path) -> Path:
+    """`prose-lint check --output-format sarif /abs/path/*.md` run from another folder, plus one file below
+    the working directory: absolute file:// URIs for the first, SRCROOT-relative ones for the second."""
+    docs = tmp_path / "manuscripts with space"
+    docs.mkdir()
+    (docs / "a.md").write_text("# Draft\n\nWe met in order to plan the the launch!!\n")
+    (docs / "b.md").write_text("A clean sentence.\n")
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    (work / "inside.md").write_text("We met in order to plan the the launch.\n")
+    path = tmp_path / "outside.sarif"
+    subprocess.run([sys.executable, "-m", "prose_lint", "check", "--isolated", "--no-grammar",
+                    "--output-format", "sarif", "-o", str(path), str(docs / "a.md"), str(docs / "b.md"),
+                    "inside.md"], cwd=work, check=False)
+    assert path.exists()
+    return path
+
+
+def _artifact_locations(node):
+    if isinstance(node, dict):
+        if "uri" in node and ("uriBaseId" in node or "index" in node or str(node["uri"]).startswith("file:")):
+            yield node
+        for value in node.values():
+            yield from _artifact_locations(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _artifact_locations(value)
+
+
+@pytest.mark.slow
+def test_multitool_accepts_files_outside_the_working_directory(tmp_path):
+    """Issue item 13: absolute file:// URIs under uriBaseId SRCROOT were SARIF1004 errors."""
+    sarif = outside_sarif(tmp_path)
+    run = json.loads(sarif.read_text())["runs"][0]
+    locations = list(_artifact_locations(run["results"])) + [a["location"] for a in run["artifacts"]]
+    outside = [loc for loc in locations if loc["uri"].startswith("file:")]
+    inside = [loc for loc in locations if loc["uri"] == "inside.md"]
+    assert outside and inside
+    assert all("uriBaseId" not in loc for loc in outside)
+    assert all(loc["uriBaseId"] == "SRCROOT" for loc in inside)
+    assert all(loc["uri"].endswith(("/manuscripts%20with%20space/a.md", "/manuscripts%20with%20space/b.md"))
+               for loc in outside)
+    assert multitool_findings(sarif, tmp_path) == []
+
+
 def test_multitool_reports_a_broken_log(tmp_path):
     """The validator really validates: a log with a missing required property fails."""
     log = json.loads(fixture_sarif(tmp_path).read_text())
@@ -89,7 +134,7 @@ def test_multitool_reports_a_broken_log(tmp_path):
 def test_json_schema_accepts_output(tmp_path):
     require_tools()
     schema = json.loads(SCHEMA.read_text(encoding="utf-8-sig"))
-    for path in (fixture_sarif(tmp_path), cli_sarif(tmp_path)):
+    for path in (fixture_sarif(tmp_path), cli_sarif(tmp_path), outside_sarif(tmp_path)):
         jsonschema.validate(json.loads(path.read_text()), schema)
     broken = json.loads(fixture_sarif(tmp_path).read_text())
     broken["runs"][0]["results"][0]["level"] = "catastrophic"

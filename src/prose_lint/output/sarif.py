@@ -15,6 +15,7 @@ import json
 import os
 from pathlib import Path
 from typing import Any, Iterable, TextIO
+from urllib.parse import quote
 
 from prose_lint import __version__
 from prose_lint.diagnostic import Severity
@@ -36,12 +37,15 @@ def _pascal(rule_id: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in rule_id.replace("/", "-").replace("_", "-").split("-") if part)
 
 
-def _uri(path: str, root: Path) -> str:
+def _uri(path: str, root: Path) -> dict[str, str]:
+    """An artifactLocation's ``uri`` (and ``uriBaseId``): relative to SRCROOT (the working directory) for a
+    file below it, else an absolute ``file://`` URI without a base id (SARIF1004: a uriBaseId goes only with
+    a relative URI)."""
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(root).as_posix()
+        return {"uri": quote(absolute.relative_to(root).as_posix()), "uriBaseId": "SRCROOT"}
     except ValueError:
-        return absolute.as_uri()
+        return {"uri": absolute.as_uri()}
 
 
 def _region(region: Region, snippet: str | None = None) -> dict[str, Any]:
@@ -93,18 +97,18 @@ def sarif_log(results: list[FileResult], registry=None, root: Path | None = None
             notifications.append({
                 "level": "error",
                 "message": {"text": _sentence(result.error)},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": uri}}],
             })
             continue
         artifact_index[result.path] = len(artifacts)
-        artifact: dict[str, Any] = {"location": {"uri": uri, "uriBaseId": "SRCROOT"}, "length": len(result.text.encode("utf-8"))}
+        artifact: dict[str, Any] = {"location": uri, "length": len(result.text.encode("utf-8"))}
         if result.properties:
             artifact["properties"] = result.properties
         artifacts.append(artifact)
         lines = LineIndex(result.text)
         for rec in records_for(result):
             d = rec.diagnostic
-            location = {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT", "index": artifact_index[result.path]},
+            location = {"artifactLocation": {**uri, "index": artifact_index[result.path]},
                         "region": _region(rec.region, rec.snippet)}
             ctx_start, ctx_end = lines.line_span(rec.region.line - 1)
             whole_line = rec.region.column == 1 and rec.region.end_column >= ctx_end - ctx_start + 1
@@ -123,7 +127,7 @@ def sarif_log(results: list[FileResult], registry=None, root: Path | None = None
             if rec.related:
                 item["relatedLocations"] = [
                     {"id": n, "message": {"text": _sentence(message)},
-                     "physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT", "index": artifact_index[result.path]},
+                     "physicalLocation": {"artifactLocation": {**uri, "index": artifact_index[result.path]},
                                           "region": _region(region, snippet)}}
                     for n, (region, message, snippet) in enumerate(rec.related, 1)
                 ]
@@ -131,7 +135,7 @@ def sarif_log(results: list[FileResult], registry=None, root: Path | None = None
                 item["fixes"] = [{
                     "description": {"text": _sentence(d.fix.description or "Apply the suggested replacement")},
                     "artifactChanges": [{
-                        "artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT", "index": artifact_index[result.path]},
+                        "artifactLocation": {**uri, "index": artifact_index[result.path]},
                         "replacements": [
                             {"deletedRegion": _region(_edit_region(lines, e.start, e.end)),
                              "insertedContent": {"text": e.replacement}}
