@@ -5,7 +5,29 @@ Regenerate with `scripts/gen-rule-docs`; a test fails when the file is stale.
 
 from __future__ import annotations
 
+import re
+
 from prose_lint.registry import Registry
+
+RULES_DOC_URL = "https://github.com/prose-lint/prose-lint/blob/main/docs/rules.md"
+
+
+def github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading (github-slugger, without the -1, -2 of repeated headings):
+    lower case, punctuation other than ``-`` and ``_`` removed, spaces become ``-``."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def rule_anchor(rule_id: str, registry: Registry | None) -> str:
+    """The docs/rules.md anchor documenting ``rule_id``: its rule's section; for a detail of a dynamic family
+    (``grammar/ENGLISH_WORD_REPEAT_RULE``, ``boilerplate/forum``) the family's section; for an id no rule
+    declares, the top of the page."""
+    rule = registry.find(rule_id) if registry is not None else None
+    return github_anchor(rule.id) if rule is not None else github_anchor("Rules")
+
+
+def rule_help_uri(rule_id: str, registry: Registry | None) -> str:
+    return f"{RULES_DOC_URL}#{rule_anchor(rule_id, registry)}"
 
 
 def render_rules_markdown(registry: Registry) -> str:
@@ -19,7 +41,7 @@ def render_rules_markdown(registry: Registry) -> str:
     ]
     rules = list(registry)
     for rule in rules:
-        anchor = rule.id.replace("/", "").lower()
+        anchor = github_anchor(rule.id)
         out.append(f"| [`{rule.id}`](#{anchor}) | {rule.severity} | {'yes' if rule.default_enabled else 'no'} | "
                    f"{rule.summary.replace('|', '/')} |")
     for rule in rules:

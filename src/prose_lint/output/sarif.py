@@ -61,6 +61,8 @@ def _region(region: Region, snippet: str | None = None) -> dict[str, Any]:
 
 
 def rule_descriptor(rule_id: str, registry) -> dict[str, Any]:
+    from prose_lint.ruledocs import rule_help_uri
+
     rule = registry.find(rule_id) if registry is not None else None
     if rule is None:
         short, full, level = rule_id, rule_id, "warning"
@@ -76,7 +78,7 @@ def rule_descriptor(rule_id: str, registry) -> dict[str, Any]:
         "shortDescription": {"text": _sentence(short)},
         "fullDescription": {"text": _sentence(full)},
         "help": {"text": full.strip() or short, "markdown": full.strip() or short},
-        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule_id.replace('/', '').lower()}",
+        "helpUri": rule_help_uri(rule_id, registry),
         "defaultConfiguration": {"level": level},
         "properties": {"tags": ["prose", rule_id.split("/", 1)[0]]},
     }
