@@ -243,8 +243,12 @@ def run_rule(args) -> int:
     settings = load_settings(args.config)
     registry = load_registry(settings.pack_dirs)
     rule = registry.find(args.rule_id)
-    if rule is None:
-        raise ConfigError(f"unknown rule {args.rule_id!r} (see `prose-lint rules`)")
+    if rule is None:  # a family prefix alone has no documentation either
+        problem = (registry.unknown_selector(args.rule_id) or f"unknown rule {args.rule_id!r} (see `prose-lint rules`)")
+        raise ConfigError(problem.replace("unknown rule or family", "unknown rule", 1))
+    problem = registry.unknown_selector(args.rule_id, settings.language)
+    if problem is not None:
+        raise ConfigError(problem)
     buf = io.StringIO()
     buf.write(f"{args.rule_id}\n{'=' * len(args.rule_id)}\n\n")
     if rule.id != args.rule_id:

@@ -45,11 +45,14 @@ class Linter:
         if settings.report_unused_suppressions:
             self.selection.select.append("unused-suppression")
         self.active: list[tuple[Rule, RuleContext]] = []
+        self._unknown_ids: dict[str, str | None] = {}
         for rule_id in settings.rules:
-            if self.registry.find(rule_id) is None:
-                raise ConfigError(f"{where}: key 'rules.{rule_id}': unknown rule (see `prose-lint rules`)")
+            problem = self.registry.unknown_selector(rule_id, settings.language, not settings.no_grammar) \
+                if self.registry.find(rule_id) is not None else "unknown rule (see `prose-lint rules`)"
+            if problem is not None:
+                raise ConfigError(f"{where}: key 'rules.{rule_id}': {problem}")
         for rule in self.registry:
-            if not self.selection.runs(rule) or rule.id in ("internal-error", "unused-suppression"):
+            if not self.selection.runs(rule) or rule.id in ENGINE_RULES:
                 continue
             spec = settings.rules.get(rule.id)
             options = rule.validate_options(spec.options if spec else {}, f"{where}: rules.{rule.id}")
@@ -78,8 +81,9 @@ class Linter:
                 self.shadow.add(rule.id)
 
     def _check_selector(self, selector: str, where: str) -> None:
-        if not self.registry.is_known_selector(selector):
-            raise ConfigError(f"{where}: unknown rule or family {selector!r} (see `prose-lint rules`)")
+        problem = self.registry.unknown_selector(selector, self.settings.language, not self.settings.no_grammar)
+        if problem is not None:
+            raise ConfigError(f"{where}: {problem}")
 
     # ------------------------------------------------------------------
     def lint_path(self, path: str) -> FileResult:
@@ -132,6 +136,8 @@ class Linter:
                 diagnostics.append(self._with_severity(d))
         suppressions = parse_suppressions(doc)
         diagnostics = apply_suppressions(diagnostics, suppressions)
+        if self.selection.enabled("unknown-suppression-id"):
+            diagnostics.extend(self._unknown_suppression_ids(suppressions))
         if self.selection.enabled("unused-suppression"):
             for s in suppressions:
                 if not s.used:
@@ -139,6 +145,21 @@ class Linter:
                                                   "suppression comment suppresses nothing"))
         result.diagnostics = sorted(set(diagnostics), key=Diagnostic.sort_key)
         return result
+
+    def _unknown_suppression_ids(self, suppressions) -> list[Diagnostic]:
+        out = []
+        for s in suppressions:
+            for rule_id in s.rules:
+                if rule_id not in self._unknown_ids:
+                    self._unknown_ids[rule_id] = self.registry.unknown_selector(
+                        rule_id, self.settings.language, not self.settings.no_grammar)
+                problem = self._unknown_ids[rule_id]
+                if problem is not None:
+                    rule = self.registry.rules["unknown-suppression-id"]
+                    out.append(self._with_severity(Diagnostic(
+                        rule.id, rule.severity, s.comment[0], s.comment[1], f"suppression comment: {problem}",
+                        properties={"id": rule_id})))
+        return out
 
     def _twin_rules(self) -> frozenset[str]:
         if not any(rule.id in self.settings.GRAMMAR_FAMILIES for rule, _ in self.active):
@@ -183,6 +204,10 @@ class Linter:
             if _glob_match(rel, glob):
                 result.extend(selectors)
         return result
+
+
+# Rules the engine reports itself (checks/internal.py): never run as rules.
+ENGINE_RULES = ("internal-error", "unused-suppression", "unknown-suppression-id")
 
 
 # Set by the test suite (tests/conftest.py) and by contributors debugging a rule: a rule that raises (or

@@ -37,10 +37,40 @@ class Registry:
                 return rule
         return None
 
-    def is_known_selector(self, selector: str) -> bool:
-        if selector == "ALL" or self.find(selector) is not None:
-            return True
-        return any(rid.startswith(selector + "/") for rid in self.rules)
+    def is_known_selector(self, selector: str, language: str = "en", compute: bool = True) -> bool:
+        return self.unknown_selector(selector, language, compute) is None
+
+    def unknown_selector(self, selector: str, language: str = "en", compute: bool = True) -> str | None:
+        """None for a known rule id or family prefix, else one line saying so, with the closest id.
+        Details of a dynamic rule (``grammar/<LanguageTool id>``) are checked against the ids it can
+        report (the installed LanguageTool's rules) when they can be known; ``compute``: may take
+        the time to find them out (a Java run, once per LanguageTool version)."""
+        import difflib
+
+        if selector == "ALL":
+            return None
+        rule = self.find(selector)
+        if rule is not None:
+            if rule.id == selector or not rule.dynamic_details:
+                return None
+            known = rule.known_details(language, compute)
+            if known is None or selector in known:
+                return None
+            pool = list(known)
+        else:
+            if any(rid.startswith(selector + "/") for rid in self.rules):
+                return None
+            pool = [*self.rules, *{rid.split("/", 1)[0] for rid in self.rules}]
+        close = difflib.get_close_matches(selector, pool, n=1, cutoff=0.6)
+        if not close and "/" in selector:  # the detail alone: grammar/en_unpaired_bracket
+            detail = selector.split("/", 1)[1].upper()
+            by_detail = {p.split("/", 1)[-1].upper(): p for p in pool}
+            found = difflib.get_close_matches(detail, list(by_detail), n=1, cutoff=0.6)
+            close = [by_detail[found[0]]] if found else []
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        if rule is not None:
+            return f"unknown LanguageTool rule {selector!r}{hint} (not a rule of the installed LanguageTool)"
+        return f"unknown rule or family {selector!r}{hint} (see `prose-lint rules`)"
 
 
 def code_rules() -> list[Rule]:

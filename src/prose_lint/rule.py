@@ -123,6 +123,11 @@ class Rule:
     def check_block(self, doc: Document, block: Block, ctx: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError(f"{self.id}: paragraph rules implement check_block()")
 
+    def known_details(self, language: str, compute: bool = True) -> frozenset[str] | None:
+        """For a rule with ``dynamic_details``: the full ids it may report (``grammar/<LT id>``), to
+        validate ids in selectors and suppression comments; None when they cannot be known (accepted)."""
+        return None
+
     def validate_options(self, options: dict[str, Any], where: str) -> dict[str, Any]:
         """Merge user options over the defaults; unknown keys and wrong types are errors."""
         from prose_lint.errors import ConfigError

@@ -30,6 +30,13 @@ class _LanguageToolRule(Rule):
         prefetch(doc, ctx.settings.get("languagetool") or {}, ctx.vocabulary)
         return True
 
+    def known_details(self, language: str, compute: bool = True) -> frozenset[str] | None:
+        """Every id of the installed LanguageTool, both families (``grammar/X``, ``spelling/Y``), so that
+        a detail under the wrong family is unknown but its closest id is the right one."""
+        from prose_lint.languagetool.ruleids import known_ids
+
+        return known_ids(language, compute)
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         from prose_lint.languagetool.check import check_document
 

@@ -37,4 +37,26 @@ class UnusedSuppression(Rule):
         return ()  # reported by the suppression pass, which knows what was used
 
 
-RULES = (InternalError, UnusedSuppression)
+class UnknownSuppressionId(Rule):
+    """A suppression comment names a rule id that does not exist.
+
+    ``<!-- prose-lint-disable-next-line grammar/NOT_A_RULE -->`` would otherwise
+    suppress nothing, silently: a typo ("repeated-words"), a rule that was
+    renamed, or a LanguageTool id that the installed LanguageTool does not have.
+    Reported at the comment, with the closest known id. Ids are checked like
+    ``--select``/``--ignore``: prose-lint ids and families against the rules
+    (with your rule packs), ``grammar/<id>`` and ``spelling/<id>`` against the
+    installed LanguageTool's rule list (``prose-lint languagetool install``;
+    without an installed LanguageTool they cannot be checked and are accepted).
+    On by default, as ruff's RUF100 and Vale do; ``ignore =
+    ["unknown-suppression-id"]`` turns it off.
+    """
+
+    id = "unknown-suppression-id"
+    severity = Severity.WARNING
+
+    def check(self, doc, ctx):
+        return ()  # reported by the suppression pass, which parses the comments
+
+
+RULES = (InternalError, UnusedSuppression, UnknownSuppressionId)
