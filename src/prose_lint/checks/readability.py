@@ -120,7 +120,13 @@ def _analyse(doc: Document) -> _Analysis:
             sections.append(entry)
         summary["sections"] = sections
     else:
-        summary = {"words": 0, "sentences": 0, "paragraphs": 0, "sections": []}
+        # Too little prose for the metrics (every paragraph under 3 words, or none): the counts are still
+        # the document's, so that "Short note." is 2 words and 1 sentence, not 0.
+        skipped = doc.sections_with(*SKIPPED_ROLES)
+        texts = [" ".join(doc.prose[b.start : b.end].split()) for b in doc.paragraphs if b.section not in skipped]
+        tiny = [count(t) for t in texts if t]
+        total = sum(tiny, Counts())
+        summary = {"words": total.words, "sentences": total.sentences, "paragraphs": len(tiny), "sections": []}
     analysis.summary = summary
     return analysis
 
@@ -134,6 +140,9 @@ def _publish(doc: Document, ctx: RuleContext) -> _Analysis:
 def _describe(summary: dict[str, Any]) -> str:
     if not summary.get("words"):
         return "readability: no prose to measure"
+    if "flesch_reading_ease" not in summary:
+        counted = ", ".join(f"{summary[k]} {k if summary[k] != 1 else k[:-1]}" for k in ("words", "sentences", "paragraphs"))
+        return f"readability: too little prose to measure ({counted})"
     return (f"readability: Flesch reading ease {summary['flesch_reading_ease']:.1f}, "
             f"Flesch-Kincaid grade {summary['flesch_kincaid_grade']:.1f}, "
             f"Gunning fog {summary['gunning_fog']:.1f}, SMOG {summary['smog_index']:.1f}, "

@@ -23,6 +23,8 @@ class Repetition(PackRule):
         "window": "how many words apart counts as repeated (default 1: adjacent)",
         "min-length": "ignore words shorter than this (default 1)",
         "exceptions": "words that may repeat (e.g. 'had had', 'that that')",
+        "allow": "regexes: a repeat is not reported when one of them matches text ending with it "
+                 "(e.g. 'what it is is')",
         "across-sentences": "also count repeats across a sentence boundary (default false)",
     }
 
@@ -33,6 +35,9 @@ class Repetition(PackRule):
         self.across = self._get(spec, "across-sentences", bool, False)
         self.only = self._matcher(spec)
         self.exceptions = {e.lower() for e in self._strings(spec, "exceptions")}
+        allow = self._strings(spec, "allow")
+        # anchored at the repeated word: the search runs over the sentence up to its end
+        self.allow = [self._compile(rf"(?:{p})\Z", "allow", shown=p) for p in allow]
 
     def check_block(self, doc, block, ctx):
         if self.window == 1 and not _ADJACENT_REPEAT.search(doc.prose, block.start, block.end):
@@ -55,6 +60,7 @@ class Repetition(PackRule):
                 elif self.only is not None and not self.only.fullmatch(word):
                     recent.append(("", index))
                 else:
-                    if any(w == key for w, _ in recent[-self.window:]):
+                    if any(w == key for w, _ in recent[-self.window:]) and \
+                            not any(p.search(doc.prose, start, m.end()) for p in self.allow):
                         yield ctx.diagnostic(m.start(), m.end(), self.format(match=word, window=self.window))
                     recent.append((key, index))
