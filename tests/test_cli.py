@@ -201,7 +201,7 @@ def test_unwritable_outputs_are_one_line_errors(project):
 def test_a_fix_that_cannot_be_written_leaves_the_file(project, monkeypatch, capsys):
     import prose_lint.source
 
-    def refuse(path, data):
+    def refuse(path, data, **_):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(prose_lint.source, "write_atomically", refuse)
