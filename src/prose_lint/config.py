@@ -26,7 +26,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "extend-select": (list, "rule ids or families to run in addition"),
     "ignore": (list, "rule ids or families not to run"),
     "fail-on": (str, "lowest severity that makes the exit code 1: error, warning or info"),
-    "language": (str, "language of the manuscripts, e.g. en-US, en-GB"),
+    "language": (str, "language of the manuscripts: en (default: en-GB or en-US by each document's spelling), en-US, en-GB..."),
     "markup": (str, "auto, markdown or text"),
     "rule-packs": (list, "extra directories of rule packs (*.toml)"),
     "vocabulary": (str, "file of accepted words, one per line ('#' starts a comment)"),
@@ -61,7 +61,7 @@ class Settings:
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
-    language: str = "en-US"
+    language: str = "en"  # en: en-GB or en-US by each document's spelling (prose_lint/variety.py)
     markup: str = "auto"
     pack_dirs: list[Path] = field(default_factory=list)
     vocabulary_path: Path | None = None

@@ -98,6 +98,8 @@ class Linter:
 
         doc = parse_source(source, self.settings.markup, self.settings.language)
         result = FileResult(source.path, source.text)
+        # Which language (English variety) the file was checked as: --statistics and SARIF show it.
+        result.properties["language"] = dict(doc.memo("variety", lambda d: {"variety": d.language, "chosen": "configured"}))
         ignores = self._file_ignores(source.path)
         diagnostics: list[Diagnostic] = []
         twins = self._twin_rules()

@@ -35,11 +35,19 @@ def choose_markup(path: str, text: str, markup: str = "auto") -> str:
 
 
 def parse_source(source: Source, markup: str = "auto", language: str = "en-US") -> Document:
+    """The document; ``language = "en"`` becomes en-GB or en-US by the document's spelling
+    (``prose_lint.variety``), and the choice is ``doc.memo("variety")``."""
+    from prose_lint.variety import resolve
+
     kind = choose_markup(source.path, source.text, markup)
     if kind == "markdown":
         from prose_lint.markdown import parse_markdown
 
-        return parse_markdown(source.path, source.text, language)
-    from prose_lint.plaintext import parse_text
+        doc = parse_markdown(source.path, source.text, language)
+    else:
+        from prose_lint.plaintext import parse_text
 
-    return parse_text(source.path, source.text, language)
+        doc = parse_text(source.path, source.text, language)
+    info = resolve(doc, language)
+    doc.memo("variety", lambda _doc: info)
+    return doc

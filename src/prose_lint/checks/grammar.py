@@ -141,8 +141,11 @@ class Spelling(_LanguageToolRule):
 
     The LanguageTool HTTP API has no per-request word list, so the vocabulary
     is applied to LanguageTool's spelling matches before they are reported.
-    Turn spelling off with ``ignore = ["spelling"]``; British spellings are
-    accepted with ``language = "en-GB"``.
+    Turn spelling off with ``ignore = ["spelling"]``. British or American: with
+    the default ``language = "en"`` each document is checked as en-GB or en-US
+    by its own spellings (colour/color, -ise/-ize, metre/meter...,
+    ``rules/lexicons/english_variants.toml``); ``language = "en-GB"`` (or
+    ``"en-US"``) forces one.
     """
 
     id = "spelling"

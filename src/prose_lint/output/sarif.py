@@ -148,6 +148,13 @@ def sarif_log(results: list[FileResult], registry=None, root: Path | None = None
             if d.properties:
                 item["properties"] = d.properties
             sarif_results.append(item)
+    # The language each file was checked as (language = "en" detects en-GB or en-US per file): the
+    # artifacts' properties say it per file, the run's how many files were checked as each.
+    varieties: dict[str, int] = {}
+    for result in results:
+        variety = (result.properties.get("language") or {}).get("variety") if result.error is None else None
+        if variety:
+            varieties[variety] = varieties.get(variety, 0) + 1
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "prose-lint",
@@ -160,6 +167,7 @@ def sarif_log(results: list[FileResult], registry=None, root: Path | None = None
         "artifacts": artifacts,
         "results": sarif_results,
         "columnKind": "unicodeCodePoints",
+        **({"properties": {"languages": dict(sorted(varieties.items()))}} if varieties else {}),
         "invocations": [{"executionSuccessful": not notifications,
                          **({"toolExecutionNotifications": notifications} if notifications else {})}],
     }
