@@ -102,6 +102,11 @@ def _clean_corpus() -> list[Host]:
     return hosts
 
 
+# The HTML pages' own navigation, which html_to_markdown keeps: a host must be free of chrome, or every
+# boilerplate finding on it counts as a false alarm.
+_HANDBOOK_CHROME = re.compile(r"(?:- )?(?:Prev|Next)(?:Chapter |Appendix |The Debian|\d+\.|[A-Z]\.\d).{0,120}$|- The Debian Administrator's Handbook$|sect\.[\w.-]+$")
+
+
 def _debian_docs() -> list[Host]:
     """The Debian Administrator's Handbook, rendered as build_corpus.py renders it (only when installed)."""
     import sys
@@ -119,7 +124,8 @@ def _debian_docs() -> list[Host]:
             text = build_corpus.html_to_markdown(path.read_text(encoding="utf-8", errors="replace"))
         except Exception:  # noqa: BLE001 - a page the converter cannot read is skipped
             continue
-        body = "\n\n".join(p for p in re.split(r"\n\s*\n", text) if p.strip() and not p.startswith("#"))
+        body = "\n\n".join(p for p in re.split(r"\n\s*\n", text)
+                             if p.strip() and not p.startswith("#") and not _HANDBOOK_CHROME.match(p.strip()))
         hosts.append(Host(id=f"debian/{path.stem}", source="debian-docs", genre="documentation", title=path.stem,
                           text=_cap(_normalise(body)), license="GPL-2.0+ (debian-handbook)", suffix=".md"))
     return hosts

@@ -28,7 +28,8 @@ class Boilerplate(Rule):
 
     Algorithm: a line classifier in the manner of jusText and boilerpipe, from text alone.
 
-    1. Every non-blank line of prose is a unit (code blocks are skipped) with features
+    1. Every non-blank line of prose is a unit (code blocks are skipped; a paragraph hard-wrapped at
+       a fixed width, whose line breaks mostly fall before a lower-case word, is one unit) with features
        (``checks/boilerplate_features.py``): word count, stop-word density, share of capitalised words,
        final punctuation, list markers, link syntax (Markdown links, URLs, ``|``/``»``/``::``
        separators, the share of the line that is markup), dates, digits and counters ("12 comments",
@@ -51,7 +52,11 @@ class Boilerplate(Rule):
        ``/forum``, ``/cookie``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
        kind when it names one; else from the block's shape and place: link lists before the main
        text are navigation, after it related links; copyright and policy lines are a footer).
-    4. The fix deletes the block's lines. It is unsafe (a false alarm would delete prose), so only
+    4. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends
+       right before a salutation ("Dear Madam,"), and the closing line ("Yours sincerely", "I thank
+       you.") with the signature lines after it (lexicon ``[salutation]``, ``[valediction]``); only
+       lines the lexicon names as chrome (a comment form after "I thank you.") stay in such a block.
+    5. The fix deletes the block's lines. It is unsafe (a false alarm would delete prose), so only
        ``--fix --unsafe-fixes`` applies it; corpus cleaners want that. A forum icon label
        ("Default") glued in front of the first line after forum chrome is
        ``boilerplate/forum-icon``, with an unsafe fix that deletes the label.

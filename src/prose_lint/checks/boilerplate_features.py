@@ -99,6 +99,8 @@ def lexicon() -> dict:
             "part": [(p, _needs(p.regex.pattern)) for p in part],
             "full": [p for p in patterns if p.full and p.strength != "icon"],
             "self_ref": re.compile(data.get("self_reference", {}).get("regex", r"\b(?:you|your|our)\b"), re.I),
+            "salutation": re.compile(data.get("salutation", {}).get("regex", r"(?!)"), re.I),
+            "valediction": re.compile(data.get("valediction", {}).get("regex", r"(?!)"), re.I),
         }
     return _LEXICON
 
@@ -322,6 +324,17 @@ _LINE_COLS = ("cap_share", "terminal", "colon_end", "bullet", "heading", "markup
               "separator", "date", "digit_share", "counter", "log_chars", "you_share", "cjk", "menu_line")
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A paragraph hard-wrapped at a fixed width (a manuscript in git, an e-mail), not a list of lines:
+    every line but the last is long, and most line breaks fall inside a sentence (the next line starts
+    in lower case). A menu or a list of headlines breaks before capitals; web renderings do not wrap."""
+    body = [ln.strip() for ln in lines if ln.strip()]
+    if len(body) < 2 or any(len(ln) < 40 for ln in body[:-1]):
+        return False
+    inside = sum(nxt[:1].islower() for nxt in body[1:])
+    return inside * 2 >= len(body) - 1
+
+
 def units(doc: Document) -> list[Unit]:
     """The document's non-blank prose lines, with their features (``Unit.features``, in NAMES order)."""
     return units_matrix(doc)[0]
@@ -345,7 +358,10 @@ def units_matrix(doc: Document):
         kind = block.kind
         heading = float(kind == "heading")
         pos = block.start
-        for line in prose[block.start : block.end].splitlines(keepends=True):
+        lines = prose[block.start : block.end].splitlines(keepends=True)
+        if len(lines) > 1 and _hard_wrapped(lines):
+            lines = ["".join(lines)]  # one paragraph wrapped at a fixed width: one unit, as its reader sees it
+        for line in lines:
             n_line = len(line)
             body = line.strip()
             if not body:

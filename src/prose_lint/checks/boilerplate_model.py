@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+SIGNATURE_LINES = 3  # a signature block starts at most this many lines below the closing line
 CONTEXT = 3  # stage 2 looks at this many lines on each side
 STAGE2 = ("z",) + tuple(f"z@{o:+d}" for o in range(-CONTEXT, CONTEXT + 1) if o) + (
     "z_mean_prev", "z_mean_next", "z_max_prev", "z_max_next", "edge_prev", "edge_next", "doc_mean", "doc_share")
@@ -102,7 +103,8 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     a sentence of the text between two chrome lines is not. The model speaks only in documents of at
     least ``min_units`` lines (a short note has no main text for chrome to surround). A run of one
     line must score ``min_single`` or be named by the lexicon: a lone short line (a heading, a
-    dateline) is too weak a signal to report on its own."""
+    dateline) is too weak a signal to report on its own. A run right after a letter's closing line
+    ("Yours faithfully", lexicon ``[valediction]``) is the signature and is kept."""
     model = model or load()
     t = model["threshold"] if threshold is None else threshold
     prose = _prose_index()
@@ -119,7 +121,29 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     if run:
         runs.append(run)
     single = model["min_single"]
-    return [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or probs[r[0]] >= single and units[r[0]].words]
+    runs = [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or probs[r[0]] >= single and units[r[0]].words]
+    return [r for r in (_letter_parts(units, r) for r in runs) if r]
+
+
+def _letter_parts(units: Sequence[Any], run: list[int]) -> list[int]:
+    """The run without a letter's inside address (short lines ending right before "Dear Sir,") and
+    closing (a line such as "Yours faithfully" or "I thank you." and the signature lines after it):
+    they are part of the letter or speech, however chrome-shaped. Lines the lexicon names as chrome
+    (``lex_bad``: a comment form after "I thank you.") stay in."""
+    from prose_lint.checks.boilerplate_features import lexicon
+
+    lex = lexicon()
+    nxt = run[-1] + 1
+    if nxt < len(units) and len(units[nxt].text) <= 60 and lex["salutation"].fullmatch(units[nxt].text.strip()):
+        return [i for i in run if units[i].lex_bad]
+    vale = lex["valediction"]
+    lead = list(range(max(0, run[0] - SIGNATURE_LINES), run[0]))  # the closing line may sit a few lines above
+    for k, i in enumerate(lead + run):
+        text = units[i].text.strip()
+        if len(text) <= 40 and vale.fullmatch(text):
+            cut = k - len(lead)  # index in run of the closing line (negative: above the run)
+            return run[: max(0, cut)] + [i for i in run[max(0, cut + 1) :] if units[i].lex_bad]
+    return run
 
 
 def _prose_index() -> int:
