@@ -24,7 +24,8 @@ def test_text_lines_and_summary():
     assert "  = suggestion: 'hi', 'hey'" in lines
     assert "  = related: docs/a.md:4:8: the earlier claim" in lines
     assert "docs/b.txt:2:9: info wordy [*] Use 'to' instead of 'in order to'." in lines
-    assert lines[-1] == "Found 4 problems (1 error, 2 warnings, 1 info) in 2 of 2 files. 2 fixable with --fix."
+    assert lines[-1] == ("Found 4 problems (1 error, 2 warnings, 1 info) in 2 of 3 files; 1 file had an error (see below). "
+                         "2 fixable with --fix.")  # docs/broken.txt counts: it was not "in 2 of 2 files"
     assert "\x1b[" not in "".join(lines)
 
 

@@ -74,7 +74,17 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only diagnostics not in FILE (created if missing)")
     check.add_argument("--update-baseline", action="store_true", help="rewrite the --baseline file with today's diagnostics")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (0: one per core)")
-    check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line, no progress messages")
+    check.add_argument("--verbose", "-v", action="store_true",
+                       help="list on stderr the files a directory walk skipped (no 'include' pattern matches them)")
+    check.add_argument("--include", type=_csv, metavar="GLOBS",
+                       help="files a directory walk checks (replaces the 'include' config key; default: "
+                            "*.md,*.markdown,*.mdown,*.mkd,*.txt,*.text)")
+    check.add_argument("--extend-include", type=_csv, metavar="GLOBS", default=[],
+                       help="more files a directory walk checks, e.g. '*.rst'")
+    check.add_argument("--install-languagetool", action="store_true",
+                       help="when LanguageTool is not installed, install it from Maven Central first (needs Java 17+ "
+                            "and mvn; the pre-commit hook passes this); without it grammar is not checked")
     check.add_argument("--max-file-size", metavar="SIZE",
                        help="largest file checked (bytes, or e.g. 50MB); default: the config's, or 50MB")
     check.add_argument("--dask", metavar="SCHEDULER",

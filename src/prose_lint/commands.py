@@ -18,7 +18,21 @@ SERVER_MAX_FILES = 16
 
 
 def settings_from_args(args) -> Settings:
-    settings = Settings(root=Path.cwd()) if getattr(args, "isolated", False) else load_settings(args.config)
+    """The working directory's settings with the command-line flags applied."""
+    return resolver_from_args(args).primary
+
+
+def resolver_from_args(args):
+    """Each path's settings: its nearest config file (or ``--config``, or none with ``--isolated``),
+    with the command-line flags applied."""
+    from prose_lint.config import ConfigResolver
+
+    return ConfigResolver(Path.cwd(), getattr(args, "config", None), getattr(args, "isolated", False),
+                          lambda settings: apply_args(settings, args))
+
+
+def apply_args(settings: Settings, args) -> Settings:
+    """Command-line flags override the config file's settings."""
     if getattr(args, "select", None) is not None:
         settings.select = args.select
     settings.extend_select = settings.extend_select + (getattr(args, "extend_select", None) or [])
@@ -43,6 +57,9 @@ def settings_from_args(args) -> Settings:
         from prose_lint.config import parse_size
 
         settings.max_file_size = parse_size(args.max_file_size, "--max-file-size")
+    if getattr(args, "include", None):
+        settings.include = list(args.include)
+    settings.include = settings.include + (getattr(args, "extend_include", None) or [])
     settings.statistics = bool(getattr(args, "statistics", False))
     return settings
 
@@ -69,48 +86,77 @@ def run_check(args) -> int:
         raise ConfigError("--unsafe-fixes needs --fix or --diff")
     if getattr(args, "force_write", False) and not (args.fix or args.baseline):
         raise ConfigError("--force-write needs --fix or --baseline")
-    settings = settings_from_args(args)
-    built: list[Linter] = []
+    from prose_lint import progress
+    from prose_lint.walk import WalkReport
+
+    progress.QUIET = bool(args.quiet)
+    resolver = resolver_from_args(args)
+    settings = resolver.primary  # run-wide: output format, colour, statistics
+    linters: dict[int, Linter] = {}
+
+    def linter_for(group: Settings) -> Linter:
+        # Built on first use: a run served by the warm process (--server) never needs one here.
+        if id(group) not in linters:
+            linters[id(group)] = Linter(group)
+        return linters[id(group)]
 
     def linter() -> Linter:
-        # Built on first use: a run served by the warm process (--server) never needs one here.
-        if not built:
-            built.append(Linter(settings))
-        return built[0]
+        return linter_for(settings)
 
-    paths = list(iter_files(args.paths or ["."], settings))
+    walked = WalkReport()
+    paths = list(iter_files(args.paths or ["."], resolver.for_directory, walked))
+    if getattr(args, "verbose", False):
+        for skipped in walked.skipped:
+            print(f"prose-lint: skipped {skipped}: no 'include' pattern matches it", file=sys.stderr)
+
+    # Files are grouped by the config file that applies to them; each group is linted with its settings.
+    settings_of: dict[str, Settings] = {}
+    groups: dict[int, tuple[Settings, list[str]]] = {}
+    for path in paths:
+        if path == "-":
+            continue
+        own = resolver.for_path(path)
+        settings_of[path] = own
+        groups.setdefault(id(own), (own, []))[1].append(path)
+    stdin_settings = resolver.for_path(args.stdin_filename) if args.stdin_filename else settings
+    notes = _prepare_languagetool([own for own, _ in groups.values()] + ([stdin_settings] if "-" in paths else []),
+                                  bool(getattr(args, "install_languagetool", False)))
 
     results: list[FileResult] = []
     stdin_source = None
-    file_paths = [p for p in paths if p != "-"]
-    by_path = None
-    if file_paths and len(file_paths) <= SERVER_MAX_FILES and not (args.fix or args.diff or args.dask):
-        from prose_lint import server
+    by_path: dict[str, FileResult] = {}
+    for own, group in groups.values():
+        got = None
+        if len(group) <= SERVER_MAX_FILES and not (args.fix or args.diff or args.dask):
+            from prose_lint import server
 
-        if server.enabled(settings.server, args.server):
-            served = server.lint_via_server(settings, file_paths)
-            by_path = {r.path: r for r in served} if served is not None else None
-    if by_path is None and args.dask and file_paths:
-        from prose_lint.batch import lint_batch
+            if server.enabled(own.server, args.server):
+                _announce_cold_languagetool(own)
+                served = server.lint_via_server(own, group)
+                got = {r.path: r for r in served} if served is not None else None
+        if got is None and args.dask:
+            from prose_lint.batch import lint_batch
 
-        scheduler = None if args.dask == "local" else args.dask
-        by_path = {r.path: r for r in lint_batch(file_paths, settings, scheduler=scheduler,
-                                                 progress=sys.stderr.isatty())}
-    if by_path is None:
-        by_path = {r.path: r for r in lint_paths(linter(), file_paths, settings.jobs)}
+            scheduler = None if args.dask == "local" else args.dask
+            got = {r.path: r for r in lint_batch(group, own, scheduler=scheduler, progress=sys.stderr.isatty())}
+        if got is None:
+            got = {r.path: r for r in lint_paths(linter_for(own), group, own.jobs)}
+        by_path.update(got)
     for path in paths:
         if path == "-":
             try:
-                stdin_source = read_stdin(args.stdin_filename or "-", settings.max_file_size)
+                stdin_source = read_stdin(args.stdin_filename or "-", stdin_settings.max_file_size)
             except ProseLintError as exc:
                 results.append(FileResult(args.stdin_filename or "-", error=str(exc)))
                 continue
-            results.append(linter().lint_source(stdin_source))
+            settings_of[stdin_source.path] = stdin_settings
+            results.append(linter_for(stdin_settings).lint_source(stdin_source))
         else:
             results.append(by_path[path])
 
     if args.fix or args.diff:
-        results = _apply_fixes(linter(), results, stdin_source, write=args.fix,
+        results = _apply_fixes(lambda path: linter_for(settings_of.get(path, settings)), results, stdin_source,
+                               write=args.fix,
                                unsafe=bool(getattr(args, "unsafe_fixes", False)),
                                force=bool(getattr(args, "force_write", False)))
         if args.diff:
@@ -130,20 +176,65 @@ def run_check(args) -> int:
 
     # With --fix on stdin, stdout carries the fixed text: the report goes to stderr (as ruff does).
     report_stream = sys.stderr if (args.fix and stdin_source is not None) else sys.stdout
-    _report(results, settings, args, linter, report_stream)
+    _report(results, settings, args, linter, report_stream, skipped=walked.kinds(),
+            notes=["Grammar and spelling were not checked (see below)."] if notes else [])
 
     errors = [r for r in results if r.error]
     for r in errors:
         print(f"prose-lint: error: {r.error}", file=sys.stderr)
-    if errors:
+    for note in notes:
+        print(f"prose-lint: error: {note}", file=sys.stderr)
+    if errors or notes:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
-    failing = any(d.severity >= settings.fail_on for r in results for d in r.diagnostics)
+    failing = any(d.severity >= settings_of.get(r.path, settings).fail_on for r in results for d in r.diagnostics)
     return EXIT_FOUND if failing else EXIT_OK
 
 
-def _report(results: list[FileResult], settings: Settings, args, linter, stream) -> None:
+def _prepare_languagetool(groups: list[Settings], allow_install: bool) -> list[str]:
+    """Before linting: when grammar or spelling would run on a local LanguageTool that is not installed,
+    install it (``--install-languagetool``, the pre-commit hook) or turn grammar off for this run, so that
+    the other rules still run and report; returns the note saying what was not checked and what to do."""
+    wanted = [group for group in groups if _grammar_wanted(group)]
+    if not wanted:
+        return []
+    from prose_lint.languagetool import install
+
+    problem = install.ready_for_check(allow_install, log=lambda line: print(line, file=sys.stderr, flush=True))
+    if problem is None:
+        return []
+    for group in wanted:
+        group.no_grammar = True
+    return [problem[0].upper() + problem[1:] + "."]
+
+
+def _announce_cold_languagetool(group: Settings) -> None:
+    """The warm process starts LanguageTool in its own process, whose stderr is a log: say it here, on a
+    terminal, when the daemon is not running (in-process runs say it in ``daemon.ensure``)."""
+    from prose_lint import progress
+
+    if not progress.enabled() or not _grammar_wanted(group):
+        return
+    from prose_lint.languagetool import daemon
+
+    try:
+        state = daemon.read_state(daemon.RunDir())
+    except ProseLintError:
+        return
+    if state is None or not daemon.pid_alive(state.pid, daemon.MAIN_CLASS):
+        progress.say("LanguageTool is not running: starting it if a file needs it (a cold start takes ~10 s)...",
+                     key="lt-start")
+
+
+def _grammar_wanted(group: Settings) -> bool:
+    from prose_lint.languagetool.install import grammar_wanted
+
+    return grammar_wanted(group)
+
+
+def _report(results: list[FileResult], settings: Settings, args, linter, stream, skipped=None,
+            notes: list[str] = ()) -> None:
     """``linter`` is a callable: only SARIF output needs the rules' metadata."""
     from prose_lint.output import get_formatter
 
@@ -161,6 +252,8 @@ def _report(results: list[FileResult], settings: Settings, args, linter, stream)
             show_source=settings.show_source,
             statistics=settings.statistics,
             summary=not args.quiet,
+            skipped=skipped,
+            notes=notes,
             registry=linter().registry if settings.output_format == "sarif" else None,
             rule_ids=[rule.id for rule, _ in linter().active if not rule.dynamic_details]
             if settings.output_format == "sarif" else (),
@@ -170,13 +263,14 @@ def _report(results: list[FileResult], settings: Settings, args, linter, stream)
             target.close()
 
 
-def _apply_fixes(linter: Linter, results: list[FileResult], stdin_source, write: bool,
+def _apply_fixes(linter_of, results: list[FileResult], stdin_source, write: bool,
                  unsafe: bool = False, force: bool = False) -> list[FileResult]:
     from prose_lint.fix import applicable_edits, apply_edits, unified_diff
     from prose_lint.source import Source, WriteRefused, read_source, write_atomically
 
     out = []
     for result in results:
+        linter = linter_of(result.path)  # the file's own settings (its nearest config)
         edits, fixed = applicable_edits(result.diagnostics, unsafe) if result.error is None else ([], [])
         if not edits:
             out.append(result)

@@ -1,14 +1,19 @@
 """Configuration: ``[tool.prose-lint]`` in pyproject.toml or a ``.prose-lint.toml``.
 
-The nearest file from the working directory upward wins (``.prose-lint.toml``
-before ``pyproject.toml`` in the same directory); ``--config`` names one
-explicitly. Paths in a config file are relative to that file's directory.
+Each file is checked with the settings of the configuration nearest to it, as
+ruff does: the first ``.prose-lint.toml``, or ``pyproject.toml`` with a
+``[tool.prose-lint]`` table, from the file's directory upward (``.prose-lint.toml``
+before ``pyproject.toml`` in the same directory); a file with none above it gets
+the defaults. ``--config`` names one file for every path, ``--isolated`` ignores
+them all (``ConfigResolver``). Paths in a config file are relative to that
+file's directory.
 Every unknown key or bad value is an error naming the file, the key and what
 is allowed.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +35,8 @@ KEYS: dict[str, tuple[type, str]] = {
     "markup": (str, "auto, markdown or text"),
     "rule-packs": (list, "extra directories of rule packs (*.toml)"),
     "vocabulary": (str, "file of accepted words, one per line ('#' starts a comment)"),
+    "include": (list, "glob patterns of the files a directory walk checks (replaces the default: Markdown and .txt)"),
+    "extend-include": (list, "more glob patterns of files a directory walk checks, e.g. \"*.rst\""),
     "exclude": (list, "glob patterns of paths never checked"),
     "extend-exclude": (list, "more glob patterns of paths never checked"),
     "respect-gitignore": (bool, "skip files that .gitignore excludes when walking directories"),
@@ -44,6 +51,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "max-file-size": (int, "largest file checked, in bytes or with a unit: 50000000, \"50MB\", \"512kB\", \"1GiB\""),
 }
 
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdown", "*.mkd", "*.txt", "*.text"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
 
 
@@ -66,6 +74,7 @@ class Settings:
     pack_dirs: list[Path] = field(default_factory=list)
     vocabulary_path: Path | None = None
     vocabulary: frozenset[str] = frozenset()
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     respect_gitignore: bool = True
     per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -135,6 +144,70 @@ def load_settings(explicit: str | None = None, cwd: Path | None = None) -> Setti
     return settings_from_table(table_of(path, data), path)
 
 
+class ConfigResolver:
+    """The settings for each path: its nearest config file (``find_config`` from the path's directory
+    upward), read once per config file and adjusted by ``adjust`` (the command-line flags). With
+    ``explicit`` (``--config``) or ``isolated`` (``--isolated``) every path gets the same settings.
+    ``primary`` is the working directory's (output format and the other run-wide settings)."""
+
+    def __init__(self, cwd: Path | None = None, explicit: str | None = None, isolated: bool = False,
+                 adjust=None) -> None:
+        self.cwd = cwd or Path.cwd()
+        self.adjust = adjust or (lambda settings: settings)
+        self._by_config: dict[Path | None, Settings] = {}
+        self._by_dir: dict[Path, Path | None] = {}
+        self.fixed: Settings | None = None
+        if isolated:
+            self.fixed = self.adjust(Settings(root=self.cwd))
+        elif explicit:
+            self.fixed = self.adjust(load_settings(explicit, self.cwd))
+        self.primary = self.fixed or self._settings(self._config_of(self.cwd))
+
+    def _config_of(self, directory: Path) -> Path | None:
+        directory = Path(os.path.abspath(directory))
+        chain = []
+        for d in (directory, *directory.parents):
+            if d in self._by_dir:
+                found = self._by_dir[d]
+                break
+            chain.append(d)
+            if (d / ".prose-lint.toml").is_file():
+                found = d / ".prose-lint.toml"
+                break
+            if (d / "pyproject.toml").is_file() and table_in_pyproject(d / "pyproject.toml") is not None:
+                found = d / "pyproject.toml"
+                break
+        else:
+            found = None
+        for d in chain:
+            self._by_dir[d] = found
+        return found
+
+    def _settings(self, config: Path | None) -> Settings:
+        if config not in self._by_config:
+            if config is None:
+                settings = Settings(root=self.cwd)
+            else:
+                settings = settings_from_table(table_of(config, _read_toml(config)), config)
+            self._by_config[config] = self.adjust(settings)
+        return self._by_config[config]
+
+    def for_directory(self, directory: Path | str) -> Settings:
+        return self.fixed or self._settings(self._config_of(Path(directory)))
+
+    def for_path(self, path: Path | str) -> Settings:
+        """The settings of a file (or of a directory given as a path: its own config counts)."""
+        if self.fixed:
+            return self.fixed
+        path = Path(path)
+        return self.for_directory(path if path.is_dir() else (path.parent if str(path.parent) else Path(".")))
+
+
+def table_in_pyproject(path: Path) -> dict[str, Any] | None:
+    table = _read_toml(path).get("tool", {}).get("prose-lint")
+    return table
+
+
 def _check_type(where: str, key: str, value: Any, kind: type) -> None:
     ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
     if ok and kind is list:
@@ -176,6 +249,7 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
     settings.exclude = list(DEFAULT_EXCLUDE) + table.get("exclude", []) + table.get("extend-exclude", [])
     if "exclude" in table:
         settings.exclude = table["exclude"] + table.get("extend-exclude", [])
+    settings.include = list(table.get("include", DEFAULT_INCLUDE)) + table.get("extend-include", [])
     settings.respect_gitignore = table.get("respect-gitignore", True)
     for glob, selectors in table.get("per-file-ignores", {}).items():
         _check_type(where, f"per-file-ignores.{glob}", selectors, list)

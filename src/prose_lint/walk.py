@@ -1,9 +1,18 @@
 """Which files to check: explicit files, and directories walked for manuscripts.
 
-Directories yield Markdown and text files, skipping ``exclude`` globs and,
+Directories yield the files that ``include`` globs match (default: Markdown and
+text files; ``extend-include`` adds more), skipping ``exclude`` globs and,
 unless ``respect-gitignore = false``, what .gitignore files exclude (each
-.gitignore applies to its own directory and below, as git does). ``exclude``
+.gitignore applies to its own directory and below, as git does). Inside a git
+repository the .gitignore files from the repository's root down apply; outside
+one, those of the walked directory and below (git would read none, but a folder
+copied out of a repository, or not yet under git, means the same). ``exclude``
 also applies to files named explicitly, so a pre-commit run honours it.
+
+Each directory is walked with the settings of its nearest config file
+(``ConfigResolver``). Files a walk passes over because no ``include`` glob
+matches them are counted in a ``WalkReport`` (the summary says how many of which
+kinds; ``--verbose`` lists them); hidden files (``.gitignore``) are not counted.
 
 A symbolic link met in a walk is followed only when it resolves inside the walked
 directory: ``leak.md -> /etc/passwd`` in a pull request must not print the target's
@@ -16,12 +25,57 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Callable, Iterator, Union
 
-from prose_lint.config import Settings
+from prose_lint.config import DEFAULT_INCLUDE, Settings
 
-MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+MANUSCRIPT_SUFFIXES = tuple(p[1:] for p in DEFAULT_INCLUDE)
+
+
+@dataclass
+class WalkReport:
+    """What a walk passed over: files that no ``include`` glob matches."""
+
+    skipped: list[str] = field(default_factory=list)
+
+    def kinds(self) -> Counter[str]:
+        return Counter(kind_of(p) for p in self.skipped)
+
+
+def kind_of(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    return suffix if suffix else "no extension"
+
+
+def is_included(path: Path, settings: Settings) -> bool:
+    """Whether a file met in a walk is one to check: its name (or its path relative to the config's
+    root, for a glob with a '/') matches an ``include`` glob."""
+    name = path.name
+    rel = None
+    for pattern in settings.include:
+        if "/" in pattern:
+            if rel is None:
+                try:
+                    rel = Path(os.path.abspath(path)).relative_to(settings.root).as_posix()
+                except ValueError:
+                    rel = Path(path).as_posix()
+            if fnmatch.fnmatch(rel, pattern):
+                return True
+        elif fnmatch.fnmatch(name.lower(), pattern.lower()):
+            return True
+    return False
+
+
+SettingsFor = Union[Settings, Callable[[Path], Settings]]
+
+
+def _settings_for(settings: SettingsFor) -> Callable[[Path], Settings]:
+    if isinstance(settings, Settings):
+        return lambda _directory: settings
+    return settings
 
 
 def is_excluded(path: Path, settings: Settings) -> bool:
@@ -75,8 +129,13 @@ def _git_root(start: Path) -> Path | None:
     return None
 
 
-def iter_files(paths: list[str], settings: Settings) -> Iterator[str]:
-    """Paths to check, each once, in a stable order ('-' passes through for stdin)."""
+def iter_files(paths: list[str], settings: SettingsFor, report: WalkReport | None = None) -> Iterator[str]:
+    """Paths to check, each once, in a stable order ('-' passes through for stdin).
+
+    ``settings``: one Settings for every path, or a function of a directory to its Settings
+    (``ConfigResolver.for_directory``)."""
+    settings_of = _settings_for(settings)
+    report = report if report is not None else WalkReport()
     seen: set[str] = set()
     gitignore = _GitIgnore()
     for given in paths:
@@ -85,12 +144,12 @@ def iter_files(paths: list[str], settings: Settings) -> Iterator[str]:
             continue
         path = Path(given)
         if path.is_dir():
-            for found in sorted(_walk(path, settings, gitignore)):
+            for found in sorted(_walk(path, settings_of, gitignore, report)):
                 if found not in seen:
                     seen.add(found)
                     yield found
         else:
-            if given not in seen and not is_excluded(path, settings):
+            if given not in seen and not is_excluded(path, settings_of(path.parent)):
                 seen.add(given)
                 yield given  # a missing file is reported as a file error by the engine
 
@@ -100,10 +159,12 @@ def _outside(link: Path, real_top: str) -> bool:
     return os.path.commonpath([target, real_top]) != real_top
 
 
-def _walk(top: Path, settings: Settings, gitignore: _GitIgnore) -> Iterator[str]:
+def _walk(top: Path, settings_of: Callable[[Path], Settings], gitignore: _GitIgnore,
+          report: WalkReport) -> Iterator[str]:
     top_abs = Path(os.path.abspath(top))
     real_top = os.path.realpath(top)
-    root = _git_root(top_abs) if settings.respect_gitignore else None
+    # Outside a git repository the walked directory's own .gitignore files (and those below it) apply.
+    root = _git_root(top_abs) or top_abs
 
     def ancestors_of(directory: Path) -> list[Path]:
         if root is None:
@@ -114,23 +175,26 @@ def _walk(top: Path, settings: Settings, gitignore: _GitIgnore) -> Iterator[str]
     for dirpath, dirnames, filenames in os.walk(top):
         current = Path(dirpath)
         current_abs = Path(os.path.abspath(current))
-        chain = ancestors_of(current_abs)
+        settings = settings_of(current)
+        chain = ancestors_of(current_abs) if settings.respect_gitignore else []
         keep = []
         for name in sorted(dirnames):
             child = current / name
             if name == ".git" or is_excluded(child, settings):
                 continue
-            if root is not None and gitignore.ignored(current_abs / name, True, chain):
+            if chain and gitignore.ignored(current_abs / name, True, chain):
                 continue
             keep.append(name)
         dirnames[:] = keep
         for name in sorted(filenames):
-            if not name.lower().endswith(MANUSCRIPT_SUFFIXES):
-                continue
             child = current / name
             if is_excluded(child, settings):
                 continue
-            if root is not None and gitignore.ignored(current_abs / name, False, chain):
+            if chain and gitignore.ignored(current_abs / name, False, chain):
+                continue
+            if not is_included(child, settings):
+                if not name.startswith("."):
+                    report.skipped.append(str(child))
                 continue
             if os.path.islink(child) and _outside(child, real_top):
                 print(f"prose-lint: notice: skipped {child}: a symbolic link to a file outside {top} "

@@ -213,6 +213,9 @@ def ensure(heap: str = "768m", idle_minutes: float = 15, port: int = 0,
                     run.state.unlink()
                 except OSError:
                     pass
+            from prose_lint import progress
+
+            progress.say(f"starting LanguageTool {inst.version} (a cold start takes ~10 s)...", key="lt-start")
             state = _start(inst, heap, idle_minutes, port, run)
             touch(run)  # the idle clock starts now, not when the JVM was launched
             return state, True

@@ -252,6 +252,57 @@ def _install_download(home: Path, log: Callable[[str], None]) -> Installation:
     return Installation(LT_VERSION, str(home), str(jar), "language-tool-python")
 
 
+def grammar_wanted(settings) -> bool:
+    """Whether a check with these prose-lint Settings runs the grammar or spelling rule on the local
+    LanguageTool (not --no-grammar, selected, and no remote server)."""
+    if getattr(settings, "no_grammar", False):
+        return False
+    from prose_lint.registry import Selection
+
+    # Selection needs the registry only to list the default rules; grammar and spelling are among them.
+    select = settings.select if settings.select is not None else ["grammar", "spelling"]
+    selection = Selection(None, select, settings.extend_select, settings.ignore)  # type: ignore[arg-type]
+    if not any(selection.enabled(f) or any(s.startswith(f + "/") and selection.enabled(s) for s in selection.select)
+               for f in ("grammar", "spelling")):
+        return False
+    from prose_lint.languagetool.settings import parse_settings
+
+    return not parse_settings(settings.languagetool or {}, settings.where).remote
+
+
+def ready_for_check(allow_install: bool, log: Callable[[str], None]) -> str | None:
+    """Before a check that needs the local LanguageTool: None when it is installed (or was just
+    installed, with ``allow_install``, from Maven Central), else why grammar and spelling cannot be
+    checked and exactly what to do. Installing needs Java 17+ and ``mvn``: without them nothing is
+    downloaded (the languagetool.org fallback of ``prose-lint languagetool install`` is never used here)."""
+    if find_installation() is not None:
+        return None
+    missing = "grammar and spelling were not checked: LanguageTool is not installed"
+    if not allow_install:
+        return (f"{missing}; run `prose-lint languagetool install` once (needs Java 17+ and mvn), "
+                "or pass --no-grammar to check without it")
+    if not shutil.which("mvn"):
+        reason = "Maven (mvn) is not on PATH"
+    else:
+        try:
+            find_java()
+            reason = ""
+        except ToolError as exc:
+            reason = str(exc).split(";")[0].split(": install")[0]
+    if reason:
+        return (f"{missing}, and it is installed on first use only from Maven Central, which needs Java 17+ and "
+                f"Maven: {reason}. Install them (the next run installs LanguageTool by itself), or check without "
+                "grammar: pass --no-grammar (pre-commit: `args: [--no-grammar]` under the hook in "
+                ".pre-commit-config.yaml)")
+    log(f"prose-lint: LanguageTool is not installed: installing LanguageTool {LT_VERSION} from Maven Central "
+        f"into {lt_home()} (once; about 100 MB, up to a minute or two)...")
+    try:
+        install(method="maven", log=lambda s: log(f"prose-lint: {s}"))
+    except ToolError as exc:
+        return f"{missing}, and installing it from Maven Central failed: {exc}"
+    return None
+
+
 def uninstall(log: Callable[[str], None] = print) -> None:
     home = lt_home()
     if home.exists():

@@ -71,7 +71,8 @@ def format_record(rec: Record, lines: LineIndex | None, colour: bool, show_sourc
 
 
 def write_text(results: list[FileResult], out: TextIO, *, colour: bool = False, show_source: bool = False,
-               statistics: bool = False, summary: bool = True, **_options) -> None:
+               statistics: bool = False, summary: bool = True, skipped: Counter[str] | None = None,
+               notes: list[str] | tuple[str, ...] = (), **_options) -> None:
     counts: Counter[Severity] = Counter()
     fixable = 0
     files_with = 0
@@ -88,17 +89,49 @@ def write_text(results: list[FileResult], out: TextIO, *, colour: bool = False, 
         write_statistics(results, out)
     if not summary:
         return
+    out.write(summary_line(results, counts, files_with, fixable, skipped=skipped, notes=notes) + "\n")
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
+
+
+def summary_line(results: list[FileResult], counts: Counter[Severity], files_with: int, fixable: int = 0, *,
+                 skipped: Counter[str] | None = None, notes: list[str] | tuple[str, ...] = ()) -> str:
+    """What happened, and nothing else: how many files were checked, how many have problems, how many
+    had an error (unreadable, or a rule's tool failed: the errors follow on stderr), what a walk skipped, and what was not
+    checked at all (``notes``: grammar without LanguageTool)."""
     total = sum(counts.values())
-    checked = sum(1 for r in results if r.error is None)
-    if total == 0:
-        out.write(f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked).\n")
-        return
-    parts = [f"{counts[s]} {str(s)}{'s' if counts[s] != 1 and s != Severity.INFO else ''}"
-             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
-    line = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of {checked} file{'s' if checked != 1 else ''}."
+    failed = sum(1 for r in results if r.error is not None)
+    checked = len(results) - failed
+    if total:
+        parts = [f"{counts[s]} {str(s)}{'s' if counts[s] != 1 and s != Severity.INFO else ''}"
+                 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+        line = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of {_files(len(results))}"
+    elif failed and checked:
+        line = f"No problems found in {_files(checked)} checked"
+    elif failed:
+        line = "No files checked"
+    elif checked:
+        line = f"All checks passed ({_files(checked)} checked)"
+    else:
+        line = "No files to check"
+    if failed:
+        line += f"; {_files(failed)} had {'an error' if failed == 1 else 'errors'} (see below)"
+    line += "."
     if fixable:
         line += f" {fixable} fixable with --fix."
-    out.write(line + "\n")
+    for note in notes:
+        line += f" {note}"
+    if skipped:
+        n = sum(skipped.values())
+        kinds = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown = [f"{count} {kind}" for kind, count in (kinds if len(kinds) <= 6 else kinds[:5])]
+        if len(kinds) > 6:
+            shown.append(f"{sum(c for _, c in kinds[5:])} of {len(kinds) - 5} other kind{'s' if len(kinds) > 6 else ''}")
+        line += (f" Skipped {_files(n)} that no 'include' pattern matches ({', '.join(shown)}); "
+                 "--verbose lists them.")
+    return line
 
 
 def write_statistics(results: list[FileResult], out: TextIO) -> None:
