@@ -21,7 +21,7 @@ from pathlib import Path
 
 LISTER = Path(__file__).with_name("ListRules.java")
 FORMAT = 1
-_MEMO: dict[tuple[str, str], frozenset[str]] = {}
+_MEMO: dict[tuple[str, str], frozenset[str] | None] = {}
 _LOCK = threading.Lock()
 
 
@@ -36,10 +36,12 @@ def cache_path(home: Path, version: str, primary: str) -> Path:
 def _candidates(inst, primary: str) -> list[Path]:
     from prose_lint.languagetool.install import cache_dir
 
+    from prose_lint.errors import ProseLintError
+
     paths = [cache_path(Path(inst.home), inst.version, primary)]
     try:
         paths.append(cache_path(cache_dir(), inst.version, primary))
-    except OSError:
+    except (OSError, ProseLintError):  # an unusable cache dir: the installation's directory only
         pass
     return paths
 
@@ -110,11 +112,7 @@ def known_ids(language: str, compute: bool = True) -> frozenset[str] | None:
                 return ids
         if not compute:
             return None
-        from filelock import FileLock
-
-        from prose_lint.languagetool.install import cache_dir
-
-        with FileLock(str(cache_dir() / f"rule-ids-{primary}.lock")):  # one listing when runs start together
+        with _listing_lock(paths, primary):  # one listing when several runs start together
             for path in paths:
                 ids = _read(path, inst.version)
                 if ids is not None:
@@ -123,10 +121,35 @@ def known_ids(language: str, compute: bool = True) -> frozenset[str] | None:
             try:
                 ids = list_ids(inst, primary)
             except ProseLintError:
+                _MEMO[key] = None  # not again in this process: ids are accepted unchecked
                 return None
             _store(paths, inst.version, primary, ids)
         _MEMO[key] = ids
         return ids
+
+
+def _listing_lock(paths: list[Path], primary: str):
+    """A file lock next to where the list is stored; none when no such place can be locked."""
+    import contextlib
+
+    from filelock import FileLock
+
+    for path in reversed(paths):
+        lock = FileLock(str(path.parent / f"rule-ids-{primary}.lock"))
+        try:
+            lock.acquire(timeout=900)
+        except (OSError, TimeoutError):
+            continue
+
+        @contextlib.contextmanager
+        def held(lock=lock):
+            try:
+                yield
+            finally:
+                lock.release()
+
+        return held()
+    return contextlib.nullcontext()
 
 
 def _store(paths: list[Path], version: str, primary: str, ids: frozenset[str]) -> None:
