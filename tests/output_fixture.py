@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prose_lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 
 TEXT_A = "Title\r\n\r\nThe the cat said 😀 hello.\r\nIt is  free, then it is not free.\r\n"
 TEXT_B = "Alpha line.\nSecond: in order to win, 100% \"quoted\" & <tag>.\n"

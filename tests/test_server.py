@@ -124,7 +124,7 @@ def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_
 
 def test_result_cache_evicts_the_least_recently_used_past_its_budget():
     from prose_lint import server_cache
-    from prose_lint.engine import FileResult
+    from prose_lint.result import FileResult
 
     cache = server_cache._Results(max_chars=10)
     cache.put("a", FileResult("a", "xxxx"))

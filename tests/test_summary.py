@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from prose_lint.diagnostic import Diagnostic, Severity
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 from prose_lint.output.text import write_text
 
 ROOT = Path(__file__).resolve().parents[1]

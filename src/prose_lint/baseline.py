@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 from prose_lint.errors import ConfigError
 from prose_lint.fingerprint import fingerprints
 from prose_lint.positions import LineIndex

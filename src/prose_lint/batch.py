@@ -27,7 +27,7 @@ from prose_lint.errors import ConfigError
 
 if TYPE_CHECKING:  # pragma: no cover
     from prose_lint.config import Settings
-    from prose_lint.engine import FileResult
+    from prose_lint.result import FileResult
 
 # -- worker side -----------------------------------------------------------
 CONNECT_TIMEOUT = "30s"  # to reach a remote scheduler
@@ -79,7 +79,7 @@ def lint_batch(paths: list[str], settings: Settings, scheduler: str | None = Non
     A file that cannot be read, or whose task failed on the cluster, comes back as a ``FileResult`` with
     ``error`` set, as in a local run.
     """
-    from prose_lint.engine import FileResult
+    from prose_lint.result import FileResult
 
     paths = [str(p) for p in paths]
     if not paths:

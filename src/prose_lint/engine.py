@@ -6,26 +6,17 @@ import fnmatch
 import os
 import sys
 import traceback
-from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Iterable
+from typing import Iterable
 
 from prose_lint.config import Settings
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.errors import ConfigError, ProseLintError, ToolError
 from prose_lint.parse import parse_source
 from prose_lint.registry import Registry, Selection, load_registry, selector_matches
+from prose_lint.result import FileResult
 from prose_lint.rule import Rule, RuleContext
 from prose_lint.source import Source, read_source
-
-
-@dataclass
-class FileResult:
-    path: str
-    text: str = ""
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None  # the file could not be checked (unreadable, tool failure)
-    properties: dict[str, Any] = field(default_factory=dict)
 
 
 class Linter:

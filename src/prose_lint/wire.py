@@ -26,7 +26,7 @@ class WireError(ValueError):
 def _classes() -> dict[str, type]:
     from prose_lint.config import RuleSettings, Settings
     from prose_lint.diagnostic import Diagnostic, Edit, Fix, Related
-    from prose_lint.engine import FileResult
+    from prose_lint.result import FileResult
 
     return {cls.__name__: cls for cls in (Settings, RuleSettings, FileResult, Diagnostic, Edit, Fix, Related)}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from prose_lint.diagnostic import Severity
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 from prose_lint.output.records import records_for
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 from prose_lint.output.records import fix_dict, records_for
 from prose_lint.positions import LineIndex
 

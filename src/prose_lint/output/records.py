@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from prose_lint.diagnostic import Diagnostic
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 from prose_lint.fingerprint import fingerprints
 from prose_lint.positions import LineIndex
 

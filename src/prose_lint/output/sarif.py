@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from prose_lint import __version__
 from prose_lint.diagnostic import Severity
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 from prose_lint.output.records import Region, records_for
 from prose_lint.positions import LineIndex
 

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TextIO
 
 from prose_lint.diagnostic import Severity
-from prose_lint.engine import FileResult
+from prose_lint.result import FileResult
 from prose_lint.output.records import Record, records_for
 from prose_lint.positions import LineIndex
 
