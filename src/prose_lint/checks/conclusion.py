@@ -21,6 +21,7 @@ _LEX = None
 class _Lexicon:
     final: re.Pattern[str]
     summary: re.Pattern[str]
+    restate: re.Pattern[str]  # final, summary and restatement markers: "To repeat,", "Put simply,"
     intro_strong: list[re.Pattern[str]]
     intro_weak: list[re.Pattern[str]]
 
@@ -39,6 +40,7 @@ def _lexicon() -> _Lexicon:
         _LEX = _Lexicon(
             final=markers(data["markers"]["final"]),
             summary=markers(data["markers"]["summary"]),
+            restate=markers(data["markers"]["final"] + data["markers"]["summary"] + data["markers"].get("restate", [])),
             intro_strong=[re.compile(p, re.I) for p in data["introduction"]["strong"]],
             intro_weak=[re.compile(p, re.I) for p in data["introduction"]["weak"]],
         )
@@ -103,6 +105,13 @@ class DuplicatedConclusion(Rule):
       over content words, weighted by their rarity in general English (``wordfreq`` Zipf frequency,
       so shared function-like words weigh little and shared rare wording much), is at least
       ``restate_similarity``;
+    * a closing sentence that says again what a sentence of the second half said (sentence
+      embeddings, cosine >= ``meaning_similarity``), when either of the two opens with a concluding,
+      summing-up or restatement marker ("To repeat,", "Put simply,", "In all," - lexicon
+      ``markers.restate``), or, unannounced and not word for word, when the earlier one itself restates
+      a sentence of another paragraph (a point concluded twice). Within one paragraph this counts only
+      in the last two paragraphs: an "Overall, ..." that closes one paragraph of the argument sums up
+      that paragraph. Headings and figure captions are not sentences here;
     * a conclusion that presents itself as an introduction: a conclusion section or a paragraph
       opening with a concluding marker that says "in this introduction", "the subsequent sections of
       this paper will", "is organized as follows" (one strong phrase, or two weaker ones such as
@@ -123,7 +132,7 @@ class DuplicatedConclusion(Rule):
     options = {"restate_similarity": 0.4, "closing_share": 0.2, "introduction": True, "by_meaning": True,
                "meaning_similarity": 0.8}
 
-    def _restated_by_meaning(self, doc, ctx, paragraphs, reported):
+    def _restated_by_meaning(self, doc, ctx, lex, paragraphs, reported):
         """Sentences of the closing part (the last ``closing_share`` of the sentences, at least 8, at most
         40) whose meaning (sentence embeddings, prose_lint/embeddings.py) matches an earlier sentence of the
         second half of the document (cosine >= ``meaning_similarity``) that itself matches a sentence of
@@ -136,7 +145,10 @@ class DuplicatedConclusion(Rule):
         from prose_lint import embeddings
 
         sents = []
+        last_two = {b.index for b in paragraphs[-2:]}
         for b in paragraphs:
+            if b.kind == "heading" or doc.is_caption(b.start, b.end):
+                continue  # "Forwarding a local port" / "... a remote port": parallel titles, not conclusions
             for s, e in doc.sentences(b):
                 n = len(WORD_RE.findall(doc.prose, s, e))
                 if n >= 6:
@@ -172,10 +184,21 @@ class DuplicatedConclusion(Rule):
                 continue  # no earlier sentence in the second half
             sims = np.full(j, -2.0, dtype=np.float32)
             sims[lo:j] = S[: j - lo, j - j0]
-            close = sorted((i for i in np.flatnonzero(sims >= tau) if sents[i][1] >= half
-                            and fuzz.ratio(norm(i), norm(j)) < 90), key=lambda i: -sims[i])[:3]
+            marked_j = _sentence_marker(doc, s2, e2, lex.restate) is not None
+            close = sorted((i for i in np.flatnonzero(sims >= tau) if sents[i][1] >= half),
+                           key=lambda i: -sims[i])[:3]
             first = None
-            for i in close:  # a first conclusion: it restates a sentence of another, earlier paragraph
+            for i in close:
+                verbatim = fuzz.ratio(norm(i), norm(j)) >= 90
+                own = sents[i][0].index == b2.index
+                if own and b2.index not in last_two:
+                    continue  # "Overall, ..." closing one paragraph of the argument sums up that paragraph
+                if marked_j or _sentence_marker(doc, sents[i][1], sents[i][2], lex.restate) is not None:
+                    first = i  # announced as a restatement ("To repeat, ...") of what the second half said
+                    break
+                if verbatim:
+                    continue  # an unannounced word-for-word repeat is duplicate-text's
+                # unannounced: a first conclusion only if it restates a sentence of another, earlier paragraph
                 E = all_vectors()
                 earlier = E[:i] @ E[i]
                 if any(sents[h][0].index not in (sents[i][0].index, b2.index) for h in np.flatnonzero(earlier >= tau)):
@@ -286,7 +309,7 @@ class DuplicatedConclusion(Rule):
         # 5. A point made three times: a closing sentence that restates, in other words, an earlier
         # restatement of the body (two conclusions), found by meaning.
         if ctx.options["by_meaning"]:
-            yield from self._restated_by_meaning(doc, ctx, paragraphs, reported)
+            yield from self._restated_by_meaning(doc, ctx, lex, paragraphs, reported)
 
         # 6. A conclusion that presents itself as an introduction.
         if ctx.options["introduction"]:
