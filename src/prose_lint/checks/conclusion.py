@@ -109,7 +109,9 @@ class DuplicatedConclusion(Rule):
       embeddings, cosine >= ``meaning_similarity``), when either of the two opens with a concluding,
       summing-up or restatement marker ("To repeat,", "Put simply,", "In all," - lexicon
       ``markers.restate``), or, unannounced and not word for word, when the earlier one itself restates
-      a sentence of another paragraph (a point concluded twice). Within one paragraph this counts only
+      a sentence of another paragraph (a point concluded twice). An announced restatement of a
+      first-half sentence counts only when a sentence between them, in another paragraph, says it too
+      (concluded mid-document and again at the end). Within one paragraph this counts only
       in the last two paragraphs: an "Overall, ..." that closes one paragraph of the argument sums up
       that paragraph. Headings and figure captions are not sentences here;
     * a conclusion that presents itself as an introduction: a conclusion section or a paragraph
@@ -145,6 +147,8 @@ class DuplicatedConclusion(Rule):
         from prose_lint import embeddings
 
         sents = []
+        spans: list[tuple[int, int]] = []
+        marks: list[bool] = []
         last_two = {b.index for b in paragraphs[-2:]}
         for b in paragraphs:
             if b.kind == "heading" or doc.is_caption(b.start, b.end):
@@ -153,6 +157,11 @@ class DuplicatedConclusion(Rule):
                 n = len(WORD_RE.findall(doc.prose, s, e))
                 if n >= 6:
                     sents.append((b, s, e))
+                    m = _sentence_marker(doc, s, e, lex.restate)
+                    # compared without its marker: "Summing up, X." says X, and the marker would weigh
+                    # much in a short sentence
+                    spans.append((m[1], e) if m else (s, e))
+                    marks.append(m is not None)
         if len(sents) < 4:
             return
         tau = float(ctx.options["meaning_similarity"])
@@ -163,12 +172,12 @@ class DuplicatedConclusion(Rule):
         # closing part) are embedded at first; the earlier ones only when a candidate needs them.
         h0 = next((i for i, x in enumerate(sents) if x[1] >= half), total)
         lo = min(h0, max(2, total - k))
-        E2 = embeddings.embed_spans(doc, [(s, e) for _, s, e in sents[lo:]], content_words=False)
+        E2 = embeddings.embed_spans(doc, spans[lo:], content_words=False)
         full: list = []
 
         def all_vectors():
             if not full:
-                full.append(embeddings.embed_spans(doc, [(s, e) for _, s, e in sents], content_words=False))
+                full.append(embeddings.embed_spans(doc, spans, content_words=False))
             return full[0]
 
         norm = lambda i: " ".join(m.group().lower() for m in doc.words(sents[i][1], sents[i][2]))  # noqa: E731
@@ -176,7 +185,7 @@ class DuplicatedConclusion(Rule):
         # Every closing sentence against every embedded one in one product (one BLAS call, not one per
         # sentence: per-row products on a loaded machine cost milliseconds each).
         S = E2 @ E2[j0 - lo:].T if j0 < total else None
-        for j in range(j0, total):
+        for j in range(total - 1, j0 - 1, -1):  # latest first: of two restatements in a paragraph, the later is the second
             b2, s2, e2 = sents[j]
             if b2.index in reported:
                 continue
@@ -184,7 +193,7 @@ class DuplicatedConclusion(Rule):
                 continue  # no earlier sentence in the second half
             sims = np.full(j, -2.0, dtype=np.float32)
             sims[lo:j] = S[: j - lo, j - j0]
-            marked_j = _sentence_marker(doc, s2, e2, lex.restate) is not None
+            marked_j = marks[j]
             close = sorted((i for i in np.flatnonzero(sims >= tau) if sents[i][1] >= half),
                            key=lambda i: -sims[i])[:3]
             first = None
@@ -193,7 +202,7 @@ class DuplicatedConclusion(Rule):
                 own = sents[i][0].index == b2.index
                 if own and b2.index not in last_two:
                     continue  # "Overall, ..." closing one paragraph of the argument sums up that paragraph
-                if marked_j or _sentence_marker(doc, sents[i][1], sents[i][2], lex.restate) is not None:
+                if marked_j or marks[i]:
                     first = i  # announced as a restatement ("To repeat, ...") of what the second half said
                     break
                 if verbatim:
@@ -204,6 +213,8 @@ class DuplicatedConclusion(Rule):
                 if any(sents[h][0].index not in (sents[i][0].index, b2.index) for h in np.flatnonzero(earlier >= tau)):
                     first = i
                     break
+            if first is None and marked_j:
+                first = self._thrice(sents, sims, j, tau, half, all_vectors)
             if first is None:
                 continue
             bf, sf, ef = sents[first]
@@ -215,6 +226,24 @@ class DuplicatedConclusion(Rule):
                 related=[Related(sf, ef, "first conclusion")],
                 properties={"kind": "restated-meaning", "similarity": round(float(sims[first]), 3)},
             )
+
+    @staticmethod
+    def _thrice(sents, sims, j, tau, half, all_vectors):
+        """An announced restatement ``j`` of a first-half sentence i counts when a third sentence between
+        them, in another paragraph, says it too (the body said it, a first conclusion mid-document
+        restated it, and this one concludes with it again); restating the introduction once is what a
+        single conclusion does."""
+        import numpy as np
+
+        E = all_vectors()
+        early = [i for i in np.flatnonzero(E[:j] @ E[j] >= tau) if sents[i][1] < half]
+        for i in sorted(early, key=lambda i: -float(E[i] @ E[j])):
+            between = range(i + 1, j)
+            paras = (sents[i][0].index, sents[j][0].index)
+            if any(sents[k][0].index not in paras and max(float(E[k] @ E[i]), float(E[k] @ E[j])) >= tau
+                   for k in between):
+                return i
+        return None
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         lex = _lexicon()
