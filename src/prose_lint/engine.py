@@ -70,6 +70,15 @@ class Linter:
                                   {"languagetool": settings.languagetool, "statistics": settings.statistics})
                 self.active.append((rule, ctx))
                 self.shadow.add(rule.id)
+        # The grammar and spelling rules share one LanguageTool service (languagetool/service.py), owned by
+        # this Linter: another Linter (another configuration) has its own, and they share no state.
+        self.languagetool = None
+        if any(rule.id in settings.GRAMMAR_FAMILIES for rule, _ in self.active):
+            from prose_lint.languagetool.service import LanguageToolService
+
+            self.languagetool = LanguageToolService(settings.languagetool)
+            for _, ctx in self.active:
+                ctx.languagetool = self.languagetool
 
     def _check_selector(self, selector: str, where: str) -> None:
         problem = self.registry.unknown_selector(selector, self.settings.language, not self.settings.no_grammar)

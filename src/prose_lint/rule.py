@@ -48,6 +48,9 @@ class RuleContext:
     # Document-level data a rule publishes (the readability summary): set by the engine
     # to the current file's dict before each check; formatters show it (JSON/SARIF properties).
     document_properties: dict[str, Any] = field(default_factory=dict)
+    # The Linter's LanguageTool (languagetool.service.LanguageToolService), shared by the grammar and
+    # spelling rules so that a document is checked once for both; None until one is needed.
+    languagetool: Any = None
 
     def diagnostic(
         self,

@@ -35,7 +35,7 @@ class Server:
 @pytest.fixture(scope="session")
 def lt_server(tmp_path_factory):
     from prose_lint.errors import ToolError
-    from prose_lint.languagetool import check, daemon, install
+    from prose_lint.languagetool import daemon, install
 
     inst = install.find_installation()
     if inst is None:
@@ -57,7 +57,6 @@ def lt_server(tmp_path_factory):
         os.environ.pop(key, None)
     if worker:
         os.environ["PROSE_LINT_LANGUAGETOOL_IDLE_TIMEOUT"] = "3"
-    check.reset()
     try:
         state, _ = daemon.ensure(idle_minutes=3 if worker else 15)
     except ToolError as exc:
@@ -65,7 +64,6 @@ def lt_server(tmp_path_factory):
     yield Server(f"http://127.0.0.1:{state.port}", state.port, state.pid, base, Path(inst.home), state.version)
     if not worker:
         daemon.stop()
-    check.reset()
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)
@@ -75,9 +73,6 @@ def lt_server(tmp_path_factory):
 
 @pytest.fixture
 def fresh(lt_server):
-    """Forget memoised checkers before and after a test (settings or env may differ)."""
-    from prose_lint.languagetool import check
-
-    check.reset()
-    yield lt_server
-    check.reset()
+    """The session's server, for a test that makes its own Linters (each has its own LanguageTool service,
+    so there is nothing to forget between tests)."""
+    return lt_server

@@ -11,15 +11,15 @@ import os
 import shutil
 import sqlite3
 
+from prose_lint import progress
 from prose_lint.cli import main
-from prose_lint.languagetool import cache as cache_mod
 from prose_lint.languagetool.cache import ResultCache
 
 GARBAGE = b"this is not an SQLite database\n" * 200
 
 
 def _fresh_warnings(monkeypatch):
-    monkeypatch.setattr(cache_mod, "_WARNED", set(), raising=False)
+    monkeypatch.setattr(progress, "_said", set())  # warnings are said once per process
 
 
 def test_a_corrupted_cache_file_is_moved_aside_and_recreated(tmp_path, capsys, monkeypatch):
@@ -85,8 +85,6 @@ def test_an_unusable_cache_directory_checks_uncached_with_one_warning(fresh, tmp
     whose state is found in the per-user fallback run directory in the temp dir."""
     import tempfile
 
-    from prose_lint.languagetool import check
-
     _fresh_warnings(monkeypatch)
     blocker = tmp_path / "blocker"
     blocker.write_text("a file, not a directory\n")
@@ -101,7 +99,6 @@ def test_an_unusable_cache_directory_checks_uncached_with_one_warning(fresh, tmp
     os.chmod(run / "state.json", 0o600)
     (tmp_path / "a.md").write_text("We checked the the results.\n")
     monkeypatch.chdir(tmp_path)
-    check.reset()
     for _ in range(2):
         assert main(["check", "--isolated", "--select", "grammar", "a.md"]) == 1
     out, err = capsys.readouterr()
@@ -109,12 +106,9 @@ def test_an_unusable_cache_directory_checks_uncached_with_one_warning(fresh, tmp
     assert err.count("LanguageTool results are not cached") == 1, err
     assert err.count("using " + str(run)) == 1, err
     assert "Traceback" not in err
-    check.reset()
 
 
 def test_garbage_in_the_real_cache_file_is_recovered_during_a_check(fresh, tmp_path, capsys, monkeypatch):
-    from prose_lint.languagetool import check
-
     _fresh_warnings(monkeypatch)
     cache_dir = tmp_path / "cache"
     cache_dir.mkdir(mode=0o700)
@@ -127,9 +121,7 @@ def test_garbage_in_the_real_cache_file_is_recovered_during_a_check(fresh, tmp_p
     monkeypatch.setenv("PROSE_LINT_CACHE_DIR", str(cache_dir))
     (tmp_path / "a.md").write_text("We checked the the results.\n")
     monkeypatch.chdir(tmp_path)
-    check.reset()
     assert main(["check", "--isolated", "--select", "grammar", "a.md"]) == 1
-    check.reset()
     rows = sqlite3.connect(cache_dir / "languagetool-results.sqlite").execute("SELECT count(*) FROM results")
     assert rows.fetchone()[0] >= 1  # results were cached in the new file
     assert len(list(cache_dir.glob("languagetool-results.sqlite.corrupt-*"))) == 1

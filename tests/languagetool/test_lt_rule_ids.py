@@ -84,38 +84,28 @@ def test_the_list_comes_from_the_installed_jars_and_is_cached_by_version(fresh, 
     (home / "installed.json").write_text(json.dumps({**inst.__dict__, "home": str(home)}), encoding="utf-8")
     os.chmod(home / "installed.json", 0o600)
     monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_HOME", str(home))
-    ruleids.forget()
-    try:
-        ids = ruleids.known_ids("en-GB")  # a real Java run over the installed jars
-        cached = home / f"rule-ids-{inst.version}-en.json"
-        assert cached.is_file() and (cached.stat().st_mode & 0o077) == 0
-        assert {"grammar/EN_UNPAIRED_BRACKETS", "grammar/UPPERCASE_SENTENCE_START", "spelling/MORFOLOGIK_RULE_EN_US",
-                "spelling/MORFOLOGIK_RULE_EN_GB"} <= ids
-        assert len(ids) > 2000 and not any(i.startswith(("grammar/MORFOLOGIK", "spelling/UPPERCASE")) for i in ids)
-        # Read from the file afterwards: no Java.
-        ruleids.forget()
-        monkeypatch.setattr(ruleids, "list_ids", lambda *a, **k: pytest.fail("listed again"))
-        assert ruleids.known_ids("en-US") == ids
-        # Another LanguageTool version's list is not believed.
-        data = json.loads(cached.read_text(encoding="utf-8"))
-        cached.write_text(json.dumps({**data, "version": "0.1"}), encoding="utf-8")
-        ruleids.forget()
-        monkeypatch.setattr(ruleids, "list_ids", lambda inst, primary, **k: frozenset({"grammar/ONLY_ONE"}))
-        assert ruleids.known_ids("en") == frozenset({"grammar/ONLY_ONE"})
-        assert json.loads(cached.read_text(encoding="utf-8"))["version"] == inst.version
-    finally:
-        ruleids.forget()
+    ids = ruleids.RuleIds().known("en-GB")  # a real Java run over the installed jars
+    cached = home / f"rule-ids-{inst.version}-en.json"
+    assert cached.is_file() and (cached.stat().st_mode & 0o077) == 0
+    assert {"grammar/EN_UNPAIRED_BRACKETS", "grammar/UPPERCASE_SENTENCE_START", "spelling/MORFOLOGIK_RULE_EN_US",
+            "spelling/MORFOLOGIK_RULE_EN_GB"} <= ids
+    assert len(ids) > 2000 and not any(i.startswith(("grammar/MORFOLOGIK", "spelling/UPPERCASE")) for i in ids)
+    # Read from the file afterwards: no Java.
+    monkeypatch.setattr(ruleids, "list_ids", lambda *a, **k: pytest.fail("listed again"))
+    assert ruleids.RuleIds().known("en-US") == ids
+    # Another LanguageTool version's list is not believed.
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    cached.write_text(json.dumps({**data, "version": "0.1"}), encoding="utf-8")
+    monkeypatch.setattr(ruleids, "list_ids", lambda inst, primary, **k: frozenset({"grammar/ONLY_ONE"}))
+    assert ruleids.RuleIds().known("en") == frozenset({"grammar/ONLY_ONE"})
+    assert json.loads(cached.read_text(encoding="utf-8"))["version"] == inst.version
 
 
 def test_without_an_installed_languagetool_ids_cannot_be_checked_and_are_accepted(fresh, tmp_path, monkeypatch):
     from prose_lint.registry import load_registry
 
     monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_HOME", str(tmp_path / "nothing"))
-    ruleids.forget()
-    try:
-        assert ruleids.known_ids("en") is None
-        registry = load_registry()
-        assert registry.unknown_selector("grammar/NOT_REAL") is None
-        assert "did you mean 'repeated-word'" in registry.unknown_selector("repeated-words")
-    finally:
-        ruleids.forget()
+    assert ruleids.RuleIds().known("en") is None
+    registry = load_registry()
+    assert registry.unknown_selector("grammar/NOT_REAL") is None
+    assert "did you mean 'repeated-word'" in registry.unknown_selector("repeated-words")

@@ -1,7 +1,7 @@
 """Grammar and spelling by LanguageTool (``grammar/<LT_RULE_ID>``, ``spelling/<LT_RULE_ID>``).
 
-Both rules share one LanguageTool call per document
-(``prose_lint.languagetool.check.check_document``); all the machinery
+Both rules share one LanguageTool call per document through the Linter's
+``LanguageToolService`` (``RuleContext.languagetool``); all the machinery
 (install, daemon, remote servers, cache, positions) is in
 ``prose_lint.languagetool``. This module imports none of it until a check runs.
 """
@@ -24,24 +24,24 @@ class _LanguageToolRule(Rule):
     dynamic_details = True
     spelling = False
 
-    def prepare(self, doc: Document, ctx: RuleContext) -> bool:
-        from prose_lint.languagetool.check import prefetch
+    def __init__(self) -> None:
+        self._rule_ids = None  # ruleids.RuleIds, made when ids are first checked
 
-        prefetch(doc, ctx.settings.get("languagetool") or {}, ctx.vocabulary)
+    def prepare(self, doc: Document, ctx: RuleContext) -> bool:
+        _service(ctx).prefetch(doc, ctx.vocabulary)
         return True
 
     def known_details(self, language: str, compute: bool = True) -> frozenset[str] | None:
         """Every id of the installed LanguageTool, both families (``grammar/X``, ``spelling/Y``), so that
         a detail under the wrong family is unknown but its closest id is the right one."""
-        from prose_lint.languagetool.ruleids import known_ids
+        if self._rule_ids is None:
+            from prose_lint.languagetool.ruleids import RuleIds
 
-        return known_ids(language, compute)
+            self._rule_ids = RuleIds()
+        return self._rule_ids.known(language, compute)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
-        from prose_lint.languagetool.check import check_document
-
-        table = ctx.settings.get("languagetool") or {}
-        for m in check_document(doc, table, ctx.vocabulary):
+        for m in _service(ctx).matches(doc, ctx.vocabulary):
             if m.spelling != self.spelling:
                 continue
             message = m.message.strip() or "LanguageTool: possible problem"
@@ -58,6 +58,15 @@ class _LanguageToolRule(Rule):
             yield ctx.diagnostic(m.start, m.end, message, rule=sys.intern(f"{self.id}/{m.rule_id}"),
                                  suggestions=[r for r in m.replacements[:MAX_SUGGESTIONS] if r],
                                  properties=properties)
+
+
+def _service(ctx: RuleContext):
+    """The Linter's LanguageTool service; a context made without a Linter (a test, a tool) gets its own."""
+    if ctx.languagetool is None:
+        from prose_lint.languagetool.service import LanguageToolService
+
+        ctx.languagetool = LanguageToolService(ctx.settings.get("languagetool"))
+    return ctx.languagetool
 
 
 _GENERIC_SPELLING = re.compile(r"^(Possible (?:spelling|typo)(?: mistake)?)(?: found)?\.?$", re.I)

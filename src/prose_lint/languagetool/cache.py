@@ -8,7 +8,7 @@ The cache is an optimisation, never a reason to fail: when it cannot be used (th
 directory is read-only, full, or not a directory) the check runs uncached and says
 so once on stderr. A corrupted database file is moved aside
 (``languagetool-results.sqlite.corrupt-<UTC timestamp>``) and a new one is created,
-also said once.
+also said once (``progress.warn_once``).
 """
 
 from __future__ import annotations
@@ -17,25 +17,15 @@ import hashlib
 import os
 import json
 import sqlite3
-import sys
 import threading
 import time
 from pathlib import Path
 
+from prose_lint.progress import warn_once
+
 MAX_AGE = 60 * 86400
 # SQLite's result codes for a file that is not (or no longer) a database
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
-_WARNED: set[str] = set()
-_WARN_LOCK = threading.Lock()
-
-
-def warn_once(key: str, message: str) -> None:
-    """Print ``prose-lint: warning: <message>`` on stderr, once per process for each ``key``."""
-    with _WARN_LOCK:
-        if key in _WARNED:
-            return
-        _WARNED.add(key)
-    print(f"prose-lint: warning: {message}", file=sys.stderr, flush=True)
 
 
 def describe_os_error(exc: BaseException) -> str:

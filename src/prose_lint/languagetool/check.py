@@ -11,6 +11,9 @@
 5. Spelling: words in the project vocabulary are accepted; a misspelling that
    recurs (a name: Pakhtunkhwa, Marwat...) is reported once, at its first
    occurrence, with the number of occurrences.
+
+A :class:`Checker` is owned by a ``service.LanguageToolService`` (one per Linter), which
+also runs it in the background and remembers the last document's result.
 """
 
 from __future__ import annotations
@@ -18,17 +21,15 @@ from __future__ import annotations
 import bisect
 import heapq
 import json
-import os
 import re
 import sys
-import threading
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Iterable
 
 from prose_lint.document import Document
 from prose_lint.errors import ToolError
 from prose_lint.languagetool.annotate import Annotated, annotate_block, prose_blocks
-from prose_lint.languagetool.settings import LTSettings, parse_settings
+from prose_lint.languagetool.settings import LTSettings
 
 SPELLING_PREFIXES = ("MORFOLOGIK_RULE", "HUNSPELL", "SPELLING_RULE")
 MAX_SUGGESTIONS = 5
@@ -99,8 +100,9 @@ class Checker:
             engine = make_engine(settings)
         self.engine = engine
         if cache is None and settings.cache:
-            from prose_lint.languagetool.cache import ResultCache, describe_os_error, warn_once
+            from prose_lint.languagetool.cache import ResultCache, describe_os_error
             from prose_lint.languagetool.install import cache_dir
+            from prose_lint.progress import warn_once
 
             try:
                 cache = ResultCache(cache_dir() / "languagetool-results.sqlite")
@@ -299,96 +301,3 @@ def _in_vocabulary(word: str, vocab: set[str], vocab_lower: set[str]) -> bool:
     """A vocabulary entry may carry the possessive or be part of a hyphenated name."""
     stem = re.sub(r"(?:['’]s|['’])$", "", word)
     return stem != word and (stem in vocab or stem.lower() in vocab_lower)
-
-
-# -- one call per document, shared by the two rules ----------------------------
-_CHECKERS: dict[Any, Checker] = {}
-_CHECKERS_LOCK = threading.Lock()
-
-
-class _Memo(threading.local):
-    """Per calling thread (a Dask worker runs several files at once in threads): the last document's
-    result, the prefetch in flight, and the thread that runs prefetches."""
-
-    def __init__(self) -> None:
-        self.last: tuple = (None, None, None)  # doc, key, matches or error
-        self.pending: tuple = (None, None, None)  # doc, key, future of prefetch()
-        self.executor = None
-
-
-_MEMO = _Memo()
-
-
-def checker_for(table: dict[str, Any] | None, where: str = "[tool.prose-lint.languagetool]") -> Checker:
-    settings = parse_settings(table, where)
-    with _CHECKERS_LOCK:
-        checker = _CHECKERS.get(settings)
-        if checker is None:
-            checker = _CHECKERS[settings] = Checker(settings)
-    return checker
-
-
-def _key(table: dict[str, Any] | None, vocabulary: Iterable[str]) -> tuple:
-    return json.dumps(table or {}, sort_keys=True, default=str), frozenset(vocabulary)
-
-
-def _compute(doc: Document, table: dict[str, Any] | None, vocab: frozenset[str]) -> Any:
-    try:
-        return checker_for(table).check(doc, vocab)
-    except ToolError as exc:
-        return exc
-
-
-def prefetch(doc: Document, table: dict[str, Any] | None, vocabulary: Iterable[str] = ()) -> None:
-    """Start checking ``doc`` on a background thread; ``check_document`` collects the result. The
-    thread mostly waits for LanguageTool's answers, so the other rules run meanwhile."""
-    memo = _MEMO
-    key = _key(table, vocabulary)
-    if (memo.pending[0] is doc and memo.pending[1] == key) or (memo.last[0] is doc and memo.last[1] == key):
-        return
-    if memo.executor is None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        memo.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prose-lint-languagetool")
-    memo.pending = (doc, key, memo.executor.submit(_compute, doc, table, key[1]))
-
-
-def pending_document() -> Document | None:
-    """The document whose prefetch is in flight on this thread (tests)."""
-    return _MEMO.pending[0]
-
-
-def check_document(doc: Document, table: dict[str, Any] | None, vocabulary: Iterable[str] = ()) -> list[LTMatch]:
-    """LanguageTool's matches for ``doc``, computed once for both the grammar and the spelling rule."""
-    memo = _MEMO
-    key = _key(table, vocabulary)
-    if not (memo.last[0] is doc and memo.last[1] == key):
-        pending_doc, pending_key, future = memo.pending
-        result = future.result() if pending_doc is doc and pending_key == key else _compute(doc, table, key[1])
-        memo.pending = (None, None, None)
-        memo.last = (doc, key, result)
-    result = memo.last[2]
-    if isinstance(result, BaseException):
-        raise result
-    return result
-
-
-def _forget_thread_after_fork() -> None:
-    # A forked worker inherits the executor but not its thread: it would wait for ever.
-    global _MEMO
-    _MEMO = _Memo()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_thread_after_fork)
-
-
-def reset() -> None:
-    """Forget checkers and this thread's memoised document (tests)."""
-    future = _MEMO.pending[2]
-    if future is not None:
-        future.result()
-    with _CHECKERS_LOCK:
-        _CHECKERS.clear()
-    _MEMO.last = (None, None, None)
-    _MEMO.pending = (None, None, None)

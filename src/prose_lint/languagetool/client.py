@@ -4,11 +4,11 @@ Why not language-tool-python's client: its ``LanguageTool.check(text)`` sends
 plain ``text=`` only, while we need the annotated-text ``data=`` parameter (so
 that markup is skipped and offsets stay source offsets), several requests in
 flight at once, round-robin over a team's servers, and our own daemon's
-lifecycle. So requests go straight to the HTTP API with the standard library
-(fast to import: plain ``http://`` goes over a socket with a minimal HTTP/1.1
-client, which saves the ~18 ms import of ``urllib.request``/``http.client`` on
-every pre-commit run; ``https://`` uses ``urllib.request``). language-tool-python is still what downloads LanguageTool
-when ``mvn`` is missing (``install.py``).
+lifecycle. So requests go straight to the HTTP API with the standard library's
+``http.client``, over keep-alive connections (``connections.py``) that the
+engine gets from its owner, the Linter's ``LanguageToolService``.
+language-tool-python is still what downloads LanguageTool when ``mvn`` is
+missing (``install.py``).
 
 An :class:`Engine` answers ``check(params)`` with LanguageTool's JSON, or
 raises :class:`~prose_lint.errors.ToolError` after one retry: against the
@@ -23,7 +23,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import socket
 import tempfile
 import threading
 import urllib.parse
@@ -31,26 +30,26 @@ from pathlib import Path
 from typing import Protocol
 
 from prose_lint.errors import ToolError
+from prose_lint.languagetool.connections import Connections, RequestFailed, redact
 from prose_lint.languagetool.settings import LTSettings
 
 
-class RequestFailed(ToolError):
-    """One request failed (refused, timed out, HTTP error, not LanguageTool's JSON)."""
-
-
-def post_check(base_url: str, params: dict[str, str], timeout: float, auth: tuple[str, str] | None = None) -> dict:
+def post_check(base_url: str, params: dict[str, str], timeout: float, auth: tuple[str, str] | None = None,
+               connections: Connections | None = None) -> dict:
+    """LanguageTool's JSON answer to one ``/check`` request; RequestFailed otherwise. Without
+    ``connections`` the request goes over a connection of its own, closed afterwards."""
     data = dict(params)
     if auth:
         data["username"], data["apiKey"] = auth
     body = urllib.parse.urlencode(data).encode("utf-8")
-    url = base_url.rstrip("/") + "/check"
-    where = _redact(base_url)
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme == "http" and not parts.username:
-        code, raw = _http_post(parts.hostname or "127.0.0.1", parts.port or 80, parts.path or "/", body, timeout,
-                               where)
-    else:
-        code, raw = _urllib_post(url, body, timeout, where)
+    where = redact(base_url)
+    own = connections is None
+    pool = Connections() if own else connections
+    try:
+        code, raw = pool.post(base_url.rstrip("/") + "/check", body, timeout, where)
+    finally:
+        if own:
+            pool.close()
     if code != 200:
         detail = raw[:200].decode("utf-8", "replace").strip().splitlines()
         raise RequestFailed(f"LanguageTool server {where} answered HTTP {code}"
@@ -65,95 +64,6 @@ def post_check(base_url: str, params: dict[str, str], timeout: float, auth: tupl
     if (answer.get("warnings") or {}).get("incompleteResults"):
         raise RequestFailed(f"LanguageTool server {where} gave incomplete results (internal timeout)")
     return answer
-
-
-def _http_post(host: str, port: int, path: str, body: bytes, timeout: float, where: str) -> tuple[int, bytes]:
-    """POST over a plain socket (HTTP/1.1, Connection: close); (status, body)."""
-    head = (f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-            "Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\nAccept: application/json\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode("latin-1")
-    chunks = []
-    try:
-        with socket.create_connection((host, port), timeout=timeout) as sock:
-            sock.sendall(head + body)
-            while True:
-                data = sock.recv(262144)
-                if not data:
-                    break
-                chunks.append(data)
-    except ConnectionRefusedError:
-        raise RequestFailed(f"LanguageTool server {where} refused the connection") from None
-    except (socket.timeout, TimeoutError):
-        raise RequestFailed(f"LanguageTool server {where} did not answer within {timeout:g} s") from None
-    except OSError as exc:
-        if chunks:
-            pass  # a reset after the answer: use what arrived
-        else:
-            raise RequestFailed(f"LanguageTool server {where} dropped the connection: {exc}") from None
-    raw = b"".join(chunks)
-    header, sep, payload = raw.partition(b"\r\n\r\n")
-    status = header.split(b"\r\n", 1)[0].split()
-    if not sep or len(status) < 2 or not status[0].startswith(b"HTTP/") or not status[1].isdigit():
-        raise RequestFailed(f"LanguageTool server {where} closed the connection without a valid HTTP answer")
-    lower = header.lower()
-    if b"transfer-encoding: chunked" in lower:
-        payload = _dechunk(payload, where)
-    else:
-        for line in lower.split(b"\r\n"):
-            if line.startswith(b"content-length:"):
-                size = int(line.split(b":", 1)[1].strip() or 0)
-                if len(payload) < size:
-                    raise RequestFailed(f"LanguageTool server {where} dropped the connection mid-answer")
-                payload = payload[:size]
-    return int(status[1]), payload
-
-
-def _dechunk(data: bytes, where: str) -> bytes:
-    out, pos = [], 0
-    while True:
-        end = data.find(b"\r\n", pos)
-        if end < 0:
-            raise RequestFailed(f"LanguageTool server {where} dropped the connection mid-answer")
-        size = int(data[pos:end].split(b";")[0].strip() or b"0", 16)
-        if size == 0:
-            return b"".join(out)
-        out.append(data[end + 2 : end + 2 + size])
-        pos = end + 2 + size + 2
-
-
-def _urllib_post(url: str, body: bytes, timeout: float, where: str) -> tuple[int, bytes]:
-    import urllib.error
-    import urllib.request
-
-    req = urllib.request.Request(url, data=body, method="POST",
-                                 headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-                                          "Accept": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return resp.status, resp.read()
-    except urllib.error.HTTPError as exc:
-        try:
-            return exc.code, exc.read(200)
-        except Exception:
-            return exc.code, b""
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise RequestFailed(f"LanguageTool server {where} did not answer within {timeout:g} s") from None
-        if isinstance(reason, ConnectionRefusedError):
-            raise RequestFailed(f"LanguageTool server {where} refused the connection") from None
-        raise RequestFailed(f"cannot reach LanguageTool server {where}: {reason}") from None
-    except (socket.timeout, TimeoutError):
-        raise RequestFailed(f"LanguageTool server {where} did not answer within {timeout:g} s") from None
-    except OSError as exc:
-        raise RequestFailed(f"LanguageTool server {where} dropped the connection: {exc}") from None
-
-
-def _redact(url: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    if parts.username or parts.password:
-        return urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")))
-    return url.rstrip("/")
 
 
 class Engine(Protocol):
@@ -173,8 +83,9 @@ class Engine(Protocol):
 class RemoteEngine:
     name = "remote"
 
-    def __init__(self, settings: LTSettings) -> None:
+    def __init__(self, settings: LTSettings, connections: Connections | None = None) -> None:
         self.settings = settings
+        self.connections = connections or Connections()
         self.servers = [s if s.rstrip("/").endswith("/v2") else s.rstrip("/") + "/v2" for s in settings.servers]
         self._next = itertools.count()
         self._lock = threading.Lock()
@@ -192,7 +103,7 @@ class RemoteEngine:
         for i in range(attempts):
             url = self.servers[(first + i) % len(self.servers)]
             try:
-                answer = post_check(url, params, self.settings.timeout, self.auth)
+                answer = post_check(url, params, self.settings.timeout, self.auth, self.connections)
             except RequestFailed as exc:
                 errors.append(str(exc))
                 continue
@@ -204,7 +115,7 @@ class RemoteEngine:
         raise ToolError(errors[-1] + (f" (after {attempts} attempts)" if attempts > 1 else ""))
 
     def describe(self) -> str:
-        return "remote LanguageTool " + ", ".join(_redact(s) for s in self.settings.servers)
+        return "remote LanguageTool " + ", ".join(redact(s) for s in self.settings.servers)
 
 
 def _version_file():
@@ -236,8 +147,9 @@ def fallback_run_dir(exc: OSError) -> Path:
     """Where the local daemon keeps its state when the cache directory cannot (read-only, full, not a
     directory): ``<temp dir>/prose-lint-<uid>/languagetool-run``, private like the cache (``private_dir``
     refuses one another user made), so that later runs still share one daemon. Said once."""
-    from prose_lint.languagetool.cache import describe_os_error, warn_once
+    from prose_lint.languagetool.cache import describe_os_error
     from prose_lint.private import private_dir
+    from prose_lint.progress import warn_once
 
     uid = os.getuid() if hasattr(os, "getuid") else "user"
     path = private_dir(private_dir(Path(tempfile.gettempdir()) / f"prose-lint-{uid}") / "languagetool-run")
@@ -249,11 +161,12 @@ def fallback_run_dir(exc: OSError) -> Path:
 class LocalEngine:
     name = "local"
 
-    def __init__(self, settings: LTSettings, run=None) -> None:
+    def __init__(self, settings: LTSettings, run=None, connections: Connections | None = None) -> None:
         from prose_lint.languagetool import daemon
         from prose_lint.languagetool.install import require_installation
 
         self.settings = settings
+        self.connections = connections or Connections()
         self.daemon = daemon
         try:
             self.run = run or daemon.RunDir()
@@ -292,7 +205,7 @@ class LocalEngine:
     def check(self, params: dict[str, str]) -> dict:
         state = self._ensure()
         try:
-            answer = post_check(state.url, params, self.settings.timeout)
+            answer = post_check(state.url, params, self.settings.timeout, connections=self.connections)
         except RequestFailed as first:
             restarted = False
             with self._lock:
@@ -306,7 +219,7 @@ class LocalEngine:
                                                      self.settings.port, self.run)
                 state = self.state
             try:
-                answer = post_check(state.url, params, self.settings.timeout)
+                answer = post_check(state.url, params, self.settings.timeout, connections=self.connections)
             except RequestFailed as second:
                 how = ("retried after restarting the local daemon" if restarted else
                        "retried once; the local daemon is running and was not restarted (busy? raise "
@@ -320,5 +233,7 @@ class LocalEngine:
         return f"local LanguageTool {self.installation.version}" + (f" on port {s.port} (pid {s.pid})" if s else "")
 
 
-def make_engine(settings: LTSettings) -> Engine:
-    return RemoteEngine(settings) if settings.remote else LocalEngine(settings)
+def make_engine(settings: LTSettings, connections: Connections | None = None) -> Engine:
+    if settings.remote:
+        return RemoteEngine(settings, connections)
+    return LocalEngine(settings, connections=connections)

@@ -114,9 +114,6 @@ class Java:
         return f"Java {self.version} ({self.path}, from {self.source})"
 
 
-_JAVA_CACHE: dict[str, Java] = {}
-
-
 def _java_candidates() -> list[tuple[str, str]]:
     found = []
     on_path = shutil.which("java")
@@ -151,7 +148,8 @@ def java_version(path: str) -> tuple[int, str]:
 
 
 def find_java() -> Java:
-    """The Java that runs LanguageTool; ToolError with the fix when there is none."""
+    """The Java that runs LanguageTool; ToolError with the fix when there is none. Not remembered: it is
+    asked for once or twice per run at most (starting the daemon, listing rule ids, install, status)."""
     candidates = _java_candidates()
     if not candidates:
         raise ToolError("Java not found: LanguageTool needs Java 17+ (install a JDK, e.g. `apt-get install "
@@ -159,15 +157,12 @@ def find_java() -> Java:
                         "run with --no-grammar to skip grammar and spelling")
     too_old = []
     for path, source in candidates:
-        if path in _JAVA_CACHE:
-            return _JAVA_CACHE[path]
         try:
             major, text = java_version(path)
         except ToolError:
             continue
         if major >= MIN_JAVA:
-            _JAVA_CACHE[path] = Java(path, source, major, text)
-            return _JAVA_CACHE[path]
+            return Java(path, source, major, text)
         too_old.append(f"{path} is Java {text}")
     raise ToolError(f"LanguageTool needs Java {MIN_JAVA}+ but {'; '.join(too_old) or 'no usable java was found'}: "
                     "install a newer JDK, point JAVA_HOME at it, or `pip install prose-lint[jdk]`")

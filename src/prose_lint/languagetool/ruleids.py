@@ -8,8 +8,10 @@ issue type, which decides the family as it does for matches (``check.is_spelling
 once: the list is cached next to the installed LanguageTool as ``rule-ids-<version>-<language>.json``
 (or in the cache dir when the installation is not writable), keyed by LanguageTool's version.
 
-When LanguageTool is not installed, Java is missing or the listing fails, :func:`known_ids` answers
-None: the ids cannot be checked and are accepted.
+When LanguageTool is not installed, Java is missing or the listing fails, :meth:`RuleIds.known` answers
+None: the ids cannot be checked and are accepted. A :class:`RuleIds` remembers its answers (a failed
+listing is not run again by it); the grammar and spelling rules each hold one, so its lifetime is their
+registry's (one per Linter or command), not the process's.
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ from pathlib import Path
 
 LISTER = Path(__file__).with_name("ListRules.java")
 FORMAT = 1
-_MEMO: dict[tuple[str, str], frozenset[str] | None] = {}
-_LOCK = threading.Lock()
 
 
 def primary_language(language: str) -> str:
@@ -86,46 +86,53 @@ def list_ids(inst, primary: str, timeout: float = 600) -> frozenset[str]:
     return frozenset(ids)
 
 
-def known_ids(language: str, compute: bool = True) -> frozenset[str] | None:
-    """The ids (``grammar/X``, ``spelling/Y``) the installed LanguageTool may report for ``language``'s
-    variants; None when they cannot be known (not installed, no Java, listing failed, or not cached
-    and ``compute`` is false)."""
-    from prose_lint.errors import ProseLintError
-    from prose_lint.languagetool.install import find_installation
+class RuleIds:
+    """The installed LanguageTool's rule ids by language, remembered once found (or found unknowable)."""
 
-    try:
-        inst = find_installation()
-    except ProseLintError:
-        return None
-    if inst is None:
-        return None
-    primary = primary_language(language)
-    key = (inst.home, primary)
-    with _LOCK:
-        if key in _MEMO:
-            return _MEMO[key]
-        paths = _candidates(inst, primary)
-        for path in paths:
-            ids = _read(path, inst.version)
-            if ids is not None:
-                _MEMO[key] = ids
-                return ids
-        if not compute:
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._lock = threading.Lock()
+
+    def known(self, language: str, compute: bool = True) -> frozenset[str] | None:
+        """The ids (``grammar/X``, ``spelling/Y``) the installed LanguageTool may report for ``language``'s
+        variants; None when they cannot be known (not installed, no Java, listing failed, or not cached
+        and ``compute`` is false)."""
+        from prose_lint.errors import ProseLintError
+        from prose_lint.languagetool.install import find_installation
+
+        try:
+            inst = find_installation()
+        except ProseLintError:
             return None
-        with _listing_lock(paths, primary):  # one listing when several runs start together
+        if inst is None:
+            return None
+        primary = primary_language(language)
+        key = (inst.home, primary)
+        with self._lock:
+            if key in self._known:
+                return self._known[key]
+            paths = _candidates(inst, primary)
             for path in paths:
                 ids = _read(path, inst.version)
                 if ids is not None:
-                    _MEMO[key] = ids
+                    self._known[key] = ids
                     return ids
-            try:
-                ids = list_ids(inst, primary)
-            except ProseLintError:
-                _MEMO[key] = None  # not again in this process: ids are accepted unchecked
+            if not compute:
                 return None
-            _store(paths, inst.version, primary, ids)
-        _MEMO[key] = ids
-        return ids
+            with _listing_lock(paths, primary):  # one listing when several runs start together
+                for path in paths:
+                    ids = _read(path, inst.version)
+                    if ids is not None:
+                        self._known[key] = ids
+                        return ids
+                try:
+                    ids = list_ids(inst, primary)
+                except ProseLintError:
+                    self._known[key] = None  # not again: ids are accepted unchecked
+                    return None
+                _store(paths, inst.version, primary, ids)
+            self._known[key] = ids
+            return ids
 
 
 def _listing_lock(paths: list[Path], primary: str):
@@ -162,12 +169,6 @@ def _store(paths: list[Path], version: str, primary: str, ids: frozenset[str]) -
             return
         except OSError:
             continue
-
-
-def forget() -> None:
-    """Drop the in-process memo (tests)."""
-    with _LOCK:
-        _MEMO.clear()
 
 
 def closest(rule_id: str, candidates) -> str | None:
