@@ -297,3 +297,51 @@ def test_unsafe_fix_deletes_the_block_only_with_unsafe_fixes(tmp_path, monkeypat
     assert path.read_text(encoding="utf-8") == "\nThe harbour was rebuilt after the storm, and the breakwater " \
                                                 "was extended by two hundred metres.\n"  # the block's lines are gone
     assert main(args + ["--unsafe-fixes"]) == 2  # needs --fix or --diff
+
+
+def _bp_lines(text: str, path: str = "page.txt") -> set[int]:
+    result = Linter(Settings(select=[RULE])).lint_source(Source(path, text))
+    lines: set[int] = set()
+    for d in result.diagnostics:
+        if d.rule.startswith(RULE):
+            lines.update(range(text.count("\n", 0, d.start) + 1, text.count("\n", 0, max(d.start, d.end - 1)) + 2))
+    return lines
+
+
+_ESSAY = [
+    "The lighthouse at Skerry Point was first lit in 1854, and for most of its working life it was kept by "
+    "three families who rotated through the station every six weeks.",
+    "The keepers' logbooks survive in the county archive. They record the weather every four hours, the ships "
+    "that passed, the oil burnt and the repairs made, and now and then a line about the keepers themselves.",
+    "In the winter of 1881 the relief boat could not land for nine weeks. The log for those weeks is short, "
+    "but it shows the keepers rationing the oil for the lamp before they rationed their own food.",
+    "The station was automated in 1979. The last keeper, a man named Alasdair Reid, wrote in the final entry "
+    "that the light would go on without anyone to watch it, which was what a light was for.",
+    "Today the cottages are let to visitors in summer, and the logbooks are being transcribed by volunteers "
+    "who meet in the library on Thursday evenings.",
+    "Their transcription has already turned up two shipwrecks that the official record missed, and a keeper's "
+    "daughter who later became the first woman to hold a master's certificate in the county.",
+]
+
+
+def test_a_headline_above_the_text_is_not_part_of_the_chrome_above_it():
+    # jusText's heading rule: the navigation is chrome, the headline right under it heads the article.
+    nav = ["Home", "News", "Sport", "Weather", "Contact us"]
+    text = "\n".join(nav) + "\n\nKeepers of the Skerry Point light\n\n" + "\n\n".join(_ESSAY) + "\n"
+    lines = _bp_lines(text)
+    assert {1, 2, 3, 4, 5} <= lines
+    assert 7 not in lines
+
+
+def test_a_share_and_related_block_inside_a_clean_essay_is_found():
+    # Chrome pasted into a manuscript: one block between two paragraphs of an otherwise clean text.
+    chrome = ["Share this:", "Facebook", "Twitter", "Email", "Print", "Related posts:",
+              "Ten lighthouses you can stay in", "The best coastal walks of the year"]
+    paras = _ESSAY[:3] + ["\n".join(chrome)] + _ESSAY[3:]
+    text = "\n\n".join(paras) + "\n"
+    first = text[: text.index("Share this:")].count("\n") + 1
+    lines = _bp_lines(text)
+    # the share bar and the "Related posts:" label at least (the last teaser, a sentence-like line
+    # right above a paragraph of prose, scores below the threshold: a known limit)
+    assert set(range(first, first + 6)) <= lines
+    assert not lines - set(range(first, first + len(chrome)))

@@ -63,6 +63,7 @@ class Unit:
     lex_bad: bool = False  # chrome by the lexicon and its jusText-like context pass
     tokens: list[str] = field(default_factory=list)  # the words (analysis.WORD_RE) of ``text``
     features: Sequence[float] = field(default_factory=list)  # a row of units_matrix's matrix
+    own_paragraph: bool = False  # a blank line (or the start of the text) above it: not one line of a list
 
 
 # -- the lexicon (rules/lexicons/boilerplate.toml) ----------------------------------------------------
@@ -386,6 +387,7 @@ def units_matrix(doc: Document):
             raw = text[ls : le if le >= 0 else len(text)].rstrip("\r")
             terminal = ends_sentence(clean, clause="", closer_ends=False)
             unit = Unit(s, e, clean, raw, n_words, density, terminal, kind, tokens=words)
+            unit.own_paragraph = text.count("\n", out[-1].end if out else 0, s) >= 2 or not out
             out.append(unit)
             # The per-line features (the order of _LINE_COLS).
             n_tokens = clean.count(" ") + 1  # clean is single-spaced and not empty

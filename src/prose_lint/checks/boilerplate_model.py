@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+HEADING_DISTANCE = 200  # characters of headings above the text they head (jusText's max_heading_distance)
 SIGNATURE_LINES = 3  # a signature block starts at most this many lines below the closing line
 CONTEXT = 3  # stage 2 looks at this many lines on each side
 STAGE2 = ("z",) + tuple(f"z@{o:+d}" for o in range(-CONTEXT, CONTEXT + 1) if o) + (
@@ -122,7 +123,35 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
         runs.append(run)
     single = model["min_single"]
     runs = [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or probs[r[0]] >= single and units[r[0]].words]
-    return [r for r in (_letter_parts(units, r) for r in runs) if r]
+    runs = [r for r in (_letter_parts(units, r) for r in runs) if r]
+    chrome = {i for r in runs for i in r}
+    return [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
+
+
+def _before_heading(units: Sequence[Any], run: list[int], chrome: set[int], prose: int) -> list[int]:
+    """jusText's heading rule: a headline right above the text it heads is content, however short. The
+    run loses its last lines, up to HEADING_DISTANCE characters, while they are headline-shaped (a paragraph
+    of its own, not the last line of a list; 3-20 words, no lexicon hit, no link, list
+    or separator syntax, no final full stop) and the line after them is text the model kept (prose, or a
+    standfirst of 10 words or more)."""
+    nxt = run[-1] + 1
+    if nxt >= len(units) or nxt in chrome or not (units[nxt].features[prose] or units[nxt].words >= 10):
+        return run
+    out = list(run)
+    dist = 0
+    while out and _headline_shaped(units[out[-1]]):
+        dist += len(units[out[-1]].text)
+        if dist > HEADING_DISTANCE:
+            break
+        out.pop()
+    return out
+
+
+def _headline_shaped(u: Any) -> bool:
+    raw = u.raw.strip()
+    return (u.own_paragraph and 3 <= u.words <= 20 and not u.lex_bad and not u.strong and not u.weak and "](" not in raw
+            and "http" not in raw and not raw[:2] in ("* ", "- ", "+ ", "• ") and not any(s in raw for s in ("|", "»", " · "))
+            and not u.text.rstrip().endswith((".", ":")))
 
 
 def _letter_parts(units: Sequence[Any], run: list[int]) -> list[int]:
