@@ -43,8 +43,9 @@ class Boilerplate(Rule):
        scores of the three lines on each side (stage 2: jusText's "a short line between two chrome
        lines is chrome, between two content lines is content", learnt). The weights are data in
        ``rules/models/boilerplate.json``, trained by ``scripts/train-boilerplate`` on the
-       Apache-2.0-licensed pages of mozilla/readability only, with the threshold calibrated on other
-       pages and on clean prose (the file's header says what, when and how well).
+       Apache-2.0-licensed pages of mozilla/readability only, plus their chrome runs transplanted into
+       public-domain and CC BY prose (chrome pasted into a manuscript), with the threshold calibrated
+       on other pages and on clean prose (the file's header says what, when and how well).
     3. A line is chrome when its score reaches the threshold, or the lexicon and its context pass say
        so. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. The detail id names what the block is:
@@ -52,7 +53,9 @@ class Boilerplate(Rule):
        ``/forum``, ``/cookie``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
        kind when it names one; else from the block's shape and place: link lists before the main
        text are navigation, after it related links; copyright and policy lines are a footer).
-    4. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends
+    4. jusText's heading rule: a headline (a paragraph of its own, 3-20 words, no link or list syntax,
+       up to 200 characters of them) right above text the model kept is that text's heading, not the
+       end of the chrome above it. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends
        right before a salutation ("Dear Madam,"), and the closing line ("Yours sincerely", "I thank
        you.") with the signature lines after it (lexicon ``[salutation]``, ``[valediction]``); only
        lines the lexicon names as chrome (a comment form after "I thank you.") stay in such a block.
