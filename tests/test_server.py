@@ -94,6 +94,7 @@ def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_
     from prose_lint import server_cache
     from prose_lint.config import Settings
     from prose_lint.engine import Linter
+    from prose_lint.linter_cache import LinterCache
 
     monkeypatch.setattr(server_cache, "_RESULTS", server_cache._Results())
     calls = []
@@ -107,7 +108,7 @@ def test_unchanged_files_are_served_from_the_result_cache_and_edits_are_not(tmp_
     doc.write_text("A widget and a gadget.\n", encoding="utf-8")
     settings = Settings(root=tmp_path, no_grammar=True, pack_dirs=[packs])
     request = {"settings": settings, "cwd": str(tmp_path), "paths": ["a.md"]}
-    linters: dict = {}
+    linters = LinterCache(limit=8)
 
     def rules():
         return sorted(d.rule for d in server_cache.lint_request(linters, request)[0].diagnostics)

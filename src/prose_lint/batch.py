@@ -6,9 +6,10 @@
 Each file is one task running ``Linter(settings).lint_path(path)`` on a worker; results come back in the
 order of ``paths`` (the same ``FileResult`` objects a local run produces, so the same output and exit
 code). The settings are sent to the cluster once (scattered); every worker thread builds its ``Linter``
-once, on its first task, and keeps it in a module-level cache keyed by a digest of the settings, so
-rule models and lexicons load once per worker, not per file. LanguageTool (``grammar``/``spelling``)
-runs as configured on each worker: the local daemon of that machine, or the team's ``servers``.
+once, on its first task, and keeps it in its LinterCache (linter_cache.py, the one the command line and
+the warm server use), so rule models and lexicons load once per worker, not per file. LanguageTool
+(``grammar``/``spelling``) runs as configured on each worker: the local daemon of that machine, or the
+team's ``servers``.
 
 Dask is an optional dependency (``pip install 'prose-lint[dask]'``), imported only here and only when
 this function runs.
@@ -16,12 +17,10 @@ this function runs.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import sys
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from prose_lint.errors import ConfigError
 
@@ -31,28 +30,25 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # -- worker side -----------------------------------------------------------
 CONNECT_TIMEOUT = "30s"  # to reach a remote scheduler
-_LOCAL = threading.local()  # one Linter per worker thread (Linter.lint_source is not thread-safe)
+_LOCAL = threading.local()  # one LinterCache per worker thread (Linter.lint_source is not thread-safe)
 
 
-def _linter_for(key: str, settings: Settings):
-    cache: dict[str, Any] | None = getattr(_LOCAL, "linters", None)
+def _linters():
+    from prose_lint.linter_cache import LinterCache
+
+    cache = getattr(_LOCAL, "linters", None)
     if cache is None:
-        cache = _LOCAL.linters = {}
-    linter = cache.get(key)
-    if linter is None:
-        from prose_lint.engine import Linter
-
-        linter = cache[key] = Linter(settings)
-    return linter
+        cache = _LOCAL.linters = LinterCache(limit=8)  # a worker outlives many runs
+    return cache
 
 
-def _lint_task(path: str, digest: str, settings: Settings) -> FileResult:
-    return _linter_for(digest, settings).lint_path(path)
+def _lint_task(path: str, settings: Settings) -> FileResult:
+    return _linters().get(settings).lint_path(path)
 
 
 def linters_built() -> int:
-    """How many Linter instances this thread has built (for tests and diagnostics)."""
-    return len(getattr(_LOCAL, "linters", {}) or {})
+    """How many Linter instances this thread holds (for tests and diagnostics)."""
+    return len(_linters())
 
 
 # -- client side -----------------------------------------------------------
@@ -63,10 +59,6 @@ def _import_dask():
         raise ConfigError("batch mode needs Dask: pip install 'prose-lint[dask]' "
                           f"(dask[distributed] and tqdm; {exc})") from None
     return Client, LocalCluster
-
-
-def settings_key(settings: Settings) -> str:
-    return hashlib.sha256(pickle.dumps(settings, protocol=4)).hexdigest()[:16]
 
 
 def lint_batch(paths: list[str], settings: Settings, scheduler: str | None = None,
@@ -97,9 +89,8 @@ def lint_batch(paths: list[str], settings: Settings, scheduler: str | None = Non
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"--dask: cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        key = settings_key(settings)
         [remote_settings] = client.scatter([settings], broadcast=True)
-        futures = client.map(_lint_task, paths, digest=key, settings=remote_settings, pure=False)
+        futures = client.map(_lint_task, paths, settings=remote_settings, pure=False)
         _wait_with_progress(futures, progress)
         results: list[FileResult] = []
         for path, fut in zip(paths, futures):

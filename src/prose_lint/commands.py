@@ -11,6 +11,7 @@ from prose_lint.config import Settings, load_settings
 from prose_lint.diagnostic import Severity
 from prose_lint.engine import FileResult, Linter, lint_paths
 from prose_lint.errors import ConfigError, ProseLintError
+from prose_lint.linter_cache import LinterCache
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 # Beyond this many files, worker processes on every core beat one warm process.
@@ -92,13 +93,11 @@ def run_check(args) -> int:
     progress.QUIET = bool(args.quiet)
     resolver = resolver_from_args(args)
     settings = resolver.primary  # run-wide: output format, colour, statistics
-    linters: dict[int, Linter] = {}
+    linters = LinterCache()
 
     def linter_for(group: Settings) -> Linter:
         # Built on first use: a run served by the warm process (--server) never needs one here.
-        if id(group) not in linters:
-            linters[id(group)] = Linter(group)
-        return linters[id(group)]
+        return linters.get(group)
 
     def linter() -> Linter:
         return linter_for(settings)

@@ -86,11 +86,15 @@ class Linter:
             raise ConfigError(f"{where}: {problem}")
 
     # ------------------------------------------------------------------
-    def lint_path(self, path: str) -> FileResult:
+    def lint_path(self, path: str, remembered=None) -> FileResult:
+        """What every executor runs for a file. ``remembered(source, lint_source)``, the warm server's
+        result cache (server_cache.py), may answer for a text it has seen instead of linting it again."""
         try:
             source = read_source(path, self.settings.max_file_size)
         except ProseLintError as exc:
             return FileResult(path, error=str(exc))
+        if remembered is not None:
+            return remembered(source, self.lint_source)
         return self.lint_source(source)
 
     def lint_source(self, source: Source) -> FileResult:

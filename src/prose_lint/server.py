@@ -194,6 +194,8 @@ def running() -> list[Path]:
 
 # -- server ------------------------------------------------------------
 def serve(build: str) -> None:
+    from prose_lint.linter_cache import LinterCache
+
     os.umask(0o077)  # whatever this process creates is the user's alone
     path = socket_path(build)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -207,7 +209,7 @@ def serve(build: str) -> None:
     warm = threading.Thread(target=_warm_up, daemon=True)
     warm.start()
     server.settimeout(5.0)
-    state = {"linters": {}, "last_used": time.monotonic(), "stop": threading.Event(),
+    state = {"linters": LinterCache(limit=8), "last_used": time.monotonic(), "stop": threading.Event(),
              "lock": threading.Lock(), "warm": warm, "build": build, "path": path}
     try:
         while time.monotonic() - state["last_used"] < IDLE_SECONDS and not state["stop"].is_set():

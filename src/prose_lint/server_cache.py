@@ -1,11 +1,10 @@
-"""The warm server's memory: Linters by settings, and results of files that did not change (server.py)."""
+"""The warm server's memory: its Linters (linter_cache.py) and the results of files that did not change."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 
 class _Results:
@@ -35,60 +34,35 @@ class _Results:
 _RESULTS = _Results()
 
 
-def _environment(settings) -> tuple:
-    """What a result depends on besides the settings and the file: the user's rule-pack files and the
-    LanguageTool installation (a new pack rule or LanguageTool version must not be served stale)."""
-    packs = []
-    for directory in settings.pack_dirs:
-        for path in sorted(Path(directory).glob("*.toml")):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            packs.append((str(path), stat.st_size, stat.st_mtime_ns))
-    from prose_lint.languagetool.install import lt_home
+def _remembered(linter_key: tuple, cwd: str) -> Callable:
+    """The hook ``Linter.lint_path`` calls with the text it read: the earlier result for the same text,
+    settings and environment, or a new one (kept unless it has an error: LanguageTool may be back next time)."""
 
-    try:
-        lt = (lt_home() / "installed.json").stat().st_mtime_ns
-    except OSError:
-        lt = 0
-    return tuple(packs), lt
+    def lint(source, lint_source):
+        text = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest()
+        entry = (linter_key, cwd, source.path, text)
+        result = _RESULTS.get(entry)
+        if result is None:
+            result = lint_source(source)
+            if result.error is None:
+                _RESULTS.put(entry, result)
+        return result
+
+    return lint
 
 
-def lint_request(linters: dict, request: dict):
-    """Lint the request's files; a file whose text, settings and environment are unchanged since an
-    earlier request gets that result again without running any rule (the pre-commit case: most
-    files of a commit were checked by the previous one)."""
-    from prose_lint.engine import FileResult, Linter
-    from prose_lint.errors import ProseLintError
-    from prose_lint.source import read_source
-
-    from prose_lint import wire
+def lint_request(linters, request: dict):
+    """Lint the request's files with the same ``Linter.lint_path`` as an in-process run; a file whose
+    text, settings and environment are unchanged since an earlier request gets that result again
+    without running any rule (the pre-commit case: most files of a commit were checked by the previous
+    one). ``linters``: the server's LinterCache."""
     from prose_lint.config import Settings
 
     settings = request.get("settings")
     paths = request.get("paths")
     if not isinstance(settings, Settings) or not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise ValueError("not a lint request")
-    key = (wire.dumps(settings), _environment(settings))
-    linter = linters.get(key)
-    if linter is None:
-        if len(linters) >= 8:
-            linters.clear()
-        linter = linters[key] = Linter(settings)
+    key, linter = linters.lookup(settings)
     os.chdir(request["cwd"])  # paths are reported as the client gave them
-    results = []
-    for path in paths:
-        try:
-            source = read_source(path, settings.max_file_size)
-        except ProseLintError as exc:
-            results.append(FileResult(path, error=str(exc)))
-            continue
-        entry = (key, request["cwd"], path, hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
-        result = _RESULTS.get(entry)
-        if result is None:
-            result = linter.lint_source(source)
-            if result.error is None:  # LanguageTool down: try again next time
-                _RESULTS.put(entry, result)
-        results.append(result)
-    return results
+    remembered = _remembered(key, request["cwd"])
+    return [linter.lint_path(path, remembered) for path in paths]
