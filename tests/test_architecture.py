@@ -22,3 +22,70 @@ def test_formatters_and_the_baseline_do_not_import_the_engine():
     assert "prose_lint.result" in loaded  # the import above did happen
     assert "prose_lint.engine" not in loaded
     assert not any(m.startswith("prose_lint.checks") for m in loaded)
+
+
+def test_the_executor_registry_names_four_executors_that_satisfy_the_protocol():
+    from prose_lint import executors
+
+    assert set(executors.EXECUTORS) == {"inline", "pool", "server", "dask"}
+    for name, executor in executors.EXECUTORS.items():
+        assert isinstance(executor, executors.Executor), name
+        assert callable(executor.lint), name
+
+
+def test_the_choice_of_executor_is_a_function_of_the_settings(monkeypatch):
+    """Decided without linting, starting or reaching anything."""
+    from prose_lint.config import Settings
+    from prose_lint.executors import SERVER_MAX_FILES, RunOptions, choose
+
+    monkeypatch.delenv("PROSE_LINT_SERVER", raising=False)
+    plain = RunOptions()
+    assert choose(Settings(jobs=2), plain, 1) == ["inline"]
+    assert choose(Settings(jobs=1), plain, 40) == ["inline"]
+    assert choose(Settings(jobs=2), plain, 40) == ["pool"]
+    warm = Settings(jobs=2, server=True)
+    assert choose(warm, plain, 3) == ["server", "pool"]  # the pool takes over when no server answers
+    assert choose(warm, plain, 1) == ["server", "inline"]
+    assert choose(warm, plain, SERVER_MAX_FILES + 1) == ["pool"]  # many files: every core beats one process
+    assert choose(warm, RunOptions(fixing=True), 3) == ["pool"]  # fixes are written from this process
+    assert choose(warm, RunOptions(server=False), 3) == ["pool"]  # --no-server
+    assert choose(Settings(jobs=2), RunOptions(server=True), 3) == ["server", "pool"]  # --server
+    assert choose(warm, RunOptions(dask="local"), 3) == ["dask"]  # never quietly somewhere else
+    assert choose(Settings(jobs=1), RunOptions(dask="tcp://scheduler:8786", fixing=True), 1) == ["dask"]
+    monkeypatch.setenv("PROSE_LINT_SERVER", "1")
+    assert choose(Settings(jobs=2), plain, 3) == ["server", "pool"]
+    assert choose(Settings(jobs=2), RunOptions(server=False), 3) == ["pool"]  # the flag beats the variable
+
+
+def test_executors_are_tried_in_order_until_one_answers(monkeypatch):
+    from types import SimpleNamespace
+
+    from prose_lint import executors
+    from prose_lint.config import Settings
+    from prose_lint.result import FileResult
+
+    tried = []
+    declining = SimpleNamespace(lint=lambda paths, *rest: tried.append("server"))
+    answering = SimpleNamespace(lint=lambda paths, *rest: tried.append("pool") or [FileResult(p) for p in paths])
+    monkeypatch.setitem(executors.EXECUTORS, "server", declining)
+    monkeypatch.setitem(executors.EXECUTORS, "pool", answering)
+    monkeypatch.delenv("PROSE_LINT_SERVER", raising=False)
+    got = executors.lint(["a.md", "b.md"], Settings(jobs=2, server=True), None, executors.RunOptions())
+    assert [r.path for r in got] == ["a.md", "b.md"] and tried == ["server", "pool"]
+
+
+def test_one_linter_per_settings_value(tmp_path):
+    """The command line, the warm server and each Dask worker share this cache: equal settings (even
+    decoded anew, as the server does for each request) share a Linter; other settings do not."""
+    from prose_lint import wire
+    from prose_lint.config import Settings
+    from prose_lint.linter_cache import LinterCache
+
+    cache = LinterCache(limit=2)
+    settings = Settings(root=tmp_path, no_grammar=True, select=["repeated-word"])
+    first = cache.get(settings)
+    assert cache.get(wire.loads(wire.dumps(settings))) is first and len(cache) == 1
+    other = cache.get(Settings(root=tmp_path, no_grammar=True, select=["wordy"]))
+    assert other is not first and len(cache) == 2
+    cache.get(Settings(root=tmp_path, no_grammar=True, select=["hedging"]))
+    assert len(cache) == 1  # the limit of a long-lived process: all dropped, then the new one built

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from prose_lint.config import Settings
-from prose_lint.engine import Linter, lint_paths
+from prose_lint.engine import Linter
 from prose_lint.errors import ConfigError
+from prose_lint.executors.pool import lint_paths
 
 import distributed  # noqa: E402  (the dask extra is part of the test extra: missing dask must fail, not skip)
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from prose_lint.config import Settings
 from prose_lint.diagnostic import Severity
-from prose_lint.engine import Linter, lint_paths
+from prose_lint.engine import Linter
+from prose_lint.executors.pool import lint_paths
 from prose_lint.registry import Registry, Selection, code_rules, load_registry
 from prose_lint.rule import Rule
 from prose_lint.source import Source
@@ -137,7 +138,7 @@ def test_files_are_handed_out_largest_first_and_reported_in_order(tmp_path, monk
     """A stand-in executor records the order of submission (the real pool runs in other processes)."""
     import concurrent.futures
 
-    import prose_lint.engine as engine
+    import prose_lint.executors.pool as pool
 
     submitted = []
 
@@ -163,7 +164,7 @@ def test_files_are_handed_out_largest_first_and_reported_in_order(tmp_path, monk
         path = tmp_path / f"f{n}.md"
         path.write_text("Word. " * size, encoding="utf-8")
         paths.append(str(path))
-    results = list(engine.lint_paths(Linter(Settings(select=["repeated-word"])), paths, jobs=2))
+    results = list(pool.lint_paths(Linter(Settings(select=["repeated-word"])), paths, jobs=2))
     assert [r.path for r in results] == paths
     assert submitted == [paths[3], paths[1], paths[2], paths[0], paths[4]]
 
@@ -192,9 +193,9 @@ print("ok")
 
 def test_fresh_worker_pools_give_the_same_results_in_order(tmp_path, monkeypatch):
     """With one file per worker per pool, nine files take five pools: same results, same order."""
-    import prose_lint.engine as engine
+    import prose_lint.executors.pool as pool
 
-    monkeypatch.setattr(engine, "FILES_PER_WORKER", 1)
+    monkeypatch.setattr(pool, "FILES_PER_WORKER", 1)
     paths = []
     for n in range(9):
         path = tmp_path / f"f{n}.md"
@@ -208,20 +209,20 @@ def test_fresh_worker_pools_give_the_same_results_in_order(tmp_path, monkeypatch
 
 def test_workers_trim_after_each_file_and_give_the_same_results(tmp_path, monkeypatch):
     """Workers hand freed memory back after each file (malloc_trim); the result is the one of a serial run."""
-    import prose_lint.engine as engine
+    import prose_lint.executors.pool as pool
 
     calls = []
-    monkeypatch.setattr(engine, "_malloc", lambda *args: calls.append(args))
-    engine._init_worker(Settings(select=["repeated-word"]))
+    monkeypatch.setattr(pool, "_malloc", lambda *args: calls.append(args))
+    pool._init_worker(Settings(select=["repeated-word"]))
     path = tmp_path / "doc.md"
     path.write_text("A line with with a repeat.\n" * 20, encoding="utf-8")
     serial = Linter(Settings(select=["repeated-word"])).lint_path(str(path))
-    assert engine._work(str(path)).diagnostics == serial.diagnostics != []
+    assert pool._work(str(path)).diagnostics == serial.diagnostics != []
     assert calls == [("malloc_trim", 0)]
 
 
 def test_allocator_tuning_is_harmless_where_it_exists_and_where_it_does_not():
-    import prose_lint.engine as engine
+    import prose_lint.executors.pool as pool
 
-    assert engine._malloc("malloc_trim", 0) is None
-    assert engine._malloc("no_such_allocator_function", 1) is None  # not glibc: nothing happens
+    assert pool._malloc("malloc_trim", 0) is None
+    assert pool._malloc("no_such_allocator_function", 1) is None  # not glibc: nothing happens

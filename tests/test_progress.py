@@ -124,7 +124,7 @@ def test_bootstrap_is_silent_off_a_terminal_and_with_quiet(bootstrap_copy):
 
 def test_a_run_handed_to_the_warm_process_announces_a_cold_languagetool(monkeypatch, tmp_path):
     from prose_lint import progress
-    from prose_lint.commands import _announce_cold_languagetool
+    from prose_lint.executors.warm_server import _announce_cold_languagetool
     from prose_lint.config import Settings
 
     monkeypatch.setenv("PROSE_LINT_CACHE_DIR", str(tmp_path / "cache"))  # no daemon has run here

@@ -15,7 +15,8 @@ DOCUMENT_FAMILIES = ("boilerplate", "stray-token", "self-contradiction", "off-to
 def lint_files(paths: list[str], jobs: int = 0) -> dict[str, list[tuple[str, int, int]]]:
     """path -> [(rule, start, end)] with prose-lint's defaults, LanguageTool off (as `--no-grammar`)."""
     from prose_lint.config import Settings
-    from prose_lint.engine import Linter, lint_paths
+    from prose_lint.engine import Linter
+    from prose_lint.executors.pool import lint_paths
 
     linter = Linter(Settings(no_grammar=True, jobs=jobs))
     out: dict[str, list[tuple[str, int, int]]] = {}

@@ -6,16 +6,19 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from prose_lint import executors
 from prose_lint.config import Settings, load_settings
 from prose_lint.diagnostic import Severity
-from prose_lint.engine import FileResult, Linter, lint_paths
 from prose_lint.errors import ConfigError, ProseLintError
 from prose_lint.linter_cache import LinterCache
+from prose_lint.result import FileResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    from prose_lint.engine import Linter
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-# Beyond this many files, worker processes on every core beat one warm process.
-SERVER_MAX_FILES = 16
 
 
 def settings_from_args(args) -> Settings:
@@ -121,26 +124,15 @@ def run_check(args) -> int:
     notes = _prepare_languagetool([own for own, _ in groups.values()] + ([stdin_settings] if "-" in paths else []),
                                   bool(getattr(args, "install_languagetool", False)))
 
-    results: list[FileResult] = []
-    stdin_source = None
+    # Each group goes to the executor its settings choose (the warm server, a Dask cluster, worker
+    # processes or this one: executors/__init__.py); standard input is linted here.
+    options = executors.RunOptions(server=args.server, dask=args.dask, fixing=bool(args.fix or args.diff),
+                                   progress=sys.stderr.isatty())
     by_path: dict[str, FileResult] = {}
     for own, group in groups.values():
-        got = None
-        if len(group) <= SERVER_MAX_FILES and not (args.fix or args.diff or args.dask):
-            from prose_lint import server
-
-            if server.enabled(own.server, args.server):
-                _announce_cold_languagetool(own)
-                served = server.lint_via_server(own, group)
-                got = {r.path: r for r in served} if served is not None else None
-        if got is None and args.dask:
-            from prose_lint.batch import lint_batch
-
-            scheduler = None if args.dask == "local" else args.dask
-            got = {r.path: r for r in lint_batch(group, own, scheduler=scheduler, progress=sys.stderr.isatty())}
-        if got is None:
-            got = {r.path: r for r in lint_paths(linter_for(own), group, own.jobs)}
-        by_path.update(got)
+        by_path.update((r.path, r) for r in executors.lint(group, own, linters, options))
+    results: list[FileResult] = []
+    stdin_source = None
     for path in paths:
         if path == "-":
             try:
@@ -206,24 +198,6 @@ def _prepare_languagetool(groups: list[Settings], allow_install: bool) -> list[s
     for group in wanted:
         group.no_grammar = True
     return [problem[0].upper() + problem[1:] + "."]
-
-
-def _announce_cold_languagetool(group: Settings) -> None:
-    """The warm process starts LanguageTool in its own process, whose stderr is a log: say it here, on a
-    terminal, when the daemon is not running (in-process runs say it in ``daemon.ensure``)."""
-    from prose_lint import progress
-
-    if not progress.enabled() or not _grammar_wanted(group):
-        return
-    from prose_lint.languagetool import daemon
-
-    try:
-        state = daemon.read_state(daemon.RunDir())
-    except ProseLintError:
-        return
-    if state is None or not daemon.pid_alive(state.pid, daemon.MAIN_CLASS):
-        progress.say("LanguageTool is not running: starting it if a file needs it (a cold start takes ~10 s)...",
-                     key="lt-start")
 
 
 def _grammar_wanted(group: Settings) -> bool:
