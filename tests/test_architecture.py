@@ -89,3 +89,48 @@ def test_one_linter_per_settings_value(tmp_path):
     assert other is not first and len(cache) == 2
     cache.get(Settings(root=tmp_path, no_grammar=True, select=["hedging"]))
     assert len(cache) == 1  # the limit of a long-lived process: all dropped, then the new one built
+
+
+def _repeated_the():
+    from prose_lint.diagnostic import Diagnostic, Edit, Fix, Severity
+    from prose_lint.result import FileResult
+
+    fix = Fix((Edit(4, 8, ""),))
+    return FileResult("a.md", "The the end.\n", [Diagnostic("repeated-word", Severity.WARNING, 4, 7,
+                                                             "'the' is repeated", fix=fix)],
+                      properties={"language": {"variety": "en-GB", "chosen": "configured"}})
+
+
+def test_no_private_flag_rides_in_the_results_properties():
+    """--diff used to mark its results with a "_diff" property (and the report had to pop it): the
+    result of --diff is now what the step returns."""
+    from pathlib import Path
+
+    import prose_lint
+
+    package = Path(prose_lint.__file__).parent
+    flagged = [str(p) for p in package.rglob("*.py") if '"_diff"' in p.read_text(encoding="utf-8")
+               or "'_diff'" in p.read_text(encoding="utf-8")]
+    assert flagged == []
+
+
+def test_diffs_and_baselines_are_steps_on_the_results(tmp_path, capsys):
+    from prose_lint.baseline import apply_baseline
+    from prose_lint.fix import show_diffs
+    from prose_lint.result import FileResult
+
+    result = _repeated_the()
+    properties = {k: dict(v) for k, v in result.properties.items()}
+    assert show_diffs([result]) is True
+    assert "-The the end.\n+The end.\n" in capsys.readouterr().out
+    assert result.properties == properties  # nothing added for the report to remove
+    assert show_diffs([FileResult("b.md", "Fine.\n")]) is False
+
+    baseline = tmp_path / "baseline.json"
+    recorded = apply_baseline([_repeated_the()], baseline)  # the first run records and reports nothing
+    assert recorded[0].diagnostics == [] and baseline.exists()
+    assert apply_baseline([_repeated_the()], baseline)[0].diagnostics == []  # known: dropped
+    new = _repeated_the()
+    new.text = "The cat cat sat.\n"  # another defect: a new fingerprint
+    assert len(apply_baseline([new], baseline)[0].diagnostics) == 1
+    assert "wrote 1 diagnostic(s)" in capsys.readouterr().err

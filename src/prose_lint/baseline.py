@@ -1,4 +1,5 @@
-"""Baselines: record today's diagnostics so that only new ones are reported.
+"""Baselines: record today's diagnostics so that only new ones are reported (``apply_baseline``, a step on
+a check's results).
 
 The file is JSON: {"version": 1, "fingerprints": {path: [fingerprint, ...]}}.
 Fingerprints (fingerprint.py) survive edits elsewhere in the file.
@@ -7,6 +8,7 @@ Fingerprints (fingerprint.py) survive edits elsewhere in the file.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from prose_lint.result import FileResult
@@ -60,3 +62,16 @@ def filter_baseline(results: list[FileResult], baseline: dict[str, set[str]]) ->
         dropped += len(result.diagnostics) - len(kept)
         result.diagnostics = kept
     return dropped
+
+
+def apply_baseline(results: list[FileResult], path: Path, update: bool = False, force: bool = False) -> list[FileResult]:
+    """``--baseline``: the first run (or ``--update-baseline``) records the results' diagnostics and reports
+    none of them; later runs report only the diagnostics the file does not record."""
+    if update or not path.exists():
+        count = write_baseline(path, results, force=force)
+        print(f"prose-lint: wrote {count} diagnostic(s) to baseline {path}", file=sys.stderr)
+        for result in results:
+            result.diagnostics = []
+    else:
+        filter_baseline(results, load_baseline(path))
+    return results

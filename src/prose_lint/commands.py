@@ -145,25 +145,21 @@ def run_check(args) -> int:
         else:
             results.append(by_path[path])
 
-    if args.fix or args.diff:
-        results = _apply_fixes(lambda path: linter_for(settings_of.get(path, settings)), results, stdin_source,
-                               write=args.fix,
-                               unsafe=bool(getattr(args, "unsafe_fixes", False)),
-                               force=bool(getattr(args, "force_write", False)))
-        if args.diff:
-            return EXIT_FOUND if any(r.properties.get("_diff") for r in results) else EXIT_OK
+    # Steps on the results, in order: fixes (or their diffs), then the baseline.
+    unsafe, force = bool(getattr(args, "unsafe_fixes", False)), bool(getattr(args, "force_write", False))
+    if args.diff:
+        from prose_lint.fix import show_diffs
 
+        return EXIT_FOUND if show_diffs(results, unsafe) else EXIT_OK
+    if args.fix:
+        from prose_lint.fix import apply_fixes
+
+        results = apply_fixes(results, lambda path: linter_for(settings_of.get(path, settings)),
+                              stdin_source.path if stdin_source is not None else None, unsafe=unsafe, force=force)
     if args.baseline:
-        from prose_lint.baseline import filter_baseline, load_baseline, write_baseline
+        from prose_lint.baseline import apply_baseline
 
-        baseline_path = Path(args.baseline)
-        if args.update_baseline or not baseline_path.exists():
-            count = write_baseline(baseline_path, results, force=bool(getattr(args, "force_write", False)))
-            print(f"prose-lint: wrote {count} diagnostic(s) to baseline {baseline_path}", file=sys.stderr)
-            for r in results:
-                r.diagnostics = []
-        else:
-            filter_baseline(results, load_baseline(baseline_path))
+        results = apply_baseline(results, Path(args.baseline), update=args.update_baseline, force=force)
 
     # With --fix on stdin, stdout carries the fixed text: the report goes to stderr (as ruff does).
     report_stream = sys.stderr if (args.fix and stdin_source is not None) else sys.stdout
@@ -211,8 +207,6 @@ def _report(results: list[FileResult], settings: Settings, args, linter, stream,
     """``linter`` is a callable: only SARIF output needs the rules' metadata."""
     from prose_lint.output import get_formatter
 
-    for r in results:
-        r.properties.pop("_diff", None)
     formatter = get_formatter(settings.output_format)
     try:
         target = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else stream
@@ -234,54 +228,6 @@ def _report(results: list[FileResult], settings: Settings, args, linter, stream,
     finally:
         if args.output_file:
             target.close()
-
-
-def _apply_fixes(linter_of, results: list[FileResult], stdin_source, write: bool,
-                 unsafe: bool = False, force: bool = False) -> list[FileResult]:
-    from prose_lint.fix import applicable_edits, apply_edits, unified_diff
-    from prose_lint.source import Source, WriteRefused, read_source, write_atomically
-
-    out = []
-    for result in results:
-        linter = linter_of(result.path)  # the file's own settings (its nearest config)
-        edits, fixed = applicable_edits(result.diagnostics, unsafe) if result.error is None else ([], [])
-        if not edits:
-            out.append(result)
-            continue
-        new_text = apply_edits(result.text, edits)
-        is_stdin = stdin_source is not None and result.path == stdin_source.path
-        if not write:
-            sys.stdout.write(unified_diff(result.path, result.text, new_text))
-            result.properties["_diff"] = True
-            out.append(result)
-            continue
-        if is_stdin:
-            sys.stdout.write(new_text)
-            out.append(FileResult(result.path, new_text, []))
-            continue
-        try:
-            source = read_source(result.path, linter.settings.max_file_size)
-        except ProseLintError as exc:
-            result.error = f"{exc}; not fixed"
-            out.append(result)
-            continue
-        if source.text != result.text:
-            result.error = f"{result.path}: changed while being checked; not fixed"
-            out.append(result)
-            continue
-        try:
-            write_atomically(result.path, source.encode(new_text), force=force)
-        except WriteRefused as exc:
-            result.error = f"{exc}; not fixed (--force-write writes it anyway)"
-            out.append(result)
-            continue
-        except OSError as exc:
-            result.error = f"{result.path}: cannot write the fixed file: {exc.strerror or exc}; left unchanged"
-            out.append(result)
-            continue
-        print(f"prose-lint: fixed {len(fixed)} problem(s) in {result.path}", file=sys.stderr)
-        out.append(linter.lint_source(Source(result.path, new_text, source.encoding, source.bom)))
-    return out
 
 
 def run_rules(args) -> int:
