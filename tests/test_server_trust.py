@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from prose_lint.server import socket_address
+
 ROOT = Path(__file__).resolve().parents[1]
 DOC = "The the end.\n"
 
@@ -73,7 +75,8 @@ def test_a_planted_socket_cannot_make_the_client_unpickle(env, tmp_path):
     os.chmod(server_dir.parent, 0o700)
     path = server_dir / f"prose-lint-{build_id(env)}.sock"
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(path))
+    with socket_address(path) as address:  # the tmp path may be longer than a socket address holds
+        listener.bind(address)
     listener.listen(1)
 
     def answer():
@@ -134,7 +137,8 @@ def test_a_socket_served_by_another_user_is_not_used(env, tmp_path):
     os.chmod(server_dir.parent, 0o700)
     path = server_dir / f"prose-lint-{build_id(env)}.sock"
     got = tmp_path / "got-request"
-    code = (f"import os, socket, time\ns = socket.socket(socket.AF_UNIX)\ns.bind({str(path)!r})\n"
+    code = (f"import os, socket, time\nfrom pathlib import Path\nfrom prose_lint.server import socket_address\n"
+            f"s = socket.socket(socket.AF_UNIX)\nwith socket_address(Path({str(path)!r})) as a: s.bind(a)\n"
             "os.setuid(65534)\ns.listen(1)\ns.settimeout(60)\n"
             f"c, _ = s.accept()\nc.settimeout(10)\ndata = c.recv(100)\n"
             f"open({str(got)!r}, 'wb').write(data) if data else None\ntime.sleep(1)\n")
@@ -165,7 +169,8 @@ def test_a_stopped_server_does_not_stall_the_client(env, tmp_path):
     path = wait_for_socket(env)
     assert check(env, doc, "--server").stdout == local.stdout  # served
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
-        probe.connect(str(path))
+        with socket_address(path) as address:
+            probe.connect(address)
         pid = struct.unpack("3i", probe.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[0]
     os.kill(pid, signal.SIGSTOP)
     try:
@@ -198,7 +203,8 @@ def test_a_server_that_accepts_but_never_answers_costs_seconds_not_minutes(env, 
     os.chmod(server_dir.parent, 0o700)
     path = server_dir / f"prose-lint-{build_id(env)}.sock"
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(path))
+    with socket_address(path) as address:  # the tmp path may be longer than a socket address holds
+        listener.bind(address)
     listener.listen(8)
     held = []
 
@@ -222,3 +228,26 @@ def test_a_server_that_accepts_but_never_answers_costs_seconds_not_minutes(env, 
             conn.close()
     assert proc.returncode == 1 and "repeated-word" in proc.stdout
     assert held, "the client did not even connect (the test proves nothing)"
+
+
+def test_a_socket_address_longer_than_the_kernel_allows_still_binds_and_connects(tmp_path):
+    """A deep cache directory (a CI workspace, a long PROSE_LINT_CACHE_DIR): the server's socket path is
+    longer than a Unix socket address holds (108 bytes on Linux); it is bound and reached all the same."""
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    path = deep / "prose-lint-0123456789abcdef.sock"
+    assert len(str(path)) > 108
+    with pytest.raises(OSError):
+        socket.socket(socket.AF_UNIX).bind(str(path))  # what the server did before
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        with socket_address(path) as address:
+            server.bind(address)
+        server.listen(1)
+        assert path.exists()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            with socket_address(path) as address:
+                client.connect(address)
+            conn, _ = server.accept()
+            client.sendall(b"ping")
+            assert conn.recv(4) == b"ping"
+            conn.close()

@@ -32,7 +32,8 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from prose_lint import __version__
 
@@ -77,6 +78,25 @@ def run_dir() -> Path:
 
 def socket_path(build: str) -> Path:
     return run_dir() / f"prose-lint-{build}.sock"
+
+
+SUN_PATH_MAX = 100  # bytes a Unix socket address holds, with room to spare (sun_path: 108 on Linux, 104 on macOS)
+
+
+@contextmanager
+def socket_address(path: Path) -> Iterator[str]:
+    """The name to ``bind`` or ``connect`` for the socket at ``path``: the path itself, or, when it is too
+    long for a Unix socket address (a deep cache directory: a CI workspace, a long PROSE_LINT_CACHE_DIR),
+    the same file reached through an open descriptor of its directory (``/proc/self/fd/N/name``, Linux),
+    so the socket stays in the checked, private run directory whatever its depth."""
+    if len(os.fsencode(str(path))) <= SUN_PATH_MAX or not os.path.isdir("/proc/self/fd"):
+        yield str(path)
+        return
+    fd = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        yield f"/proc/self/fd/{fd}/{path.name}"
+    finally:
+        os.close(fd)
 
 
 # -- framing and trust -------------------------------------------------------
@@ -129,7 +149,8 @@ def lint_via_server(settings, paths: list[str]):
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(CONNECT_TIMEOUT)
-            sock.connect(str(path))
+            with socket_address(path) as address:
+                sock.connect(address)
             if not _same_user(sock):
                 _warn(f"not using the warm server: {path} is served by another user's process")
                 return None
@@ -176,7 +197,8 @@ def stop_all() -> int:
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
                 sock.settimeout(CONNECT_TIMEOUT)
-                sock.connect(str(path))
+                with socket_address(path) as address:
+                    sock.connect(address)
                 if not _same_user(sock):
                     continue
                 sock.settimeout(HANDSHAKE_TIMEOUT)
@@ -200,7 +222,8 @@ def serve(build: str) -> None:
     path = socket_path(build)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        server.bind(str(path))
+        with socket_address(path) as address:
+            server.bind(address)
     except OSError:
         return  # another server for this build won the race
     server.listen(8)
