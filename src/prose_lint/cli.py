@@ -8,9 +8,11 @@ import sys
 from typing import Sequence
 
 from prose_lint import __version__
+from prose_lint import env as environment
+from prose_lint.constants import (COLOUR_MODES, DEFAULT_INCLUDE, EXIT_ERROR, EXIT_FOUND, EXIT_INTERRUPTED, EXIT_OK,
+                                  MARKUPS, SEVERITIES)
 from prose_lint.errors import ProseLintError
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+from prose_lint.output import FORMATS
 
 EPILOG = """\
 examples:
@@ -26,8 +28,8 @@ examples:
   prose-lint rule stray-token/foreign-word show a rule's documentation
   prose-lint languagetool install          fetch LanguageTool (needs Java 17+)
 
-exit codes: 0 no problems at or above --fail-on, 1 problems found, 2 usage, config or file error.
-"""
+exit codes: {EXIT_OK} no problems at or above --fail-on, {EXIT_FOUND} problems found, {EXIT_ERROR} usage, config or file error.
+""".format(EXIT_OK=EXIT_OK, EXIT_FOUND=EXIT_FOUND, EXIT_ERROR=EXIT_ERROR)
 
 
 def _csv(value: str) -> list[str]:
@@ -54,14 +56,14 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_csv, metavar="IDS", default=[], help="rules or families to add")
     check.add_argument("--ignore", type=_csv, metavar="IDS", default=[], help="rules or families to skip")
     check.add_argument("--no-grammar", action="store_true", help="skip LanguageTool (grammar and spelling)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (default warning)")
+    check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    check.add_argument("--output-format", "--format", dest="output_format", choices=("text", "json", "sarif", "github"))
+    check.add_argument("--output-format", "--format", dest="output_format", choices=FORMATS)
     check.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE")
     check.add_argument("--show-source", action="store_true", default=None, help="show the source line under each diagnostic")
     check.add_argument("--statistics", action="store_true", help="per-rule counts and document summaries (readability)")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
-    check.add_argument("--markup", choices=("auto", "markdown", "text"), help="how to read files (default: by extension, sniffing .txt)")
+    check.add_argument("--color", choices=COLOUR_MODES, default="auto", help="colour text output")
+    check.add_argument("--markup", choices=MARKUPS, help="how to read files (default: by extension, sniffing .txt)")
     check.add_argument("--language", help="language of the manuscripts, e.g. en-US")
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (and to choose its markup)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files (atomically)")
@@ -79,7 +81,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
                        help="list on stderr the files a directory walk skipped (no 'include' pattern matches them)")
     check.add_argument("--include", type=_csv, metavar="GLOBS",
                        help="files a directory walk checks (replaces the 'include' config key; default: "
-                            "*.md,*.markdown,*.mdown,*.mkd,*.txt,*.text)")
+                            f"{','.join(DEFAULT_INCLUDE)})")
     check.add_argument("--extend-include", type=_csv, metavar="GLOBS", default=[],
                        help="more files a directory walk checks, e.g. '*.rst'")
     check.add_argument("--install-languagetool", action="store_true",
@@ -149,14 +151,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("prose-lint: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (| head): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FOUND
     except Exception as exc:  # a bug of ours: one line, and the traceback only on request
-        if os.environ.get("PROSE_LINT_DEBUG"):
+        if environment.get("PROSE_LINT_DEBUG"):
             raise
         print(f"prose-lint: internal error: {type(exc).__name__}: {exc} "
               "(set PROSE_LINT_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)

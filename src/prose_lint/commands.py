@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prose_lint import env as environment
 from prose_lint import executors
 from prose_lint.config import Settings, load_settings
+from prose_lint.constants import EXIT_ERROR, EXIT_FOUND, EXIT_OK
 from prose_lint.diagnostic import Severity
 from prose_lint.errors import ConfigError, ProseLintError
 from prose_lint.linter_cache import LinterCache
@@ -17,8 +18,6 @@ from prose_lint.result import FileResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from prose_lint.engine import Linter
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def settings_from_args(args) -> Settings:
@@ -69,9 +68,9 @@ def apply_args(settings: Settings, args) -> Settings:
 
 
 def _colour(mode: str, stream) -> bool:
-    if mode == "never" or os.environ.get("NO_COLOR"):
+    if mode == "never" or environment.get("NO_COLOR"):
         return False
-    if mode == "always" or os.environ.get("FORCE_COLOR"):
+    if mode == "always" or environment.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
+from prose_lint.constants import MARKDOWN_SUFFIXES
 from prose_lint.document import Document
 from prose_lint.source import Source
-
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-MARKUPS = ("auto", "markdown", "text")
 
 _STRONG = [
     re.compile(r"^#{1,6}[ \t]+\S", re.M),  # ATX heading

@@ -36,8 +36,9 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from prose_lint import __version__
+from prose_lint import env as environment
 
-IDLE_SECONDS = float(os.environ.get("PROSE_LINT_SERVER_IDLE", "600"))
+IDLE_SECONDS = float(environment.get("PROSE_LINT_SERVER_IDLE", "600"))
 CONNECT_TIMEOUT = 2.0
 # A live server acknowledges a request at once, even while it lints another client's files; a stopped
 # (SIGSTOP) or wedged one does not, and the client then lints in-process instead of waiting.
@@ -46,11 +47,10 @@ REQUEST_TIMEOUT = 600.0
 
 
 def enabled(config_value: bool, flag: bool | None) -> bool:
-    env = os.environ.get("PROSE_LINT_SERVER")
     if flag is not None:
         return flag
-    if env is not None:
-        return env.strip().lower() not in ("", "0", "false", "no", "off")
+    if environment.get("PROSE_LINT_SERVER") is not None:
+        return environment.is_set("PROSE_LINT_SERVER")
     return config_value
 
 

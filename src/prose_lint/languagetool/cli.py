@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-EXIT_OK, EXIT_ERROR = 0, 2
+from prose_lint.constants import EXIT_ERROR, EXIT_OK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

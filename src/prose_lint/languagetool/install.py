@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
+from prose_lint import env as environment
 from prose_lint.errors import ToolError
 
 LT_VERSION = "6.8"
@@ -41,7 +42,7 @@ def cache_dir() -> Path:
     """The cache root, created 0700; refused (UnsafePath) when another user could have written it."""
     from prose_lint.private import private_dir
 
-    explicit = os.environ.get("PROSE_LINT_CACHE_DIR")
+    explicit = environment.get("PROSE_LINT_CACHE_DIR")
     if explicit:
         return private_dir(Path(explicit))
     from platformdirs import user_cache_dir
@@ -50,7 +51,7 @@ def cache_dir() -> Path:
 
 
 def lt_home() -> Path:
-    explicit = os.environ.get("PROSE_LINT_LANGUAGETOOL_HOME")
+    explicit = environment.get("PROSE_LINT_LANGUAGETOOL_HOME")
     return Path(explicit) if explicit else cache_dir() / f"languagetool-{LT_VERSION}"
 
 
@@ -119,7 +120,7 @@ def _java_candidates() -> list[tuple[str, str]]:
     on_path = shutil.which("java")
     if on_path:
         found.append((on_path, "PATH"))
-    home = os.environ.get("JAVA_HOME")
+    home = environment.get("JAVA_HOME")
     if home:
         exe = Path(home) / "bin" / ("java.exe" if os.name == "nt" else "java")
         if exe.is_file():
@@ -206,7 +207,7 @@ def _install_maven(mvn: str, home: Path, java: Java, log: Callable[[str], None])
     staging = Path(tempfile.mkdtemp(prefix="jars-", dir=home))
     build = Path(tempfile.mkdtemp(prefix="build-", dir=home))
     shutil.copyfile(POM, build / "pom.xml")
-    env = dict(os.environ)
+    env = environment.for_child()
     env.setdefault("JAVA_HOME", str(Path(java.path).resolve().parent.parent))
     cmd = [mvn, "-q", "-B", "-f", str(build / "pom.xml"), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
            f"-DoutputDirectory={staging}", "-DincludeScope=runtime"]
@@ -231,7 +232,7 @@ def _install_download(home: Path, log: Callable[[str], None]) -> Installation:
     home.mkdir(parents=True, exist_ok=True)
     target = home / "ltp"
     target.mkdir(exist_ok=True)
-    os.environ["LTP_PATH"] = str(target)  # read by language_tool_python.utils
+    environment.export("LTP_PATH", str(target))  # read by language_tool_python.utils
     try:
         from language_tool_python.download_lt import LocalLanguageTool
     except ImportError as exc:

@@ -1,7 +1,7 @@
 """``[tool.prose-lint.languagetool]``: validated LanguageTool settings.
 
 Config loading calls :func:`parse_settings` on every run, so this module
-imports nothing beyond the standard library and ``prose_lint.errors``.
+imports nothing beyond the standard library, ``prose_lint.errors`` and ``prose_lint.env``.
 
 Environment variables override the file (useful in CI and for secrets):
 
@@ -15,11 +15,11 @@ Environment variables override the file (useful in CI and for secrets):
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from prose_lint import env as environment
 from prose_lint.errors import ConfigError
 
 # Rules that only fire on text whose markup was masked or removed, or that are
@@ -100,7 +100,7 @@ _RULE_ID_RE = re.compile(r"^[A-Za-z0-9_]+(?:\[\d+\])?$")
 
 def parse_settings(table: dict[str, Any] | None, where: str, environ: dict[str, str] | None = None) -> LTSettings:
     """Validate the ``languagetool`` table; ``where`` names the config file for messages."""
-    env = os.environ if environ is None else environ
+    env = environment.current() if environ is None else environ
     table = dict(table or {})
     values: dict[str, Any] = {}
     for key, value in table.items():
