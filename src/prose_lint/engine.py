@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import traceback
-from pathlib import PurePath
 
+from prose_lint import env as environment
+from prose_lint import patterns
 from prose_lint.config import Settings
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.errors import ConfigError, ProseLintError, ToolError
@@ -203,9 +203,9 @@ class Linter:
 
     def _file_ignores(self, path: str) -> list[str]:
         result = []
-        rel = _relative(path, self.settings.root)
+        rel = patterns.relative(path, self.settings.root)
         for glob, selectors in self.settings.per_file_ignores:
-            if _glob_match(rel, glob):
+            if patterns.matches(rel, glob):
                 result.extend(selectors)
         return result
 
@@ -217,7 +217,7 @@ ENGINE_RULES = ("internal-error", "unused-suppression", "unknown-suppression-id"
 # Set by the test suite (tests/conftest.py) and by contributors debugging a rule: a rule that raises (or
 # reports a region outside the file) ends the run with its traceback instead of becoming an
 # internal-error diagnostic, so that a crashing rule cannot pass a test that looks only at its own ids.
-RAISE_INTERNAL_ERRORS = os.environ.get("PROSE_LINT_RAISE_INTERNAL_ERRORS", "") not in ("", "0")
+RAISE_INTERNAL_ERRORS = environment.get("PROSE_LINT_RAISE_INTERNAL_ERRORS", "") not in ("", "0")
 
 
 def _internal_error(rule: Rule, exc: Exception) -> Diagnostic:
@@ -225,16 +225,3 @@ def _internal_error(rule: Rule, exc: Exception) -> Diagnostic:
     where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
     return Diagnostic("internal-error", Severity.ERROR, 0, 0,
                       f"rule {rule.id} failed: {type(exc).__name__}: {exc}{where}")
-
-
-def _relative(path: str, root) -> str:
-    try:
-        return PurePath(os.path.relpath(os.path.abspath(path), root)).as_posix()
-    except ValueError:
-        return PurePath(path).as_posix()
-
-
-def _glob_match(rel: str, glob: str) -> bool:
-    name = rel.rsplit("/", 1)[-1]
-    return fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(name, glob)) \
-        or fnmatch.fnmatch(rel, glob.rstrip("/") + "/*")

@@ -1,8 +1,9 @@
 """Which files to check: explicit files, and directories walked for manuscripts.
 
 Directories yield the files that ``include`` globs match (default: Markdown and
-text files; ``extend-include`` adds more), skipping ``exclude`` globs and,
-unless ``respect-gitignore = false``, what .gitignore files exclude (each
+text files; ``extend-include`` adds more), skipping ``exclude`` patterns
+(gitignore-style, as ``per-file-ignores``: patterns.py) and, unless
+``respect-gitignore = false``, what .gitignore files exclude (each
 .gitignore applies to its own directory and below, as git does). Inside a git
 repository the .gitignore files from the repository's root down apply; outside
 one, those of the walked directory and below (git would read none, but a folder
@@ -27,12 +28,11 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable, Iterator, Union
 
-from prose_lint.config import DEFAULT_INCLUDE, Settings
-
-MANUSCRIPT_SUFFIXES = tuple(p[1:] for p in DEFAULT_INCLUDE)
+from prose_lint import patterns
+from prose_lint.config import Settings
 
 
 @dataclass
@@ -78,19 +78,9 @@ def _settings_for(settings: SettingsFor) -> Callable[[Path], Settings]:
     return settings
 
 
-def is_excluded(path: Path, settings: Settings) -> bool:
-    try:
-        rel = PurePosixPath(Path(os.path.abspath(path)).relative_to(settings.root).as_posix())
-    except ValueError:
-        rel = PurePosixPath(Path(path).as_posix())
-    parts = rel.parts
-    for pattern in settings.exclude:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(str(rel), pattern) or fnmatch.fnmatch(str(rel), pattern + "/*"):
-            return True
-        if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in parts):
-            return True
-    return False
+def is_excluded(path: Path, settings: Settings, is_dir: bool = False) -> bool:
+    """Whether an ``exclude`` pattern (patterns.py: the same matcher as ``per-file-ignores``) matches."""
+    return patterns.matches_any(patterns.relative(path, settings.root), settings.exclude, is_dir)
 
 
 class _GitIgnore:
@@ -180,7 +170,7 @@ def _walk(top: Path, settings_of: Callable[[Path], Settings], gitignore: _GitIgn
         keep = []
         for name in sorted(dirnames):
             child = current / name
-            if name == ".git" or is_excluded(child, settings):
+            if name == ".git" or is_excluded(child, settings, is_dir=True):
                 continue
             if chain and gitignore.ignored(current_abs / name, True, chain):
                 continue
