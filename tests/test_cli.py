@@ -90,7 +90,7 @@ def test_bad_files_are_reported_and_the_rest_checked(project):
 
 @pytest.mark.parametrize("config, fragment", [
     ("select = [\n", ".prose-lint.toml: invalid TOML"),
-    ('fail-on = "never"\n', "key 'fail-on' must be error, warning or info"),
+    ('fail-on = "never"\n', "key 'fail-on' must be one of error, warning, info"),
     ('select = ["nonsense"]\n', "unknown rule or family 'nonsense'"),
 ])
 def test_bad_config_is_one_line_exit_2(project, config, fragment):

@@ -39,12 +39,16 @@ def test_dedicated_file_wins_in_the_same_directory(tmp_path):
 
 @pytest.mark.parametrize("body, message", [
     ('colour = "red"\n', r"\.prose-lint\.toml: unknown key 'colour' \(allowed: .*select"),
-    ('fail-on = "fatal"\n', r"key 'fail-on' must be error, warning or info, got 'fatal'"),
+    ('fail-on = "fatal"\n', r"key 'fail-on' must be one of error, warning, info, got 'fatal'"),
     ('select = "grammar"\n', r"key 'select' must be a list of strings"),
     ('markup = "rst"\n', r"key 'markup' must be one of auto, markdown, text"),
     ('vocabulary = "missing.txt"\n', r"key 'vocabulary': .*missing.txt not found"),
     ('rule-packs = ["nope"]\n', r"key 'rule-packs': .*nope is not a directory"),
     ('jobs = -1\n', r"key 'jobs' must be 0 or more"),
+    ('jobs = "4"\n', r"key 'jobs' must be an integer, got '4'"),
+    ('show-source = "yes"\n', r"key 'show-source' must be true or false"),
+    ('output-format = "xml"\n', r"key 'output-format' must be one of text, json, sarif, github"),
+    ('extend-selct = ["wordy"]\n', r"unknown key 'extend-selct'; did you mean 'extend-select'\?"),
     ('[rules]\nwordy = 3\n', r"key 'rules.wordy' must be a table"),
     ('select = [\n', r"invalid TOML"),
     ('[languagetool]\nsever = "x"\n', r"unknown key 'languagetool.sever' \(allowed: "),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from prose_lint.options import CONFIG_OPTIONS, render_markdown
 from prose_lint.registry import load_registry
 from prose_lint.ruledocs import render_rules_markdown
 
@@ -18,3 +19,14 @@ def test_every_rule_is_in_the_rules_doc():
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in load_registry():
         assert f"\n## {rule.id}\n" in text
+
+
+def test_configuration_doc_is_current():
+    actual = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert actual == render_markdown(), "docs/configuration.md is stale: run scripts/gen-config-docs"
+
+
+def test_every_config_key_is_documented_once():
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8").split("\n## ", 1)[0]
+    for option in CONFIG_OPTIONS:
+        assert text.count(f"\n| `{option.key}` |") == 1

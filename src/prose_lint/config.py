@@ -8,7 +8,8 @@ the defaults. ``--config`` names one file for every path, ``--isolated`` ignores
 them all (``ConfigResolver``). Paths in a config file are relative to that
 file's directory.
 Every unknown key or bad value is an error naming the file, the key and what
-is allowed.
+is allowed: the keys, their types, defaults and allowed values are declared in
+options.py.
 """
 
 from __future__ import annotations
@@ -18,42 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prose_lint.constants import SEVERITIES
 from prose_lint.diagnostic import Severity
 from prose_lint.errors import ConfigError
+from prose_lint.options import DEFAULT_EXCLUDE, OPTIONS, check_value, parse_size, unknown_key
 from prose_lint.tomlcompat import tomllib
 
-MARKUPS = ("auto", "markdown", "text")
-OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+__all__ = ["ConfigResolver", "RuleSettings", "Settings", "load_settings", "parse_size", "settings_from_table"]
 
-# key -> (type, description); list types hold strings.
-KEYS: dict[str, tuple[type, str]] = {
-    "select": (list, "rule ids or family prefixes to run (replaces the default set; 'ALL' for every rule)"),
-    "extend-select": (list, "rule ids or families to run in addition"),
-    "ignore": (list, "rule ids or families not to run"),
-    "fail-on": (str, "lowest severity that makes the exit code 1: error, warning or info"),
-    "language": (str, "language of the manuscripts: en (default: en-GB or en-US by each document's spelling), en-US, en-GB..."),
-    "markup": (str, "auto, markdown or text"),
-    "rule-packs": (list, "extra directories of rule packs (*.toml)"),
-    "vocabulary": (str, "file of accepted words, one per line ('#' starts a comment)"),
-    "include": (list, "glob patterns of the files a directory walk checks (replaces the default: Markdown and .txt)"),
-    "extend-include": (list, "more glob patterns of files a directory walk checks, e.g. \"*.rst\""),
-    "exclude": (list, "glob patterns of paths never checked"),
-    "extend-exclude": (list, "more glob patterns of paths never checked"),
-    "respect-gitignore": (bool, "skip files that .gitignore excludes when walking directories"),
-    "per-file-ignores": (dict, "table: glob -> list of rule ids or families to ignore there"),
-    "rules": (dict, "table: rule id -> table of 'severity' and rule options"),
-    "languagetool": (dict, "LanguageTool settings (see `prose-lint languagetool --help`)"),
-    "jobs": (int, "worker processes for several files (0: one per core)"),
-    "output-format": (str, "text, json, sarif or github"),
-    "show-source": (bool, "show the source line and a caret under each diagnostic"),
-    "report-unused-suppressions": (bool, "report inline suppressions that suppress nothing"),
-    "server": (bool, "hand files to a warm prose-lint process (fast pre-commit runs; see docs/server.md)"),
-    "max-file-size": (int, "largest file checked, in bytes or with a unit: 50000000, \"50MB\", \"512kB\", \"1GiB\""),
-}
 
-DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdown", "*.mkd", "*.txt", "*.text"]
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
-
+def _default(key: str):
+    """A Settings field's default: the declared one (options.py), as a fresh list for list keys."""
+    default = OPTIONS[key].default
+    return field(default_factory=lambda: list(default)) if isinstance(default, tuple) else default
 
 @dataclass
 class RuleSettings:
@@ -68,26 +46,26 @@ class Settings:
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    fail_on: Severity = Severity.WARNING
-    language: str = "en"  # en: en-GB or en-US by each document's spelling (prose_lint/variety.py)
-    markup: str = "auto"
+    fail_on: Severity = Severity.parse(OPTIONS["fail-on"].default)
+    language: str = _default("language")  # en: en-GB or en-US by each document's spelling (prose_lint/variety.py)
+    markup: str = _default("markup")
     pack_dirs: list[Path] = field(default_factory=list)
     vocabulary_path: Path | None = None
     vocabulary: frozenset[str] = frozenset()
-    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
-    respect_gitignore: bool = True
+    include: list[str] = _default("include")
+    exclude: list[str] = _default("exclude")
+    respect_gitignore: bool = _default("respect-gitignore")
     per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     languagetool: dict[str, Any] = field(default_factory=dict)
-    jobs: int = 0
-    output_format: str = "text"
-    show_source: bool = False
-    report_unused_suppressions: bool = False
-    server: bool = False
+    jobs: int = _default("jobs")
+    output_format: str = _default("output-format")
+    show_source: bool = _default("show-source")
+    report_unused_suppressions: bool = _default("report-unused-suppressions")
+    server: bool = _default("server")
     statistics: bool = False
     no_grammar: bool = False  # --no-grammar: never start LanguageTool
-    max_file_size: int = 50_000_000  # bytes; larger files are a file error (source.DEFAULT_MAX_FILE_SIZE)
+    max_file_size: int = _default("max-file-size")  # bytes; larger files are a file error
 
     GRAMMAR_FAMILIES = ("grammar", "spelling")
 
@@ -208,37 +186,22 @@ def table_in_pyproject(path: Path) -> dict[str, Any] | None:
     return table
 
 
-def _check_type(where: str, key: str, value: Any, kind: type) -> None:
-    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-    if ok and kind is list:
-        ok = all(isinstance(v, str) for v in value)
-    if not ok:
-        expected = {list: "a list of strings", dict: "a table", str: "a string", bool: "true or false", int: "an integer"}[kind]
-        raise ConfigError(f"{where}: key {key!r} must be {expected}, got {value!r}")
-
-
 def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
     where = str(path)
     settings = Settings(root=path.parent.resolve(), config_path=path)
-    for key, value in table.items():
-        if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(sorted(KEYS))})")
-        if key == "max-file-size":
-            settings.max_file_size = parse_size(value, f"{where}: key 'max-file-size'")
-            continue
-        _check_type(where, key, value, KEYS[key][0])
+    for key in table:
+        if key not in OPTIONS:
+            raise unknown_key(where, key, OPTIONS)
+    table = {key: check_value(where, OPTIONS[key], value) for key, value in table.items()}
     base = settings.root
     if "select" in table:
         settings.select = table["select"]
     settings.extend_select = table.get("extend-select", [])
     settings.ignore = table.get("ignore", [])
     if "fail-on" in table:
-        settings.fail_on = _severity(where, "fail-on", table["fail-on"])
+        settings.fail_on = Severity.parse(table["fail-on"])
     settings.language = table.get("language", settings.language)
-    markup = table.get("markup", "auto")
-    if markup not in MARKUPS:
-        raise ConfigError(f"{where}: key 'markup' must be one of {', '.join(MARKUPS)}, got {markup!r}")
-    settings.markup = markup
+    settings.markup = table.get("markup", settings.markup)
     settings.pack_dirs = [(base / p) for p in table.get("rule-packs", [])]
     for directory in settings.pack_dirs:
         if not directory.is_dir():
@@ -246,13 +209,12 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
     if "vocabulary" in table:
         settings.vocabulary_path = base / table["vocabulary"]
         settings.vocabulary = read_vocabulary(settings.vocabulary_path, where)
-    settings.exclude = list(DEFAULT_EXCLUDE) + table.get("exclude", []) + table.get("extend-exclude", [])
-    if "exclude" in table:
-        settings.exclude = table["exclude"] + table.get("extend-exclude", [])
-    settings.include = list(table.get("include", DEFAULT_INCLUDE)) + table.get("extend-include", [])
-    settings.respect_gitignore = table.get("respect-gitignore", True)
+    settings.exclude = list(table.get("exclude", DEFAULT_EXCLUDE)) + table.get("extend-exclude", [])
+    settings.include = list(table.get("include", settings.include)) + table.get("extend-include", [])
+    settings.respect_gitignore = table.get("respect-gitignore", settings.respect_gitignore)
     for glob, selectors in table.get("per-file-ignores", {}).items():
-        _check_type(where, f"per-file-ignores.{glob}", selectors, list)
+        if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
+            raise ConfigError(f"{where}: key 'per-file-ignores.{glob}' must be a list of strings, got {selectors!r}")
         settings.per_file_ignores.append((glob, selectors))
     for rule_id, spec in table.get("rules", {}).items():
         if not isinstance(spec, dict):
@@ -269,43 +231,20 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
         from prose_lint.languagetool.settings import parse_settings
 
         parse_settings(settings.languagetool, where)
-    settings.jobs = table.get("jobs", 0)
-    if settings.jobs < 0:
-        raise ConfigError(f"{where}: key 'jobs' must be 0 or more, got {settings.jobs}")
-    fmt = table.get("output-format", "text")
-    if fmt not in OUTPUT_FORMATS:
-        raise ConfigError(f"{where}: key 'output-format' must be one of {', '.join(OUTPUT_FORMATS)}, got {fmt!r}")
-    settings.output_format = fmt
-    settings.show_source = table.get("show-source", False)
-    settings.report_unused_suppressions = table.get("report-unused-suppressions", False)
-    settings.server = table.get("server", False)
+    settings.jobs = table.get("jobs", settings.jobs)
+    settings.output_format = table.get("output-format", settings.output_format)
+    settings.show_source = table.get("show-source", settings.show_source)
+    settings.report_unused_suppressions = table.get("report-unused-suppressions", settings.report_unused_suppressions)
+    settings.server = table.get("server", settings.server)
+    settings.max_file_size = table.get("max-file-size", settings.max_file_size)
     return settings
-
-
-_SIZE_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
-
-
-def parse_size(value: Any, where: str) -> int:
-    """A size in bytes: an integer, or a string with a unit (kB, MB, GB; KiB, MiB, GiB)."""
-    import re
-
-    if isinstance(value, int) and not isinstance(value, bool):
-        size = value
-    elif isinstance(value, str) and (m := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)) \
-            and m.group(2).lower() in _SIZE_UNITS:
-        size = int(float(m.group(1)) * _SIZE_UNITS[m.group(2).lower()])
-    else:
-        raise ConfigError(f"{where} must be a size in bytes, e.g. 50000000 or \"50MB\", got {value!r}")
-    if size < 1:
-        raise ConfigError(f"{where} must be at least 1 byte, got {value!r}")
-    return size
 
 
 def _severity(where: str, key: str, value: Any) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ConfigError(f"{where}: key {key!r} must be error, warning or info, got {value!r}") from None
+        raise ConfigError(f"{where}: key {key!r} must be one of {', '.join(SEVERITIES)}, got {value!r}") from None
 
 
 def read_vocabulary(path: Path, where: str) -> frozenset[str]:

@@ -1,0 +1,172 @@
+"""Every key of ``[tool.prose-lint]``, declared once: its type, default, allowed values and meaning.
+
+``config.py`` checks a config file's values against these declarations (``check_value``), and the
+key table of docs/configuration.md is generated from them (``scripts/gen-config-docs``;
+tests/test_docs.py fails when the page is stale). A new key is one ``Option`` here and one line
+in ``config.settings_from_table`` that says where its value goes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from prose_lint.constants import DEFAULT_INCLUDE, MARKUPS, SEVERITIES
+from prose_lint.errors import ConfigError
+from prose_lint.output import FORMATS
+
+# kind -> how a message names the values it takes
+KINDS = {
+    "string": "a string",
+    "strings": "a list of strings",
+    "bool": "true or false",
+    "int": "an integer",
+    "table": "a table",
+    "size": "a size in bytes, e.g. 50000000 or \"50MB\"",
+}
+
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    kind: str  # a key of KINDS
+    default: Any
+    doc: str
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    default_text: str = ""  # what the docs say when the default is not a value (None)
+
+
+CONFIG_OPTIONS: tuple[Option, ...] = (
+    Option("select", "strings", None,
+           "rule ids or family prefixes to run (replaces the default set; 'ALL' for every rule)",
+           default_text="the rules on by default"),
+    Option("extend-select", "strings", (), "rule ids or families to run in addition"),
+    Option("ignore", "strings", (), "rule ids or families not to run"),
+    Option("fail-on", "string", "warning", "lowest severity that makes the exit code 1", choices=SEVERITIES),
+    Option("language", "string", "en",
+           "language of the manuscripts: en (en-GB or en-US by each document's spelling), en-US, en-GB..."),
+    Option("markup", "string", "auto", "how files are read (auto: by extension, sniffing .txt)", choices=MARKUPS),
+    Option("rule-packs", "strings", (), "extra directories of rule packs (*.toml)"),
+    Option("vocabulary", "string", None, "file of accepted words, one per line ('#' starts a comment)",
+           default_text="none"),
+    Option("include", "strings", DEFAULT_INCLUDE,
+           "glob patterns of the files a directory walk checks (replaces the default: Markdown and text)"),
+    Option("extend-include", "strings", (), "more glob patterns of files a directory walk checks, e.g. \"*.rst\""),
+    Option("exclude", "strings", DEFAULT_EXCLUDE, "glob patterns of paths never checked (replaces the default)"),
+    Option("extend-exclude", "strings", (), "more glob patterns of paths never checked"),
+    Option("respect-gitignore", "bool", True, "skip files that .gitignore excludes when walking directories"),
+    Option("per-file-ignores", "table", {}, "table: glob -> list of rule ids or families to ignore there"),
+    Option("rules", "table", {}, "table: rule id -> table of 'severity' and rule options"),
+    Option("languagetool", "table", {}, "LanguageTool settings (see the table below and docs/languagetool.md)"),
+    Option("jobs", "int", 0, "worker processes for several files (0: one per core)", minimum=0),
+    Option("output-format", "string", "text", "report format", choices=FORMATS),
+    Option("show-source", "bool", False, "show the source line and a caret under each diagnostic"),
+    Option("report-unused-suppressions", "bool", False, "report inline suppressions that suppress nothing"),
+    Option("server", "bool", False, "hand files to a warm prose-lint process (fast pre-commit runs; docs/server.md)"),
+    Option("max-file-size", "size", 50_000_000,
+           "largest file checked, in bytes or with a unit: 50000000, \"50MB\", \"512kB\", \"1GiB\""),
+)
+OPTIONS: dict[str, Option] = {option.key: option for option in CONFIG_OPTIONS}
+
+
+def unknown_key(where: str, key: str, allowed) -> ConfigError:
+    """The error for a key no declaration names, with the closest one."""
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return ConfigError(f"{where}: unknown key {key!r}{hint} (allowed: {', '.join(sorted(allowed))})")
+
+
+def check_value(where: str, option: Option, value: Any) -> Any:
+    """The value if it is one ``option`` takes (a size becomes bytes), else a ConfigError naming the key."""
+    name = f"{where}: key {option.key!r}"
+    if option.kind == "size":
+        return parse_size(value, name)
+    if not is_kind(value, option.kind):
+        raise ConfigError(f"{name} must be {KINDS[option.kind]}, got {value!r}")
+    if option.choices and value not in option.choices:
+        raise ConfigError(f"{name} must be one of {', '.join(option.choices)}, got {value!r}")
+    if option.minimum is not None and value < option.minimum:
+        raise ConfigError(f"{name} must be {option.minimum} or more, got {value!r}")
+    return value
+
+
+def is_kind(value: Any, kind: str) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "strings":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "table":
+        return isinstance(value, dict)
+    raise AssertionError(kind)
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_size(value: Any, where: str) -> int:
+    """A size in bytes: an integer, or a string with a unit (kB, MB, GB; KiB, MiB, GiB)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif isinstance(value, str) and (m := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)) \
+            and m.group(2).lower() in _SIZE_UNITS:
+        size = int(float(m.group(1)) * _SIZE_UNITS[m.group(2).lower()])
+    else:
+        raise ConfigError(f"{where} must be {KINDS['size']}, got {value!r}")
+    if size < 1:
+        raise ConfigError(f"{where} must be at least 1 byte, got {value!r}")
+    return size
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def _allowed(option: Option) -> str:
+    if option.choices:
+        return ", ".join(f"`{c}`" for c in option.choices)
+    if option.minimum is not None:
+        return f"{option.minimum} or more"
+    return ""
+
+
+def render_markdown() -> str:
+    """docs/configuration.md: every key's declaration, as tables (scripts/gen-config-docs writes it)."""
+    from prose_lint import env
+    from prose_lint.languagetool.settings import KEYS as LANGUAGETOOL_KEYS
+    from prose_lint.patterns import SEMANTICS
+
+    out = ["# Configuration keys", "",
+           "<!-- Generated by scripts/gen-config-docs from src/prose_lint/options.py: do not edit. -->", "",
+           "The keys of `[tool.prose-lint]` (or of a `.prose-lint.toml`). README.md's Configuration section says",
+           "where configuration files are found; an unknown key or a bad value is an error (exit 2) that names",
+           "the file, the key and what is allowed, before any file is checked.", "",
+           "| key | type | default | allowed | meaning |", "|---|---|---|---|---|"]
+    for option in CONFIG_OPTIONS:
+        default = option.default_text or f"`{_toml(option.default)}`"
+        out.append(f"| `{option.key}` | {KINDS[option.kind].split(',')[0]} | {default} | {_allowed(option)} "
+                   f"| {option.doc.replace('|', chr(92) + '|')} |")
+    out += ["", "## `[tool.prose-lint.languagetool]`", "", "| key | meaning |", "|---|---|"]
+    for key, (_, _, doc) in LANGUAGETOOL_KEYS.items():
+        out.append(f"| `{key}` | {doc} |")
+    out += ["", "## Glob patterns (`exclude`, `extend-exclude`, `per-file-ignores`)", "", SEMANTICS, "",
+            "## Environment variables", "", "| variable | meaning |", "|---|---|"]
+    for name, meaning in env.VARIABLES.items():
+        out.append(f"| `{name}` | {meaning} |")
+    return "\n".join(out) + "\n"
