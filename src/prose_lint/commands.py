@@ -127,6 +127,14 @@ def run_check(args) -> int:
     # processes or this one: executors/__init__.py); standard input is linted here.
     options = executors.RunOptions(server=args.server, dask=args.dask, fixing=bool(args.fix or args.diff),
                                    progress=sys.stderr.isatty())
+    # Each configuration is validated (its Linter built: selectors, rule options) before any file is
+    # linted, so that a bad value in any of them is exit 2 with nothing linted. A group bound for the
+    # warm server is validated there, and this process need not load the rules for it.
+    for own, group in groups.values():
+        if executors.choose(own, options, len(group))[0] != "server":
+            linter_for(own)
+    if "-" in paths:
+        linter_for(stdin_settings)
     by_path: dict[str, FileResult] = {}
     for own, group in groups.values():
         by_path.update((r.path, r) for r in executors.lint(group, own, linters, options))

@@ -40,11 +40,22 @@ class Linter:
                 if self.registry.find(rule_id) is not None else "unknown rule (see `prose-lint rules`)"
             if problem is not None:
                 raise ConfigError(f"{where}: key 'rules.{rule_id}': {problem}")
+        # Every configured rule's options are checked here, selected or not, so that a bad value is a
+        # config error (exit 2) before any file is linted, whatever --select a run uses.
+        self._options: dict[str, dict] = {}
+        for rule_id, spec in settings.rules.items():
+            rule = self.registry.rules.get(rule_id)
+            if rule is None:
+                if spec.options:  # a detail id (grammar/<LanguageTool id>) takes a severity only
+                    raise ConfigError(f"{where}: key 'rules.{rule_id}': options ({', '.join(spec.options)}) "
+                                      f"belong to the rule {self.registry.find(rule_id).id}, not to one of its ids")
+                continue
+            self._options[rule_id] = rule.validate_options(spec.options, f"{where}: rules.{rule_id}")
         for rule in self.registry:
             if not self.selection.runs(rule) or rule.id in ENGINE_RULES:
                 continue
             spec = settings.rules.get(rule.id)
-            options = rule.validate_options(spec.options if spec else {}, f"{where}: rules.{rule.id}")
+            options = self._options.get(rule.id) or dict(rule.options)
             severity = spec.severity if spec and spec.severity else rule.severity
             ctx = RuleContext(rule.id, severity, options, settings.language, settings.vocabulary,
                               {"languagetool": settings.languagetool, "statistics": settings.statistics})
@@ -62,8 +73,7 @@ class Linter:
                 rule = self.registry.rules.get(rule_id)
                 if rule is None or not any(selector_matches(s, rule_id) for s in settings.ignore):
                     continue
-                spec = settings.rules.get(rule.id)
-                options = rule.validate_options(spec.options if spec else {}, f"{where}: rules.{rule.id}")
+                options = self._options.get(rule.id) or dict(rule.options)
                 ctx = RuleContext(rule.id, rule.severity, options, settings.language, settings.vocabulary,
                                   {"languagetool": settings.languagetool, "statistics": settings.statistics})
                 self.active.append((rule, ctx))

@@ -13,9 +13,14 @@ the first line is the short description, the rest the full help.
         severity = Severity.WARNING
         scope = "document"
         options = {"similarity": 0.6}
+        option_ranges = {"similarity": (0.0, 1.0)}
 
         def check(self, doc, ctx):
             yield ctx.diagnostic(start, end, "message")
+
+A user's options (``[rules.ID]``) are checked against ``options`` (names, and the type of each default)
+and ``option_ranges`` when the Linter is built, selected or not: a bad one is a config error (exit 2)
+before any file is linted.
 
 ``scope = "paragraph"`` rules implement ``check_block(doc, block, ctx)``
 instead and are called once per prose block.
@@ -83,6 +88,8 @@ class Rule:
     severity: Severity = Severity.WARNING
     scope: str = "document"
     options: dict[str, Any] = {}
+    # Bounds of numeric options, checked with their types when the Linter is built: {"similarity": (0.0, 1.0)}.
+    option_ranges: dict[str, tuple[float, float]] = {}
     # Rules that are registered but not run unless selected explicitly.
     default_enabled: bool = True
     # Rules whose diagnostics carry safe fixes for --fix.
@@ -132,22 +139,41 @@ class Rule:
         return None
 
     def validate_options(self, options: dict[str, Any], where: str) -> dict[str, Any]:
-        """Merge user options over the defaults; unknown keys and wrong types are errors."""
+        """Merge user options over the defaults. An unknown name (with the closest declared one), a value
+        not of its default's type, or one outside ``option_ranges`` is a ConfigError naming the key."""
+        import difflib
+
         from prose_lint.errors import ConfigError
 
         merged = dict(self.options)
         for key, value in options.items():
             if key not in self.options:
+                close = difflib.get_close_matches(key, list(self.options), n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
                 allowed = ", ".join(sorted(self.options)) or "none"
-                raise ConfigError(f"{where}: unknown option {key!r} for rule {self.id} (allowed: {allowed})")
+                raise ConfigError(f"{where}: unknown option {key!r} for rule {self.id}{hint} (allowed: {allowed})")
             default = self.options[key]
             if default is not None and not _same_type(default, value):
                 raise ConfigError(
-                    f"{where}: option {key!r} of rule {self.id} must be {type(default).__name__}, "
+                    f"{where}: option {key!r} of rule {self.id} must be {_type_name(default)}, "
                     f"got {type(value).__name__} {value!r}"
                 )
+            if key in self.option_ranges:
+                low, high = self.option_ranges[key]
+                if not low <= value <= high:
+                    raise ConfigError(f"{where}: option {key!r} of rule {self.id} must be from {low} to {high}, "
+                                      f"got {value!r}")
             merged[key] = value
         return merged
+
+
+def _type_name(default: Any) -> str:
+    """How an error names the type an option takes (an int is a fine float)."""
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, float):
+        return "a number"
+    return {int: "an integer", str: "a string", list: "a list", dict: "a table"}.get(type(default), type(default).__name__)
 
 
 def _same_type(default: Any, value: Any) -> bool:
