@@ -1,7 +1,9 @@
-"""Every key of ``[tool.prose-lint]``, declared once: its type, default, allowed values and meaning.
+"""Every key of ``[tool.prose-lint]`` and of its ``languagetool`` table, declared once: its type, default,
+allowed values and meaning.
 
-``config.py`` checks a config file's values against these declarations (``check_value``), and the
-key table of docs/configuration.md is generated from them (``scripts/gen-config-docs``;
+``config.py`` checks a config file's values against these declarations (``check_value``),
+``languagetool/settings.py`` its LanguageTool keys (``LANGUAGETOOL``), and the key tables of
+docs/configuration.md are generated from them (``scripts/gen-config-docs``;
 tests/test_docs.py fails when the page is stale). A new key is one ``Option`` here and one line
 in ``config.settings_from_table`` that says where its value goes.
 """
@@ -25,6 +27,12 @@ KINDS = {
     "int": "an integer",
     "table": "a table",
     "size": "a size in bytes, e.g. 50000000 or \"50MB\"",
+    "number": "a number",
+    "url": "an http:// or https:// URL",
+    "urls": "a non-empty list of http(s) URLs",
+    "heap": "a size like \"512m\" or \"2g\"",
+    "ids": "a list of LanguageTool ids (letters, digits, '_')",
+    "lang": "a language code such as \"de\" or \"pt-BR\"",
 }
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
@@ -37,8 +45,10 @@ class Option:
     default: Any
     doc: str
     choices: tuple[str, ...] = ()
-    minimum: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
     default_text: str = ""  # what the docs say when the default is not a value (None)
+    attribute: str = ""  # the settings field it sets, when not the key in snake_case
 
 
 CONFIG_OPTIONS: tuple[Option, ...] = (
@@ -72,6 +82,36 @@ CONFIG_OPTIONS: tuple[Option, ...] = (
            "largest file checked, in bytes or with a unit: 50000000, \"50MB\", \"512kB\", \"1GiB\""),
 )
 OPTIONS: dict[str, Option] = {option.key: option for option in CONFIG_OPTIONS}
+
+# [tool.prose-lint.languagetool]: checked by languagetool/settings.py (parse_settings), into LTSettings.
+LANGUAGETOOL_OPTIONS: tuple[Option, ...] = (
+    Option("server", "url", None, "URL of a LanguageTool server, e.g. \"https://lt.example.org\" (remote mode)",
+           default_text="none: the local daemon", attribute="servers"),
+    Option("servers", "urls", None, "list of server URLs used round-robin, with retry on the next one",
+           default_text="none", attribute="servers"),
+    Option("heap", "heap", "768m", "maximum JVM heap of the local daemon (128m to 64g)"),
+    Option("idle-timeout", "int", 15, "minutes the local daemon stays up without use", minimum=1, maximum=1440),
+    Option("port", "int", 0, "fixed port for the local daemon (0: a free one)", minimum=0, maximum=65535),
+    Option("disabled-rules", "ids", None, "LanguageTool rule ids to turn off (replaces the defaults)",
+           default_text="DEFAULT_DISABLED_RULES in languagetool/settings.py"),
+    Option("extend-disabled-rules", "ids", (), "LanguageTool rule ids to turn off besides the defaults",
+           attribute="disabled_rules"),
+    Option("enabled-rules", "ids", (), "LanguageTool rule ids to turn on (off by default in LanguageTool)"),
+    Option("disabled-categories", "ids", (), "LanguageTool category ids to turn off, e.g. \"TYPOGRAPHY\""),
+    Option("enabled-categories", "ids", (), "LanguageTool category ids to turn on"),
+    Option("level", "string", "default", "how many rules LanguageTool runs", choices=("default", "picky")),
+    Option("picky", "bool", False, "true: same as level = \"picky\"", attribute="level"),
+    Option("mother-tongue", "lang", "", "writer's first language, e.g. \"de\" (false-friend rules)"),
+    Option("timeout", "number", 30.0, "seconds to wait for one request", minimum=1, maximum=600),
+    Option("concurrency", "int", 2, "requests sent at the same time", minimum=1, maximum=16),
+    Option("batch-size", "int", 12_000, "characters per request (about 2,000 words)", minimum=1000, maximum=200_000),
+    Option("cache", "bool", True, "cache results per paragraph in the user cache dir"),
+)
+LANGUAGETOOL: dict[str, Option] = {option.key: option for option in LANGUAGETOOL_OPTIONS}
+
+
+def attribute_of(option: Option) -> str:
+    return option.attribute or option.key.replace("-", "_")
 
 
 def unknown_key(where: str, key: str, allowed) -> ConfigError:
@@ -141,15 +181,26 @@ def _toml(value: Any) -> str:
 def _allowed(option: Option) -> str:
     if option.choices:
         return ", ".join(f"`{c}`" for c in option.choices)
+    if option.minimum is not None and option.maximum is not None:
+        return f"{option.minimum:g} to {option.maximum:g}"
     if option.minimum is not None:
-        return f"{option.minimum} or more"
+        return f"{option.minimum:g} or more"
     return ""
+
+
+def _table(options: tuple[Option, ...]) -> list[str]:
+    out = ["| key | type | default | allowed | meaning |", "|---|---|---|---|---|"]
+    for option in options:
+        default = option.default_text or f"`{_toml(option.default)}`"
+        kind = re.split(r", e\.g\.| \(", KINDS[option.kind])[0]  # the type's name, without its example
+        out.append(f"| `{option.key}` | {kind} | {default} | {_allowed(option)} "
+                   f"| {option.doc.replace('|', chr(92) + '|')} |")
+    return out
 
 
 def render_markdown() -> str:
     """docs/configuration.md: every key's declaration, as tables (scripts/gen-config-docs writes it)."""
     from prose_lint import env
-    from prose_lint.languagetool.settings import KEYS as LANGUAGETOOL_KEYS
     from prose_lint.patterns import SEMANTICS
 
     out = ["# Configuration keys", "",
@@ -157,14 +208,9 @@ def render_markdown() -> str:
            "The keys of `[tool.prose-lint]` (or of a `.prose-lint.toml`). README.md's Configuration section says",
            "where configuration files are found; an unknown key or a bad value is an error (exit 2) that names",
            "the file, the key and what is allowed, before any file is checked.", "",
-           "| key | type | default | allowed | meaning |", "|---|---|---|---|---|"]
-    for option in CONFIG_OPTIONS:
-        default = option.default_text or f"`{_toml(option.default)}`"
-        out.append(f"| `{option.key}` | {KINDS[option.kind].split(',')[0]} | {default} | {_allowed(option)} "
-                   f"| {option.doc.replace('|', chr(92) + '|')} |")
-    out += ["", "## `[tool.prose-lint.languagetool]`", "", "| key | meaning |", "|---|---|"]
-    for key, (_, _, doc) in LANGUAGETOOL_KEYS.items():
-        out.append(f"| `{key}` | {doc} |")
+           *_table(CONFIG_OPTIONS), "", "## `[tool.prose-lint.languagetool]`", "",
+           "Environment variables override some of these (below); see also docs/languagetool.md.", "",
+           *_table(LANGUAGETOOL_OPTIONS)]
     out += ["", "## Glob patterns (`exclude`, `extend-exclude`, `per-file-ignores`)", "", SEMANTICS, "",
             "## Environment variables", "", "| variable | meaning |", "|---|---|"]
     for name, meaning in env.VARIABLES.items():
