@@ -109,3 +109,11 @@ def test_without_an_installed_languagetool_ids_cannot_be_checked_and_are_accepte
     registry = load_registry()
     assert registry.unknown_selector("grammar/NOT_REAL") is None
     assert "did you mean 'repeated-word'" in registry.unknown_selector("repeated-words")
+
+
+def test_install_when_installed_lists_the_rule_ids_and_exits_0(fresh, capsys):
+    # scripts/bootstrap runs this on every machine; it once crashed on a renamed function (internal error).
+    code, out, err = _cli(capsys, "languagetool", "install")
+    assert code == 0, err
+    assert "already installed" in err and "listing LanguageTool's rule ids" in err, err
+    assert "internal error" not in err

@@ -44,12 +44,12 @@ def run(args: argparse.Namespace, settings: Any) -> int:
     try:
         if action == "install":
             install.install(force=args.force, method=args.method, log=lambda s: print(s, file=sys.stderr))
-            from prose_lint.languagetool.ruleids import known_ids
+            from prose_lint.languagetool.ruleids import RuleIds
 
             # The list that rule ids in --select/--ignore and suppression comments are checked against
             # (once per LanguageTool version; later runs read it).
             print("listing LanguageTool's rule ids (once)...", file=sys.stderr)
-            known_ids(settings.language)
+            RuleIds().known(settings.language)
             return EXIT_OK
         if action == "status":
             return _status(lt, args.json)
