@@ -38,6 +38,8 @@ def project(tmp_path):
      "option 'max_grade' of rule readability/paragraph must be a number, got str 'high'"),
     ('[rules."readability/paragraph"]\nmax_grad = 12\n', "rules.readability/paragraph",
      "unknown option 'max_grad' for rule readability/paragraph; did you mean 'max_grade'?"),
+    ('[rules."readability/paragraph"]\nmetric = "vibes"\n', "rules.readability/paragraph",
+     "option 'metric' of rule readability/paragraph must be one of consensus, "),
     ('[rules.repeated-word]\nseverity = "loud"\n', "rules.repeated-word.severity", "must be one of error"),
     ('jobs = -2\n', "'jobs'", "must be 0 or more, got -2"),
     ('[languagetool]\nconcurrency = 99\n', "languagetool.concurrency", "must be an integer from 1 to 16"),
@@ -64,8 +66,9 @@ class Bounded(Rule):
 
     id = "bounded"
     severity = Severity.INFO
-    options = {"similarity": 0.5, "min_words": 3}
+    options = {"similarity": 0.5, "min_words": 3, "mode": "quiet"}
     option_ranges = {"similarity": (0.0, 1.0)}
+    option_choices = {"mode": ("quiet", "terse")}
 
     def check(self, doc, ctx):
         return []
@@ -75,6 +78,7 @@ class Bounded(Rule):
     ({"similarity": 1.5}, r"option 'similarity' of rule bounded must be from 0.0 to 1.0, got 1.5"),
     ({"similarity": "high"}, r"option 'similarity' of rule bounded must be a number"),
     ({"min_words": 2.5}, r"option 'min_words' of rule bounded must be an integer"),
+    ({"mode": "loud"}, r"option 'mode' of rule bounded must be one of quiet, terse, got 'loud'"),
     ({"similarty": 0.2}, r"unknown option 'similarty' for rule bounded; did you mean 'similarity'\?"),
 ])
 def test_rule_options_are_checked_against_the_declaration(options, message):
@@ -86,4 +90,4 @@ def test_rule_options_are_checked_against_the_declaration(options, message):
 def test_good_options_reach_the_rule():
     settings = Settings(rules={"bounded": RuleSettings(None, {"similarity": 1})})
     (rule, ctx), = Linter(settings, Registry([Bounded()])).active
-    assert ctx.options == {"similarity": 1, "min_words": 3}
+    assert ctx.options == {"similarity": 1, "min_words": 3, "mode": "quiet"}

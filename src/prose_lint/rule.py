@@ -19,7 +19,7 @@ the first line is the short description, the rest the full help.
             yield ctx.diagnostic(start, end, "message")
 
 A user's options (``[rules.ID]``) are checked against ``options`` (names, and the type of each default)
-and ``option_ranges`` when the Linter is built, selected or not: a bad one is a config error (exit 2)
+and ``option_ranges``/``option_choices`` when the Linter is built, selected or not: a bad one is a config error (exit 2)
 before any file is linted.
 
 ``scope = "paragraph"`` rules implement ``check_block(doc, block, ctx)``
@@ -90,6 +90,8 @@ class Rule:
     options: dict[str, Any] = {}
     # Bounds of numeric options, checked with their types when the Linter is built: {"similarity": (0.0, 1.0)}.
     option_ranges: dict[str, tuple[float, float]] = {}
+    # The values a string option takes, checked likewise: {"metric": ("consensus", "smog_index")}.
+    option_choices: dict[str, tuple[str, ...]] = {}
     # Rules that are registered but not run unless selected explicitly.
     default_enabled: bool = True
     # Rules whose diagnostics carry safe fixes for --fix.
@@ -163,6 +165,9 @@ class Rule:
                 if not low <= value <= high:
                     raise ConfigError(f"{where}: option {key!r} of rule {self.id} must be from {low} to {high}, "
                                       f"got {value!r}")
+            if key in self.option_choices and value not in self.option_choices[key]:
+                raise ConfigError(f"{where}: option {key!r} of rule {self.id} must be one of "
+                                  f"{', '.join(self.option_choices[key])}, got {value!r}")
             merged[key] = value
         return merged
 

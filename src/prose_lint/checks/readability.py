@@ -205,14 +205,11 @@ class HardParagraph(Rule):
     scope = "document"
     options = {"metric": "consensus", "max_grade": 17.0, "min_words": 40, "long_words": 200,
                "max_paragraphs": 3, "spread": 2.0}
+    option_choices = {"metric": ("consensus", *GRADE_METRICS)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
-        from prose_lint.errors import ConfigError
-
         analysis = _publish(doc, ctx)
         metric = ctx.options["metric"]
-        if metric != "consensus" and metric not in GRADE_METRICS:
-            raise ConfigError(f"readability/paragraph: metric must be consensus or one of {', '.join(GRADE_METRICS)}")
         # The document's distribution: every paragraph of 15 words or more; candidates: min_words or more.
         measured = [(paragraph_grade(p.counts, metric), p.counts.tokens, p) for p in analysis.paragraphs
                     if p.counts.tokens >= 15]
