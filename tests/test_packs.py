@@ -31,6 +31,12 @@ def pack(tmp_path: Path, body: str) -> Path:
      r"\(rule x\): key 'severity': unknown severity 'loud'"),
     ('[[rule]]\nid = "x"\ntype = "occurrence"\nmessage = "m"\ntokens = ["a"]\n', r"needs 'max' or 'min'"),
     ('[[rule]]\nid = "x"\ntype = "consistency"\nmessage = "m"\neither = [["a", "b"]]\n', r"need exactly one capture group"),
+    ('[[rule]]\nid = "x"\ntype = "repetition"\nmessage = "m"\nwindow = "2"\n',
+     r"\(rule x\): key 'window' must be an integer, got '2'"),
+    ('[[rule]]\nid = "x"\ntype = "occurrence"\nmessage = "m"\ntokens = ["a"]\nmax = 2\nper = "page"\n',
+     r"\(rule x\): key 'per' must be one of sentence, paragraph, document, got 'page'"),
+    ('[[rule]]\nid = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["a", ""]\n',
+     r"\(rule x\): key 'tokens' must be a list of non-empty strings"),
     ('rules = 3\n', r"unknown top-level key 'rules'"),
     ('[[rule]\n', r"invalid TOML"),
 ])

@@ -33,6 +33,7 @@ KINDS = {
     "heap": "a size like \"512m\" or \"2g\"",
     "ids": "a list of LanguageTool ids (letters, digits, '_')",
     "lang": "a language code such as \"de\" or \"pt-BR\"",
+    "pairs": "a list of [regex, regex] pairs",
 }
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")

@@ -8,21 +8,24 @@ from typing import TYPE_CHECKING, Any
 
 from prose_lint.diagnostic import Severity
 from prose_lint.errors import ConfigError
+from prose_lint.options import KINDS, Option
 from prose_lint.rule import Rule, validate_rule_id
 
 if TYPE_CHECKING:  # pragma: no cover
     from prose_lint.rule_types.bounded import BoundedPattern
 
-COMMON_KEYS = {
-    "id": "rule id, kebab-case 'family' or 'family/detail'",
-    "type": "one of the generic rule types",
-    "message": "message; may use {match} and type-specific fields",
-    "description": "documentation shown by `prose-lint rule ID` and in SARIF",
-    "severity": "error, warning or info",
-    "enabled": "false to declare the rule but run it only when selected",
-    "ignore-case": "match case-insensitively (default true)",
-    "link": "URL with more information",
-}
+# The keys every pack rule takes; each type adds its own (``type_options``). Declared as config keys are
+# (options.py): a value of the wrong kind is an error naming the pack, the rule and the key.
+COMMON_OPTIONS: tuple[Option, ...] = (
+    Option("id", "string", None, "rule id, kebab-case 'family' or 'family/detail'"),
+    Option("type", "string", None, "one of the generic rule types"),
+    Option("message", "string", None, "message; may use {match} and type-specific fields"),
+    Option("description", "string", "", "documentation shown by `prose-lint rule ID` and in SARIF"),
+    Option("severity", "string", "warning", "error, warning or info"),
+    Option("enabled", "bool", True, "false to declare the rule but run it only when selected"),
+    Option("ignore-case", "bool", True, "match case-insensitively"),
+    Option("link", "string", "", "URL with more information"),
+)
 
 
 _LEFT, _RIGHT = r"(?<![\w-])", r"(?![\w-])"
@@ -55,59 +58,44 @@ def phrases_regex(phrases: list[str]) -> str:
 class PackRule(Rule):
     """Base for rules declared in a pack."""
 
-    type_keys: dict[str, str] = {}
+    type_options: tuple[Option, ...] = ()
     required: tuple[str, ...] = ()
 
     def __init__(self, spec: dict[str, Any], where: str) -> None:
         self.where = where
         self.origin = where
-        allowed = {**COMMON_KEYS, **self.type_keys}
+        declared = {option.key: option for option in (*COMMON_OPTIONS, *self.type_options)}
         for key in spec:
-            if key not in allowed:
+            if key not in declared:
                 raise ConfigError(
                     f"{where}: unknown key {key!r} for a {spec.get('type')} rule "
-                    f"(allowed: {', '.join(sorted(allowed))})"
+                    f"(allowed: {', '.join(sorted(declared))})"
                 )
         for key in ("id", "message", *self.required):
             if key not in spec:
                 raise ConfigError(f"{where}: missing key {key!r}")
         try:
-            self.id = validate_rule_id(self._get(spec, "id", str))
+            self.id = validate_rule_id(_checked(where, declared["id"], spec["id"]))
         except ValueError as exc:
             raise ConfigError(f"{where}: {exc}") from None
         self.where = f"{where} (rule {self.id})"
-        self.message = self._get(spec, "message", str)
+        # Every declared key's value: the pack's, checked against its declaration, or the declared default.
+        self.values = {key: _checked(self.where, option, spec[key]) if key in spec else option.default
+                       for key, option in declared.items()}
+        self.message = self.values["message"]
         try:
-            self.severity = Severity.parse(spec.get("severity", "warning"))
+            self.severity = Severity.parse(self.values["severity"])
         except ValueError as exc:
             raise ConfigError(f"{self.where}: key 'severity': {exc}") from None
-        self.default_enabled = self._get(spec, "enabled", bool, True)
-        self.ignore_case = self._get(spec, "ignore-case", bool, True)
-        link = spec.get("link", "")
-        description = self._get(spec, "description", str, "") or self.message
+        self.default_enabled = self.values["enabled"]
+        self.ignore_case = self.values["ignore-case"]
+        link = self.values["link"]
+        description = self.values["description"] or self.message
         pack_file = os.path.basename(where.split(": rule #")[0])
         self.doc = description.strip() + (f"\n\nSee {link}" if link else "") + \
             f"\n\nDeclared in the pack {pack_file} (type {spec['type']})."
         self.options = {}
         self.spec = spec
-
-    def _get(self, spec: dict[str, Any], key: str, kind: type, default: Any = ...) -> Any:
-        if key not in spec:
-            if default is ...:
-                raise ConfigError(f"{self.where}: missing key {key!r}")
-            return default
-        value = spec[key]
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ConfigError(f"{self.where}: key {key!r} must be {kind.__name__}, got {value!r}")
-        return value
-
-    def _strings(self, spec: dict[str, Any], key: str) -> list[str]:
-        value = spec.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise ConfigError(f"{self.where}: key {key!r} must be a list of non-empty strings")
-        return value
 
     def _compile(self, pattern: str, key: str, shown: str | None = None, literal: bool = False):
         """A user's pattern is bounded in time (rule_types/bounded.py): a pack's regex must not be able to
@@ -125,14 +113,14 @@ class PackRule(Rule):
 
     def _matcher(self, spec: dict[str, Any]) -> "re.Pattern[str] | BoundedPattern | None":
         """One regex from ``tokens`` (literal phrases) and ``patterns`` (regexes)."""
-        tokens = self._strings(spec, "tokens")
+        tokens = list(self.values["tokens"])
+        patterns = list(self.values["patterns"])
         parts = [f"(?:{phrases_regex(tokens)})"] if tokens else []
-        for pattern in self._strings(spec, "patterns"):
+        for pattern in patterns:
             self._compile(pattern, "patterns")
             parts.append(f"(?:{pattern})")
         if not parts:
             return None
-        patterns = self._strings(spec, "patterns")
         return self._compile("|".join(parts), "patterns" if patterns else "tokens",
                              shown=" | ".join(patterns) if patterns and not tokens else None, literal=not patterns)
 
@@ -141,3 +129,22 @@ class PackRule(Rule):
             return self.message.format(**fields)
         except (KeyError, IndexError, ValueError):
             return self.message
+
+
+def _checked(where: str, option: Option, value: Any) -> Any:
+    """A pack's value for ``option``; kinds a rule type checks itself (a table, pairs) pass as they are."""
+    kind, ok = option.kind, True
+    if kind == "string":
+        ok = isinstance(value, str)
+    elif kind == "bool":
+        ok = isinstance(value, bool)
+    elif kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind == "strings":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ConfigError(f"{where}: key {option.key!r} must be a list of non-empty strings")
+    if not ok:
+        raise ConfigError(f"{where}: key {option.key!r} must be {KINDS[kind]}, got {value!r}")
+    if option.choices and value not in option.choices:
+        raise ConfigError(f"{where}: key {option.key!r} must be one of {', '.join(option.choices)}, got {value!r}")
+    return value

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from prose_lint.diagnostic import Related
 from prose_lint.errors import ConfigError
+from prose_lint.options import Option
 from prose_lint.rule_types.base import PackRule
 
 
@@ -20,12 +21,13 @@ class Consistency(PackRule):
 
     scope = "document"
     required = ("either",)
-    type_keys = {
-        "either": "list of [regex, regex] pairs, each with one capture group (the stem)",
-        "min-stem": "shortest stem that counts (default 3)",
-        "exceptions": "words never compared",
-        "include-names": "also compare capitalised words inside a sentence (default false: they are names)",
-    }
+    type_options = (
+        Option("either", "pairs", None, "list of [regex, regex] pairs, each with one capture group (the stem)"),
+        Option("min-stem", "int", 3, "shortest stem that counts"),
+        Option("exceptions", "strings", (), "words never compared"),
+        Option("include-names", "bool", False, "also compare capitalised words inside a sentence (default: they "
+                                               "are names)"),
+    )
 
     def __init__(self, spec, where):
         super().__init__(spec, where)
@@ -45,9 +47,9 @@ class Consistency(PackRule):
                 # word of the document instead of being run over the whole text (12 scans -> 1).
                 sides.append((scan, self._compile(side, "either") if _word_only(side, scan.flags) else None))
             self.pairs.append(tuple(sides))
-        self.min_stem = self._get(spec, "min-stem", int, 3)
-        self.exceptions = {e.lower() for e in self._strings(spec, "exceptions")}
-        self.include_names = self._get(spec, "include-names", bool, False)
+        self.min_stem = self.values["min-stem"]
+        self.exceptions = {e.lower() for e in self.values["exceptions"]}
+        self.include_names = self.values["include-names"]
         self._memo: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
     def _is_name(self, doc, hit: _Hit) -> bool:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from prose_lint.options import Option
 from prose_lint.rule_types.base import PackRule
 
 
@@ -7,11 +8,11 @@ class Existence(PackRule):
     """Phrases or regexes that should not appear in prose."""
 
     scope = "paragraph"
-    type_keys = {
-        "tokens": "literal phrases, matched on word boundaries",
-        "patterns": "regular expressions (Python syntax)",
-        "exceptions": "matches to let through (compared case-insensitively)",
-    }
+    type_options = (
+        Option("tokens", "strings", (), "literal phrases, matched on word boundaries"),
+        Option("patterns", "strings", (), "regular expressions (Python syntax)"),
+        Option("exceptions", "strings", (), "matches to let through (compared case-insensitively)"),
+    )
 
     def __init__(self, spec, where):
         super().__init__(spec, where)
@@ -20,7 +21,7 @@ class Existence(PackRule):
             from prose_lint.errors import ConfigError
 
             raise ConfigError(f"{self.where}: an existence rule needs 'tokens' or 'patterns'")
-        self.exceptions = {e.lower() for e in self._strings(spec, "exceptions")}
+        self.exceptions = {e.lower() for e in self.values["exceptions"]}
 
     def check_block(self, doc, block, ctx):
         for m in self.regex.finditer(doc.prose, block.start, block.end):

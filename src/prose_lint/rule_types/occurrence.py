@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from prose_lint.errors import ConfigError
+from prose_lint.options import Option
 from prose_lint.rule_types.base import PackRule
 
 
@@ -8,26 +9,24 @@ class Occurrence(PackRule):
     """Too many (``max``) or too few (``min``) matches per sentence, paragraph or document."""
 
     scope = "document"
-    type_keys = {
-        "tokens": "literal phrases",
-        "patterns": "regular expressions",
-        "max": "report when there are more matches than this",
-        "min": "report when there are fewer matches than this",
-        "per": "sentence, paragraph or document (default paragraph)",
-    }
+    type_options = (
+        Option("tokens", "strings", (), "literal phrases"),
+        Option("patterns", "strings", (), "regular expressions"),
+        Option("max", "int", -1, "report when there are more matches than this (-1: no maximum)"),
+        Option("min", "int", -1, "report when there are fewer matches than this (-1: no minimum)"),
+        Option("per", "string", "paragraph", "the unit counted in", choices=("sentence", "paragraph", "document")),
+    )
 
     def __init__(self, spec, where):
         super().__init__(spec, where)
         self.regex = self._matcher(spec)
         if self.regex is None:
             raise ConfigError(f"{self.where}: an occurrence rule needs 'tokens' or 'patterns'")
-        self.max = self._get(spec, "max", int, -1)
-        self.min = self._get(spec, "min", int, -1)
+        self.max = self.values["max"]
+        self.min = self.values["min"]
         if self.max < 0 and self.min < 0:
             raise ConfigError(f"{self.where}: an occurrence rule needs 'max' or 'min'")
-        self.per = self._get(spec, "per", str, "paragraph")
-        if self.per not in ("sentence", "paragraph", "document"):
-            raise ConfigError(f"{self.where}: key 'per' must be sentence, paragraph or document, got {self.per!r}")
+        self.per = self.values["per"]
 
     def _units(self, doc):
         if self.per == "document":

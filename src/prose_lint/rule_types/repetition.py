@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from prose_lint.options import Option
 from prose_lint.rule_types.base import PackRule
 
 # A pre-scan for window = 1 (one C-level search per block): finds every adjacent repeat "W W" and some
@@ -17,25 +18,25 @@ class Repetition(PackRule):
     """The same word (or listed phrase) again within ``window`` words."""
 
     scope = "paragraph"
-    type_keys = {
-        "tokens": "only these phrases (default: any word)",
-        "patterns": "only words matching these regexes",
-        "window": "how many words apart counts as repeated (default 1: adjacent)",
-        "min-length": "ignore words shorter than this (default 1)",
-        "exceptions": "words that may repeat (e.g. 'had had', 'that that')",
-        "allow": "regexes: a repeat is not reported when one of them matches text ending with it "
-                 "(e.g. 'what it is is')",
-        "across-sentences": "also count repeats across a sentence boundary (default false)",
-    }
+    type_options = (
+        Option("tokens", "strings", (), "only these phrases (default: any word)"),
+        Option("patterns", "strings", (), "only words matching these regexes"),
+        Option("window", "int", 1, "how many words apart counts as repeated (1: adjacent)"),
+        Option("min-length", "int", 1, "ignore words shorter than this"),
+        Option("exceptions", "strings", (), "words that may repeat (e.g. 'had had', 'that that')"),
+        Option("allow", "strings", (), "regexes: a repeat is not reported when one of them matches text ending "
+                                       "with it (e.g. 'what it is is')"),
+        Option("across-sentences", "bool", False, "also count repeats across a sentence boundary"),
+    )
 
     def __init__(self, spec, where):
         super().__init__(spec, where)
-        self.window = self._get(spec, "window", int, 1)
-        self.min_length = self._get(spec, "min-length", int, 1)
-        self.across = self._get(spec, "across-sentences", bool, False)
+        self.window = self.values["window"]
+        self.min_length = self.values["min-length"]
+        self.across = self.values["across-sentences"]
         self.only = self._matcher(spec)
-        self.exceptions = {e.lower() for e in self._strings(spec, "exceptions")}
-        allow = self._strings(spec, "allow")
+        self.exceptions = {e.lower() for e in self.values["exceptions"]}
+        allow = self.values["allow"]
         # anchored at the repeated word: the search runs over the sentence up to its end
         self.allow = [self._compile(rf"(?:{p})\Z", "allow", shown=p) for p in allow]
 

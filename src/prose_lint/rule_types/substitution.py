@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from prose_lint.diagnostic import Edit, Fix
 from prose_lint.errors import ConfigError
+from prose_lint.options import Option
 from prose_lint.rule_types.base import PackRule, phrase_regex, phrases_regex
 
 
@@ -10,19 +11,19 @@ class Substitution(PackRule):
 
     scope = "paragraph"
     required = ("swap",)
-    type_keys = {
-        "swap": "table: phrase (or regex with regex = true) -> replacement",
-        "regex": "treat the swap keys as regular expressions",
-        "fix": "offer the replacement as a safe fix for --fix (default false)",
-    }
+    type_options = (
+        Option("swap", "table", None, "table: phrase (or regex with regex = true) -> replacement"),
+        Option("regex", "bool", False, "treat the swap keys as regular expressions"),
+        Option("fix", "bool", False, "offer the replacement as a safe fix for --fix"),
+    )
 
     def __init__(self, spec, where):
         super().__init__(spec, where)
         swap = spec["swap"]
         if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
             raise ConfigError(f"{self.where}: key 'swap' must be a table of strings")
-        self.is_regex = self._get(spec, "regex", bool, False)
-        self.fixable = self._get(spec, "fix", bool, False)
+        self.is_regex = self.values["regex"]
+        self.fixable = self.values["fix"]
         self.pairs = []
         for key, replacement in swap.items():
             pattern = key if self.is_regex else phrase_regex(key)
