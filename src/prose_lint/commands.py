@@ -14,6 +14,7 @@ from prose_lint.constants import EXIT_ERROR, EXIT_FOUND, EXIT_OK
 from prose_lint.diagnostic import Severity
 from prose_lint.errors import ConfigError, ProseLintError
 from prose_lint.linter_cache import LinterCache
+from prose_lint.options import OPTIONS, check_value
 from prose_lint.result import FileResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,14 +53,11 @@ def apply_args(settings: Settings, args) -> Settings:
         settings.markup = args.markup
     if getattr(args, "language", None):
         settings.language = args.language
+    # Flags that set a config key are checked against the key's declaration (options.py).
     if getattr(args, "jobs", None) is not None:
-        if args.jobs < 0:
-            raise ConfigError(f"--jobs must be 0 or more, got {args.jobs}")
-        settings.jobs = args.jobs
+        settings.jobs = check_value("", OPTIONS["jobs"], args.jobs, name="--jobs")
     if getattr(args, "max_file_size", None) is not None:
-        from prose_lint.config import parse_size
-
-        settings.max_file_size = parse_size(args.max_file_size, "--max-file-size")
+        settings.max_file_size = check_value("", OPTIONS["max-file-size"], args.max_file_size, name="--max-file-size")
     if getattr(args, "include", None):
         settings.include = list(args.include)
     settings.include = settings.include + (getattr(args, "extend_include", None) or [])

@@ -122,9 +122,10 @@ def unknown_key(where: str, key: str, allowed) -> ConfigError:
     return ConfigError(f"{where}: unknown key {key!r}{hint} (allowed: {', '.join(sorted(allowed))})")
 
 
-def check_value(where: str, option: Option, value: Any) -> Any:
-    """The value if it is one ``option`` takes (a size becomes bytes), else a ConfigError naming the key."""
-    name = f"{where}: key {option.key!r}"
+def check_value(where: str, option: Option, value: Any, name: str = "") -> Any:
+    """The value if it is one ``option`` takes (a size becomes bytes), else a ConfigError naming the key
+    (or ``name``: the command-line flag that gave the value)."""
+    name = name or f"{where}: key {option.key!r}"
     if option.kind == "size":
         return parse_size(value, name)
     if not is_kind(value, option.kind):
