@@ -30,3 +30,12 @@ def test_every_config_key_is_documented_once():
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8").split("\n## ", 1)[0]
     for option in CONFIG_OPTIONS:
         assert text.count(f"\n| `{option.key}` |") == 1
+
+
+def test_every_pack_key_is_in_the_rule_packs_overview():
+    from prose_lint.rule_types import RULE_TYPES
+
+    text = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    for name, rule_type in RULE_TYPES.items():
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{name}` |"))
+        assert [f"`{o.key}`" in row for o in rule_type.type_options] == [True] * len(rule_type.type_options), name

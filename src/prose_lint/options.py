@@ -200,6 +200,18 @@ def _table(options: tuple[Option, ...]) -> list[str]:
     return out
 
 
+def _pack_tables() -> list[str]:
+    from prose_lint.rule_types import RULE_TYPES
+    from prose_lint.rule_types.base import COMMON_OPTIONS
+
+    out = ["", "## Rule pack keys", "",
+           "The keys of a `[[rule]]` table in a rule pack (docs/rule-packs.md). Every type takes these:", "",
+           *_table(COMMON_OPTIONS)]
+    for name, rule_type in RULE_TYPES.items():
+        out += ["", f"### `type = \"{name}\"`", "", *_table(rule_type.type_options)]
+    return out
+
+
 def render_markdown() -> str:
     """docs/configuration.md: every key's declaration, as tables (scripts/gen-config-docs writes it)."""
     from prose_lint import env
@@ -213,6 +225,7 @@ def render_markdown() -> str:
            *_table(CONFIG_OPTIONS), "", "## `[tool.prose-lint.languagetool]`", "",
            "Environment variables override some of these (below); see also docs/languagetool.md.", "",
            *_table(LANGUAGETOOL_OPTIONS)]
+    out += _pack_tables()
     out += ["", "## Glob patterns (`exclude`, `extend-exclude`, `per-file-ignores`)", "", SEMANTICS, "",
             "## Environment variables", "", "| variable | meaning |", "|---|---|"]
     for name, meaning in env.VARIABLES.items():

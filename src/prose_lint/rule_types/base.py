@@ -17,9 +17,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # The keys every pack rule takes; each type adds its own (``type_options``). Declared as config keys are
 # (options.py): a value of the wrong kind is an error naming the pack, the rule and the key.
 COMMON_OPTIONS: tuple[Option, ...] = (
-    Option("id", "string", None, "rule id, kebab-case 'family' or 'family/detail'"),
-    Option("type", "string", None, "one of the generic rule types"),
-    Option("message", "string", None, "message; may use {match} and type-specific fields"),
+    Option("id", "string", None, "rule id, kebab-case 'family' or 'family/detail'", default_text="required"),
+    Option("type", "string", None, "one of the generic rule types", default_text="required"),
+    Option("message", "string", None, "message; may use {match} and type-specific fields", default_text="required"),
     Option("description", "string", "", "documentation shown by `prose-lint rule ID` and in SARIF"),
     Option("severity", "string", "warning", "error, warning or info"),
     Option("enabled", "bool", True, "false to declare the rule but run it only when selected"),

@@ -22,7 +22,8 @@ class Consistency(PackRule):
     scope = "document"
     required = ("either",)
     type_options = (
-        Option("either", "pairs", None, "list of [regex, regex] pairs, each with one capture group (the stem)"),
+        Option("either", "pairs", None, "list of [regex, regex] pairs, each with one capture group (the stem)",
+               default_text="required"),
         Option("min-stem", "int", 3, "shortest stem that counts"),
         Option("exceptions", "strings", (), "words never compared"),
         Option("include-names", "bool", False, "also compare capitalised words inside a sentence (default: they "

@@ -21,7 +21,7 @@ class Repetition(PackRule):
     type_options = (
         Option("tokens", "strings", (), "only these phrases (default: any word)"),
         Option("patterns", "strings", (), "only words matching these regexes"),
-        Option("window", "int", 1, "how many words apart counts as repeated (1: adjacent)"),
+        Option("window", "int", 1, "how many words apart counts as repeated (1: adjacent, with only space between)"),
         Option("min-length", "int", 1, "ignore words shorter than this"),
         Option("exceptions", "strings", (), "words that may repeat (e.g. 'had had', 'that that')"),
         Option("allow", "strings", (), "regexes: a repeat is not reported when one of them matches text ending "

@@ -12,7 +12,8 @@ class Substitution(PackRule):
     scope = "paragraph"
     required = ("swap",)
     type_options = (
-        Option("swap", "table", None, "table: phrase (or regex with regex = true) -> replacement"),
+        Option("swap", "table", None, "table: phrase (or regex with regex = true) -> replacement",
+               default_text="required"),
         Option("regex", "bool", False, "treat the swap keys as regular expressions"),
         Option("fix", "bool", False, "offer the replacement as a safe fix for --fix"),
     )
