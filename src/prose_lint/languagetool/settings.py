@@ -21,7 +21,8 @@ from typing import Any
 
 from prose_lint import env as environment
 from prose_lint.errors import ConfigError
-from prose_lint.options import KINDS, LANGUAGETOOL, attribute_of
+from prose_lint import options
+from prose_lint.options import attribute_of
 
 # Rules that only fire on text whose markup was masked or removed, or that are
 # noise in manuscripts (headings and table cells have no final period).
@@ -43,7 +44,7 @@ _HEAP_RE = re.compile(r"^\d+[mMgG]$")
 
 
 def _declared(key: str) -> Any:
-    return LANGUAGETOOL[key].default
+    return options.LANGUAGETOOL[key].default
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,8 @@ class LTSettings:
         ])
 
 
-# The keys, their kinds, defaults and bounds are declared in options.py (LANGUAGETOOL).
-KEYS = LANGUAGETOOL
+# The keys, their kinds, defaults and bounds are declared in options.py (options.LANGUAGETOOL).
+KEYS = options.LANGUAGETOOL
 
 _RULE_ID_RE = re.compile(r"^[A-Za-z0-9_]+(?:\[\d+\])?$")
 
@@ -159,26 +160,26 @@ def _convert(where: str, key: str, value: Any) -> Any:
         return (_check_url(where, key, value),)
     if kind == "urls":
         if not isinstance(value, list) or not value:
-            raise _fail(where, key, KINDS[kind], value)
+            raise _fail(where, key, options.KINDS[kind], value)
         return tuple(_check_url(where, key, v) for v in value)
     if kind == "heap":
         if not isinstance(value, str) or not _HEAP_RE.match(value.strip()):
-            raise _fail(where, key, KINDS[kind], value)
+            raise _fail(where, key, options.KINDS[kind], value)
         size_mb = int(value[:-1]) * (1024 if value[-1] in "gG" else 1)
         if not 128 <= size_mb <= 65536:
             raise _fail(where, key, "between 128m and 64g", value)
         return value.strip().lower()
     if kind == "ids":
         if not isinstance(value, list) or not all(isinstance(v, str) and _RULE_ID_RE.match(v) for v in value):
-            raise _fail(where, key, KINDS[kind], value)
+            raise _fail(where, key, options.KINDS[kind], value)
         return tuple(value)
     if kind == "lang":
         if not isinstance(value, str) or not re.match(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", value):
-            raise _fail(where, key, KINDS[kind], value)
+            raise _fail(where, key, options.KINDS[kind], value)
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise _fail(where, key, KINDS[kind], value)
+            raise _fail(where, key, options.KINDS[kind], value)
         return value
     if kind == "string":  # a choice
         if value not in option.choices:
@@ -187,6 +188,6 @@ def _convert(where: str, key: str, value: Any) -> Any:
     if kind in ("int", "number"):
         numeric = (int,) if kind == "int" else (int, float)
         if isinstance(value, bool) or not isinstance(value, numeric) or not low <= value <= high:
-            raise _fail(where, key, f"{KINDS[kind]} from {low:g} to {high:g}", value)
+            raise _fail(where, key, f"{options.KINDS[kind]} from {low:g} to {high:g}", value)
         return float(value) if kind == "number" else value
     raise AssertionError(kind)
