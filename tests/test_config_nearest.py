@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cliutil import run_cli
 
 TEXT = "# Draft\n\nWe met in order to plan the the launch!!\n"
 
 
 def run(*args: str, cwd: Path):
-    env = {**os.environ}
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "prose_lint", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return run_cli(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -6,14 +6,11 @@ is bounded by MATCH_TIMEOUT, 5 s), not a speed goal.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 
 from prose_lint.rule_types.bounded import MATCH_TIMEOUT
+from cliutil import run_cli
 
 DEADLINE = 180
 
@@ -27,13 +24,7 @@ patterns = ['(a|aa)+$']
 
 
 def run(*args: str, cwd: Path):
-    env = {**os.environ, "PROSE_LINT_SERVER": "0"}
-    env.pop("FORCE_COLOR", None)
-    try:
-        return subprocess.run([sys.executable, "-m", "prose_lint", "check", *args], cwd=cwd,
-                              capture_output=True, text=True, env=env, timeout=DEADLINE)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"prose-lint check {' '.join(args)} hung (no answer within {DEADLINE} s)")
+    return run_cli("check", *args, cwd=cwd, timeout=DEADLINE)
 
 
 def test_a_catastrophic_pack_pattern_is_a_one_line_error_naming_pack_rule_and_pattern(tmp_path):

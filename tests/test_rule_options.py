@@ -3,9 +3,6 @@ stderr naming the key and the problem, exit 2, and no file is linted."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,13 +13,11 @@ from prose_lint.engine import Linter
 from prose_lint.errors import ConfigError
 from prose_lint.registry import Registry
 from prose_lint.rule import Rule
+from cliutil import run_cli
 
 
 def run(*args: str, cwd: Path):
-    env = {**os.environ, "PROSE_LINT_SERVER": "0"}
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "prose_lint", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return run_cli(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -7,23 +7,15 @@ process with a deadline that is a liveness bound (they take well under a second)
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+from cliutil import run_cli
 
 DEADLINE = 120  # generous: a loaded 2-core machine; the hang these guard against lasts for ever
 
 
 def run(*args: str, cwd: Path, stdin: bytes | None = None):
-    env = {**os.environ, "PROSE_LINT_SERVER": "0"}
-    env.pop("FORCE_COLOR", None)
-    try:
-        return subprocess.run([sys.executable, "-m", "prose_lint", "check", "--select", "repeated-word", *args],
-                              cwd=cwd, input=stdin, capture_output=True, env=env, timeout=DEADLINE)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"prose-lint check {' '.join(args)} did not finish within {DEADLINE} s")
+    return run_cli("check", "--select", "repeated-word", *args, cwd=cwd, stdin=stdin, text=False, timeout=DEADLINE)
 
 
 def one_error_line(proc) -> str:

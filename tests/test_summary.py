@@ -4,9 +4,6 @@ walk skipped (issue item 14; item 23 for the skipped files)."""
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import pytest
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.result import FileResult
 from prose_lint.output.text import write_text
+from cliutil import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,10 +64,7 @@ def test_skipped_files_are_counted_by_kind():
 
 
 def run(*args: str, cwd: Path):
-    env = {**os.environ}
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "prose_lint", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return run_cli(*args, cwd=cwd)
 
 
 def test_the_command_line_summary_with_an_unreadable_file(tmp_path):

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +11,11 @@ import pytest
 from prose_lint.config import Settings
 from prose_lint.errors import ConfigError
 from prose_lint.walk import iter_files
+from cliutil import run_cli
 
 
 def run(*args: str, cwd: Path):
-    env = {**os.environ}
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "prose_lint", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return run_cli(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
+from cliutil import run_cli
 
 
 def run(*args: str, cwd: Path):
-    env = {**os.environ, "PROSE_LINT_SERVER": "0"}
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "prose_lint", "check", "--select", "repeated-word", *args],
-                          cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+    return run_cli("check", "--select", "repeated-word", *args, cwd=cwd)
 
 
 def test_a_symlink_out_of_the_tree_is_skipped_with_a_notice(tmp_path):
