@@ -90,12 +90,7 @@ class ResultCache:
     def _disable(self, exc: BaseException) -> None:
         """Run uncached from now on (read-only or full directory, ...), said once."""
         self._disabled = True
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
+        self.close()
         what = describe_os_error(exc) if isinstance(exc, OSError) else f"{self.path}: {exc}"
         warn_once(f"cache-off:{self.path}", f"cannot use the LanguageTool result cache ({what}); checking without it")
 
@@ -103,12 +98,7 @@ class ResultCache:
         """The file is not a database (any more): move it aside, create a new one, say so once. Another
         process (a worker of the same run) may have done so already: a file that opens and passes SQLite's
         quick check is kept."""
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
+        self.close()
         try:
             db = self._open()
             try:
@@ -203,5 +193,8 @@ class ResultCache:
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.close()
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass  # a broken file: closing it is all we wanted
             self._db = None
