@@ -148,10 +148,14 @@ def _before_heading(units: Sequence[Any], run: list[int], chrome: set[int], pros
 
 
 def _headline_shaped(u: Any) -> bool:
-    raw = u.raw.strip()
-    return (u.own_paragraph and 3 <= u.words <= 20 and not u.lex_bad and not u.strong and not u.weak and "](" not in raw
-            and "http" not in raw and not raw[:2] in ("* ", "- ", "+ ", "• ") and not any(s in raw for s in ("|", "»", " · "))
-            and not u.text.rstrip().endswith((".", ":")))
+    """A line that could head the text under it: its own paragraph, 3-20 words, no lexicon hit, no
+    link, list or menu-separator syntax (the features' own tests), no final full stop or colon."""
+    from prose_lint.checks.boilerplate_features import _BULLET, _SEPARATOR_RE
+
+    raw = u.raw
+    return (u.own_paragraph and 3 <= u.words <= 20 and not (u.lex_bad or u.strong or u.weak)
+            and "](" not in raw and "http" not in raw and _BULLET.match(raw) is None
+            and _SEPARATOR_RE.search(raw) is None and not u.text.rstrip().endswith((".", ":")))
 
 
 def _letter_parts(units: Sequence[Any], run: list[int]) -> list[int]:
