@@ -32,15 +32,23 @@ def snapshot_repo(dest: Path) -> str:
     return git(dest, "rev-parse", "HEAD").stdout.strip()
 
 
-@pytest.mark.slow
-def test_commit_fails_on_a_defect_and_passes_when_fixed(tmp_path):
+def manuscripts_using_the_hook(tmp_path: Path, args: str = "") -> Path:
+    """A git repository of manuscripts whose .pre-commit-config.yaml uses a snapshot of this checkout's hook
+    (``args``: the hook's ``args:`` list, e.g. "[--no-grammar]")."""
     hook_repo = tmp_path / "hook"
     rev = snapshot_repo(hook_repo)
     work = tmp_path / "manuscripts"
     work.mkdir()
     assert git(work, "init", "-q").returncode == 0
+    extra = f"    args: {args}\n" if args else ""
     (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {hook_repo}\n  rev: {rev}\n  hooks:\n  - id: prose-lint\n    args: [--no-grammar]\n")
+        f"repos:\n- repo: {hook_repo}\n  rev: {rev}\n  hooks:\n  - id: prose-lint\n{extra}")
+    return work
+
+
+@pytest.mark.slow
+def test_commit_fails_on_a_defect_and_passes_when_fixed(tmp_path):
+    work = manuscripts_using_the_hook(tmp_path, "[--no-grammar]")
     (work / "chapter.md").write_text("# Chapter one\n\nThe the story begins here.\n")
     (work / "script.py").write_text("x = 'the the'\n")  # not a manuscript: the hook must not look at it
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),

@@ -11,20 +11,14 @@ import sys
 
 import pytest
 
-from test_precommit import git, snapshot_repo
+from test_precommit import git, manuscripts_using_the_hook
 
 
 @pytest.mark.slow
 def test_the_hook_without_languagetool(tmp_path):
     if not (shutil.which("mvn") and shutil.which("java")):
         pytest.fail("this test needs mvn and java on PATH (scripts/bootstrap's requirements)")
-    hook_repo = tmp_path / "hook"
-    rev = snapshot_repo(hook_repo)
-    work = tmp_path / "manuscripts"
-    work.mkdir()
-    assert git(work, "init", "-q").returncode == 0
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {hook_repo}\n  rev: {rev}\n  hooks:\n  - id: prose-lint\n")
+    work = manuscripts_using_the_hook(tmp_path)
     (work / "chapter.md").write_text("# Chapter one\n\nThe the story begins here. This are a problem.\n")
     git(work, "add", "-A")
     lt_home = tmp_path / "lt-home"
