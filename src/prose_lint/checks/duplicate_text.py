@@ -1,0 +1,133 @@
+"""duplicate-text: near-duplicate paragraphs and sentences."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from prose_lint.analysis import WORD_RE
+from prose_lint.checks.duplication_common import structure
+from prose_lint.diagnostic import Diagnostic, Related
+from prose_lint.document import Document
+from prose_lint.rule import Rule, RuleContext, Severity
+
+
+@dataclass
+class _TextUnit:
+    start: int
+    end: int
+    block: int
+    norm: str
+    shingles: frozenset[int]
+    kind: str  # paragraph | sentence
+    words: int
+
+
+class DuplicateText(Rule):
+    """Near-duplicate paragraphs or sentences, with the first occurrence as a related location.
+
+    A pasted headline repeated under the page title, a paragraph copied twice, a sentence that
+    recurs word for word. Units are prose blocks (paragraphs, list items, headings) and the sentences
+    of multi-sentence blocks, with at least ``min_words`` words; reference lists, tables and code are
+    left out. Candidate pairs come from an inverted index of word 3-gram shingles (shingles shared by
+    more than ``max_postings`` units are skipped as common phrases), so the work grows with the
+    document, not with its square. Each candidate pair sharing at least a third of the shorter unit's
+    shingles is verified with ``rapidfuzz.fuzz.ratio`` on the normalised text; at least
+    ``similarity`` (0.9) is a duplicate. The later unit is reported once, pointing at the first
+    occurrence; the sentences of a reported block are not reported again.
+
+    Refrains: short repeated sentences ("Let us begin.", "We will.") are below ``min_words`` and
+    are never reported, nor is a paragraph made only of such short sentences ("We will not tire.
+    We will not falter. We will not fail." said twice): anaphora and refrains in speeches are
+    intentional. Parallel questions in a list ("What do people think they use?" / "What do people
+    actually use?") differ by a word or two: units under 20 words need a similarity halfway between
+    ``similarity`` and 1 (0.95 by default). Figure and table captions ("Table 2: ...") are not units:
+    a caption that repeats its section heading is normal. A long sentence repeated
+    verbatim is reported even in a speech (suppress it there if it is deliberate).
+    """
+
+    id = "duplicate-text"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"similarity": 0.9, "min_words": 8, "max_postings": 50}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        st = structure(doc)
+        min_words = int(ctx.options["min_words"])
+        units: list[_TextUnit] = []
+        for block in doc.prose_blocks:
+            if block.kind == "table_cell" or block.section in st.reference_sections:
+                continue
+            sents = doc.sentences(block) if block.kind != "heading" else []
+            # Sentences cover their block's words: each is tokenised once, for both kinds of unit.
+            words = [WORD_RE.findall(doc.prose, s, e) for s, e in sents] if len(sents) > 1 else []
+            if words and max(map(len, words)) < min_words:
+                continue  # a refrain of short sentences ("We will not tire. We will not fail.")
+            unit = _text_unit(doc, block.start, block.end, block.index, "paragraph", min_words,
+                              [w for ws in words for w in ws] if words else None)
+            if unit:
+                units.append(unit)
+            for (s, e), ws in zip(sents, words):
+                unit = _text_unit(doc, s, e, block.index, "sentence", min_words, ws)
+                if unit:
+                    units.append(unit)
+        if len(units) < 2:
+            return
+        from rapidfuzz import fuzz
+
+        threshold = float(ctx.options["similarity"]) * 100
+        cap = int(ctx.options["max_postings"])
+        postings: dict[int, list[int]] = defaultdict(list)
+        reported_blocks: set[int] = set()
+        for j, unit in enumerate(units):
+            counts: Counter[int] = Counter()
+            for sh in unit.shingles:
+                plist = postings[sh]
+                if plist and len(plist) <= cap:
+                    counts.update(plist)
+                plist.append(j)
+            if unit.kind == "sentence" and unit.block in reported_blocks:
+                continue
+            best = None
+            for i, shared in counts.items():
+                other = units[i]
+                if other.kind != unit.kind or other.block == unit.block and unit.kind == "paragraph":
+                    continue
+                if shared * 3 < min(len(unit.shingles), len(other.shingles)):
+                    continue
+                cutoff = threshold if min(unit.words, other.words) >= 20 else (threshold + 100) / 2
+                score = fuzz.ratio(unit.norm, other.norm, score_cutoff=cutoff)
+                if score and (best is None or (score, -i) > (best[1], -best[0])):
+                    best = (i, score)
+            if best is None:
+                continue
+            first = units[best[0]]
+            if unit.kind == "paragraph":
+                reported_blocks.add(unit.block)
+            what = "paragraph" if unit.kind == "paragraph" else "sentence"
+            same = "repeats" if best[1] >= 100 else "nearly repeats"
+            yield ctx.diagnostic(
+                unit.start, unit.end,
+                f"this {what} {same} an earlier one (similarity {best[1] / 100:.2f})",
+                related=[Related(first.start, first.end, "first occurrence")],
+                properties={"similarity": round(best[1] / 100, 3), "unit": what},
+            )
+
+
+def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_words: int,
+               words: list[str] | None = None) -> _TextUnit | None:
+    """``words``: the words of ``prose[start:end]`` when the caller has them already."""
+    if doc.is_caption(start, end):
+        return None  # a caption that repeats its section's heading is the caption's job
+    if words is None:
+        words = WORD_RE.findall(doc.prose, start, end)
+    if len(words) < min_words:
+        return None
+    norm = " ".join(words).lower()
+    words = norm.split(" ")
+    shingles = frozenset(map(hash, zip(words, words[1:], words[2:])))
+    return _TextUnit(start, end, block, norm, shingles, kind, len(words))
+
+
+RULES = (DuplicateText,)
