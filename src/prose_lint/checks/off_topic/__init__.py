@@ -1,0 +1,203 @@
+"""off-topic-content: unrelated content appended to (or inserted into) a document."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from prose_lint.diagnostic import Diagnostic, Severity
+from prose_lint.document import Document
+from prose_lint.rule import Rule, RuleContext
+
+from .blocks import _score, _segment_features, _split
+from .separation import _median, _Parts
+from .structure import _effective, _params, _structure, _units
+from .vocabulary import _count_sketch, _main_terms, _tfidf
+
+# The rule's parts: structure.py (units and structural signs), vocabulary.py (TF-IDF rows and main terms),
+# separation.py (coherence and separation of runs of units), blocks.py (a candidate block's features and
+# confidence); this file runs the change-point analysis.
+
+_DEBUG: list | None = None  # tests/tuning: collects every candidate's scores
+
+
+class OffTopicContent(Rule):
+    """Unrelated content appended to or inserted into the document (a second article pasted after the first).
+
+    Algorithm: change-point detection over the sequence of paragraphs.
+    0. The paragraphs of 8+ words outside tail sections (references, appendix... rules/lexicons/sections.toml)
+       are the units; headings and short date/byline lines are not units but structural signs. Each unit
+       gets two length-1 vectors: a sentence embedding (prose_lint/embeddings.py: WordLlama's static
+       256-dimension model, shipped in its wheel) and a TF-IDF row (content-word stems, sublinear tf times a
+       background IDF from wordfreq, count-sketched to 1,024 columns). Running sums of both (weighted by
+       sqrt(words)) give, for any run of units, in O(256) time: its *coherence* (mean similarity of two
+       different units of the run) and its *cross similarity* with another run. The *separation* of two
+       runs is 1 - cross / sqrt(coherence x coherence): 0 when they are as alike as each is with itself,
+       1 when they share nothing.
+    1. Candidate boundaries: the best-separated prefix/suffix splits of the whole document, the sharpest
+       local changes (three units on each side), and every boundary with a strong structural sign (at most
+       ~20, so the work is linear in the document length).
+    2. Candidate blocks: each candidate start with the end of the document (an appended text) or with a
+       later candidate (an inserted block, at most `max_insert_units` paragraphs). Each block's features: its
+       separation from the text before it and from the rest of the document, for embeddings and for TF-IDF;
+       for an inserted block, whether the text after it returns to the text before it; the structural
+       score at its start (a headline, the same headline repeated, a dateline such as "ISLAMABAD:", an
+       "Updated <date>"/byline line, a bullet summary, extra blank lines: a headline alone counts little,
+       and no sign is required); inserted; short (< 150 words without a strong sign); the document's length
+       (ln(words / 1000)): a long document (a speech, a report, a handbook chapter) changes subject on its
+       own, so a change point in it needs more evidence.
+    3. The confidence is a logistic function of those features whose weights and threshold are data
+       (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus and
+       hard negatives made from its long documents by scripts/calibrate-off-topic). The best blocks above
+       the threshold that do not overlap are reported (at most three); a reported block is split in two where a second article starts inside it (its two
+       halves are as far apart as `split_threshold`).
+
+    Each diagnostic covers one off-topic block (from its headline to its last paragraph) and names the
+    main terms of the document and of the block, with the confidence and features as properties.
+
+    Never reported: blocks under reference/notes/appendix-like headings, documents shorter than twice
+    `min_words`, a block of one paragraph or under 40 words.
+
+    Options:
+      sensitivity (0..1, default 0.5): higher reports weaker evidence (each 0.1 lowers the threshold by 0.03).
+      min_words (default 60): the least running text before a block (and half the least document length).
+
+    Known limits: a single-paragraph digression is below the minimum by design; an appended text on the
+    same subject (a second report of the same event) is not off-topic; a block that continues the
+    document's subject closely (one football report after another) is found only with a structural sign
+    or a clear change of vocabulary.
+    """
+
+    id = "off-topic-content"
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"sensitivity": 0.5, "min_words": 60}
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for start, end, message, props in analyse(doc, float(ctx.options["sensitivity"]),
+                                                  int(ctx.options["min_words"])):
+            yield ctx.diagnostic(start, end, message, properties=props)
+
+
+
+def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> list:
+    """[(start, end, message, properties)] of each off-topic block (empty when none)."""
+    if doc.word_count < 2 * min_words:
+        return []
+    units = _units(doc)
+    body = [i for i, u in enumerate(units)
+            if u.words >= 8 and not u.block.is_heading and not u.meta and not u.tail_section]
+    m = len(body)
+    if m < 4:
+        return []
+    import math
+
+    import numpy as np
+
+    from prose_lint import embeddings
+
+    params = _params()
+    bwords = np.array([units[i].words for i in body], dtype=float)
+    cumw = np.concatenate([[0.0], np.cumsum(bwords)])
+    weights = np.sqrt(np.minimum(bwords, 150.0))
+    E = embeddings.embed_spans(doc, [(units[i].block.start, units[i].block.end) for i in body], content_words=False)
+    Xn, counts, idf, terms, display = _tfidf(units, body)
+    T = _count_sketch(Xn)
+    PE, PT = _Parts.of(E.astype(float), weights), _Parts.of(T, weights)
+    floor_e, floor_t = params["floor_embedding"], params["floor_tfidf"]
+
+    def start_unit(a: int) -> int:  # the block starts after the body unit before it (headline, date line)
+        return body[a - 1] + 1 if a > 0 else 0
+
+    # Boundaries: the prefix has real running text, the block at least two units.
+    min_block = float(params["min_block_words"])
+    ok = [a for a in range(1, m - 1) if cumw[a] >= min_words and not units[start_unit(a)].tail_section]
+    if not ok:
+        return []
+    # 1. Single change point (prefix vs suffix) and local change (3 units each side) at each boundary.
+    # (vectorised over the boundaries: O(m x dim))
+    A = np.asarray(ok)
+    zero, end = np.zeros_like(A), np.full_like(A, m)
+    lo, hi = np.maximum(0, A - 3), np.minimum(m, A + 3)
+    single = dict(zip(ok, (PE.scan(zero, A, A, end, floor_e) + PT.scan(zero, A, A, end, floor_t)).tolist()))
+    local = dict(zip(ok, (PE.scan(lo, A, A, hi, floor_e) + PT.scan(lo, A, A, hi, floor_t)).tolist()))
+    struct = {a: _structure(units, start_unit(a), doc) for a in ok}
+    keep = int(params["candidates"])
+    cands = sorted(set(sorted(ok, key=lambda a: -single[a])[:keep]) | set(sorted(ok, key=lambda a: -local[a])[:keep])
+                   | {a for a in ok if _effective(struct[a]) >= 0.3})
+    null_cache: dict[int, tuple[float, float]] = {}
+
+    def null(length: int) -> tuple[float, float]:
+        """How far a typical run of ``length`` units is from the rest of this document (median over at
+        most 24 evenly spaced runs): a document that changes subject often sets a higher bar."""
+        if length not in null_cache:
+            starts = np.unique(np.linspace(0, m - length, num=min(24, m - length + 1)).astype(int))
+            es, ts = PE.scan_rest(starts, length, floor_e), PT.scan_rest(starts, length, floor_t)
+            null_cache[length] = (_median(es.tolist()), _median(ts.tolist()))
+        return null_cache[length]
+
+    # The document's length: a long document changes subject on its own (a speech, a handbook chapter),
+    # so a change point in it needs more evidence.
+    log_words = math.log(max(doc.word_count, 500) / 1000)
+
+    # 2. Candidate blocks: [a, m) (appended) and [a, b) for two candidates (inserted).
+    # For each start only the ends it can pair with (an inserted block spans at most max_insert_units
+    # paragraphs): the work is linear in the number of candidates, not quadratic.
+    import bisect
+
+    ends = sorted(set(cands) | {m})
+    max_insert = params["max_insert_units"]
+    scored = []
+    for a in cands:
+        lo_i = bisect.bisect_left(ends, a + 2)
+        hi_i = bisect.bisect_right(ends, a + max_insert)
+        for b in ends[lo_i:hi_i] + ([m] if (not ends[lo_i:hi_i] or ends[hi_i - 1] != m) and m - a >= 2 else []):
+            if b - a < 2 or cumw[b] - cumw[a] < min_block:
+                continue
+            if b < m and (b - a > max_insert):
+                continue
+            f = _segment_features(PE, PT, a, b, m, floor_e, floor_t)
+            f["structure"] = _effective(struct[a])
+            ne, nt = null(b - a)
+            f["e_rel"], f["t_rel"] = f["e_rest"] - ne, f["t_rest"] - nt
+            f["log_words"] = log_words
+            f["inserted"] = float(b < m)
+            f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
+            conf = _score(f, params["model"])
+            scored.append((conf, a, b, f))
+            if _DEBUG is not None:
+                _DEBUG.append({"a": a, "b": b, "start": units[start_unit(a)].block.start,
+                               "end": units[body[b - 1]].block.end, "conf": conf, **f})
+    threshold = params["threshold"] - 0.3 * (sensitivity - 0.5)
+    # 3. The best blocks, not overlapping; each split in two where a second article starts inside it.
+    scored.sort(key=lambda s: -s[0])
+    chosen: list[tuple[float, int, int, dict]] = []
+    for s in scored:
+        if s[0] < threshold:
+            break
+        if any(s[1] < c[2] and c[1] < s[2] for c in chosen):
+            continue
+        chosen.append(s)
+        if len(chosen) >= 3:
+            break
+    blocks = []
+    for conf, a, b, f in sorted(chosen, key=lambda s: s[1]):
+        for a2, b2 in _split(PE, PT, a, b, cands, struct, cumw, min_block, floor_e, floor_t, params):
+            blocks.append((conf, a2, b2, f))
+    out = []
+    for conf, a, b, f in blocks:
+        start_off = units[start_unit(a)].block.start
+        end_off = units[body[b - 1]].block.end
+        doc_terms, blk_terms = _main_terms(counts, idf, terms, display, a, b, m)
+        signs = struct[a][1] if a in struct else []
+        message = (f"content unrelated to the rest of the document: the document is about "
+                   f"{', '.join(doc_terms[:5])}; this block ({int(cumw[b] - cumw[a])} words) is about "
+                   f"{', '.join(blk_terms[:5])}")
+        props = {"confidence": round(float(conf), 3), "document_terms": doc_terms[:8], "block_terms": blk_terms[:8],
+                 "structure": signs, "features": {k: round(float(v), 3) for k, v in f.items()}}
+        out.append((start_off, end_off, message, props))
+    return out
+
+
+
+
+RULES = (OffTopicContent,)

@@ -1,0 +1,54 @@
+"""Features, confidence and splitting of one candidate off-topic block (runs of body units)."""
+
+from __future__ import annotations
+
+from .separation import _separation
+from .structure import _effective
+
+
+def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: float) -> dict[str, float]:
+    """Separation of the body units [a, b) from the part before them, from the rest, and (an inserted
+    block) whether the text after them returns to the part before."""
+    block = PE.run([(a, b)]), PT.run([(a, b)])
+    prefix = PE.run([(0, a)]), PT.run([(0, a)])
+    rest_spans = [(0, a)] + ([(b, m)] if b < m else [])
+    rest = PE.run(rest_spans), PT.run(rest_spans)
+    f = {
+        "e_prev": _separation(block[0], prefix[0], floor_e),
+        "t_prev": _separation(block[1], prefix[1], floor_t),
+        "e_rest": _separation(block[0], rest[0], floor_e),
+        "t_rest": _separation(block[1], rest[1], floor_t),
+        "e_ret": 0.0, "t_ret": 0.0,
+    }
+    if b < m:
+        after = PE.run([(b, m)]), PT.run([(b, m)])
+        # An inserted block: the text after it is closer to the text before it than the block is.
+        f["e_ret"] = f["e_prev"] - _separation(after[0], prefix[0], floor_e)
+        f["t_ret"] = f["t_prev"] - _separation(after[1], prefix[1], floor_t)
+    return f
+
+
+
+def _score(f: dict[str, float], weights: dict[str, float]) -> float:
+    """The logistic model of rules/lexicons/off_topic.toml [model]: a confidence in 0..1."""
+    import math
+
+    z = weights["bias"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+
+def _split(PE, PT, a, b, cands, struct, cumw, min_block, floor_e, floor_t, params):
+    """[a, b) as one block, or two where a second article starts inside it (the two halves are as far
+    apart as an off-topic block from its document)."""
+    best = None
+    for c in cands:
+        if c - a < 2 or b - c < 2 or cumw[c] - cumw[a] < min_block or cumw[b] - cumw[c] < min_block:
+            continue
+        sep = (_separation(PE.run([(a, c)]), PE.run([(c, b)]), floor_e)
+               + _separation(PT.run([(a, c)]), PT.run([(c, b)]), floor_t)) / 2
+        sep += params["split_structure"] * _effective(struct[c]) if c in struct else 0.0
+        if sep >= params["split_threshold"] and (best is None or sep > best[0]):
+            best = (sep, c)
+    return [(a, b)] if best is None else [(a, best[1]), (best[1], b)]
+

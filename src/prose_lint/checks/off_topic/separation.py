@@ -1,0 +1,105 @@
+"""Running sums of unit vectors, and the coherence and separation of runs of units computed from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class _Parts:
+    """Running sums of unit vectors (weighted), for the statistics of any run of body units in O(dim)."""
+
+    cum: Any  # (m + 1, dim): cum[k] = sum of w_i * v_i over i < k
+    w: Any  # (m + 1,)
+    q: Any  # (m + 1,): sum of w_i ** 2
+    memo: dict  # spans -> run (the same runs are asked for again and again)
+    wa: Any = None  # w and q as arrays, for the vectorised scans
+    qa: Any = None
+
+    @classmethod
+    def of(cls, vectors, weights) -> "_Parts":
+        import numpy as np
+
+        dim = vectors.shape[1]
+        cum = np.vstack([np.zeros((1, dim)), np.cumsum(vectors * weights[:, None], axis=0)])
+        w, q = np.concatenate([[0.0], np.cumsum(weights)]), np.concatenate([[0.0], np.cumsum(weights ** 2)])
+        return cls(cum, w.tolist(), q.tolist(), {}, w, q)
+
+    def run(self, spans):
+        """(sum, weight, squared weights, within) of the units in ``spans`` (a list of (a, b) runs);
+        ``within`` (the coherence) is filled in on first use."""
+        key = tuple(spans)
+        out = self.memo.get(key)
+        if out is None:
+            cum, w, q = self.cum, self.w, self.q
+            (a, b), *more = spans
+            s, sw, sq = cum[b] - cum[a], 0 + (w[b] - w[a]), 0 + (q[b] - q[a])
+            for a, b in more:
+                s, sw, sq = s + (cum[b] - cum[a]), sw + (w[b] - w[a]), sq + (q[b] - q[a])
+            out = self.memo[key] = [s, sw, sq, None]
+        return out
+
+    def scan(self, a0, a1, b0, b1, floor: float):
+        """The separation of runs [a0, a1) and [b0, b1) for arrays of boundaries at once (as
+        ``_separation`` of the two runs, vectorised)."""
+        cum, w, q = self.cum, self.wa, self.qa
+        s1, s2 = cum[a1] - cum[a0], cum[b1] - cum[b0]
+        w1, w2, q1, q2 = w[a1] - w[a0], w[b1] - w[b0], q[a1] - q[a0], q[b1] - q[b0]
+        return self._separations(s1, w1, q1, s2, w2, q2, floor)
+
+    def scan_rest(self, x, length: int, floor: float):
+        """The separation of each run [x, x + length) from the rest of the units (vectorised)."""
+        cum, w, q = self.cum, self.wa, self.qa
+        m = len(w) - 1
+        y = x + length
+        s1, w1, q1 = cum[y] - cum[x], w[y] - w[x], q[y] - q[x]
+        s2, w2, q2 = (cum[x] - cum[0]) + (cum[m] - cum[y]), (w[x] - w[0]) + (w[m] - w[y]), (q[x] - q[0]) + (q[m] - q[y])
+        return self._separations(s1, w1, q1, s2, w2, q2, floor)
+
+    @staticmethod
+    def _separations(s1, w1, q1, s2, w2, q2, floor: float):
+        import numpy as np
+
+        def within(s, w, q):
+            den = w * w - q
+            ok = den > 1e-9
+            v = np.divide(np.einsum("ij,ij->i", s, s) - q, den, out=np.full(len(den), floor), where=ok)
+            return np.maximum(v, floor)
+
+        c1, c2 = within(s1, w1, q1), within(s2, w2, q2)
+        x = np.einsum("ij,ij->i", s1, s2) / (w1 * w2)
+        return np.clip(1.0 - x / np.sqrt(c1 * c2), -0.5, 1.0)
+
+
+def _within(part) -> float:
+    """Mean similarity between two different units of a part (weighted); NaN for a single unit."""
+    if part[3] is None:
+        s, w, q = part[0], part[1], part[2]
+        den = w * w - q
+        part[3] = float((s @ s - q) / den) if den > 1e-9 else float("nan")
+    return part[3]
+
+
+def _cross(p1, p2) -> float:
+    return float(p1[0] @ p2[0] / (p1[1] * p2[1])) if p1[1] > 0 and p2[1] > 0 else float("nan")
+
+
+def _separation(p1, p2, floor: float) -> float:
+    """1 - cross similarity / geometric mean of the parts' own coherence: 0 when the two parts are as alike
+    as each part is with itself, 1 when they share nothing."""
+    import math
+
+    w1, w2 = _within(p1), _within(p2)
+    w1 = floor if math.isnan(w1) else max(w1, floor)
+    w2 = floor if math.isnan(w2) else max(w2, floor)
+    x = _cross(p1, p2)
+    return 0.0 if math.isnan(x) else max(-0.5, min(1.0, 1.0 - x / math.sqrt(w1 * w2)))
+
+
+def _median(values: list[float]) -> float:
+    """numpy.median of a short list, without numpy's overhead (the same value)."""
+    v = sorted(values)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+

@@ -1,0 +1,159 @@
+"""Paragraph units of a document and the structural signs of a new article starting among them
+(a headline, the same headline repeated, a dateline, a date or byline line, a bullet summary, blank lines)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from prose_lint.analysis import WORD_RE, ends_sentence
+from prose_lint.document import Block, Document
+
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
+_NORM = re.compile(r"\W+")
+
+_STRONG = {"repeated headline", "dateline", "date/byline line"}
+
+
+@dataclass
+class _Unit:
+    block: Block
+    text: str
+    words: int
+    headline: bool
+    bullet: bool
+    tail_section: bool
+    meta: bool  # a short date/byline-like line (lexicon article_meta)
+    dateline: bool  # a paragraph opening with a dateline
+
+    @property
+    def norm(self) -> str:
+        """Lower-case words only, to compare headlines (computed on demand: few units are compared)."""
+        if self._norm is None:
+            self._norm = _norm_line(self.text)
+        return self._norm
+
+    _norm: str | None = None
+
+
+
+_LEX: dict[str, Any] | None = None
+
+
+def _params() -> dict[str, Any]:
+    """Thresholds and weights of the change-point model (rules/lexicons/off_topic.toml [change_point])."""
+    return _lexicon()["params"]
+
+
+def _lexicon() -> dict[str, Any]:
+    global _LEX
+    if _LEX is None:
+        from prose_lint.lexicon import load_lexicon
+
+        lex = load_lexicon("off_topic")
+        _LEX = {
+            "meta": [re.compile(p, re.I) for p in lex["article_meta"]],
+            "dateline": re.compile(lex["dateline"]),
+            "params": lex["change_point"],
+        }
+    return _LEX
+
+
+
+def _is_headline(text: str) -> bool:
+    line = " ".join(text.split())
+    words = line.split()
+    if not words or len(words) > 18 or len(line) > 160 or "\n" in text.strip():
+        return False
+    if ends_sentence(line, clause=";,") or _BULLET.match(line):
+        return False
+    return line[0].isupper() or line[0].isdigit() or line[0] in "“\"'‘"
+
+
+def _units(doc: Document) -> list[_Unit]:
+    lex = _lexicon()
+    units = []
+    in_tail = False
+    tail_level = 0
+    for block in doc.prose_blocks:
+        if block.kind == "table_cell":
+            continue
+        text = doc.block_text(block)
+        clean = " ".join(text.split())
+        if not clean:
+            continue
+        if block.is_heading:
+            if "tail" in doc.section_roles[block.section]:  # rules/lexicons/sections.toml
+                in_tail, tail_level = True, block.level
+            elif in_tail and block.level <= tail_level and block.level > 0 and doc.markup == "markdown":
+                in_tail = False
+        words = len(WORD_RE.findall(text))
+        units.append(_Unit(block, clean, words, block.is_heading or _is_headline(clean),
+                           bool(_BULLET.match(doc.text[block.start:block.end])) or block.kind == "list_item",
+                           in_tail,
+                           words <= 12 and any(p.search(clean) for p in lex["meta"]),
+                           words > 12 and lex["dateline"].match(clean) is not None))
+    return units
+
+
+def _norm_line(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def _structure(units: list[_Unit], k: int, doc: Document) -> tuple[float, list[str]]:
+    """How strongly the units from k on look like the start of a new article."""
+    u = units[k]
+    signs: list[str] = []
+    score = 0.0
+    title = units[0]
+    if u.headline and u.block.is_heading and title.block.is_heading and u.block.level > title.block.level \
+            and doc.markup == "markdown":
+        return 0.0, []  # a subsection of the document, not a new article's headline
+    if u.headline:
+        score += 0.3
+        signs.append("headline")
+        if title.headline and title.block.level == u.block.level and k > 0:
+            # The document opened the same way: a second title.
+            score += 0.1
+            signs.append("second title")
+        head = u.norm
+        for v in units[k + 1 : k + 7]:
+            if v.norm == head and len(head) > 15:
+                score += 0.45
+                signs.append("repeated headline")
+                break
+        # The same headline as the document's own title: a repeated document, not a new one.
+    look = units[k : k + 8] if u.headline else units[k : k + 2]
+    meta = dateline = bullets = False
+    for v in look:
+        meta = meta or v.meta
+        dateline = dateline or v.dateline
+        if v.bullet and v.words >= 5 and not units[0 if k == 0 else k - 1].bullet:
+            bullets = True
+    if meta:
+        score += 0.35
+        signs.append("date/byline line")
+    if dateline:
+        score += 0.4
+        signs.append("dateline")
+    if bullets and u.headline:
+        score += 0.2
+        signs.append("bullet summary")
+    # An extra blank line before the block (two or more empty lines).
+    if k > 0:
+        gap = doc.text[units[k - 1].block.end : u.block.start]
+        if gap.count("\n") >= 3:
+            score += 0.15
+            signs.append("extra blank lines")
+    return min(score, 1.0), signs
+
+
+def _effective(structure: tuple[float, list[str]]) -> float:
+    """The structural score that counts: a new article is shown by a strong sign (a repeated headline,
+    a dateline, a date or byline line); a headline, bullets or blank lines alone are what any
+    sectioned document has."""
+    score, signs = structure
+    return score if _STRONG & set(signs) else min(score, 0.15)
+
+
