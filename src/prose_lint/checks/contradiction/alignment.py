@@ -1,0 +1,239 @@
+"""Two statements aligned token by token: what only the earlier says, what only the later says, and the
+evidence that the difference contradicts (pair_features)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from prose_lint.analysis import TOKEN_RE as _TOKEN
+from prose_lint.analysis import stopwords
+
+from .filters import DISABLED
+from .lexicon import _lexicon, _stem
+from .sentences import _GAP, _QUOTE_RE, _YEAR, _Sent
+
+
+# A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
+_CLAIM_TOKEN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+\.\d+(?![\w])|"
+                          + _TOKEN.pattern)
+_NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_WORD_NUM = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                  "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1e6, "billion": 1e9, "half": 0.5,
+                  "twice": 2, "once": 1, "double": 2, "triple": 3})
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday".split())
+_NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+                         "nowhere"})
+_NOT_NEGATING = ("not only", "not just", "not least", "no doubt", "no longer", "not merely", "nothing but",
+                 "no matter", "no less", "no more than", "not until")
+_ABSOLUTE = frozenset({"never", "ever", "any", "whatsoever", "none", "nobody", "nothing", "nowhere", "all"})
+
+
+def _claim_tokens(s: _Sent) -> list[str]:
+    if s.claim is None:
+        s.claim = [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(s.text)]
+    return s.claim
+
+
+def _value(tok: str) -> float | None:
+    if _NUM.match(tok):
+        return float(tok.replace(",", ""))
+    return _WORD_NUM.get(tok)
+
+
+def _negations(toks: list[str]) -> int:
+    n = sum(1 for t in toks if t in _NEG_TOKENS or t.endswith("n't"))
+    if n:
+        joined = " ".join(toks)
+        n -= sum(joined.count(p) for p in _NOT_NEGATING)
+    return max(n, 0)
+
+
+# Each word is spelt one way only (a letter, then letters up to one apostrophe/hyphen, or word characters):
+# "[^\W\d_]+['’-]?\w*" split every word in all possible ways and backtracked exponentially (0.5 s on seed 000).
+_AFFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+_AFFIX_STARTS = frozenset(p[:2] for p in _AFFIXES)
+
+
+def _antonym_pairs(gone: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """Every (a, b), a in ``gone``, b in ``new``, with _antonym_pair(a, b), found by look-ups rather than
+    by comparing all pairs."""
+    if not gone or not new:
+        return []
+    ant = _lexicon()["antonym_stems"]
+    by_stem: dict[str, list[str]] = {}
+    for b in new:
+        by_stem.setdefault(_stem(b), []).append(b)
+    new_set = set(new)
+    out = set()
+    for a in gone:
+        sa = _stem(a)
+        for t in ant.get(sa, ()):
+            if t != sa:
+                out.update((a, b) for b in by_stem.get(t, ()))
+        if len(a) >= 4:  # b = prefix + a
+            out.update((a, p + a) for p in _AFFIXES if p + a in new_set)
+        if a[:2] in _AFFIX_STARTS:
+            for p in _AFFIXES:  # a = prefix + b
+                if a.startswith(p) and len(a) - len(p) >= 4 and a[len(p):] in new_set:
+                    out.add((a, a[len(p):]))
+        if a.endswith("ful") and a[:-3] + "less" in new_set:
+            out.add((a, a[:-3] + "less"))
+        if a.endswith("less") and a[:-4] + "ful" in new_set:
+            out.add((a, a[:-4] + "ful"))
+    return sorted(out)
+
+
+_OPENING = re.compile(r"^\W*(?:[^\W\d_](?:[^\W\d_]*['’-]\w*|\w*)\s+){0,4}[^\W\d_](?:[^\W\d_]*['’]\w*|\w*)\s*[,:]\s")
+_NO_POINT = re.compile(r"\b(?:at|by)\s+no\s+(?:point|time|stage)\b|\bno\s+(?:one|longer)\b", re.I)
+
+
+def _opening(s: _Sent) -> list[str]:
+    """The tokens of an opening adverbial or discourse marker up to its comma ("In fact,", "Officially,"),
+    and of "at no point": they say how the claim is made, not what it is about."""
+    if s.opening is None:
+        m = _OPENING.match(s.text)
+        toks = [t.lower() for t in _CLAIM_TOKEN.findall(m.group(0))] if m else []
+        n = _NO_POINT.search(s.text)
+        if n and (not m or n.start() >= m.end()):
+            toks += [t.lower() for t in _CLAIM_TOKEN.findall(n.group(0)) if t.lower() != "no"]
+        s.opening = toks
+    return s.opening
+
+
+def _head_extra(toks: list[str], shared: set[str], stop) -> float:
+    """Content words before the first shared one (after an opening adverbial up to a comma): the longer
+    statement is about another subject ("the road to the bridge" against "the bridge")."""
+    extra = 0
+    for t in toks:
+        if t in stop or len(t) < 3 or _value(t) is not None:
+            continue
+        st = _stem(t)
+        if st in shared:
+            break
+        extra += 1
+    return float(min(extra, 3)) / 3
+
+
+def _context(toks: list[str], i: int) -> set[str]:
+    stop = stopwords()
+    out = set()
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(toks) and toks[j] not in stop and not _value(toks[j]):
+            out.add(_stem(toks[j]))
+    return out
+
+
+def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[str, float]:
+    """Evidence that the later sentence ``s`` contradicts the earlier ``e``, aligned token by token.
+
+    The two token bags are compared: what only the earlier says (``gone``) and what only the later says
+    (``new``). A negation in one but not the other, an antonym swapped for its opposite, a number or date
+    replaced by another for the same noun (its neighbouring content words) are the tests; hedges,
+    reporting verbs and time markers in the difference, a quotation, and an opening contrast right after
+    the earlier sentence lower the score."""
+    lex = _lexicon()
+    stop = stopwords()
+    ta, tb = _claim_tokens(e), _claim_tokens(s)
+    ca, cb = Counter(ta), Counter(tb)
+    gone, new = ca - cb, cb - ca
+    shared = e.content & s.content
+    small = max(1, min(len(e.content), len(s.content)))
+    cov = len(shared) / small
+    jac = len(shared) / max(1, len(e.content | s.content))
+    na, nb = _negations(ta), _negations(tb)
+    neg_flip = float(na != nb and (na % 2) != (nb % 2))
+    absolute = float(bool(neg_flip and (_ABSOLUTE & set(new if nb > na else gone))))
+    # antonyms swapped
+    ant = 0.0
+    explained: set[str] = set()
+    gw = [w for w in gone if w not in stop or w in _ANTONYM_FUNCTION]
+    nw = [w for w in new if w not in stop or w in _ANTONYM_FUNCTION]
+    for a, b in _antonym_pairs(gw, nw):
+        ant = 1.0
+        explained.update((a, b))
+    # numbers and dates for the same noun
+    num = date = same_num = approx = 0.0
+    gone_q = [(i, a) for i, a in enumerate(ta) if a in gone and (_value(a) is not None or
+                                                                  a in _MONTHS and e.raw_lower_ok(a))]
+    new_q = [(j, b) for j, b in enumerate(tb) if b in new and (_value(b) is not None or
+                                                                b in _MONTHS and s.raw_lower_ok(b))]
+    single = len(gone_q) == 1 and len(new_q) == 1  # one figure replaced by another: they pair up
+    for i, a in gone_q:
+        ctx_a = None if single else _context(ta, i)
+        for j, b in new_q:
+            if ctx_a is not None and not (_context(tb, j) & ctx_a):
+                continue  # not the same noun
+            if (a in _MONTHS) != (b in _MONTHS):
+                continue
+            if a in _MONTHS:
+                date = 1.0
+            else:
+                va, vb = _value(a), _value(b)
+                year_a, year_b = bool(_YEAR.match(a)), bool(_YEAR.match(b))
+                if year_a and year_b:
+                    date = 1.0
+                elif year_a != year_b:
+                    continue
+                elif va != vb:
+                    num = 1.0
+                else:
+                    same_num = 1.0
+            explained.update((a, b))
+            if any(w in _APPROX_WORDS for w in ta[max(0, i - 2): i] + tb[max(0, j - 2): j]):
+                approx = 1.0
+    # the rest of the difference
+    content_new = {_stem(w) for w in new if w not in stop and w not in explained and len(w) > 2
+                   and _value(w) is None and w not in _NEG_TOKENS}
+    content_gone = {_stem(w) for w in gone if w not in stop and w not in explained and len(w) > 2
+                    and _value(w) is None and w not in _NEG_TOKENS}
+    content_new, content_gone = content_new - content_gone, content_gone - content_new
+    content_new -= {_stem(w) for w in _opening(s)}  # a discourse marker ("Officially,", "At no point")
+    content_gone -= {_stem(w) for w in _opening(e)}
+    shorter_new = len(s.content) <= len(e.content)
+    longer = s if not shorter_new else e
+    skip = set(_opening(longer))
+    head = _head_extra([w for w in _claim_tokens(longer) if w not in skip], shared, stop)
+    extra_short = len(content_new if shorter_new else content_gone) / small
+    extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | s.content))
+    # markers present in one statement only (a reporting verb in both is no difference)
+    on = lambda f: f not in DISABLED  # noqa: E731
+    sa, sb = set(ta), set(tb)
+    hedge = float(on("hedge-in-difference") and bool(lex["hedges"] & sa) != bool(lex["hedges"] & sb))
+    said = lex["reporting"] | lex["framing"]
+    report = float(on("report-in-difference") and bool(said & sb) and not said & sa)  # the later one is reported
+    joined_new = " " + " ".join(tb) + " "
+    joined_gone = " " + " ".join(ta) + " "
+    when = lex["time"] | lex["time_shift"]
+    time = float(on("time-in-difference") and ((when & sa) != (when & sb) or bool(e.years) != bool(s.years) or any(
+        (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
+    if date and num and on("time-in-difference"):
+        time = 1.0  # a figure for another month or year ("300 in May" / "450 in June")
+    quote = float(on("quotation") and (len(_QUOTE_RE.findall(s.text)) >= 2 or len(_QUOTE_RE.findall(e.text)) >= 2))
+    adjacent = float(on("adjacent-contrast") and s.contrast_open and e.block == s.block and e.index == s.index - 1)
+    gap = float(on("masked-gap") and bool(_GAP.search(s.text) or _GAP.search(e.text)))
+    signal = max(neg_flip, ant, num, date)
+    return {  # the order is FEATURES
+        "coverage": cov, "jaccard": jac, "negation": neg_flip, "absolute": absolute, "antonym": ant,
+        "number": num, "date": date, "same_number": same_num, "extra_short": min(extra_short, 1.0),
+        "extra_long": extra_long, "signal_x_coverage": signal * cov, "signal_x_jaccard": signal * jac,
+        "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
+        "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
+    }
+
+
+FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",
+            "signal_x_coverage", "signal_x_jaccard", "hedge", "report", "time", "quote",
+            "adjacent_contrast", "gap", "approximate", "head_extra", "similarity")
+_APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
+                           "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
+
+# Function words that still carry a contrast ("more"/"less", "before"/"after", "all"/"none").
+_ANTONYM_FUNCTION = frozenset({"more", "less", "fewer", "most", "least", "before", "after", "all", "always",
+                               "above", "below", "many", "few", "much", "little", "first", "last", "same",
+                               "different", "inside", "outside", "ahead", "behind", "everyone", "everything",
+                               "everywhere", "early", "late", "earlier", "later"})

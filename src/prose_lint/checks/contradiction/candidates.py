@@ -1,0 +1,57 @@
+"""Candidate earlier statements for a sentence, from an inverted index of key terms (bounded postings: the
+work per sentence does not grow with the document)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from .filters import DISABLED
+from .sentences import _Sent
+
+
+_MAX_POSTINGS = 400  # candidate earlier sentences looked at per key term (bounded: linear overall)
+
+
+_PAIR_POSTINGS = 60  # the most recent earlier sentences per key term (the rarest terms are asked first)
+_K_CANDIDATES = 4  # earlier sentences scored per sentence (the most similar by shared terms)
+
+
+def _candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], terms: Iterable[str],
+                evidence: bool = True, min_shared: int = 1) -> list[_Sent]:
+    """Earlier sentences sharing the terms (inverted index; bounded postings) that can serve as the
+    earlier statement: plain assertions, or statements attributed to data ("according to the survey")."""
+    seen: dict[int, int] = {}
+    for term in terms:
+        for i in index.get(term, ())[-_MAX_POSTINGS:]:
+            seen[i] = seen.get(i, 0) + 1
+    return [sents[i] for i in sorted(seen)
+            if seen[i] >= min_shared and (sents[i].usable or (evidence and sents[i].evidence))]
+
+
+def _pairable(s: _Sent) -> bool:
+    return not (s.question and "question" not in DISABLED) and (s.prose or "non-prose" in DISABLED)
+
+
+def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], df: Counter) -> list[_Sent]:
+    """The earlier sentences most like ``s``: those sharing its rarest key terms (content stems and names) in
+    the inverted index, at most _MAX_POSTINGS per term, ranked by shared terms; the best _K_CANDIDATES."""
+    key = sorted(s.content | s.entities, key=lambda t: (df[t], t))[:8]
+    if len(key) < 2:
+        return []
+    seen: Counter = Counter()
+    for term in key:
+        posting = index.get(term)
+        if posting:
+            seen.update(posting[-_PAIR_POSTINGS:])  # counted in C
+    need = 2 if len(key) <= 4 else 3
+    ranked = [(n, i) for i, n in seen.items() if n >= need]
+    ranked.sort(reverse=True)
+    out = []
+    for _, i in ranked[: 3 * _K_CANDIDATES]:
+        e = sents[i]
+        cov = len(e.content & s.content) / max(1, min(len(e.content), len(s.content)))
+        if cov >= 0.5 or "min-coverage" in DISABLED:
+            out.append((cov, e))
+    out.sort(key=lambda x: (-x[0], -x[1].index))
+    return [e for _, e in out[:_K_CANDIDATES]]

@@ -1,0 +1,242 @@
+"""The explicit tests that need no pair scorer: an absolute claim of absence ("X-free", "no X at all"), an
+absolute denial ("there have never been any X"), "no effect on Y" after "X raised Y", two years for one
+founding/birth/death."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from prose_lint.analysis import TOKEN_RE as _TOKEN
+from prose_lint.analysis import stopwords
+
+from .alignment import _NEG_TOKENS, _opening
+from .candidates import _candidates
+from .filters import DISABLED
+from .lexicon import _lexicon, _stem
+from .sentences import _Sent, _count_negations
+
+
+_FREE = re.compile(r"\b([^\W\d_]+)[-‐](?:free)\b", re.I)
+_FREE_OF = re.compile(r"\bfree\s+(?:of|from)\s+(?:all\s+|any\s+)?([^\W\d_]+)", re.I)
+_NO_AT_ALL = re.compile(r"\b(?:there\s+(?:is|are|was|were)\s+no|has\s+no|have\s+had\s+no|has\s+had\s+no|have\s+no|"
+                        r"had\s+no|without\s+any)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I)
+_NEVER = re.compile(r"\b(?:has|have|had)\s+never\s+(?:had|experienced|faced|seen|suffered(?:\s+from)?|known)\s+(?:any\s+)?"
+                    r"([^\W\d_]+)", re.I)
+_ERADICATED = re.compile(r"\b(?:completely|totally|entirely|fully)\s+(?:eradicated|eliminated|wiped\s+out|ended|"
+                         r"rooted\s+out|defeated)\s+(?:the\s+|all\s+)?([^\W\d_]+)", re.I)
+_ERADICATED_ADVERBS = frozenset({"completely", "totally", "entirely", "fully"})
+_NULL_EFFECT = re.compile(
+    r"\b(?:had|has|have|having|showed|shows|show|produced|made|with)\s+(?:no|zero|little\s+or\s+no)\s+"
+    r"(?:measurable\s+|significant\s+|discernible\s+|real\s+)?(?:effect|impact|influence|difference)\s+"
+    r"(?:at\s+all\s+)?(?:on|to|for)\s+(?:the\s+|their\s+|its\s+)?([^\W\d_]+)"
+    r"|\b(?:did|does|do)\s+not\s+(?:affect|change|alter|raise|increase|reduce|lower|improve|lift|boost|cut)\s+"
+    r"(?:the\s+|their\s+|its\s+)?([^\W\d_]+)", re.I)
+
+
+def _absolute_claims(s: _Sent, lex) -> list[tuple[str, str]]:
+    """(concept stem, kind) of the absolute claims of absence made by ``s``."""
+    out = []
+    text = s.text
+    low = text.lower()
+    if "free" not in low and "never" not in low and "without" not in low and "no" not in s.tokens and \
+            not any(a in low for a in _ERADICATED_ADVERBS):
+        return out  # none of the patterns below can match ("no" between spaces is a token of its own)
+    for m in _FREE.finditer(text):
+        word = m.group(1).lower()
+        if word in lex["free_ignored"] or len(word) < 4:
+            continue
+        before = text[: m.start()].lower().split()[-3:]
+        predicative = any(w in ("is", "are", "was", "were", "be", "become", "became", "remains", "remain")
+                          or w in lex["absolute"] for w in before)
+        if predicative:
+            out.append((_stem(word), f"\"{m.group(0)}\""))
+    for rx, kind in ((_FREE_OF, "free of"), (_NEVER, "never"), (_ERADICATED, "eradicated")):
+        for m in rx.finditer(text):
+            out.append((_stem(m.group(1)), kind))
+    for m in _NO_AT_ALL.finditer(text):
+        tail = text[m.end(): m.end() + 12].lower()
+        absolute = "at all" in text[m.start(): m.end() + 14].lower() or "whatsoever" in tail or \
+            any(w in lex["absolute"] for w in s.tokens)
+        if absolute:
+            out.append((_stem(m.group(1)), "no ... at all"))
+    return out
+
+
+def _mentions(s: _Sent, concept: str, related: set[str]) -> str | None:
+    """The word of ``s`` that names the concept (or a close one), if it is not negated."""
+    for i, t in enumerate(s.tokens):
+        st = _stem(t)
+        if st == concept or st in related or (len(concept) > 6 and st.startswith(concept[:6])):
+            window = s.tokens[max(0, i - 3): i]
+            if any(w in _lexicon()["negators"] or w.endswith("n't") or w in ("against", "counter", "free", "anti", "combat",
+                                                                   "combating", "countering", "fight", "fighting",
+                                                                   "prevent", "preventing")
+                   for w in window):
+                continue
+            if t.startswith(("counter", "anti")):
+                continue
+            return t
+    return None
+
+
+def _time_differs(a: _Sent, b: _Sent) -> bool:
+    if a.years and b.years and a.years != b.years:
+        return True
+    return a.time or b.time
+
+
+def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjects) -> None:
+    # 1. absolute claim of absence vs. earlier statements that it exists.
+    for concept, kind in ([] if s.time else _absolute_claims(s, lex)):
+        related = lex["related"].get(concept, set()) | {concept}
+        subject = s.entities - related
+        about = {t for t in s.content - related if not t.endswith("-free") and t not in lex["absolute"]
+                 and t not in ("free", "nation", "country", "place", "area", "entire", "whole", "never")}
+        best = None
+        for e in _candidates(s, sents, index, related):
+            word = _mentions(e, concept, related)
+            if not word or e.negated and _negated_near(e, word):
+                continue
+            score = 1.0 + (0.25 if _stem(word) == concept else 0.0)
+            at = e.tokens.index(word)
+            near = sum(1 for t in e.tokens[max(0, at - 5): at + 6] if t in lex["existence"])
+            score += 1.0 if near or any(t in lex["existence"] for t in e.tokens) else 0.0
+            score += 0.5 * min(near, 2)
+            # The concept as the subject of the existence predicate ("terrorism has increased").
+            score += 0.5 if any(t in lex["existence"] for t in e.tokens[at + 1: at + 6]) else 0.0
+            score += 1.0 if subject and subject & (e.entities | e.content) else 0.0
+            if subject and not subject & (e.entities | e.content):
+                continue
+            if not about & e.content:
+                continue  # the claim is about something else ("the capital is malaria-free")
+            if best is None or score > best[0]:
+                best = (score, e)
+        if best and best[0] >= 2.5:
+            report(s, best[1], f"absolute claim ({kind}) against an earlier statement that it exists",
+                   min(1.0, best[0] / 4.5))
+            return
+
+    # 1b. an absolute denial ("there have never been any X", "at no point was there any X", "no X was ever
+    # Y", "S has never V-ed any X"), also as a clause of a longer sentence, vs. an earlier statement that X
+    # exists or happened.
+    if "absolute-denial" not in DISABLED and not s.time:
+        for phrase, subject in _denials(s):
+            e = _denied_earlier(s, phrase, subject, sents, index)
+            if e is not None:
+                report(s, e, "an absolute denial of an earlier statement that it exists or happened", 0.8)
+                return
+
+    # 2. "no effect on Y" vs. an earlier "X raised Y".
+    for m in _NULL_EFFECT.finditer(s.text):
+        obj = _stem(m.group(1) or m.group(2))
+        subj = {st for st in s.content if st != obj} & _subject_terms(s, m.start())
+        for e in _candidates(s, sents, index, [obj]):
+            if e.negated or obj not in e.content:
+                continue
+            if not any(t in lex["effect"] for t in e.tokens):
+                continue
+            if subj and not subj & e.content:
+                continue
+            if not subj:
+                continue
+            if _time_differs(e, s) and not (e.years and not s.years):
+                continue
+            report(s, e, "no effect claimed after an effect was stated", 0.85)
+            return
+
+    # 3. event years: founding/birth/death of the same subject.
+    for event, year, subj in s.events:
+        words = [_stem(w) for w, g in lex["events"].items() if g == event]
+        for e in _candidates(s, sents, index, words, evidence=True):
+            for event2, year2, subj2 in e.events:
+                if event2 != event or year2 == year:
+                    continue
+                known = event_subjects.get(event, set())
+                same = (subj and subj2 and subj == subj2) or (not subj and subj2 and known == {subj2})
+                if same:
+                    report(s, e, f"a different year for the same {event}", 0.9)
+                    return
+
+
+_DENIAL = re.compile(
+    r"\b(?:at\s+no\s+(?:point|time|stage)\s+(?:(?:was|were|is|are|has|have|had|did|does|do|will)\s+)?"
+    r"(?:there\s+)?(?:(?:ever|been)\s+)*(?:any\s+)?"
+    r"|there\s+(?:(?:is|are|was|were|will\s+be)\s+(?:never\s+(?:any\s+)?|no\s+)|(?:has|have|had)\s+never\s+been\s+"
+    r"(?:any\s+|no\s+)?|(?:has|have|had)\s+been\s+no\s+)"
+    r"|\b(?:has|have|had)\s+never\s+(?!been\b)(?P<verb>[a-z]+)\s+any\s+"
+    r"|\bno\s+(?P<x>(?:[^\W\d_]+\s+){0,3}?)(?:is|are|was|were|has|have|had|did|do|does|will|could|can)\s+"
+    r"(?:ever|at\s+any\s+(?:point|time))\s+(?:been\s+)?"
+    r")(?P<phrase>[^\W\d_][^,;:.!?()\"“”]*)", re.I)
+_CLAUSE_END = re.compile(r"\s(?:and|but|because|which|that|since|when|where|while|although|though|so|or|as|"
+                         r"until|unless|if)\s", re.I)
+_DENIAL_WORDS = frozenset({"point", "stage", "whatsoever", "officially", "actually", "really", "truly"})
+_EXISTENCE_BEFORE = frozenset({"is", "are", "was", "were", "been", "be", "has", "have", "had", "also", "already",
+                               "a", "an", "some", "many", "several", "other", "few", "the", "these", "those"})
+
+
+def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
+    """(the denied phrase's content stems in order, the subject's content stems) of each absolute denial."""
+    if not _ABSOLUTE_HINT.search(s.text):
+        return []
+    stop = stopwords()
+    out = []
+    for m in _DENIAL.finditer(s.text):
+        tail = m.group("phrase")
+        cut = _CLAUSE_END.search(" " + tail + " ")
+        if cut:
+            tail = tail[: max(0, cut.start() - 1)]
+        if not re.search(r"\b(?:never|ever|any)\b|\bno\s+(?:point|time|stage)\b", m.group(0), re.I) and \
+                not re.search(r"\b(?:at\s+all|whatsoever)\b", tail, re.I):
+            continue  # "there is no need": not absolute
+        tail = re.sub(r"\b(?:at\s+all|whatsoever|ever)\b", " ", tail, flags=re.I)
+        words = (m.group("x") or "").split() + ([m.group("verb")] if m.group("verb") else []) + \
+            _TOKEN.findall(tail)[:8]
+        phrase = []
+        for w in words:
+            w = w.lower().replace("’", "'")
+            if w in stop or len(w) < 3 or w.isdigit() or w in _DENIAL_WORDS:
+                continue
+            st = _stem(w)
+            if st not in phrase:
+                phrase.append(st)
+        if not phrase:
+            continue
+        head = s.text[: m.start()]
+        subject = {_stem(t.lower()) for t in _TOKEN.findall(head)[-4:] if t.lower() not in stop and len(t) > 2
+                   and not t.isdigit()} if m.group("verb") else set()
+        out.append((phrase, subject - {_stem(w) for w in _opening(s)}))
+    return out
+
+
+_ABSOLUTE_HINT = re.compile(r"\b(?:never|ever|no)\b", re.I)
+
+
+def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index) -> _Sent | None:
+    """The latest earlier plain statement that contains the denied phrase (all of a phrase of up to three
+    content words, three quarters of a longer one) and the subject, not negated there; a phrase of one word
+    must be asserted there ("there were other factors", "were arrested", "a main road")."""
+    need = len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
+    for e in reversed(_candidates(s, sents, index, phrase, evidence=False, min_shared=need)):
+        if e.text == s.text or not e.prose:
+            continue
+        if subject and not subject <= e.content:
+            continue
+        at = next((i for i, t in enumerate(e.tokens) if _stem(t) == phrase[0]), None)
+        if at is None or _negated_near(e, e.tokens[at]) or e.negated and _count_negations(e.text) and \
+                any(w in _NEG_TOKENS for w in e.tokens[max(0, at - 6): at]):
+            continue
+        if len(phrase) == 1 and not (set(e.tokens[max(0, at - 3): at]) & _EXISTENCE_BEFORE):
+            continue
+        return e
+    return None
+
+
+def _negated_near(s: _Sent, word: str) -> bool:
+    i = s.tokens.index(word)
+    return any(w in _lexicon()["negators"] or w.endswith("n't") for w in s.tokens[max(0, i - 4): i])
+
+
+def _subject_terms(s: _Sent, before: int) -> set[str]:
+    head = s.text[:before]
+    return {_stem(t.lower()) for t in _TOKEN.findall(head)}

@@ -1,0 +1,95 @@
+"""The rule's lexicon (rules/lexicons/contradiction.toml) prepared for look-ups, and the stemmer its
+concepts compare by."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prose_lint.analysis import stem
+
+
+_STEMS: dict[str, str] = {}  # word -> stem (a plain dict: the lru_cache wrapper cost 1 s per 100k words)
+
+
+def _stem(word: str) -> str:
+    """Concepts compare by the shared stemmer with derivations ("extremists" ~ "extremism")."""
+    st = _STEMS.get(word)
+    if st is None:
+        if len(_STEMS) > 200_000:
+            _STEMS.clear()
+        st = _STEMS[word] = stem(word, True)
+    return st
+
+
+# ----------------------------------------------------------------------
+_LEX: dict[str, Any] | None = None
+
+
+def _lexicon_raw() -> dict[str, Any]:
+    from prose_lint.lexicon import load_lexicon
+
+    return load_lexicon("contradiction")
+
+
+def _lexicon() -> dict[str, Any]:
+    global _LEX
+    if _LEX is None:
+        raw = _lexicon_raw()
+        direction: dict[str, tuple[str, int]] = {}
+        for name, (up, down) in raw["antonyms"].items():
+            for w in up:
+                direction[w] = (name, 1)
+            for w in down:
+                direction[w] = (name, -1)
+        related: dict[str, set[str]] = {}
+        for group in raw["related"]:
+            stems = {_stem(w) for w in group}
+            for s in stems:
+                related.setdefault(s, set()).update(stems)
+        events = {}
+        for name, words in raw["events"].items():
+            for w in words:
+                events[w] = name
+        phrases = lambda key: [p for p in raw[key] if " " in p]
+        _LEX = {
+            "direction": direction,
+            "related": related,
+            "existence": set(raw["existence"]),
+            "free_ignored": set(raw["free_compounds_ignored"]),
+            "absolute": set(raw["absolute_adverbs"]),
+            "reporting": set(raw["reporting"]),
+            "framing": {w for w in raw["framing"] if " " not in w},
+            "framing_phrases": phrases("framing"),
+            "hedges": set(raw["hedges"]),
+            "time": {w for w in raw["time_change"] if " " not in w},
+            "time_phrases": phrases("time_change"),
+            "contrast": tuple(f" {p} " for p in raw["contrast_openers"]),  # prefixes of " joined tokens "
+            "effect": set(raw["effect_verbs"]),
+            "events": events,
+            "negators": frozenset(raw["negators"]),
+            "strict_negators": frozenset(raw["strict_negators"]),
+            "pronouns": frozenset(raw["pronouns"]),
+            "data_sources": frozenset(raw["data_sources"]),
+            "time_shift": frozenset(raw["time_shift"]),
+            "antonym_stems": _antonym_stems(raw),
+        }
+    return _LEX
+
+
+def _antonym_stems(raw) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+
+    def add(a: str, b: str) -> None:
+        sa, sb = _stem(a), _stem(b)
+        if sa != sb:
+            out.setdefault(sa, set()).add(sb)
+            out.setdefault(sb, set()).add(sa)
+
+    for pair in raw["pairs"]["antonyms"]:
+        a, b = pair.split("/")
+        add(a, b)
+    for up, down in raw["antonyms"].values():
+        for a in up:
+            for b in down:
+                add(a, b)
+    return out

@@ -1,0 +1,133 @@
+"""The learned pair scorer (rules/models/contradiction.json): which candidate pairs are aligned and scored,
+and their probability of contradicting."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+from prose_lint.analysis import stopwords
+from prose_lint.document import Document
+
+from .alignment import _ANTONYM_FUNCTION, _MONTHS, _antonym_pairs, _claim_tokens, _negations, _value, pair_features
+from .sentences import _Sent
+
+
+_EMBEDDINGS_FAILED = False
+
+
+def _similarity(doc: Document, sents: list[_Sent]):
+    """Cosine similarity of two sentences' embeddings (the shared model, prose_lint/embeddings.py: content
+    words, cached per document), computed only for the pairs that are scored; the model is loaded on the
+    first such pair. 0.0 when the model is unavailable (the wordllama package missing)."""
+
+    model = _model()
+    if not model["weights"][model["features"].index("similarity")]:
+        return None  # a model trained without the feature: nothing to embed
+
+    def similarity(e: _Sent, s: _Sent) -> float:
+        global _EMBEDDINGS_FAILED
+        if _EMBEDDINGS_FAILED:
+            return 0.0
+        try:
+            from prose_lint import embeddings
+
+            v = embeddings.embed_spans(doc, [(e.start, e.end), (s.start, s.end)])
+        except (ImportError, RuntimeError, OSError):
+            _EMBEDDINGS_FAILED = True
+            return 0.0
+        return float(v[0] @ v[1])
+
+    return similarity
+
+
+def _score_pairs(s: _Sent, cands: list[_Sent], threshold: float, similarity,
+                 memo: dict | None = None) -> tuple[float, _Sent, str] | None:
+    """The best-scoring candidate at or above the threshold. ``memo`` keeps each pair of texts' score: a
+    document that repeats its sentences (boilerplate, concatenated files) scores each pair of texts once."""
+    best = None
+    for e in cands:
+        if e.text == s.text:
+            continue  # the same sentence repeated: no test can fire (nothing differs)
+        key = (e.text, s.text, e.block == s.block and e.index == s.index - 1)
+        got = memo.get(key) if memo is not None else None
+        if got is None and not _may_fire(e, s):
+            got = (-1.0, "")
+        if got is None:
+            f = pair_features(e, s, similarity(e, s) if similarity else None)
+            if not (f["negation"] or f["antonym"] or f["number"] or f["date"]):
+                got = (-1.0, "")  # no test fired: restatements that agree are not scored
+            else:
+                got = (pair_score(f), _test_name(f))
+            if memo is not None:
+                memo[key] = got
+        p, name = got
+        if p < 0:
+            continue
+        if p >= threshold and (best is None or p > best[0]):
+            best = (p, e, name)
+    return best
+
+
+def _claim_profile(s: _Sent) -> tuple[Counter, int, frozenset[str]]:
+    """Per sentence, once: its claim tokens counted, its negations, its figures and month names."""
+    if s.profile is None:
+        ta = _claim_tokens(s)
+        s.profile = (Counter(ta), _negations(ta),
+                     frozenset(a for a in ta if _value(a) is not None or a in _MONTHS and s.raw_lower_ok(a)))
+    return s.profile
+
+
+def _may_fire(e: _Sent, s: _Sent) -> bool:
+    """A cheap necessary condition for one of pair_features' tests (negation, antonym, number, date) to
+    fire; most candidate pairs fail it and are never aligned."""
+    ca, na, qa = _claim_profile(e)
+    cb, nb, qb = _claim_profile(s)
+    if na != nb and (na % 2) != (nb % 2):
+        return True
+    if qa and qb and any(ca[a] > cb[a] for a in qa) and any(cb[b] > ca[b] for b in qb):
+        return True
+    stop = stopwords()
+    gw = [w for w in ca if ca[w] > cb[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
+    nw = [w for w in cb if cb[w] > ca[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
+    return bool(_antonym_pairs(gw, nw))
+
+
+_MODEL: dict[str, Any] | None = None
+
+
+def _model() -> dict[str, Any]:
+    global _MODEL
+    if _MODEL is None:
+        import json
+
+        from prose_lint.registry import builtin_pack_dir
+
+        _MODEL = json.loads((builtin_pack_dir() / "models" / "contradiction.json").read_text(encoding="utf-8"))
+    return _MODEL
+
+
+def pair_score(features: dict[str, float], model: dict[str, Any] | None = None) -> float:
+    """The learned logistic scorer (weights in rules/models/contradiction.json): P(contradiction)."""
+    m = model or _model()
+    z = m["bias"] + sum(w * (features[f] - mu) / sd for f, w, mu, sd in
+                        zip(m["features"], m["weights"], m["mean"], m["scale"]))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+_TEST_NAMES = (("number", "a different number for the same quantity"),
+               ("date", "a different date for the same event"),
+               ("antonym", "opposite predicates about the same thing"),
+               ("absolute", "an absolute denial of an earlier statement"),
+               ("negation", "the same statement negated"))
+
+
+SCORER_TESTS = frozenset(n for _, n in _TEST_NAMES)
+
+
+def _test_name(f: dict[str, float]) -> str:
+    for key, name in _TEST_NAMES:
+        if f[key]:
+            return name
+    return "a restatement that disagrees (learned pair scorer)"

@@ -1,0 +1,224 @@
+"""Each sentence of a document analysed once: content stems, names, numbers and years, negation, whether it
+is the author's own plain assertion, dated events."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from prose_lint.analysis import TOKEN_RE as _TOKEN  # words, numbers and currency signs
+from prose_lint.analysis import stopwords
+from prose_lint.document import Document
+
+from .lexicon import _lexicon, _stem
+
+
+_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+_QUOTES = "“”\"«»„"
+_QUOTE_RE = re.compile(f"[{_QUOTES}]")
+
+
+@dataclass
+class _Sent:
+    index: int
+    start: int
+    end: int
+    text: str
+    block: int
+    para_pos: int  # sentence number inside its paragraph
+    tokens: list[str]  # lower-cased
+    raw: list[str]  # as written
+    content: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    years: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    usable: bool = True  # an assertion of the author's own
+    evidence: bool = True  # usable, or attributed to data rather than to a person
+    time: bool = False  # mentions a time/change marker
+    contrast_open: bool = False
+    negated: bool = False
+    exact: bool = True  # a complete sentence with nothing masked inside (for the polarity/antonym tests)
+    events: list = field(default_factory=list)  # dated one-time events (_event_years)
+    question: bool = False
+    prose: bool = True  # running prose: not a reference, a citation or a list of figures
+    prose_own: bool = True  # ``prose`` before the section's role was applied (for copies of a repeated text)
+    claim: list | None = None
+    profile: tuple | None = None  # _claim_profile
+    opening: list | None = None  # claim tokens for the pair alignment (_claim_tokens), computed on demand
+
+    def raw_lower_ok(self, word: str) -> bool:
+        """``word`` (a month name) is written capitalised here, not the verb "may" / "march"."""
+        return any(r.lower() == word and r[:1].isupper() for r in self.raw)
+
+
+def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int, lex, stop) -> _Sent | None:
+    """One sentence's analysis (also used by scripts/train-contradiction on sentences without a document)."""
+    raw = _TOKEN.findall(text)
+    if len(raw) < 4:
+        return None
+    toks = [t.lower() for t in raw]
+    if "’" in text:
+        toks = [t.replace("’", "'") for t in toks]
+    sent = _Sent(index, start, end, text, block, pos, toks, raw)
+    kinds = _token_kinds(stop)
+    content, entities = sent.content, sent.entities
+    for i, t in enumerate(toks):
+        kind = kinds.get(t)
+        if kind is None:
+            kind = _token_kind(t, stop, kinds)
+        if kind.__class__ is int:
+            if kind == 1:
+                sent.years.add(t)
+            elif kind == 2:
+                sent.numbers.add(t)
+            continue
+        content.add(kind)
+        if i:
+            r = raw[i]
+            if r[0].isupper() or (r.isupper() and len(r) > 1):
+                entities.add(kind)
+    words = len([r for r in raw if r.isalpha() and r.islower()])
+    sent.prose = words >= 3 and words >= 0.4 * len(raw)
+    sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
+    sent.usable = _usable(text, toks, raw, lex)
+    sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
+    joined = " " + " ".join(toks) + " "
+    sent.time = bool(sent.years) or not lex["time"].isdisjoint(toks) or any(
+        f" {p} " in joined for p in lex["time_phrases"])
+    sent.contrast_open = joined.startswith(lex["contrast"])
+    sent.negated = _count_negations(text) > 0
+    sent.exact = (raw[0][0].isupper() or raw[0][0].isdigit()) and not _GAP.search(text) and \
+        text.rstrip()[-1:] in ".!"
+    sent.exact = sent.exact and text.lstrip()[:1] not in "-*•"
+
+    if sent.years and any(t in lex["events"] for t in toks):
+        sent.events = _event_years(sent, lex)
+    return sent
+
+
+_KINDS: tuple[Any, dict[str, Any]] = (None, {})
+
+
+def _token_kinds(stop) -> dict[str, Any]:
+    """The token -> kind cache of _token_kind for this stop-word set."""
+    global _KINDS
+    if _KINDS[0] is not stop or len(_KINDS[1]) > 200_000:
+        _KINDS = (stop, {})
+    return _KINDS[1]
+
+
+def _token_kind(t: str, stop, kinds: dict[str, Any]) -> Any:
+    """A lower-cased token's role in a sentence's analysis: its stem (a content word), 1 (a year),
+    2 (another number) or 0 (a stop word, a short token)."""
+    if t in stop or len(t) < 3 or t.isdigit():
+        kind = 1 if _YEAR.match(t) else 2 if t.replace(",", "").isdigit() else 0
+    else:
+        kind = _stem(t)
+    kinds[t] = kind
+    return kind
+
+
+def _sentences(doc: Document) -> list[_Sent]:
+    lex = _lexicon()
+    stop = stopwords()
+    out: list[_Sent] = []
+    seen: dict[str, _Sent | None] = {}  # a repeated sentence is analysed once (its analysis is its text's)
+    for block in doc.paragraphs:
+        if block.in_quote:
+            continue
+        tail = doc.in_role(block, "references", "back_matter", "tail")
+        for pos, (s, e) in enumerate(doc.sentences(block)):
+            text = doc.prose[s:e]
+            if len(text) > 1500:
+                continue
+            if text in seen:
+                first = seen[text]
+                if first is None:
+                    continue
+                sent = copy.copy(first)
+                sent.index, sent.start, sent.end, sent.block, sent.para_pos = len(out), s, e, block.index, pos
+                sent.prose = first.prose_own
+            else:
+                sent = seen[text] = _make_sent(text, len(out), s, e, block.index, pos, lex, stop)
+                if sent is None:
+                    continue
+                sent.prose_own = sent.prose
+            if tail:
+                sent.prose = False
+            out.append(sent)
+    # A capitalised first word is a name when the document also writes it capitalised mid-sentence.
+    names = set().union(*(s.entities for s in out)) if out else set()
+    for sent in out:
+        first = sent.raw[0]
+        if first[:1].isupper() and _stem(first) in names:
+            sent.entities.add(_stem(first))
+    return out
+
+
+_GAP = re.compile(r"[^\S\n]{3,}")  # masked code, link or markup inside the sentence
+# The leading look-ahead names every match's first letter: re then skips other positions at C speed (3x).
+_NEGATION = re.compile(r"(?=[nwchb])(?:\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|nowhere|"
+                       r"hardly|barely)\b|n['’]t\b)", re.I)
+_ANSWER_NO = re.compile(r"(?=n)\bno\b(?=\s*(?:[.;,:)/|]|$))", re.I)  # "on by default: no", "yes/no"
+
+
+_FIELD = re.compile(r"\b[\w-]+(?: [\w-]+)?:\s")
+
+
+def _count_negations(text: str) -> int:
+    return len(_NEGATION.findall(text)) - len(_ANSWER_NO.findall(text))
+
+
+def _usable(text: str, toks: list[str], raw: list[str], lex, attributed_data: bool = False) -> bool:
+    """The sentence is the author's own plain assertion (or, with ``attributed_data``, one that cites data)."""
+    if text.rstrip().endswith("?"):
+        return False
+    if ":" in text and len(_FIELD.findall(text)) >= 2:
+        return False  # a list of fields ("Severity: info; scope: document"), not a statement
+    quoted = len(_QUOTE_RE.findall(text))
+    if quoted >= 2 or text.lstrip().startswith(("'", "‘")):
+        return False
+    reporting = [] if lex["reporting"].isdisjoint(toks) else [i for i, t in enumerate(toks) if t in lex["reporting"]]
+    if attributed_data:
+        if not reporting or any(toks[i] != "according" or not _lexicon()["data_sources"] & set(toks[i + 1: i + 7])
+                                for i in reporting):
+            return False
+    elif reporting:
+        return False
+    if not lex["framing"].isdisjoint(toks):
+        return False
+    joined = " ".join(toks)
+    if any(p in joined for p in lex["framing_phrases"]):
+        return False
+    # Hedges: only lower-case tokens (not "May" the month) or the first token.
+    if lex["hedges"].isdisjoint(toks):
+        return True
+    return not any(t in lex["hedges"] and (i == 0 or r.islower()) for i, (r, t) in enumerate(zip(raw, toks)))
+
+
+def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
+    """(event, year, subject stem or None for a pronoun) for each "founded in 1998"-like phrase."""
+    out = []
+    for i, t in enumerate(s.tokens):
+        event = lex["events"].get(t)
+        if event is None:
+            continue
+        year = next((w for w in s.tokens[i + 1: i + 5] if _YEAR.match(w)), None)
+        if year is None:
+            continue
+        subj = None
+        for j in range(i - 1, max(-1, i - 7), -1):
+            w = s.tokens[j]
+            if w in _lexicon()["pronouns"] and w not in ("the", "a", "an", "which", "that", "who"):
+                subj = None
+                break
+            if w in ("was", "were", "is", "been", "be", "since", "its", "his", "her", "their", "of", "in", "after",
+                     "the", "a", "an", "which", "that", "who"):
+                continue
+            if not w.isdigit():
+                subj = _stem(w)
+                break
+        out.append((event, year, subj))
+    return out
