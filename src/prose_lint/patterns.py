@@ -2,7 +2,7 @@
 
 Gitignore-style, as ruff's are, so that a pattern a user already knows from .gitignore means what they
 expect in both keys (before, "drafts" excluded a drafts/ directory at any depth but per-file-ignores
-"drafts" applied only to the top-level one). ``include`` globs are not paths but names (walk.py).
+"drafts" applied only to the top-level one). ``include`` patterns use it too, ignoring case (walk.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path, PurePath
 
 # What docs/configuration.md says about the patterns (options.render_markdown).
 SEMANTICS = """\
-`exclude`, `extend-exclude` and the keys of `per-file-ignores` are gitignore-style patterns, matched
+`include`, `extend-include`, `exclude`, `extend-exclude` and the keys of `per-file-ignores` are gitignore-style
+patterns (`include`'s ignoring case), matched
 against paths relative to the directory of the config file that declares them (as ruff does):
 
 - a pattern without a `/` (other than a trailing one) matches a file or directory name at any depth:

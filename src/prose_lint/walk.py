@@ -23,7 +23,6 @@ link named explicitly is checked.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
 from collections import Counter
@@ -51,22 +50,12 @@ def kind_of(path: str) -> str:
 
 
 def is_included(path: Path, settings: Settings) -> bool:
-    """Whether a file met in a walk is one to check: its name (or its path relative to the config's
-    root, for a glob with a '/') matches an ``include`` glob."""
-    name = path.name
-    rel = None
-    for pattern in settings.include:
-        if "/" in pattern:
-            if rel is None:
-                try:
-                    rel = Path(os.path.abspath(path)).relative_to(settings.root).as_posix()
-                except ValueError:
-                    rel = Path(path).as_posix()
-            if fnmatch.fnmatch(rel, pattern):
-                return True
-        elif fnmatch.fnmatch(name.lower(), pattern.lower()):
-            return True
-    return False
+    """Whether a file met in a walk is one to check: its path relative to the config's root matches an
+    ``include`` pattern. The patterns are gitignore-style, as ``exclude``'s are (``patterns.py``): "*.md"
+    matches at any depth, "docs/*.md" only in docs/. Unlike ``exclude``, case is ignored, so that
+    "*.md" also takes README.MD."""
+    rel = patterns.relative(path, settings.root).lower()
+    return patterns.matches_any(rel, tuple(p.lower() for p in settings.include))
 
 
 SettingsFor = Union[Settings, Callable[[Path], Settings]]
