@@ -117,3 +117,30 @@ def test_install_when_installed_lists_the_rule_ids_and_exits_0(fresh, capsys):
     assert code == 0, err
     assert "already installed" in err and "listing LanguageTool's rule ids" in err, err
     assert "internal error" not in err
+
+
+def test_a_failed_listing_is_not_retried_by_the_next_process_for_an_hour(fresh, tmp_path, monkeypatch):
+    from prose_lint.errors import ToolError
+    from prose_lint.languagetool.install import find_installation
+
+    inst = find_installation()
+    home = tmp_path / "lt-home"
+    home.mkdir(mode=0o700)
+    (home / "installed.json").write_text(json.dumps({**inst.__dict__, "home": str(home)}), encoding="utf-8")
+    os.chmod(home / "installed.json", 0o600)
+    monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_HOME", str(home))
+    calls = []
+
+    def failing(inst, primary, **kwargs):
+        calls.append(primary)
+        raise ToolError("cannot list LanguageTool's rules: timed out")
+
+    monkeypatch.setattr(ruleids, "list_ids", failing)
+    assert ruleids.RuleIds().known("en") is None
+    marker = home / f"rule-ids-{inst.version}-en.failed"
+    assert marker.is_file() and "timed out" in marker.read_text(encoding="utf-8")
+    assert ruleids.RuleIds().known("en-GB") is None  # a new RuleIds stands for a new process
+    assert calls == ["en"]
+    old = marker.stat().st_mtime - ruleids.RETRY_AFTER - 1
+    os.utime(marker, (old, old))  # an hour later it is tried again
+    assert ruleids.RuleIds().known("en") is None and calls == ["en", "en"]

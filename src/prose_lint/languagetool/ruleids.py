@@ -9,9 +9,11 @@ once: the list is cached next to the installed LanguageTool as ``rule-ids-<versi
 (or in the cache dir when the installation is not writable), keyed by LanguageTool's version.
 
 When LanguageTool is not installed, Java is missing or the listing fails, :meth:`RuleIds.known` answers
-None: the ids cannot be checked and are accepted. A :class:`RuleIds` remembers its answers (a failed
-listing is not run again by it); the grammar and spelling rules each hold one, so its lifetime is their
-registry's (one per Linter or command), not the process's.
+None: the ids cannot be checked and are accepted. A :class:`RuleIds` remembers its answers; the grammar and
+spelling rules each hold one, so its lifetime is their registry's (one per Linter or command). A failed
+listing is also written down next to where the list would be (``rule-ids-<version>-<language>.failed``) and
+not tried again for ``RETRY_AFTER`` seconds by any process: a listing that times out costs minutes, and
+each pre-commit run is a new process.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 LISTER = Path(__file__).with_name("ListRules.java")
 FORMAT = 1
+RETRY_AFTER = 3600.0
 
 
 def primary_language(language: str) -> str:
@@ -44,6 +47,33 @@ def _candidates(inst, primary: str) -> list[Path]:
     except (OSError, ProseLintError):  # an unusable cache dir: the installation's directory only
         pass
     return paths
+
+
+def _failure_path(path: Path) -> Path:
+    return path.with_suffix(".failed")
+
+
+def _failed_recently(paths: list[Path]) -> bool:
+    import time
+
+    for path in paths:
+        try:
+            if time.time() - _failure_path(path).stat().st_mtime < RETRY_AFTER:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _store_failure(paths: list[Path], reason: str) -> None:
+    from prose_lint.private import write_private
+
+    for path in paths:
+        try:
+            write_private(_failure_path(path), reason + "\n")
+            return
+        except OSError:
+            continue
 
 
 def _read(path: Path, version: str) -> frozenset[str] | None:
@@ -117,7 +147,7 @@ class RuleIds:
                 if ids is not None:
                     self._known[key] = ids
                     return ids
-            if not compute:
+            if not compute or _failed_recently(paths):
                 return None
             with _listing_lock(paths, primary):  # one listing when several runs start together
                 for path in paths:
@@ -127,7 +157,8 @@ class RuleIds:
                         return ids
                 try:
                     ids = list_ids(inst, primary)
-                except ProseLintError:
+                except ProseLintError as exc:
+                    _store_failure(paths, str(exc))
                     self._known[key] = None  # not again: ids are accepted unchecked
                     return None
                 _store(paths, inst.version, primary, ids)
