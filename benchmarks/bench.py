@@ -12,6 +12,7 @@ Parts:
   precommit   seed 000 (5.7k words), every default rule, as pre-commit runs it: a fresh process each time.
   throughput  the corpus subset (--words), both cores: prose-lint (all rules; document-level rules only),
               LanguageTool's server alone, LanguageTool's command line, proselint, Harper, Vale; memory.
+  doclevel    only the document-level rules and proselint on the corpus subset (minutes, not an hour).
   scaling     document-level rules and all rules at each --scale size (the largest reuses throughput).
 """
 
@@ -292,16 +293,7 @@ def throughput(env: dict, files: list[Path], nwords: int, tmp: Path, skip_cli: b
     record("prose_lint_all", Run([*check, *paths], env).check())
     row["jvm_peak_mb"] = jvm_peak_mb(env)
     row["jvm_heap_used_mb"] = jvm_heap_used_mb(env)
-    # The document-level rules and proselint take about as long, and the machine's speed drifts: run them
-    # in turn, `runs` times, and keep each one's best.
-    doc_runs, proselint_runs = [], []
-    for _ in range(runs):
-        doc_runs.append(Run([*check, "--no-grammar", *paths], env).check())
-        if (VENV / "proselint").exists():
-            proselint_runs.append(Run([str(VENV / "proselint"), "check", *paths]))
-    record("prose_lint_doc", min(doc_runs, key=lambda r: r.wall))
-    if proselint_runs:
-        record("proselint", min(proselint_runs, key=lambda r: r.wall))
+    row.update(doc_level(env, files, nwords, tmp, runs))
     if not skip_cli:
         from prose_lint.languagetool import install
 
@@ -314,6 +306,28 @@ def throughput(env: dict, files: list[Path], nwords: int, tmp: Path, skip_cli: b
     if VALE.exists():
         record("vale", Run([str(VALE), "--config", str(ROOT / "benchmarks" / "vale" / ".vale.ini"),
                             "--output", "line", *paths]))
+    return row
+
+
+def doc_level(env: dict, files: list[Path], nwords: int, tmp: Path, runs: int) -> dict:
+    """The document-level rules (``--no-grammar``) and proselint on the same files. They take about as
+    long, and the machine's speed drifts: run them in turn, ``runs`` times, and keep each one's best."""
+    paths = [str(p) for p in files]
+    check = [*PROSE_LINT, "check", "--isolated", "--no-server", "--output-format", "json", "--jobs", "2",
+             "--exit-zero", "-o", str(tmp / "report.json"), "--no-grammar"]
+    row: dict = {"files": len(files), "words": nwords}
+    doc_runs, proselint_runs = [], []
+    for _ in range(runs):
+        doc_runs.append(Run([*check, *paths], env).check())
+        if (VENV / "proselint").exists():
+            proselint_runs.append(Run([str(VENV / "proselint"), "check", *paths]))
+    for name, done in (("prose_lint_doc", doc_runs), ("proselint", proselint_runs)):
+        if done:
+            best = min(done, key=lambda r: r.wall)
+            row[name] = {"wall": best.wall, "rss_mb": best.peak_rss_mb, "pss_mb": best.peak_pss_mb,
+                         "processes": best.processes,
+                         "each_rss_mb": sorted((round(v) for v in best.per_process_mb.values()), reverse=True)}
+            log(section="doclevel", tool=name, **row[name])
     return row
 
 
@@ -362,6 +376,17 @@ def report(result: dict) -> str:
         for key, value in pc.get("breakdown", {}).items():
             out.append(f"| {key} | {value[0]:.3f} s | {value[1]:.3f} s |" if isinstance(value, list)
                        else f"| {key} | {value:.3f} s | |")
+        out.append("")
+    dl = result.get("doclevel")
+    if dl:
+        out += [f"| {dl['words']:,} words, {dl['files']} files (best of `--runs`, in turn) | wall | words/s "
+                "| peak RSS, largest process | peak PSS, all processes |", "|---|---|---|---|---|"]
+        for key, label in (("prose_lint_doc", "prose-lint, document-level rules (`--no-grammar --jobs 2`)"),
+                           ("proselint", "proselint 0.16.0")):
+            if key in dl:
+                r = dl[key]
+                out.append(f"| {label} | {r['wall']:.1f} s | {dl['words'] / r['wall']:,.0f} | {r['rss_mb']:.0f} MB "
+                           f"| {r['pss_mb']:.0f} MB ({r['processes']} processes) |")
         out.append("")
     tp = result.get("throughput")
     if tp:
@@ -419,11 +444,14 @@ def main() -> int:
     try:
         if "precommit" in parts:
             result["precommit"] = precommit(env, args.runs, tmp)
-        if ("throughput" in parts or "scaling" in parts) and not corpus:
+        if parts & {"throughput", "scaling", "doclevel"} and not corpus:
             raise SystemExit("no corpus: run benchmarks/build_corpus.py")
         if "throughput" in parts:
             files, nwords = subset(corpus, args.words)
             result["throughput"] = throughput(env, files, nwords, tmp, args.skip_cli, args.runs)
+        elif "doclevel" in parts:
+            files, nwords = subset(corpus, args.words)
+            result["doclevel"] = doc_level(env, files, nwords, tmp, args.runs)
         if "scaling" in parts:
             result["scaling"] = scaling(env, corpus, [int(s) for s in args.scale.split(",")], tmp,
                                         result.get("throughput"))
