@@ -51,7 +51,7 @@ def restated_paragraphs(doc, ctx, candidates, reported):
             )
 
 
-def restated_by_meaning(doc, ctx, lex, paragraphs, reported):
+def restated_by_meaning(doc, ctx, lex, paragraphs, concluding, reported):
     """Sentences of the closing part (the last ``closing_share`` of the sentences, at least 8, at most
     40) whose meaning (sentence embeddings, prose_lint/embeddings.py) matches an earlier sentence of the
     second half of the document (cosine >= ``meaning_similarity``) that itself matches a sentence of
@@ -67,6 +67,7 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, reported):
     spans: list[tuple[int, int]] = []
     marks: list[bool] = []
     last_two = {b.index for b in paragraphs[-2:]}
+    position = {b.index: n for n, b in enumerate(b for b in paragraphs if b.kind != "heading")}
     for b in paragraphs:
         if b.kind == "heading" or doc.is_caption(b.start, b.end):
             continue  # "Forwarding a local port" / "... a remote port": parallel titles, not conclusions
@@ -82,6 +83,7 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, reported):
     if len(sents) < 4:
         return
     tau = float(ctx.options["meaning_similarity"])
+    tau_unmarked = float(ctx.options["unannounced_similarity"])
     total = len(sents)
     k = min(40, max(8, math.ceil(total * float(ctx.options["closing_share"]))))
     half = doc.prose_blocks[len(doc.prose_blocks) // 2].start if doc.prose_blocks else 0
@@ -115,16 +117,23 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, reported):
                        key=lambda i: -sims[i])[:3]
         first = None
         for i in close:
-            verbatim = fuzz.ratio(norm(i), norm(j)) >= 90
-            own = sents[i][0].index == b2.index
+            b1 = sents[i][0]
+            own = b1.index == b2.index
             if own and b2.index not in last_two:
                 continue  # "Overall, ..." closing one paragraph of the argument sums up that paragraph
-            if marked_j or marks[i]:
-                first = i  # announced as a restatement ("To repeat, ...") of what the second half said
+            if marks[i]:
+                first = i  # an announced conclusion said again
                 break
-            if verbatim:
-                continue  # an unannounced word-for-word repeat is duplicate-text's
-            # unannounced: a first conclusion only if it restates a sentence of another, earlier paragraph
+            if marked_j and (b1.index in concluding or position[b2.index] - position[b1.index] <= 1):
+                first = i  # announced restatement ("In short, ...") of a conclusion or of the paragraph just before
+                break
+            if fuzz.ratio(norm(i), norm(j)) >= 90:
+                continue  # a word-for-word repeat of a body sentence is duplicate-text's
+            if not marked_j and sims[i] < tau_unmarked:
+                continue  # unannounced: sentences of one topic are this close without restating each other
+            # A body sentence restated far from it ("To repeat, ..." five paragraphs on, or unannounced) is a
+            # point recalled once; a first conclusion only if it restates a sentence of another, earlier
+            # paragraph itself (the point made three times)
             E = all_vectors()
             earlier = E[:i] @ E[i]
             if any(sents[h][0].index not in (sents[i][0].index, b2.index) for h in np.flatnonzero(earlier >= tau)):
@@ -143,6 +152,7 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, reported):
             related=[Related(sf, ef, "first conclusion")],
             properties={"kind": "restated-meaning", "similarity": round(float(sims[first]), 3)},
         )
+
 
 def _thrice(sents, sims, j, tau, half, all_vectors):
     """An announced restatement ``j`` of a first-half sentence i counts when a third sentence between
