@@ -233,6 +233,15 @@ def test_mojibake_lost_apostrophe_fix_is_unsafe_and_restores_it():
     assert _apply("We said it?s fine.", d.fix.edits) == "We said it’s fine."
 
 
+def test_mojibake_lost_apostrophes_everywhere_are_one_finding_with_one_fix():
+    text = "The film?s director said he?d return.\n\nThe studio?s owners didn?t agree."
+    (d,) = _run(text, "stray-token/mojibake")
+    assert "in 4 places" in d.message and text[d.start:d.end] == "?" and d.start == text.index("?")
+    assert [text[r.start:r.end] for r in d.related] == ["?"] * 3
+    assert d.fix is not None and not d.fix.safe
+    assert _apply(text, d.fix.edits) == text.replace("?", "’")
+
+
 def test_new_rules_are_documented_with_what_they_spare():
     from prose_lint.checks.stray_token import RULES
 

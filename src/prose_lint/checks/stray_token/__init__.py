@@ -13,13 +13,13 @@ from prose_lint.checks.stray_token.brackets import OrphanToken, UnpairedBracket
 from prose_lint.checks.stray_token.broken_paragraph import BrokenParagraph
 from prose_lint.checks.stray_token.foreign_word import ForeignWord
 from prose_lint.checks.stray_token.language import MixedLanguage, WrongLanguage
+from prose_lint.checks.stray_token.mojibake import Mojibake
 from prose_lint.checks.stray_token.nonsense import NonsenseWord, OcrGarbage
 from prose_lint.checks.stray_token.orphan import OrphanCode
 from prose_lint.checks.stray_token.residue import (
     EscapeResidue,
     HtmlEntity,
     HtmlTag,
-    Mojibake,
     UnpairedEmphasis,
 )
 

@@ -94,6 +94,28 @@ _EMOTICON = re.compile(r"[:;=8xX] ?-?[()\[\]]$|[()\[\]]-?[:;=]")
 _KEY_PLUS = re.compile(r"(?:Ctrl|Control|Alt|Shift|Cmd|Command|Option|Meta|Super|AltGr)\+$")
 
 
+_TRUNCATED = re.compile(r"\.\.\.|…")
+
+
+def _opening_position(seg: str, i: int) -> bool:
+    """A straight quote at seg[i] opens: start or space (or an opening bracket) before, a letter after."""
+    before = seg[i - 1] if i > 0 else " "
+    return (before.isspace() or before in "([") and seg[i + 1 : i + 2].isalnum()
+
+
+def _closing_position(seg: str, i: int) -> bool:
+    """A straight quote at seg[i] closes: a letter or punctuation before, a space, punctuation or the end after."""
+    before = seg[i - 1] if i > 0 else " "
+    after = seg[i + 1] if i + 1 < len(seg) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]")
+
+
+def _closes_alone(seg: str) -> bool:
+    """The paragraph holds one straight quote, in closing position: the end of a quotation opened before."""
+    straight = [m.start() for m in re.finditer('"', seg)]
+    return len(straight) == 1 and _closing_position(seg, straight[0])
+
+
 class UnpairedBracket(Rule):
     """A bracket or quotation mark without its partner ("... and Russia, Mehmood, 2022).").
 
@@ -103,7 +125,11 @@ class UnpairedBracket(Rule):
     way (a “ in the closing position after an open quotation, or a ” in the opening position, is
     the wrong glyph of a pair, not a stray quote: “virtual“), with the convention of multi-paragraph quotations: a paragraph may leave a quotation open
     when the next paragraph opens again with “, and then the next paragraph's closing ” is fine. A
-    straight double quote is reported when it is the only one in its block and not an inch mark.
+    straight double quote is reported when it is the only one in its block and not an inch mark,
+    unless it opens a quotation that a double prime closes (``"by 1″``: a converter's inch mark) or
+    that runs into the next paragraph and closes there (that paragraph's only straight quote, in
+    closing position). A bracket opened before a truncation ellipsis ("(who was...") is not reported
+    as never closed: the rest was cut.
     Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
     none ("(=me)", "(photo ;) )"): the reading with fewer unpaired brackets wins; "Control+]" is a key.
     """
@@ -146,7 +172,9 @@ class UnpairedBracket(Rule):
                 if emoticons and _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
                     continue
                 out.append((i, f"closing '{ch}' without an opening '{_CLOSERS[ch]}'"))
-        out += [(i, f"'{seg[i]}' is never closed in this paragraph") for i in stack]
+        # an opener followed by a truncation ellipsis was closed in the part that was cut: "(who was... [Read More]"
+        out += [(i, f"'{seg[i]}' is never closed in this paragraph") for i in stack
+                if not _TRUNCATED.search(seg, i + 1)]
         return sorted(out)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
@@ -154,6 +182,7 @@ class UnpairedBracket(Rule):
         blocks = doc.prose_blocks
         quote_carry = False  # the previous paragraph left a quotation open
         quote_carry_straight = False
+        carried_open = False  # the previous paragraph opened a straight quotation that this one closes
         from prose_lint.document import URL_RE
 
         urls = [(m.start(), m.end()) for m in URL_RE.finditer(doc.text)]
@@ -211,11 +240,19 @@ class UnpairedBracket(Rule):
             quote_carry = bool(open_at) and next_opens
             straight = [m.start() for m in re.finditer('"', seg)]
             continues = quote_carry_straight and seg.lstrip().startswith('"')
+            closes_carried = carried_open and len(straight) == 1 and _closing_position(seg, straight[0])
+            carried_open = False
             if len(straight) % 2 == 1 and next_opens:
                 quote_carry = True
-            elif len(straight) == 1 and not continues:
+            elif len(straight) == 1 and not continues and not closes_carried:
                 i = straight[0]
-                if not (i > 0 and (seg[i - 1].isdigit() or seg[i - 1] in "'′")):
+                if i > 0 and (seg[i - 1].isdigit() or seg[i - 1] in "'′"):
+                    pass  # an inch mark
+                elif _opening_position(seg, i) and "″" in seg[i:]:
+                    pass  # closed by a double prime, a converter's "smart" inch mark: "by 1″"
+                elif _opening_position(seg, i) and nxt is not None and _closes_alone(prose[nxt.start : nxt.end]):
+                    carried_open = True  # a quotation that runs into the next paragraph and closes there
+                else:
                     yield ctx.diagnostic(block.start + i, block.start + i + 1, "unpaired '\"' in this paragraph")
             quote_carry_straight = len(straight) % 2 == 1 and next_opens
 

@@ -12,7 +12,6 @@ from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
 
-
 def _list_item(doc: Document, blocks: list, n: int) -> bool:
     """blocks[n] (followed by blocks[n + 1]) reads as an item of a list that lost its markers: the
     paragraph before it introduces a list (ends with ':'), or the next one is short and stops without
@@ -31,6 +30,19 @@ def _list_item(doc: Document, blocks: list, n: int) -> bool:
     return words_b <= 12 and not ends_sentence(second, clause="")
 
 
+def _chained(doc: Document, blocks: list, n: int, first: str) -> bool:
+    """blocks[n] itself continues the paragraph before it (it starts with a lowercase word after a
+    paragraph that stops without a full stop): a chain of clauses laid out one per paragraph (an
+    enumeration that lost its markers, a speech set as lines). A page break splits a paragraph
+    once; a paragraph broken at both ends would have to fill a whole page."""
+    if n == 0 or blocks[n - 1].kind != "paragraph":
+        return False
+    word = _WORD_RE.search(first)
+    if word is None or not word.group()[0].islower() or first[: word.start()].strip():
+        return False
+    return not ends_sentence(doc.prose[blocks[n - 1].start : blocks[n - 1].end], clause="")
+
+
 class BrokenParagraph(Rule):
     """A paragraph that stops mid-sentence and goes on in the next one (a PDF page break).
 
@@ -45,7 +57,10 @@ class BrokenParagraph(Rule):
     least ``min_words`` words (a short unpunctuated line is a title or a label), must not be a
     title followed by its byline ("by ..."), nor an item of a list that lost its markers (after a
     paragraph ending with ':', or followed by a short paragraph that stops without a full stop
-    too). The region
+    too), nor a link of a chain of such paragraphs (it starts in lowercase itself, after a paragraph
+    that stops without a full stop: clauses set one per paragraph). A paragraph that ends on masked
+    markup (inline code, a link) does not end on a word; a short last line under a finished sentence
+    (fewer than ``min_words`` words) is a label, not a broken sentence. The region
     runs from the last words of the first paragraph to the first word of the second; an unsafe fix
     joins them.
     """
@@ -73,6 +88,14 @@ class BrokenParagraph(Rule):
             first = prose[a.start : a.end].rstrip()
             if not first or ends_sentence(first):
                 continue
+            if doc.text[a.start : b.start].rstrip() != doc.text[a.start : a.start + len(first)]:
+                continue  # it ends on masked markup (inline code, a link): no word ends it
+            if _chained(doc, blocks, n, first):
+                continue  # clauses laid out one per paragraph: "..., and" / "the principle that ..."
+            if "\n" in first:
+                above, last_line = first.rsplit("\n", 1)
+                if ends_sentence(above) and len(_WORD_RE.findall(last_line)) < ctx.options["min_words"]:
+                    continue  # a short line under a finished sentence: a label or a button ("Count me in")
             last_char = first[-1]
             if not (last_char.isalnum() or last_char in ",-–—"):
                 continue

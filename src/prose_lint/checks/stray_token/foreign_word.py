@@ -24,6 +24,8 @@ _ENGLISH_DETERMINERS = frozenset(
     "a an the this that these those his her its their our your my i we you they he she it some any no "
     "every each one two to will would can could should must may might".split()
 )
+# before one of these, a capitalised word is no name part: "around Ces the world"
+_ENGLISH_ARTICLES = frozenset("a an the this these those his her its their our your my".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Prof St Sr Jr Gen Sen Rep Gov Lt Col Capt Rev Mme Mlle Sra Sr Hr Fr".split())
 _ELISION = re.compile(r"[^\W\d_]{1,4}['’]")  # l'Admin, d'un, dell'arte, qu'il
 # typographic units: "an em dash", "the en space"
@@ -47,7 +49,8 @@ class ForeignWord(Rule):
     et al...), English homographs of the lexicon (den, pour, par, die, van...), name particles (a
     particle between or before capitalised name parts: Charles de Gaulle, Des Moines, Los Angeles,
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
-    much rarer in the candidate's language; any candidate before a capitalised word of its own
+    much rarer in the candidate's language; a capitalised candidate mid-sentence is a name unless an
+    English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
     quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
     compounds, handles and paths (ctrl-alt-del, d'un, @les), all-caps words, the References section, "em/en" before dash or space, single letters
@@ -112,8 +115,10 @@ class ForeignWord(Rule):
                     if w[0].isupper() and not initial:
                         # a capitalised word mid-sentence: a name (Los Angeles, Le Monde, Del or Esc),
                         # unless it is no name particle and a capitalised word follows (the Dass
-                        # Starbucks), or a particle before a common English word (the Der Council)
-                        if not nw[0].isupper() or (particle and not _common_english(nw, lang, 4.5)):
+                        # Starbucks), a particle before a common English word (the Der Council), or
+                        # it stands before an English article, where no name goes on (around Ces the world)
+                        if not nw[0].isupper() and nw.lower() not in _ENGLISH_ARTICLES \
+                                or nw[0].isupper() and particle and not _common_english(nw, lang, 4.5):
                             continue
                         if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)

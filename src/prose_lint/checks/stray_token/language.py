@@ -14,7 +14,7 @@ from prose_lint.checks.stray_token.common import (
     _zipf,
     _zipf_table,
 )
-from prose_lint.diagnostic import Severity
+from prose_lint.diagnostic import Related, Severity
 from prose_lint.document import Block, Document
 from prose_lint.rule import Rule, RuleContext
 
@@ -183,12 +183,15 @@ class MixedLanguage(Rule):
     ``min_words`` words (alphabetic scripts); short glosses in parentheses or quotation marks right
     after a word ("Beijing (北京)"), short runs that close a parenthesis or quotation, and a cited
     title after its source's name at the end of a paragraph ("Xinhua: 十七届七中全会在京举行") are left
-    alone; a Latin-script sentence whose words are mostly capitalised (a title, a list of names) too. (2) Latin-script languages: each sentence of at
+    alone; a Latin-script sentence whose words are mostly capitalised (a title, a list of names) too.
+    A paragraph written in another script (at least 20 of its letters, and 80% of them) is a section
+    of a bilingual text, not a run inside English: it is not reported. (2) Latin-script languages: each sentence of at
     least ``min_words_latin`` words outside quotes and italics is given to lingua; it is reported
     when lingua names another language with confidence >= ``min_confidence`` and most of its words
     are more frequent in that language than in English (wordfreq). One diagnostic per run, naming
-    the language (lingua, limited to the languages of that script). Blocks in a References or
-    Bibliography section are skipped (cited titles keep their language).
+    the language (lingua, limited to the languages of that script), except that the script runs of
+    one paragraph are one finding, at the first, with the others as related locations. Blocks in a
+    References or Bibliography section are skipped (cited titles keep their language).
     """
 
     id = "stray-token/mixed-language"
@@ -206,7 +209,7 @@ class MixedLanguage(Rule):
             if doc.in_role(block, "references"):
                 continue
             seg = doc.prose[block.start : block.end]
-            if not seg.isascii() and _ANY_SCRIPT.search(seg):
+            if not seg.isascii() and _ANY_SCRIPT.search(seg) and not _paragraph_script(seg):
                 yield from self._script_runs(doc, block, seg, ctx)
             if expected == "en":
                 yield from self._latin_runs(doc, block, ctx, opts)
@@ -237,6 +240,7 @@ class MixedLanguage(Rule):
                 break
             runs.append((start, end, group, letters))
             i = max(end, i + 1)
+        found = []
         for start, end, group, letters in runs:
             text = seg[start:end]
             if group == "CJK":
@@ -254,10 +258,17 @@ class MixedLanguage(Rule):
             s, e = block.start + start, block.start + end
             if _inside(s, e, _quote_spans(doc.text, block.start, block.end)) and len(text) <= opts["max_gloss_chars"]:
                 continue
-            lang = self._name_script_run(text, group)
-            name = _LANGUAGE_NAMES.get(lang, lang)
-            yield ctx.diagnostic(s, e, f"{name} text inside English text: '{text[:30]}'",
-                                 properties={"language": lang, "script": group})
+            found.append((s, e, text, group))
+        if not found:
+            return
+        # one finding per paragraph: "東京 Nikkei Seminar 10月4日" is one mixed line, not two defects
+        (s, e, text, group), rest = found[0], found[1:]
+        lang = self._name_script_run(text, group)
+        name = _LANGUAGE_NAMES.get(lang, lang)
+        more = f" (and {len(rest)} more run{'s' if len(rest) > 1 else ''} in this paragraph)" if rest else ""
+        yield ctx.diagnostic(s, e, f"{name} text inside English text: '{text[:30]}'{more}",
+                             related=[Related(a, b, f"also: '{t[:30]}'") for a, b, t, _ in rest],
+                             properties={"language": lang, "script": group})
 
     @staticmethod
     def _name_script_run(text: str, group: str) -> str:
@@ -308,6 +319,27 @@ class MixedLanguage(Rule):
             name = _LANGUAGE_NAMES[lang]
             yield ctx.diagnostic(s, e, f"{name} sentence inside English text",
                                  properties={"language": lang, "confidence": round(conf, 3)})
+
+
+# a paragraph with at least this many letters of one other script, making at least this share of its
+# letters, is written in that script (not a stray run inside English)
+_PARAGRAPH_SCRIPT_LETTERS = 20
+_PARAGRAPH_SCRIPT_SHARE = 0.8
+
+
+def _paragraph_script(seg: str) -> bool:
+    """The paragraph is written in another script (a section of a bilingual text), not English with a run."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for c in seg:
+        if not c.isalpha():
+            continue
+        letters += 1
+        sc = _script(c)
+        if sc is not None:
+            group = "CJK" if sc in _CJK else sc
+            counts[group] = counts.get(group, 0) + 1
+    return any(k >= _PARAGRAPH_SCRIPT_LETTERS and k >= _PARAGRAPH_SCRIPT_SHARE * letters for k in counts.values())
 
 
 def _script_lang(lang: str) -> bool:

@@ -28,7 +28,11 @@ _SHAPES = [
                   r"|\b(?:ID|SKU|UID|Ref):\s?[0-9A-F]{4,12}\b(?!\s*[:=])"  # ID: 7F3A
                   r"|\bSKU\s?#?\d{4,10}\b"),
     ("placeholder", r"\[(?:[A-Z]{2,}[!?:]?)(?: [A-Z]{2,}[!?:]?){0,4}\]"),  # [TBD], [INSERT QUOTE]
+    ("timestamp", r"\[\d{1,2}:\d{2}\]"),  # [2:38]: a player's or a caption file's time mark
 ]
+# a transcript marks its time throughout: this many bracketed time marks are its markup, not residue
+_TRANSCRIPT_STAMPS = 3
+_STAMP = re.compile(r"\[\d{1,2}:\d{2}\]")
 _CODE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_SHAPES)))
 _ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item")
 
@@ -37,7 +41,8 @@ class OrphanCode(Rule):
     """Residue of a template, a wiki, a spreadsheet or a script, or an internal record id, that refers
     to nothing in the text: "{{Citation needed|date=May 2012}}", "{{cn}}", "[[File:Map.jpg|thumb]]",
     "%%TITLE%%", "${author}", "<<AD_3>>", "#REF!", "[object Object]", "[ID:116268]", "(Doc. 165/74)",
-    "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), and wiki
+    "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), a
+    bracketed time mark ("[2:38]") in a document that has fewer than three of them, and wiki
     maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
     ``maintenance_tags``).
 
@@ -60,6 +65,7 @@ class OrphanCode(Rule):
         lex = _lex()
         tags = lex["maintenance_re"]
         code = doc.inline_code_spans if "`" in doc.text else []
+        transcript = len(_STAMP.findall(prose)) >= _TRANSCRIPT_STAMPS
         for block in doc.prose_blocks:
             if block.kind == "code" or doc.in_role(block, "references"):
                 continue
@@ -77,6 +83,8 @@ class OrphanCode(Rule):
                 if code and inside(s, e, code):
                     continue
                 token = prose[s:e]
+                if kind == "timestamp" and transcript:
+                    continue
                 if kind == "placeholder" and (_defined(prose, token[1:-1], s, e)
                                               or not lex["placeholder_words"] & set(re.findall(r"[A-Z]+", token))):
                     continue

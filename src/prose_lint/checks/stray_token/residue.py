@@ -1,4 +1,4 @@
-"""Converter residue: escapes, HTML entities and tags, unpaired emphasis, mojibake."""
+"""Converter residue: escapes, HTML entities and tags, unpaired emphasis (mojibake: mojibake.py)."""
 
 from __future__ import annotations
 
@@ -250,7 +250,8 @@ class UnpairedEmphasis(Rule):
     Algorithm: in Markdown, markdown-it masks emphasis delimiters that it pairs; a ``*``/``_`` run
     left in the prose was not paired. It is reported when it is glued to a word on one side only
     (an opening or closing delimiter): ``_`` inside a word (snake_case), a lone `` * `` between
-    spaces and a single ``*`` right after a word (a footnote mark) are not. In plain text, ``**``,
+    spaces, a single ``*`` right after a word (a footnote mark) and an underscore between a word and
+    a ``*`` (a wildcard: ``grub_*``) are not. In plain text, ``**``,
     ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
     delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
     (otherwise ``_name`` is an identifier).
@@ -281,6 +282,8 @@ class UnpairedEmphasis(Rule):
                 run = m.group()
                 if s > 0 and doc.text[s - 1] == "\\":
                     continue  # an escaped marker: escape-residue's business
+                if run[0] == "_" and "*" in (before, after):
+                    continue  # a wildcard of an identifier: grub_*, *_test
                 if doc.markup == "markdown":
                     if run == "*" and right:
                         continue  # footnote mark
@@ -304,102 +307,3 @@ class UnpairedEmphasis(Rule):
                 leftovers.extend(rest)
             for m in sorted(leftovers, key=lambda x: x.start()):
                 yield ctx.diagnostic(m.start(), m.end(), f"emphasis marker '{m.group()}' without its pair")
-
-
-_NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
-# a short non-ASCII sequence quoted as an example ("“Ã©”", "Ã¨”,"): a text about encodings
-_QUOTED_EXAMPLE = re.compile(r"[“„«]?[^\sA-Za-z“”„«»]{1,4}[”»][,.;:)]?")
-# a byte-order mark (kept, or read as cp1252 "ï»¿"), and "Â" left of a no-break space read as cp1252
-_LONE_MARKS = re.compile("\ufeff|(?:ï»¿)+|(?<=[^\\W\\d_])Â(?=[ \xa0])")
-# "we?ve", "company?s": an apostrophe lost in a conversion to ASCII
-_QUESTION_APOSTROPHE = re.compile(r"\b([A-Za-z]+)\?(s|t|ve|ll|re|m|d)\b(?![?])")
-
-
-class Mojibake(Rule):
-    """Text decoded with the wrong encoding ("donâ€™t", "cafÃ©") or replacement characters (�).
-
-    Algorithm: a paragraph whose text ftfy's ``badness.is_bad`` marks as suspicious is split into
-    tokens; each token with non-ASCII characters that ftfy's ``fix_encoding`` changes, and that is
-    itself suspicious, is reported with the repaired text as a safe fix. U+FFFD replacement
-    characters are reported without a fix (the original character is lost). Also reported: a
-    byte-order mark inside the text (U+FEFF, or "ï»¿" as Windows-1252 shows it), "Â" glued to a word
-    before a space (a no-break space read as Windows-1252), and "?" for a lost apostrophe inside a
-    contraction or possessive ("we?ve", "company?s"; the contraction must be a frequent English word).
-    Spared: a BOM at the very start of the file, mojibake quoted as an example (a token holding curly
-    quotes: sequences like “Ã©”), code and inline code.
-    """
-
-    id = "stray-token/mojibake"
-    severity = Severity.WARNING
-    scope = "document"
-    fixable = True
-    options = {}
-
-    def check(self, doc: Document, ctx: RuleContext) -> Iterator:
-        prose = doc.prose
-        if "?" in prose:
-            yield from self._lost_apostrophes(doc, ctx)
-        if prose.isascii():
-            return
-        import ftfy
-        from ftfy.badness import is_bad
-
-        for block in doc.prose_blocks:
-            seg = prose[block.start : block.end]
-            if seg.isascii():
-                continue
-            for m in _LONE_MARKS.finditer(seg):
-                s, e = block.start + m.start(), block.start + m.end()
-                if m.group() == "\ufeff":
-                    if s == 0:
-                        continue  # a real byte-order mark at the start of the file
-                    message, repl = "a byte-order mark (U+FEFF) inside the text", ""
-                elif m.group().startswith("ï»¿"):
-                    message, repl = f"mojibake: '{m.group()}' is a byte-order mark decoded as Windows-1252", ""
-                else:
-                    message, repl = "mojibake: 'Â' is the first byte of a no-break space decoded as Windows-1252", ""
-                yield ctx.diagnostic(s, e, message, suggestions=[repl],
-                                     fix=Fix((Edit(s, e, repl),), safe=True, description="remove it"))
-            if "\ufffd" in seg:
-                for m in re.finditer("\ufffd+", seg):
-                    yield ctx.diagnostic(block.start + m.start(), block.start + m.end(),
-                                         "replacement character: a character was lost in a conversion")
-            if not is_bad(seg):
-                continue
-            for m in _NON_ASCII_TOKEN.finditer(seg):
-                token = m.group()
-                if "\ufffd" in token or "ï»¿" in token or re.search("[^\\W\\d_]Â$", token):
-                    continue  # reported above
-                if _QUOTED_EXAMPLE.fullmatch(token):
-                    continue  # an example quoted in the text: sequences like “Ã©”
-                fixed = ftfy.fix_encoding(token)
-                if fixed != token and is_bad(token):
-                    s, e = block.start + m.start(), block.start + m.end()
-                    yield ctx.diagnostic(s, e, f"mojibake: '{token}' should read '{fixed}'",
-                                         suggestions=[fixed],
-                                         fix=Fix((Edit(s, e, fixed),), safe=True, description=f"replace with {fixed!r}"))
-
-
-    @staticmethod
-    def _lost_apostrophes(doc: Document, ctx: RuleContext) -> Iterator:
-        prose = doc.prose
-        from wordfreq import zipf_frequency
-
-        for m in _QUESTION_APOSTROPHE.finditer(prose):
-            left, right = m.group(1), m.group(2)
-            if len(left) < 2 and left.lower() != "i":
-                continue
-            if right.lower() != "s" and zipf_frequency(f"{left}'{right}".lower(), "en") < 3.0:
-                continue
-            s = m.start(2) - 1
-            block = doc.block_at(s)
-            if block is None or block.kind == "code":
-                continue
-            yield ctx.diagnostic(s, s + 1, f"'?' in '{m.group()}' stands for a lost apostrophe (a lossy conversion)",
-                                 suggestions=["’"],
-                                 fix=Fix((Edit(s, s + 1, "’"),), safe=False, description="replace with ’"))
-
-
-# ----------------------------------------------------------------------------
-# orphan tokens and brackets
-
