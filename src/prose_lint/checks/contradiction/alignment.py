@@ -11,7 +11,7 @@ from prose_lint.analysis import stopwords
 
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .sentences import _GAP, _QUOTE_RE, _YEAR, _Sent
+from .sentences import _GAP, _QUOTE_RE, _QUOTES, _YEAR, _Sent
 
 
 # A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
@@ -184,7 +184,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                 else:
                     same_num = 1.0
             explained.update((a, b))
-            if any(w in _APPROX_WORDS for w in ta[max(0, i - 2): i] + tb[max(0, j - 2): j]):
+            if any(w in _APPROX_WORDS for w in ta[max(0, i - 2): i] + tb[max(0, j - 2): j]) and \
+                    _close(a, b):
                 approx = 1.0
     # the rest of the difference
     content_new = {_stem(w) for w in new if w not in stop and w not in explained and len(w) > 2
@@ -202,7 +203,13 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | s.content))
     # markers present in one statement only (a reporting verb in both is no difference)
     on = lambda f: f not in DISABLED  # noqa: E731
-    sa, sb = set(ta), set(tb)
+    # The words a test explains ("before"/"after" swapped) and an opening contrast ("Still, ...") are not a
+    # change of time.
+    sa, sb = set(ta) - explained, set(tb) - explained
+    if s.contrast_open:
+        sb.discard(tb[0])
+    if e.contrast_open:
+        sa.discard(ta[0])
     hedge = float(on("hedge-in-difference") and bool(lex["hedges"] & sa) != bool(lex["hedges"] & sb))
     said = lex["reporting"] | lex["framing"]
     report = float(on("report-in-difference") and bool(said & sb) and not said & sa)  # the later one is reported
@@ -213,7 +220,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
     if date and num and on("time-in-difference"):
         time = 1.0  # a figure for another month or year ("300 in May" / "450 in June")
-    quote = float(on("quotation") and (len(_QUOTE_RE.findall(s.text)) >= 2 or len(_QUOTE_RE.findall(e.text)) >= 2))
+    quote = float(on("quotation") and (_quoted_change(e, gone, stop) or _quoted_change(s, new, stop)))
     adjacent = float(on("adjacent-contrast") and s.contrast_open and e.block == s.block and e.index == s.index - 1)
     gap = float(on("masked-gap") and bool(_GAP.search(s.text) or _GAP.search(e.text)))
     signal = max(neg_flip, ant, num, date)
@@ -224,6 +231,36 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
         "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
     }
+
+
+def _close(a: str, b: str) -> bool:
+    """Two figures an approximate wording reconciles ("about 4,000" / "4,200"): years and months always,
+    other numbers when the larger is less than twice the smaller ("about 4,000" / "6,500" may count more
+    things; "at least 113" / "at least 284" disagree)."""
+    va, vb = _value(a), _value(b)
+    if va is None or vb is None or _YEAR.match(a) or _YEAR.match(b):
+        return True
+    return abs(va - vb) < 0.5 * max(abs(va), abs(vb))
+
+
+def _quoted(s: _Sent) -> set[str]:
+    """The claim tokens inside quotation marks (between the first and second mark, the third and fourth...;
+    an unclosed mark runs to the end)."""
+    if len(_QUOTE_RE.findall(s.text)) < 2 and not s.text.lstrip().startswith(tuple(_QUOTES)):
+        return set()
+    out: set[str] = set()
+    for k, part in enumerate(_QUOTE_RE.split(s.text)):
+        if k % 2:
+            out.update(t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(part))
+    return out
+
+
+def _quoted_change(s: _Sent, changed, stop) -> bool:
+    """A word that differs between the two statements (a content word, a negation, a figure) is inside
+    quotation marks in ``s``: someone else's words. A quoted name or title both statements share is not."""
+    quoted = _quoted(s)
+    return bool(quoted) and any(w in quoted and (w not in stop or w in _NEG_TOKENS or w.endswith("n't"))
+                                for w in changed)
 
 
 FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",

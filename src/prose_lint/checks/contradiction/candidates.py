@@ -50,8 +50,11 @@ def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], 
     out = []
     for _, i in ranked[: 3 * _K_CANDIDATES]:
         e = sents[i]
-        cov = len(e.content & s.content) / max(1, min(len(e.content), len(s.content)))
+        shared = len(e.content & s.content)
+        cov = shared / max(1, min(len(e.content), len(s.content)))
         if cov >= 0.5 or "min-coverage" in DISABLED:
-            out.append((cov, e))
-    out.sort(key=lambda x: (-x[0], -x[1].index))
-    return [e for _, e in out[:_K_CANDIDATES]]
+            # Among equal coverage, the statement most like ``s`` as a whole (Jaccard) comes first: a short
+            # sentence that a long one happens to cover is not a restatement.
+            out.append((cov, shared / max(1, len(e.content | s.content)), e))
+    out.sort(key=lambda x: (-x[0], -x[1], -x[2].index))
+    return [e for _, _, e in out[:_K_CANDIDATES]]
