@@ -185,7 +185,8 @@ class MixedLanguage(Rule):
     title after its source's name at the end of a paragraph ("Xinhua: 十七届七中全会在京举行") are left
     alone; a Latin-script sentence whose words are mostly capitalised (a title, a list of names) too.
     A paragraph written in another script (at least 20 of its letters, and 80% of them) is a section
-    of a bilingual text, not a run inside English: it is not reported. (2) Latin-script languages: each sentence of at
+    of a bilingual text, not a run inside English: it is not reported, nor are the blocks right
+    before and after it (its heading, a caption or a link under it). (2) Latin-script languages: each sentence of at
     least ``min_words_latin`` words outside quotes and italics is given to lingua; it is reported
     when lingua names another language with confidence >= ``min_confidence`` and most of its words
     are more frequent in that language than in English (wordfreq). One diagnostic per run, naming
@@ -205,11 +206,17 @@ class MixedLanguage(Rule):
             return
         expected = _primary(doc.language)
         opts = ctx.options
-        for block in doc.prose_blocks:
+        blocks = doc.prose_blocks
+        # paragraphs written in another script: sections of a bilingual text, with their neighbours
+        # (the section's heading, a caption or link under it)
+        written = [not seg.isascii() and _paragraph_script(seg)
+                   for seg in (doc.prose[b.start : b.end] for b in blocks)]
+        for n, block in enumerate(blocks):
             if doc.in_role(block, "references"):
                 continue
             seg = doc.prose[block.start : block.end]
-            if not seg.isascii() and _ANY_SCRIPT.search(seg) and not _paragraph_script(seg):
+            section = any(written[max(0, n - 1) : n + 2])
+            if not seg.isascii() and _ANY_SCRIPT.search(seg) and not section:
                 yield from self._script_runs(doc, block, seg, ctx)
             if expected == "en":
                 yield from self._latin_runs(doc, block, ctx, opts)
