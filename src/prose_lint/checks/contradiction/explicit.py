@@ -10,7 +10,7 @@ import re
 from prose_lint.analysis import TOKEN_RE as _TOKEN
 from prose_lint.analysis import stopwords
 
-from .alignment import _NEG_TOKENS, _opening
+from .alignment import _NEG_TOKENS, _opening, _quoted
 from .candidates import _candidates
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
@@ -215,11 +215,15 @@ _ABSOLUTE_HINT = re.compile(r"\b(?:never|ever|no)\b", re.I)
 def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index) -> _Sent | None:
     """The latest earlier plain statement that contains the denied phrase (all of a phrase of up to three
     content words, three quarters of a longer one) and the subject, not negated there; a phrase of one word
-    must be asserted there ("there were other factors", "were arrested", "a main road")."""
+    must be asserted there ("there were other factors", "were arrested", "a main road"). A statement that is
+    not plain only because it quotes a name or a title ("labelled “Anonymous”") counts when the phrase is
+    outside the quotation."""
     need = len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
-    for e in reversed(_candidates(s, sents, index, phrase, evidence=False, min_shared=need)):
+    for e in reversed(_candidates(s, sents, index, phrase, evidence=False, min_shared=need, quoting=True)):
         if e.text == s.text or not e.prose:
             continue
+        if e.quoted_only and any(_stem(t) in phrase for t in _quoted(e)):
+            continue  # the phrase is quoted there (someone else's words); a quoted name elsewhere is not
         if subject and not subject <= e.content:
             continue
         at = next((i for i, t in enumerate(e.tokens) if _stem(t) == phrase[0]), None)

@@ -36,6 +36,7 @@ class _Sent:
     numbers: set[str] = field(default_factory=set)
     usable: bool = True  # an assertion of the author's own
     evidence: bool = True  # usable, or attributed to data rather than to a person
+    quoted_only: bool = False  # not usable only because it quotes something (a name, a title, a term)
     time: bool = False  # mentions a time/change marker
     contrast_open: bool = False
     negated: bool = False
@@ -84,6 +85,8 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
     sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
     sent.usable = _usable(text, toks, raw, lex)
     sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
+    sent.quoted_only = not sent.usable and _QUOTE_RE.search(text) is not None and \
+        _usable(_QUOTE_RE.sub("", text), toks, raw, lex)
     joined = " " + " ".join(toks) + " "
     sent.time = bool(sent.years) or not lex["time"].isdisjoint(toks) or any(
         f" {p} " in joined for p in lex["time_phrases"])
