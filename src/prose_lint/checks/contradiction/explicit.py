@@ -134,11 +134,7 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
         for e in _candidates(s, sents, index, [obj]):
             if e.negated or obj not in e.content:
                 continue
-            if not any(t in lex["effect"] for t in e.tokens):
-                continue
-            if subj and not subj & e.content:
-                continue
-            if not subj:
+            if not subj or not _effect_on(e, obj, subj, lex["effect"]):
                 continue
             if _time_differs(e, s) and not (e.years and not s.years):
                 continue
@@ -234,6 +230,21 @@ def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index
             continue
         return e
     return None
+
+
+def _effect_on(e: _Sent, obj: str, subj: set[str], verbs) -> bool:
+    """``e`` says that the subject acted on the object: an effect verb among the four words before the object
+    ("raised wages", "raised the average wage") and a word of the subject before the verb. The three
+    anywhere in the sentence ("the distinction between directories and files causes problems with
+    operations") is not a statement of that effect."""
+    toks = e.tokens
+    for i, t in enumerate(toks):
+        if _stem(t) != obj:
+            continue
+        for j in range(max(0, i - 4), i):
+            if toks[j] in verbs and any(_stem(w) in subj for w in toks[:j]):
+                return True
+    return False
 
 
 def _negated_near(s: _Sent, word: str) -> bool:
