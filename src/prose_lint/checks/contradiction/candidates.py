@@ -31,7 +31,8 @@ def _candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], terms
 
 
 def _pairable(s: _Sent) -> bool:
-    return not (s.question and "question" not in DISABLED) and (s.prose or "non-prose" in DISABLED)
+    return not (s.question and "question" not in DISABLED) and (s.prose or "non-prose" in DISABLED) and \
+        (s.complete or "fragment" in DISABLED)
 
 
 def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], df: Counter) -> list[_Sent]:

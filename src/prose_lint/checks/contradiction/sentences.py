@@ -40,7 +40,7 @@ class _Sent:
     time: bool = False  # mentions a time/change marker
     contrast_open: bool = False
     negated: bool = False
-    exact: bool = True  # a complete sentence with nothing masked inside (for the polarity/antonym tests)
+    complete: bool = True  # opens with a capital or a figure and ends with . ! or ?: not a list item's clause
     events: list = field(default_factory=list)  # dated one-time events (_event_years)
     question: bool = False
     prose: bool = True  # running prose: not a reference, a citation or a list of figures
@@ -92,9 +92,8 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
         f" {p} " in joined for p in lex["time_phrases"])
     sent.contrast_open = joined.startswith(lex["contrast"])
     sent.negated = _count_negations(text) > 0
-    sent.exact = (raw[0][0].isupper() or raw[0][0].isdigit()) and not _GAP.search(text) and \
-        text.rstrip()[-1:] in ".!"
-    sent.exact = sent.exact and text.lstrip()[:1] not in "-*•"
+    first = text.lstrip(" \t\n\"'“‘«(*_[")[:1]
+    sent.complete = (first.isupper() or first.isdigit()) and text.rstrip(" \t\n\"'”’»)*_]")[-1:] in ".!?"
 
     if sent.years and any(t in lex["events"] for t in toks):
         sent.events = _event_years(sent, lex)
