@@ -198,7 +198,10 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     shorter_new = len(s.content) <= len(e.content)
     longer = s if not shorter_new else e
     skip = set(_opening(longer))
-    head = _head_extra([w for w in _claim_tokens(longer) if w not in skip], shared, stop)
+    # The words a test explains (the antonym swapped, the negation) are the contradiction, not another subject.
+    skip.update(explained)
+    head = _head_extra([w for w in _claim_tokens(longer) if w not in skip and w not in _NEG_TOKENS
+                        and not w.endswith("n't")], shared, stop)
     extra_short = len(content_new if shorter_new else content_gone) / small
     extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | s.content))
     # markers present in one statement only (a reporting verb in both is no difference)
@@ -257,10 +260,14 @@ def _quoted(s: _Sent) -> set[str]:
 
 def _quoted_change(s: _Sent, changed, stop) -> bool:
     """A word that differs between the two statements (a content word, a negation, a figure) is inside
-    quotation marks in ``s``: someone else's words. A quoted name or title both statements share is not."""
+    quotation marks in ``s``, or most of ``s`` is: someone else's words. A quoted name or title both
+    statements share is not."""
     quoted = _quoted(s)
-    return bool(quoted) and any(w in quoted and (w not in stop or w in _NEG_TOKENS or w.endswith("n't"))
-                                for w in changed)
+    if not quoted:
+        return False
+    if len(quoted) >= 0.5 * len(set(_claim_tokens(s))):
+        return True  # direct speech: most of the statement is quoted
+    return any(w in quoted and (w not in stop or w in _NEG_TOKENS or w.endswith("n't")) for w in changed)
 
 
 FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",
