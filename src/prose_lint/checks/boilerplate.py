@@ -12,7 +12,7 @@ from prose_lint.rule import Rule, RuleContext, Severity
 _NAMES = {
     "navigation": "navigation", "related-links": "related links", "footer": "footer", "share": "share bar",
     "comment-form": "comment form", "forum": "forum panel", "cookie": "cookie banner", "byline": "byline",
-    "machine-translation": "machine-translation notice", "page": "page chrome",
+    "machine-translation": "machine-translation notice", "page": "page chrome", "newsletter": "newsletter sign-up",
 }
 _FOOTER_WORDS = ("©", "copyright", "all rights reserved", "privacy", "terms of", "contact us", "about us", "sitemap")
 
@@ -23,7 +23,8 @@ class Boilerplate(Rule):
     Web pages copied into a manuscript (or scraped into a corpus) bring their chrome along: menus and
     breadcrumbs, "Share on Facebook", forum user panels ("Join Date: Feb 2020", "Posts: 31", "Reply
     With Quote"), comment forms ("Please enter your comment!"), "related stories" teaser lists, cookie
-    banners, footers, machine-translation notices (in any language). Plain-text renderings and
+    banners, newsletter sign-up boxes, meta bars ("14 comments | By Ann Lee | Reading time: 6 min"),
+    footers, machine-translation notices (in any language). Plain-text renderings and
     Markdown renderings (``* [Home](/)``) are both read.
 
     Algorithm: a line classifier in the manner of jusText and boilerpipe, from text alone.
@@ -38,7 +39,11 @@ class Boilerplate(Rule):
        found by a maximum-subarray scan: before, after, distance), the same features of the two lines
        on each side, and the lexicon's verdict (``rules/lexicons/boilerplate.toml``: whole-line
        button and panel labels, in-line cookie and translation notices, weak labels such as a bare
-       date that count only next to other chrome, with jusText's context pass over them).
+       date that count only next to other chrome, with jusText's context pass over them; three weak
+       button labels of one kind in a row are a button list). Two lines are strong by their make-up:
+       a meta bar (two or more fields of a page template, one of them not a byline or a date: a
+       byline, a dateline or "4 Comments" alone is an article's own title block, chrome only next to
+       other chrome) and a menu on one line (three or more Markdown links between separators).
     2. A logistic regression scores each line (stage 1); a second one re-scores it from the stage-1
        scores of the three lines on each side (stage 2: jusText's "a short line between two chrome
        lines is chrome, between two content lines is content", learnt). The weights are data in
@@ -48,9 +53,12 @@ class Boilerplate(Rule):
        on other pages and on clean prose (the file's header says what, when and how well).
     3. A line is chrome when its score reaches the threshold, or the lexicon and its context pass say
        so. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
-       line needs a high score or the lexicon. The detail id names what the block is:
+       line needs a high score or the lexicon. A run that only the model's score stands behind (no
+       line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
+       (a list, an address or a signature of the text itself) or is mostly rows of figures (a table).
+       The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,
-       ``/forum``, ``/cookie``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
+       ``/forum``, ``/cookie``, ``/newsletter``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
        kind when it names one; else from the block's shape and place: link lists before the main
        text are navigation, after it related links; copyright and policy lines are a footer).
     4. jusText's heading rule: a headline (a paragraph of its own, 3-20 words, no link or list syntax,

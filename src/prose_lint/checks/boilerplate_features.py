@@ -35,7 +35,7 @@ _COUNTER = re.compile(r"\b\d[\d,.]*k?\s+(?:comments?|repl(?:y|ies)|views?|shares
 _DIGIT = re.compile(r"\d")
 _DIGIT_TOKEN = re.compile(r"\S*\d\S*")
 _SEPARATORS = ("|", ">>", "»", "›", " · ", " • ", " / ", "::")
-_KIND_PRIORITY = ("machine-translation", "cookie", "comment-form", "forum", "share", "page", "byline")
+_KIND_PRIORITY = ("machine-translation", "cookie", "newsletter", "comment-form", "forum", "share", "page", "byline")
 
 # Feature names, in the order of the vectors: the model file lists them, and a mismatch is an error.
 BASE = ("lex_strong", "lex_weak", "lex_bad", "log_words", "no_words", "words_le3", "words_ge10", "words_ge20",
@@ -102,6 +102,8 @@ def lexicon() -> dict:
             "self_ref": re.compile(data.get("self_reference", {}).get("regex", r"\b(?:you|your|our)\b"), re.I),
             "salutation": re.compile(data.get("salutation", {}).get("regex", r"(?!)"), re.I),
             "valediction": re.compile(data.get("valediction", {}).get("regex", r"(?!)"), re.I),
+            "meta_fields": [re.compile(x, re.I) for x in data.get("meta_fields", {}).get("fields", [])],
+            "dateline_fields": [re.compile(x, re.I) for x in data.get("meta_fields", {}).get("dateline_fields", [])],
         }
     return _LEXICON
 
@@ -126,6 +128,7 @@ def _lexicon_hits(unit: Unit, edge: bool, lex: dict) -> None:
             unit.strong = p.kind
         elif hit and p.strength == "weak" and not unit.weak:
             unit.weak = p.kind
+    _shape_hits(unit, lex)
 
 
 # -- prefilters: literal strings that a match must contain ---------------------------------------------
@@ -252,21 +255,66 @@ def _lexicon_hits_fast(unit: Unit, edge: bool, lex: dict, low: str | None = None
         _lexicon_hits(unit, edge, lex)
         return
     line = unit.text.strip(_TRIM).rstrip(".!:;,")
-    if not line or lex["any_full"].fullmatch(line) is None:
+    if line and lex["any_full"].fullmatch(line) is not None:
+        for p in lex["full"]:  # what _lexicon_hits does when no in-line pattern hits
+            if p.regex.fullmatch(line) is not None:
+                if p.strength == "strong" and not unit.strong:
+                    unit.strong = p.kind
+                elif p.strength == "weak" and not unit.weak:
+                    unit.weak = p.kind
+    _shape_hits(unit, lex)
+
+
+MENU_LINKS = 3  # Markdown links in a one-line menu ("[Home](/) · [News](/news) · [Sport](/sport)")
+META_MAX_WORDS = 30  # a meta bar is a short line; a sentence that names an author and a date is prose
+
+
+def _meta_bar(unit: Unit, lex: dict) -> bool:
+    """A template's meta bar (lexicon ``[meta_fields]``): two or more different fields in one short line,
+    one of them a template field ("14 comments", "Reading time: 6 min", "Topics: ..."). A byline and a
+    date, together or not, are the article's own title block."""
+    if unit.words > META_MAX_WORDS or unit.strong:
+        return False
+    text = unit.text
+    template = sum(r.search(text) is not None for r in lex["meta_fields"])
+    return template >= 1 and template + sum(r.search(text) is not None for r in lex["dateline_fields"]) >= 2
+
+
+WEAK_RUN = 3  # this many weak labels of one kind in a row are a button list ("Email / Facebook / Twitter")
+
+
+def _labels(units: list[Unit]) -> list[str]:
+    """The context pass's starting labels: bad (a strong lexicon hit), weak, good (prose), short, near.
+    A run of WEAK_RUN or more lines with weak labels of the same kind (share buttons, newsletter
+    fields, forum labels; not the generic "page" labels such as dates) is a button list: bad."""
+    label = ["bad" if u.strong else "weak" if u.weak else "good" if u.words >= 15 and u.stop_density >= 0.2
+             else "short" if u.words <= 6 and not u.terminal and u.stop_density < 0.34 else "near" for u in units]
+    start = 0
+    for n in range(1, len(units) + 1):
+        if n < len(units) and label[n] == "weak" and label[start] == "weak" and units[n].weak == units[start].weak:
+            continue
+        if n - start >= WEAK_RUN and label[start] == "weak" and units[start].weak != "page":
+            label[start:n] = ["bad"] * (n - start)
+        start = n
+    return label
+
+
+def _shape_hits(unit: Unit, lex: dict) -> None:
+    """Strong labels from a line's make-up rather than its words: a template's meta bar (``_meta_bar``;
+    bars without a count or a date are too like a title block to ask about) and a menu on one line
+    (MENU_LINKS or more Markdown links between separators)."""
+    if unit.strong:
         return
-    for p in lex["full"]:  # what _lexicon_hits does when no in-line pattern hits
-        if p.regex.fullmatch(line) is not None:
-            if p.strength == "strong" and not unit.strong:
-                unit.strong = p.kind
-            elif p.strength == "weak" and not unit.weak:
-                unit.weak = p.kind
+    if _DIGIT.search(unit.text) is not None and _meta_bar(unit, lex):
+        unit.strong = "byline"
+    elif unit.raw.count("](") >= MENU_LINKS and _menu_line(unit.text):
+        unit.strong = "navigation"
 
 
 def _lexicon_context(units: list[Unit]) -> None:
     """jusText's context pass on the lexicon's labels: a weak line next to chrome is chrome; a short
     line without final punctuation between two chrome lines (or chrome and the document's edge) too."""
-    label = ["bad" if u.strong else "weak" if u.weak else "good" if u.words >= 15 and u.stop_density >= 0.2
-             else "short" if u.words <= 6 and not u.terminal and u.stop_density < 0.34 else "near" for u in units]
+    label = _labels(units)
     changed = True
     while changed:
         changed = False
@@ -288,8 +336,7 @@ def _lexicon_context_fast(units: list[Unit]) -> None:
     "bad" neighbours never undo one, so visiting only the lines next to a new "bad" line reaches the
     same labels as sweeping the document until nothing changes (tests check both agree)."""
     n = len(units)
-    label = ["bad" if u.strong else "weak" if u.weak else "good" if u.words >= 15 and u.stop_density >= 0.2
-             else "short" if u.words <= 6 and not u.terminal and u.stop_density < 0.34 else "near" for u in units]
+    label = _labels(units)
     todo = [i for i, lab in enumerate(label) if lab == "bad"]
     if todo:
         todo = [j for i in todo for j in (i - 1, i + 1) if 0 <= j < n and label[j] in ("weak", "short")]
@@ -532,6 +579,22 @@ def _features(units: list[Unit], rows: list[tuple], keys: list[str], lows: list[
 
 _COUNTER_NEEDS = _needs(_COUNTER.pattern)  # type: ignore[assignment]
 assert _COUNTER_NEEDS, "the counter pattern lost its literals: the prefilter in units_matrix needs them"
+
+
+_FIGURE = re.compile(r"[%$£€]|\d[.,]\d")  # a percentage, an amount or a decimal: a table's cell
+
+
+def evidence_of_chrome(u: Unit) -> bool:
+    """The lexicon names the line, or it has link or menu syntax: evidence beyond the model's score."""
+    return bool(u.strong or u.lex_bad or "](" in u.raw or "http" in u.raw or "www." in u.raw
+                or _SEPARATOR_RE.search(u.raw) is not None or _menu_line(u.text))
+
+
+def data_row(u: Unit) -> bool:
+    """A row of a table of figures: two or more numbers, one of them a percentage, an amount or a
+    decimal, and no date (an archive list's "April 2006 (22)" is chrome)."""
+    tokens = _DIGIT_TOKEN.findall(u.text)
+    return len(tokens) >= 2 and any(_FIGURE.search(t) for t in tokens) and _DATE.search(u.text) is None
 
 
 def kind_of(run: list[Unit]) -> str:
