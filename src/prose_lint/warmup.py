@@ -42,8 +42,10 @@ def warm_up(linter) -> None:
     from prose_lint.source import Source
 
     doc = parse_source(Source("warm-up.md", SAMPLE), "markdown", linter.settings.language)
-    selected = {rule.id for rule, _ctx in linter.active}
-    if selected & {"off-topic-content", "duplicated-conclusion", "duplicate-text", "self-contradiction"}:
+    # Loaded only when a selected rule will use it: duplicate-text without ``paraphrase`` and
+    # duplicated-conclusion without ``by_meaning`` do not.
+    if any(rule.id in {"off-topic-content", "self-contradiction"}
+           or getattr(rule, "needs_embeddings", lambda _options: False)(ctx.options) for rule, ctx in linter.active):
         try:  # the sentence-embedding model (prose_lint/embeddings.py): ~16 MB shared by every worker
             from prose_lint import embeddings
 

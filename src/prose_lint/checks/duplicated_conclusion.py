@@ -75,6 +75,11 @@ class DuplicatedConclusion(Rule):
     options = {"restate_similarity": 0.4, "closing_share": 0.2, "introduction": True, "by_meaning": True,
                "meaning_similarity": 0.8, "unannounced_similarity": 0.87}
 
+    @staticmethod
+    def needs_embeddings(options) -> bool:
+        """Whether a run needs the sentence-embedding model (warmup.warm_up loads it before forking)."""
+        return bool(options["by_meaning"])
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         lex = lexicon()
         st = structure(doc)
