@@ -119,7 +119,7 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, concluding, reported):
         for i in close:
             b1 = sents[i][0]
             own = b1.index == b2.index
-            if own and b2.index not in last_two:
+            if own and b2.index not in last_two and not marks[i]:
                 continue  # "Overall, ..." closing one paragraph of the argument sums up that paragraph
             if marks[i]:
                 first = i  # an announced conclusion said again

@@ -51,8 +51,9 @@ class DuplicatedConclusion(Rule):
       repeat of a body sentence is duplicate-text's. An announced restatement of a first-half
       sentence counts only when a sentence between them, in another paragraph, says it too
       (concluded mid-document and again at the end). Within one paragraph this counts only in the
-      last two paragraphs: an "Overall, ..." that closes one paragraph of the argument sums up that
-      paragraph. Headings and figure captions are not sentences here;
+      last two paragraphs, or when the earlier sentence is marked too ("Summing up, X. To repeat,
+      X."): an "Overall, ..." that closes one paragraph of the argument sums up that paragraph.
+      Headings and figure captions are not sentences here;
     * a conclusion that presents itself as an introduction: a conclusion section or a paragraph
       opening with a concluding marker that says "in this introduction", "the subsequent sections of
       this paper will", "is organized as follows" (one strong phrase, or two weaker ones such as
