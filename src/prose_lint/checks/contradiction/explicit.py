@@ -182,7 +182,10 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
         cut = _CLAUSE_END.search(" " + tail + " ")
         if cut:
             tail = tail[: max(0, cut.start() - 1)]
-        if not re.search(r"\b(?:never|ever|any)\b|\bno\s+(?:point|time|stage)\b", m.group(0), re.I) and \
+        # Absolute in the denied clause itself: "for any condition" after "there is no evidence that ..."
+        # belongs to another clause.
+        denial = m.group(0)[: m.start("phrase") - m.start()] + tail
+        if not re.search(r"\b(?:never|ever|any)\b|\bno\s+(?:point|time|stage)\b", denial, re.I) and \
                 not re.search(r"\b(?:at\s+all|whatsoever)\b", tail, re.I):
             continue  # "there is no need": not absolute
         tail = re.sub(r"\b(?:at\s+all|whatsoever|ever)\b", " ", tail, flags=re.I)

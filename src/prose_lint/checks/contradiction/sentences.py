@@ -222,5 +222,8 @@ def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
             if not w.isdigit():
                 subj = _stem(w)
                 break
+        if i == 0:  # "Founded in 1988, the center ...": the subject follows the opening phrase
+            after = s.tokens[s.tokens.index(year, i) + 1:]
+            subj = next((_stem(w) for w in after if w not in ("the", "a", "an", "its", "this") and w.isalpha()), None)
         out.append((event, year, subj))
     return out
