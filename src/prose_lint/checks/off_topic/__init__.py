@@ -38,9 +38,11 @@ class OffTopicContent(Rule):
        ~20, so the work is linear in the document length).
     2. Candidate blocks: each candidate start with the end of the document (an appended text) or with a
        later candidate (an inserted block, at most `max_insert_units` paragraphs). Each block's features: its
-       separation from the text before it and from the rest of the document, for embeddings and for TF-IDF;
-       for an inserted block, whether the text after it returns to the text before it; the structural
-       score at its start (a headline, the same headline repeated, a dateline such as "ISLAMABAD:", an
+       separation from the text before it, from the rest of the document and from its lead (first three
+       paragraphs), for embeddings and for TF-IDF; for an inserted block, whether its two neighbours (three
+       paragraphs on each side) are closer to each other than to it (the separation of the block from them
+       minus theirs from each other: local, so a long document whose end has drifted from its start does
+       not hide a block dropped into it); the structural score at its start (a headline, the same headline repeated, a dateline such as "ISLAMABAD:", an
        "Updated <date>"/byline line, a bullet summary, extra blank lines: a headline alone counts little,
        and no sign is required); inserted; short (< 150 words without a strong sign); the document's length
        (ln(words / 1000)): a long document (a speech, a report, a handbook chapter) changes subject on its
@@ -76,7 +78,6 @@ class OffTopicContent(Rule):
         for start, end, message, props in analyse(doc, float(ctx.options["sensitivity"]),
                                                   int(ctx.options["min_words"])):
             yield ctx.diagnostic(start, end, message, properties=props)
-
 
 
 def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> list:

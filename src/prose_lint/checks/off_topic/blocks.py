@@ -5,6 +5,9 @@ from __future__ import annotations
 from .separation import _separation
 from .structure import _effective
 
+LEAD_UNITS = 3  # the document's lead: its first paragraphs (body units)
+NEAR_UNITS = 3  # the neighbours of an inserted block compared with each other: paragraphs on each side
+
 
 def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: float) -> dict[str, float]:
     """Separation of the body units [a, b) from the part before them, from the rest, and (an inserted
@@ -20,11 +23,29 @@ def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: f
         "t_rest": _separation(block[1], rest[1], floor_t),
         "e_ret": 0.0, "t_ret": 0.0,
     }
+    # The lead (the first paragraphs, what the document announces it is about): an appended article is far
+    # from it; a news story's closing background paragraphs come back to its people and places.
+    if a >= 2:
+        lead = [(0, min(a, LEAD_UNITS))]
+        f["e_lead"] = _separation(block[0], PE.run(lead), floor_e)
+        f["t_lead"] = _separation(block[1], PT.run(lead), floor_t)
+    else:
+        f["e_lead"], f["t_lead"] = f["e_prev"], f["t_prev"]
+    f["e_near"] = f["t_near"] = 0.0
     if b < m:
         after = PE.run([(b, m)]), PT.run([(b, m)])
         # An inserted block: the text after it is closer to the text before it than the block is.
         f["e_ret"] = f["e_prev"] - _separation(after[0], prefix[0], floor_e)
         f["t_ret"] = f["t_prev"] - _separation(after[1], prefix[1], floor_t)
+        # The same test on the neighbours only (NEAR_UNITS paragraphs each side): a segment whose two
+        # neighbours are closer to each other than to it. Local, so a long document whose end is far from
+        # its start (it changes subject on its own) does not hide a block dropped into it.
+        left, right = [(max(0, a - NEAR_UNITS), a)], [(b, min(m, b + NEAR_UNITS))]
+        both = left + right
+        for side, P in (("e", PE), ("t", PT)):
+            floor = floor_e if side == "e" else floor_t
+            f[side + "_near"] = (_separation(P.run([(a, b)]), P.run(both), floor)
+                                 - _separation(P.run(left), P.run(right), floor))
     return f
 
 
