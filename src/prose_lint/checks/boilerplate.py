@@ -55,7 +55,8 @@ class Boilerplate(Rule):
        so. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
-       (a list, an address or a signature of the text itself) or is mostly rows of figures (a table).
+       (a list or an address of the text itself), has one or two lines (a title block, a sign-off)
+       or is mostly rows of figures (a table).
        The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,
        ``/forum``, ``/cookie``, ``/newsletter``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
