@@ -130,3 +130,17 @@ def test_edge_cases_do_not_crash():
     for text in ("", "\x00", "In conclusion.\r\n\r\nIn conclusion.", "word " * 30000):
         for rule in (DC, DT):
             _run(rule, text, "text")
+
+
+def test_a_restating_marker_needs_its_comma():
+    """"In all my acts", "Again we see", "That is why" are ordinary English; "In all,", "Again," and
+    "The upshot is that" announce a restatement. Concluding markers keep an optional comma."""
+    from prose_lint.checks.conclusion_markers import lexicon
+
+    restate = lexicon().restate
+    for text in ("In all my public acts I will be open.", "Again we see the river rise.", "That is why we left."):
+        assert not restate.match(text), text
+    for text, marker in (("In all, we did it.", "In all,"), ("Again, we see it.", "Again,"),
+                         ("The upshot is that we won.", "The upshot is"), ("In conclusion the plan works.", "In conclusion")):
+        m = restate.match(text)
+        assert m and m.group(0) == marker, text

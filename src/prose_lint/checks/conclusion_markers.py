@@ -10,6 +10,7 @@ from prose_lint.document import Document
 
 _LEADING = " \t*_>\"“‘'([-–—•"
 _LEX: Lexicon | None = None
+_LEAD = r"(?:(?:and|so|finally|thus|hence),?\s+)?"  # "And so, in short, ..."
 
 
 @dataclass
@@ -28,14 +29,21 @@ def lexicon() -> Lexicon:
 
         data = load_lexicon("conclusion")
 
-        def markers(words: list[str]) -> re.Pattern[str]:
-            alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-            return re.compile(rf"(?:(?:and|so|finally|thus|hence),?\s+)?(?:{alts})\b[,:]?", re.I)
+        def alternatives(words: list[str]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
+        def markers(words: list[str]) -> re.Pattern[str]:
+            return re.compile(rf"{_LEAD}(?:{alternatives(words)})\b[,:]?", re.I)
+
+        concluding = data["markers"]["final"] + data["markers"]["summary"]
+        # A restating marker is ordinary English without its comma: "In all my acts", "Again we see",
+        # "That is why"; it counts followed by a comma, a colon or "that" ("The upshot is that").
+        restating = [w for w in data["markers"].get("restate", []) if w not in concluding]
         _LEX = Lexicon(
             final=markers(data["markers"]["final"]),
             summary=markers(data["markers"]["summary"]),
-            restate=markers(data["markers"]["final"] + data["markers"]["summary"] + data["markers"].get("restate", [])),
+            restate=re.compile(rf"{_LEAD}(?:(?:{alternatives(concluding)})\b[,:]?"
+                               rf"|(?:{alternatives(restating)})(?:\s*[,:]|(?=\s+that\b)))", re.I),
             intro_strong=[re.compile(p, re.I) for p in data["introduction"]["strong"]],
             intro_weak=[re.compile(p, re.I) for p in data["introduction"]["weak"]],
         )
