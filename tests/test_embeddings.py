@@ -82,3 +82,57 @@ def test_missing_file_is_an_error_not_a_download(monkeypatch, missing):
     with pytest.raises(RuntimeError, match="missing"):
         embeddings.model()
     monkeypatch.setattr(embeddings, "_MODEL", None)
+
+
+def test_table_is_the_files_tensor_mapped_read_only():
+    """The mapped table holds the bytes safetensors' own reader returns (the embeddings did not change
+    when the table stopped being read into the heap), and cannot be written (a write after a fork would
+    copy its pages into the worker)."""
+    load_file = pytest.importorskip("safetensors.numpy").load_file
+    import importlib.util
+    import os
+
+    root = list(importlib.util.find_spec(embeddings.PACKAGE).submodule_search_locations)[0]
+    expected = load_file(os.path.join(root, *embeddings.WEIGHTS))[embeddings.TENSOR]
+    table = embeddings.model().table
+    assert table.dtype == expected.dtype and table.shape == expected.shape
+    assert np.array_equal(table.view(np.uint16), expected.view(np.uint16))
+    assert not table.flags.writeable
+
+
+# A run that imports the CLI and lints one file in this process (no server, no worker), then says whether
+# the model was loaded. Nothing loads it but ``embeddings.model()``; importing the rules must not.
+_DRIVER = """
+import json, sys
+from prose_lint.cli import main
+code = main(sys.argv[1:])
+emb = sys.modules.get("prose_lint.embeddings")
+print(json.dumps({"exit": code, "loaded": bool(emb and emb.loaded()),
+                  "modules": [m for m in ("wordllama", "safetensors", "tokenizers") if m in sys.modules]}))
+"""
+
+
+@pytest.mark.parametrize("rule, files, loads", [
+    ("repeated-word", 1, False),
+    ("repeated-word", 2, False),  # two files: the pool's warm_up runs in this process before it forks
+    ("off-topic-content", 1, True),
+])
+def test_a_no_server_run_loads_the_model_only_for_the_rules_that_use_it(tmp_path, rule, files, loads):
+    import json
+    import os
+
+    from prose_lint.warmup import SAMPLE  # four paragraphs, 160 words: enough for off-topic-content to compare them
+
+    paths = []
+    for k in range(files):
+        paths.append(tmp_path / f"doc{k}.md")
+        paths[-1].write_text(SAMPLE, encoding="utf-8")
+    env = {**os.environ, "PROSE_LINT_SERVER": "0", "PROSE_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", "--no-server", "--no-grammar", "--isolated", "--jobs", "2", "--select", rule, *map(str, paths)]
+    out = subprocess.run([sys.executable, "-c", _DRIVER, *args], capture_output=True, text=True, env=env,
+                         cwd=tmp_path, timeout=300)
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["exit"] in (0, 1), out.stderr
+    assert report["loaded"] is loads, report
+    assert "wordllama" not in report["modules"]
+    assert ("tokenizers" in report["modules"]) is loads, report

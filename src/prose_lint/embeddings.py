@@ -8,9 +8,10 @@ an average in numpy.
 
 wordllama's own loader (``WordLlama.load``) looks for the tokenizer file in the wrong folder and then
 downloads it from Hugging Face, and importing the ``wordllama`` package configures the root logger. So we
-never import it: the two files are located with ``importlib.util.find_spec`` and read directly
-(``safetensors`` for the table, ``tokenizers`` for the tokenizer). Nothing is ever downloaded; a missing
-file is an error naming the file (tests/test_embeddings.py checks that no socket is opened).
+never import it: the two files are located with ``importlib.util.find_spec`` and read directly (the
+table is mapped from its .safetensors file, see ``_map_table``; ``tokenizers`` reads the tokenizer).
+Nothing is ever downloaded; a missing file is an error naming the file (tests/test_embeddings.py checks
+that no socket is opened).
 
 Import cost matters (the pre-commit hook imports the rules): this module imports nothing heavy at import
 time; the model is loaded on first use (or by warmup.warm_up before worker processes fork, so that they
@@ -44,7 +45,6 @@ class _Model:
         import importlib.util
         import os
 
-        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         spec = importlib.util.find_spec(PACKAGE)  # locates the package without running its __init__
@@ -56,7 +56,7 @@ class _Model:
         for path in (weights, tokenizer):
             if not os.path.isfile(path):
                 raise RuntimeError(f"embedding model file missing: {path} (reinstall {PACKAGE})")
-        self.table = load_file(weights)[TENSOR]  # float16: half the memory; rows are cast when used
+        self.table = _map_table(weights)  # float16, read-only; the rows used are cast to float32
         self.tokenizer = Tokenizer.from_file(tokenizer)
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -123,6 +123,34 @@ class _Model:
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         np.divide(sums, norms, out=out, where=norms > 0)
         return out
+
+
+def _map_table(path: str) -> np.ndarray:
+    """The token table (float16), mapped read-only from the .safetensors file rather than read into the heap.
+
+    Its pages are the file's, in the page cache: read from disk when a text first uses one of their rows,
+    shared by every process that maps the file (the warm server, forked workers, other runs), never
+    written (so never copied after a fork), and reclaimable by the kernel. Read into the heap, the table
+    was 16 MB of every parent process from the start (benchmarks/README.md, "Sentence-embedding model
+    cost"). The values are the file's bytes, as ``safetensors.numpy.load_file`` returns them
+    (tests/test_embeddings.py compares the two). The format: an 8-byte little-endian header length, a JSON
+    header (dtype, shape, byte offsets), the data. An upgrade replaces the file (pip and uv remove the old
+    one first) rather than rewriting it in place, so a running server keeps reading the old one."""
+    import json
+    import mmap
+    import struct
+
+    import numpy as np
+
+    with open(path, "rb") as f:
+        (size,) = struct.unpack("<Q", f.read(8))
+        entry = json.loads(f.read(size))[TENSOR]
+        begin, end = entry["data_offsets"]
+        rows, dim = entry["shape"]
+        if entry["dtype"] != "F16" or dim != DIM or end - begin != rows * dim * 2:
+            raise RuntimeError(f"{path}: unexpected tensor {entry} (reinstall {PACKAGE})")
+        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    return np.frombuffer(data, dtype="<f2", count=rows * dim, offset=8 + size + begin).reshape(rows, dim)
 
 
 def model() -> _Model:
