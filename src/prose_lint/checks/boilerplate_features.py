@@ -372,12 +372,16 @@ _LINE_COLS = ("cap_share", "terminal", "colon_end", "bullet", "heading", "markup
               "separator", "date", "digit_share", "counter", "log_chars", "you_share", "cjk", "menu_line")
 
 
+WRAP_MAX = 160  # no one wraps wider: a longer line followed by text is a line of its own (a one-line menu)
+
+
 def _hard_wrapped(lines: list[str]) -> bool:
     """A paragraph hard-wrapped at a fixed width (a manuscript in git, an e-mail), not a list of lines:
-    every line but the last is long, and most line breaks fall inside a sentence (the next line starts
-    in lower case). A menu or a list of headlines breaks before capitals; web renderings do not wrap."""
+    every line but the last is long but not wider than WRAP_MAX, and most line breaks fall inside a
+    sentence (the next line starts in lower case). A menu or a list of headlines breaks before capitals;
+    web renderings do not wrap."""
     body = [ln.strip() for ln in lines if ln.strip()]
-    if len(body) < 2 or any(len(ln) < 40 for ln in body[:-1]):
+    if len(body) < 2 or any(len(ln) < 40 or len(ln) > WRAP_MAX for ln in body[:-1]):
         return False
     inside = sum(nxt[:1].islower() for nxt in body[1:])
     return inside * 2 >= len(body) - 1
