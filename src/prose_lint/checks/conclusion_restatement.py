@@ -144,13 +144,14 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, concluding, reported):
         if first is None:
             continue
         bf, sf, ef = sents[first]
+        similarity = float(all_vectors()[first] @ all_vectors()[j]) if first < lo else float(sims[first])
         reported.add(b2.index)
         yield ctx.diagnostic(
             s2, e2,
             f"a second conclusion: this sentence restates the conclusion at {doc.text[sf:ef][:60]!r} "
-            f"(similarity {float(sims[first]):.2f})",
+            f"(similarity {similarity:.2f})",
             related=[Related(sf, ef, "first conclusion")],
-            properties={"kind": "restated-meaning", "similarity": round(float(sims[first]), 3)},
+            properties={"kind": "restated-meaning", "similarity": round(similarity, 3)},
         )
 
 
@@ -166,7 +167,9 @@ def _thrice(sents, sims, j, tau, half, all_vectors):
     for i in sorted(early, key=lambda i: -float(E[i] @ E[j])):
         between = range(i + 1, j)
         paras = (sents[i][0].index, sents[j][0].index)
-        if any(sents[k][0].index not in paras and max(float(E[k] @ E[i]), float(E[k] @ E[j])) >= tau
+        # the third must say what *both* say: in a document on one subject many sentences are close to
+        # one of the two ("FTP servers ..." vs a closing "FTP is one of the first protocols ...")
+        if any(sents[k][0].index not in paras and min(float(E[k] @ E[i]), float(E[k] @ E[j])) >= tau
                for k in between):
             return i
     return None
