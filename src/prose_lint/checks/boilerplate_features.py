@@ -265,6 +265,8 @@ def _lexicon_hits_fast(unit: Unit, edge: bool, lex: dict, low: str | None = None
     _shape_hits(unit, lex)
 
 
+BAR_MAX_WORDS = 15  # a bar of button labels is short
+_BAR_SPLIT = re.compile(r"\s+(?:\||»|›|·|•|::)\s+")
 MENU_LINKS = 3  # Markdown links in a one-line menu ("[Home](/) · [News](/news) · [Sport](/sport)")
 META_MAX_WORDS = 30  # a meta bar is a short line; a sentence that names an author and a date is prose
 
@@ -302,13 +304,29 @@ def _labels(units: list[Unit]) -> list[str]:
 def _shape_hits(unit: Unit, lex: dict) -> None:
     """Strong labels from a line's make-up rather than its words: a template's meta bar (``_meta_bar``;
     bars without a count or a date are too like a title block to ask about) and a menu on one line
-    (MENU_LINKS or more Markdown links between separators)."""
+    (MENU_LINKS or more Markdown links between separators), and a bar of button labels (``_button_bar``)."""
     if unit.strong:
         return
     if _DIGIT.search(unit.text) is not None and _meta_bar(unit, lex):
         unit.strong = "byline"
     elif unit.raw.count("](") >= MENU_LINKS and _menu_line(unit.text):
         unit.strong = "navigation"
+    elif unit.words <= BAR_MAX_WORDS and _BAR_SPLIT.search(unit.text) is not None:
+        unit.strong = _button_bar(unit.text, lex)
+
+
+def _button_bar(text: str, lex: dict) -> str:
+    """The kind of a bar of labels between separators ("Report Post » Log in to Reply", "Advertise |
+    AdChoices") when every label is one the lexicon knows as a whole line and one of them is strong."""
+    parts = [x.strip(_TRIM).rstrip(".!:;,") for x in _BAR_SPLIT.split(text)]
+    parts = [x for x in parts if x]
+    if len(parts) < 2 or any(lex["any_full"].fullmatch(x) is None for x in parts):
+        return ""
+    for x in parts:
+        for p in lex["full"]:
+            if p.strength == "strong" and p.regex.fullmatch(x) is not None:
+                return p.kind
+    return ""
 
 
 def _lexicon_context(units: list[Unit]) -> None:
