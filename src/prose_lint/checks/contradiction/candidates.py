@@ -18,7 +18,8 @@ _K_CANDIDATES = 4  # earlier sentences scored per sentence (the most similar by 
 
 
 def _candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], terms: Iterable[str],
-                evidence: bool = True, min_shared: int = 1, quoting: bool = False) -> list[_Sent]:
+                evidence: bool = True, min_shared: int = 1, quoting: bool = False,
+                every: bool = False) -> list[_Sent]:
     """Earlier sentences sharing the terms (inverted index; bounded postings) that can serve as the
     earlier statement: plain assertions, or statements attributed to data ("according to the survey")."""
     seen: dict[int, int] = {}
@@ -26,7 +27,7 @@ def _candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], terms
         for i in index.get(term, ())[-_MAX_POSTINGS:]:
             seen[i] = seen.get(i, 0) + 1
     return [sents[i] for i in sorted(seen)
-            if seen[i] >= min_shared and (sents[i].usable or (evidence and sents[i].evidence)
+            if seen[i] >= min_shared and (every or sents[i].usable or (evidence and sents[i].evidence)
                                           or (quoting and sents[i].quoted_only))]
 
 

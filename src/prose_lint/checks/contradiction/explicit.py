@@ -14,7 +14,7 @@ from .alignment import _NEG_TOKENS, _opening, _quoted
 from .candidates import _candidates
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .sentences import _Sent, _count_negations
+from .sentences import _Sent, _count_negations, _usable
 
 
 _FREE = re.compile(r"\b([^\W\d_]+)[-‐](?:free)\b", re.I)
@@ -218,11 +218,12 @@ def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index
     not plain only because it quotes a name or a title ("labelled “Anonymous”") counts when the phrase is
     outside the quotation."""
     need = len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
-    for e in reversed(_candidates(s, sents, index, phrase, evidence=False, min_shared=need, quoting=True)):
+    for e in reversed(_candidates(s, sents, index, phrase, min_shared=need, every=True)):
         if e.text == s.text or not e.prose:
             continue
-        if e.quoted_only and any(_stem(t) in phrase for t in _quoted(e)):
-            continue  # the phrase is quoted there (someone else's words); a quoted name elsewhere is not
+        if not e.usable and not (e.quoted_only and not any(_stem(t) in phrase for t in _quoted(e))) and \
+                not _plain_clause(e, phrase[0]):
+            continue  # reported, hedged or quoted where the phrase is
         if subject and not subject <= e.content:
             continue
         at = next((i for i, t in enumerate(e.tokens) if _stem(t) == phrase[0]), None)
@@ -233,6 +234,24 @@ def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index
             continue
         return e
     return None
+
+
+_CLAUSES = re.compile(r",\s+(?:but|and|while|whereas|although|though|yet)\s+|;\s+", re.I)
+
+
+def _plain_clause(e: _Sent, first: str) -> bool:
+    """The clause of ``e`` that holds the phrase's first word is a plain assertion, though another clause is
+    reported or hedged ("Apache is probably the best-known web server, but there are others")."""
+    parts = _CLAUSES.split(e.text)
+    if len(parts) < 2:
+        return False
+    lex = _lexicon()
+    for part in parts:
+        raw = _TOKEN.findall(part)
+        toks = [r.lower().replace("’", "'") for r in raw]
+        if any(_stem(w) == first for w in toks):
+            return len(toks) >= 3 and _usable(part, toks, raw, lex)
+    return False
 
 
 def _effect_on(e: _Sent, obj: str, subj: set[str], verbs) -> bool:
