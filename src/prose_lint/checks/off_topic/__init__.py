@@ -56,8 +56,9 @@ class OffTopicContent(Rule):
     Each diagnostic covers one off-topic block (from its headline to its last paragraph) and names the
     main terms of the document and of the block, with the confidence and features as properties.
 
-    Never reported: blocks under reference/notes/appendix-like headings, documents shorter than twice
-    `min_words`, a block of one paragraph or under 40 words.
+    Never reported: blocks under reference/notes/appendix-like headings (but a reference list of 3+ list
+    items ends at a paragraph of running text after it: another article pasted after a paper is not a
+    reference), documents shorter than twice `min_words`, a block of one paragraph or under 40 words.
 
     Options:
       sensitivity (0..1, default 0.5): higher reports weaker evidence (each 0.1 lowers the threshold by 0.03).
@@ -106,8 +107,13 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     PE, PT = _Parts.of(E.astype(float), weights), _Parts.of(T, weights)
     floor_e, floor_t = params["floor_embedding"], params["floor_tfidf"]
 
-    def start_unit(a: int) -> int:  # the block starts after the body unit before it (headline, date line)
-        return body[a - 1] + 1 if a > 0 else 0
+    def start_unit(a: int) -> int:
+        """The block starts after the body unit before it (with its headline, date line), but never inside
+        the tail matter between them (a reference list that running text follows)."""
+        k = body[a - 1] + 1 if a > 0 else 0
+        while k < body[a] and units[k].tail_section:
+            k += 1
+        return k
 
     # Boundaries: the prefix has real running text, the block at least two units.
     min_block = float(params["min_block_words"])

@@ -13,6 +13,8 @@ from prose_lint.document import Block, Document
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
 _NORM = re.compile(r"\W+")
 
+MIN_ENTRIES = 3  # list items that make a tail section a reference list (see _units)
+RUNNING_TEXT_WORDS = 30  # a paragraph of running text after a reference list ends it (see _units)
 _STRONG = {"repeated headline", "dateline", "date/byline line"}
 
 
@@ -76,6 +78,7 @@ def _units(doc: Document) -> list[_Unit]:
     units = []
     in_tail = False
     tail_level = 0
+    entries = last_entry = 0  # list items seen so far in the current reference list, the last one's unit
     for block in doc.prose_blocks:
         if block.kind == "table_cell":
             continue
@@ -83,12 +86,22 @@ def _units(doc: Document) -> list[_Unit]:
         clean = " ".join(text.split())
         if not clean:
             continue
+        words = len(WORD_RE.findall(text))
         if block.is_heading:
             if "tail" in doc.section_roles[block.section]:  # rules/lexicons/sections.toml
-                in_tail, tail_level = True, block.level
+                in_tail, tail_level, entries = True, block.level, 0
             elif in_tail and block.level <= tail_level and block.level > 0 and doc.markup == "markdown":
                 in_tail = False
-        words = len(WORD_RE.findall(text))
+        elif in_tail and "references" in doc.section_roles[block.section]:
+            # A reference list is a list of entries: running text after it (a paragraph of a sentence or
+            # more) is not a reference but text that follows the list, such as another article pasted
+            # after a paper. Notes written as paragraphs never start the count, so they stay tail matter.
+            if block.kind == "list_item":
+                entries, last_entry = entries + 1, len(units)
+            elif entries >= MIN_ENTRIES and words >= RUNNING_TEXT_WORDS and ends_sentence(clean):
+                in_tail = False
+                for u in units[last_entry + 1:]:  # its headline and date line, between the list and it
+                    u.tail_section = False
         units.append(_Unit(block, clean, words, block.is_heading or _is_headline(clean),
                            bool(_BULLET.match(doc.text[block.start:block.end])) or block.kind == "list_item",
                            in_tail,
