@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from prose_lint.analysis import WORD_RE
 from prose_lint.checks.duplication_common import Structure, content_words
 from prose_lint.document import Document
 
 # Sentences shorter than this say too little to be told apart from a sentence on the same point.
 SENTENCE_WORDS = 15
 PARAGRAPH_CONTENT_WORDS = 12
+BASELINE_UNITS = 400
 
 
 @dataclass
@@ -54,15 +56,14 @@ def units(doc: Document, st: Structure, skip_blocks: set[int]) -> list[Unit]:
         if doc.is_caption(block.start, block.end):
             continue
         sents = doc.sentences(block)
+        # each sentence is read once: a paragraph's content words are its sentences' together
+        per_sentence = [frozenset(w for w, _ in content_words(doc, s, e)) for s, e in sents]
         if len(sents) > 1:
-            stems = frozenset(s for s, _ in content_words(doc, block.start, block.end))
+            stems = frozenset().union(*per_sentence)
             if len(stems) >= PARAGRAPH_CONTENT_WORDS:
                 out.append(Unit(block.start, block.end, block.index, "paragraph", stems))
-        for s, e in sents:
-            if sum(1 for _ in doc.words(s, e)) < SENTENCE_WORDS:
-                continue
-            stems = frozenset(w for w, _ in content_words(doc, s, e))
-            if len(stems) >= 6:
+        for (s, e), stems in zip(sents, per_sentence):
+            if len(stems) >= 6 and len(WORD_RE.findall(doc.prose, s, e)) >= SENTENCE_WORDS:
                 out.append(Unit(s, e, block.index, "sentence", stems))
     return out
 
@@ -99,22 +100,32 @@ def pairs(doc: Document, all_units: list[Unit], found: list[tuple[int, int, int,
 
     from prose_lint import embeddings
 
-    vectors = embeddings.embed_spans(doc, [(u.start, u.end) for u in all_units], content_words=True)
-    closeness = np.zeros(len(all_units), dtype=np.float32)
-    for kind in {u.kind for u in all_units}:
-        rows = np.asarray([n for n, u in enumerate(all_units) if u.kind == kind])
-        if len(rows) < 3:
-            closeness[rows] = 0.0
-            continue
-        total = vectors[rows].sum(axis=0)
-        # each unit's cosine with the mean of the *other* units of its kind (itself left out)
-        others = total[None, :] - vectors[rows]
-        norms = np.linalg.norm(others, axis=1)
-        closeness[rows] = np.einsum("ij,ij->i", vectors[rows], others) / np.maximum(norms, 1e-9)
+    # How close a unit is to the document: its cosine with the mean of the other units of its kind, that
+    # mean taken over at most BASELINE_UNITS of them, evenly spaced (a long document's mean is stable well
+    # before that, and only the candidates and the sample are embedded).
+    involved = {n for i, j, _r, _o in found for n in (i, j)}
+    sample: dict[str, list[int]] = {}
+    for kind in {all_units[n].kind for n in involved}:
+        rows = [n for n, u in enumerate(all_units) if u.kind == kind]
+        step = max(1, -(-len(rows) // BASELINE_UNITS))
+        sample[kind] = rows[::step]
+    needed = sorted(involved.union(*sample.values()))
+    at = {n: k for k, n in enumerate(needed)}
+    vectors = embeddings.embed_spans(doc, [(all_units[n].start, all_units[n].end) for n in needed], content_words=True)
+    totals = {kind: vectors[[at[n] for n in rows]].sum(axis=0) for kind, rows in sample.items()}
+    in_sample = {n for rows in sample.values() for n in rows}
+
+    def closeness(n: int) -> float:
+        kind = all_units[n].kind
+        if len(sample[kind]) < 3:
+            return 0.0
+        others = totals[kind] - (vectors[at[n]] if n in in_sample else 0.0)
+        return float(vectors[at[n]] @ others / max(float(np.linalg.norm(others)), 1e-9))
+
     out = []
     for i, j, rare, overlap in found:
-        cos = float(vectors[i] @ vectors[j])
-        out.append(Pair(all_units[i], all_units[j], rare, overlap, cos, cos - float(max(closeness[i], closeness[j]))))
+        cos = float(vectors[at[i]] @ vectors[at[j]])
+        out.append(Pair(all_units[i], all_units[j], rare, overlap, cos, cos - max(closeness(i), closeness(j))))
     return out
 
 
