@@ -46,7 +46,9 @@ def warm_up(linter) -> None:
     # duplicated-conclusion without ``by_meaning`` do not.
     if any(rule.id in {"off-topic-content", "self-contradiction"}
            or getattr(rule, "needs_embeddings", lambda _options: False)(ctx.options) for rule, ctx in linter.active):
-        try:  # the sentence-embedding model (prose_lint/embeddings.py): ~16 MB shared by every worker
+        # The sentence-embedding model (prose_lint/embeddings.py): its table is mapped from the file (page
+        # cache shared by every worker); the tokenizer (~16 MB) is loaded here, before the fork.
+        try:
             from prose_lint import embeddings
 
             embeddings.embed(["warm-up"])
