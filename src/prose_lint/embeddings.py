@@ -78,9 +78,8 @@ class _Model:
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
             return out
-        columns: dict[str, int] = {}
         rows: list[int] = []
-        cols: list[int] = []
+        flat_words: list[str] = []
         slow: list[int] = []
         for r, text in enumerate(texts):
             if not text:
@@ -90,9 +89,11 @@ class _Model:
                 slow.append(r)
                 continue
             rows.extend([r] * len(words))
-            cols.extend(columns.setdefault(w, len(columns)) for w in words)
+            flat_words.extend(words)
+        # Word columns in order of first use (dict keeps insertion order), looked up in C (map).
+        vocab = list(dict.fromkeys(flat_words))
+        cols = list(map({w: k for k, w in enumerate(vocab)}.__getitem__, flat_words))
         cache = self._word_ids
-        vocab = list(columns)
         missing = [w for w in vocab if w not in cache]
         if missing:
             if len(cache) > 200_000:
@@ -198,5 +199,7 @@ def _text(doc: Document, start: int, end: int, content_words: bool) -> str:
         return " ".join(doc.prose[start:end].split())
     from prose_lint.analysis import stopwords
 
+    from prose_lint.analysis import WORD_RE
+
     stop = stopwords()
-    return " ".join(w for w in (m.group() for m in doc.words(start, end)) if w.lower() not in stop)
+    return " ".join(w for w in WORD_RE.findall(doc.prose, start, end) if w.lower() not in stop)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prose_lint.analysis import stem, stopwords
+from prose_lint.analysis import WORD_RE, stem, stopwords
 from prose_lint.document import Document
 
 
@@ -23,15 +23,28 @@ def structure(doc: Document) -> Structure:
                      [i for i, r in enumerate(roles) if "conclusion" in r])
 
 
+_CONTENT: dict[str, tuple[str, str] | None] = {}  # word as written -> (stem, form), None when not content
+_STOP_OF_CONTENT: list = [None]  # the stop-word set _CONTENT was made with
+
+
 def content_words(doc: Document, start: int, end: int) -> list[tuple[str, str]]:
     """(stem, lower-case form) of the content words of ``prose[start:end]`` (3+ letters, not stop words)."""
     stop = stopwords()
+    if _STOP_OF_CONTENT[0] is not stop:
+        _CONTENT.clear()
+        _STOP_OF_CONTENT[0] = stop
+    # Each distinct word is lower-cased and stemmed once per process: both rules read every sentence.
+    cache = _CONTENT
     out = []
-    for m in doc.words(start, end):
-        w = m.group(0).lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 3 or w in stop:
-            continue
-        out.append((stem(w), w))
+    for word in WORD_RE.findall(doc.prose, start, end):
+        hit = cache.get(word, 0)
+        if hit == 0:
+            w = word.lower().replace("’", "'")
+            if w.endswith("'s"):
+                w = w[:-2]
+            hit = None if len(w) < 3 or w in stop else (stem(w), w)
+            if len(cache) < 200_000:
+                cache[word] = hit
+        if hit is not None:
+            out.append(hit)
     return out

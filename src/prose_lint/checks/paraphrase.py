@@ -92,24 +92,36 @@ def candidates(all_units: list[Unit], min_rare: int, min_overlap: float, cap: in
     return out
 
 
-def pairs(doc: Document, all_units: list[Unit], found: list[tuple[int, int, int, float]]) -> list[Pair]:
-    """Score the candidate pairs by meaning; loads the embedding model only when there is a candidate."""
+def pairs(doc: Document, all_units: list[Unit], found: list[tuple[int, int, int, float]],
+          min_cosine: float = -2.0) -> list[Pair]:
+    """Score the candidate pairs by meaning; loads the embedding model only when there is a candidate.
+    Pairs whose cosine is under ``min_cosine`` are dropped before the document baseline is computed
+    (exact: such a pair fails the similarity test whatever its margin), so the baseline sample is
+    embedded only when some candidate is that close."""
     if not found:
         return []
     import numpy as np
 
     from prose_lint import embeddings
 
+    involved = sorted({n for i, j, _r, _o in found for n in (i, j)})
+    at = {n: k for k, n in enumerate(involved)}
+    vectors = embeddings.embed_spans(doc, [(all_units[n].start, all_units[n].end) for n in involved],
+                                     content_words=True)
+    cosines = [(i, j, rare, overlap, float(vectors[at[i]] @ vectors[at[j]])) for i, j, rare, overlap in found]
+    cosines = [c for c in cosines if c[4] >= min_cosine]
+    if not cosines:
+        return []
     # How close a unit is to the document: its cosine with the mean of the other units of its kind, that
     # mean taken over at most BASELINE_UNITS of them, evenly spaced (a long document's mean is stable well
     # before that, and only the candidates and the sample are embedded).
-    involved = {n for i, j, _r, _o in found for n in (i, j)}
+    involved = sorted({n for i, j, *_ in cosines for n in (i, j)})
     sample: dict[str, list[int]] = {}
     for kind in {all_units[n].kind for n in involved}:
         rows = [n for n, u in enumerate(all_units) if u.kind == kind]
         step = max(1, -(-len(rows) // BASELINE_UNITS))
         sample[kind] = rows[::step]
-    needed = sorted(involved.union(*sample.values()))
+    needed = sorted(set(involved).union(*sample.values()))
     at = {n: k for k, n in enumerate(needed)}
     vectors = embeddings.embed_spans(doc, [(all_units[n].start, all_units[n].end) for n in needed], content_words=True)
     totals = {kind: vectors[[at[n] for n in rows]].sum(axis=0) for kind, rows in sample.items()}
@@ -123,8 +135,7 @@ def pairs(doc: Document, all_units: list[Unit], found: list[tuple[int, int, int,
         return float(vectors[at[n]] @ others / max(float(np.linalg.norm(others)), 1e-9))
 
     out = []
-    for i, j, rare, overlap in found:
-        cos = float(vectors[at[i]] @ vectors[at[j]])
+    for i, j, rare, overlap, cos in cosines:
         out.append(Pair(all_units[i], all_units[j], rare, overlap, cos, cos - max(closeness(i), closeness(j))))
     return out
 
@@ -157,7 +168,7 @@ def report(doc: Document, ctx, st: Structure, reported: set[tuple[int, int]]):
                                    int(opts["paraphrase_postings"])) if c[1] not in marked]
     tau, margin = float(opts["paraphrase_similarity"]), float(opts["paraphrase_margin"])
     best: dict[int, Pair] = {}
-    for p in pairs(doc, all_units, found):
+    for p in pairs(doc, all_units, found, tau):
         if p.cosine >= tau and p.margin >= margin:
             key = p.later.block
             if key not in best or p.cosine > best[key].cosine:
