@@ -29,31 +29,43 @@ _STEMS: dict[str, str | None] = {}  # lower-case word -> its stem, None for a st
 _STOP_OF_STEMS: list = [None]  # the stop-word set _STEMS was made with
 
 
+_WORDS: dict[str, tuple] = {}  # word as written -> (stem, form shown or None when it depends on the context, form, lower)
+
+
 def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> list[str]:
     """Content-word stems of ``text``; ``surface`` counts (stem, form as written) for the messages."""
     out = []
     forms = []
     stems = _STEMS if stop is _STOP_OF_STEMS[0] else {}
+    words = _WORDS if stems is _STEMS else {}
     for m in WORD_RE.finditer(text):
         w = m.group()
-        lw = w.lower()
-        st = stems.get(lw, 0)
-        if st == 0:
-            st = None if len(lw) < 3 or lw in stop else stem(lw)
-            if len(stems) < 200_000:
-                stems[lw] = st
+        hit = words.get(w)
+        if hit is None:
+            lw = w.lower()
+            st = stems.get(lw, 0)
+            if st == 0:
+                st = None if len(lw) < 3 or lw in stop else stem(lw)
+                if len(stems) < 200_000:
+                    stems[lw] = st
+            w2, lw2 = (w[:-2], lw[:-2]) if w.endswith(("'s", "’s")) else (w, lw)
+            # the stem has no possessive: nor has the form shown. Capitals are kept for acronyms
+            # ("SCO") and for names inside a sentence ("Islamabad"), which depends on what precedes.
+            static = lw2 if w2 == lw2 else w2 if len(w2) > 1 and w2.isupper() else None if w2[0].isupper() else lw2
+            hit = (st, static, w2, lw2)
+            if len(words) < 200_000:
+                words[w] = hit
+        st = hit[0]
         if st is None:
             continue
         out.append(st)
         if surface is not None:
-            if w.endswith(("'s", "’s")):
-                w, lw = w[:-2], lw[:-2]  # the stem has no possessive: nor has the form shown
-            # Keep the capitals of acronyms and of names inside a sentence ("SCO", "Islamabad").
-            if w != lw and (len(w) > 1 and w.isupper() or w[0].isupper() and m.start() > 0 and
-                            text[m.start() - 1] == " " and text[max(0, m.start() - 2)] not in ".!?"):
-                forms.append(w)
-            else:
-                forms.append(lw)
+            form = hit[1]
+            if form is None:
+                start = m.start()
+                form = hit[2] if start > 0 and text[start - 1] == " " and text[max(0, start - 2)] not in ".!?" \
+                    else hit[3]
+            forms.append(form)
     if surface is not None:
         surface.update(zip(out, forms))
     return out
@@ -117,6 +129,7 @@ def _tfidf(units: list[_Unit], body: list[int]):
     stop = stopwords()
     if _STOP_OF_STEMS[0] is not stop:
         _STEMS.clear()
+        _WORDS.clear()
         _STOP_OF_STEMS[0] = stop
     vocab: dict[str, int] = {}
     surface: Counter = Counter()
