@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from prose_lint.analysis import WORD_RE
-from prose_lint.checks.duplication_common import structure
+from prose_lint.checks.duplication_common import span_words, structure
 from prose_lint.diagnostic import Diagnostic, Related
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext, Severity
@@ -90,7 +90,7 @@ class DuplicateText(Rule):
                 continue
             sents = doc.sentences(block) if block.kind != "heading" else []
             # Sentences cover their block's words: each is tokenised once, for both kinds of unit.
-            words = [WORD_RE.findall(doc.prose, s, e) for s, e in sents] if len(sents) > 1 else []
+            words = [span_words(doc, s, e) for s, e in sents] if len(sents) > 1 else []
             if words and max(map(len, words)) < min_words:
                 continue  # a refrain of short sentences ("We will not tire. We will not fail.")
             unit = _text_unit(doc, block.start, block.end, block.index, "paragraph", min_words,
@@ -111,12 +111,13 @@ class DuplicateText(Rule):
         reported_blocks: set[int] = set()
         reported: set[tuple[int, int]] = set()
         for j, unit in enumerate(units):
-            counts: Counter[int] = Counter()
+            shared_with: list[int] = []  # counted once below: Counter.update per shingle costs more
             for sh in unit.shingles:
                 plist = postings[sh]
                 if plist and len(plist) <= cap:
-                    counts.update(plist)
+                    shared_with += plist
                 plist.append(j)
+            counts = Counter(shared_with)
             if unit.kind == "sentence" and unit.block in reported_blocks:
                 continue
             best = None

@@ -27,6 +27,16 @@ _CONTENT: dict[str, tuple[str, str] | None] = {}  # word as written -> (stem, fo
 _STOP_OF_CONTENT: list = [None]  # the stop-word set _CONTENT was made with
 
 
+def span_words(doc: Document, start: int, end: int) -> list[str]:
+    """The words of ``prose[start:end]`` (WORD_RE), kept for the document: duplicate-text, its paraphrase
+    test and duplicated-conclusion each read every sentence (do not modify the list)."""
+    cache: dict = doc.memo("span_words", lambda _d: {})
+    words = cache.get((start, end))
+    if words is None:
+        words = cache[(start, end)] = WORD_RE.findall(doc.prose, start, end)
+    return words
+
+
 def content_words(doc: Document, start: int, end: int) -> list[tuple[str, str]]:
     """(stem, lower-case form) of the content words of ``prose[start:end]`` (3+ letters, not stop words)."""
     stop = stopwords()
@@ -36,7 +46,7 @@ def content_words(doc: Document, start: int, end: int) -> list[tuple[str, str]]:
     # Each distinct word is lower-cased and stemmed once per process: both rules read every sentence.
     cache = _CONTENT
     out = []
-    for word in WORD_RE.findall(doc.prose, start, end):
+    for word in span_words(doc, start, end):
         hit = cache.get(word, 0)
         if hit == 0:
             w = word.lower().replace("’", "'")

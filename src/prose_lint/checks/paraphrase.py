@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from prose_lint.analysis import WORD_RE
-from prose_lint.checks.duplication_common import Structure, content_words
+from prose_lint.checks.duplication_common import Structure, content_words, span_words
 from prose_lint.document import Document
 
 # Sentences shorter than this say too little to be told apart from a sentence on the same point.
@@ -63,7 +62,7 @@ def units(doc: Document, st: Structure, skip_blocks: set[int]) -> list[Unit]:
             if len(stems) >= PARAGRAPH_CONTENT_WORDS:
                 out.append(Unit(block.start, block.end, block.index, "paragraph", stems))
         for (s, e), stems in zip(sents, per_sentence):
-            if len(stems) >= 6 and len(WORD_RE.findall(doc.prose, s, e)) >= SENTENCE_WORDS:
+            if len(stems) >= 6 and len(span_words(doc, s, e)) >= SENTENCE_WORDS:
                 out.append(Unit(s, e, block.index, "sentence", stems))
     return out
 
@@ -75,13 +74,15 @@ def candidates(all_units: list[Unit], min_rare: int, min_overlap: float, cap: in
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     out = []
     for j, u in enumerate(all_units):
-        counts: Counter[int] = Counter()
+        shared_with: list[int] = []  # counted once below: Counter.update per stem costs more
         for s in u.stems:
             key = (u.kind, s)
             if df[key] > cap:
                 continue  # a topic word of the document: shared by every paragraph on the topic
-            counts.update(postings[key])
-            postings[key].append(j)
+            plist = postings[key]
+            shared_with += plist
+            plist.append(j)
+        counts = Counter(shared_with)
         for i, n in counts.items():
             if n < min_rare or all_units[i].block == u.block:
                 continue
