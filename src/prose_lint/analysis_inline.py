@@ -9,6 +9,8 @@ HTML italic elements (``<i>``, ``<em>``, ``<cite>``) count as italics in both (c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from prose_lint.document import URL_RE, Document, InlineSpans, Span
 
@@ -40,6 +42,33 @@ def spans_in(spans: list[Span], start: int, end: int) -> list[Span]:
     return [s for s in spans if s.start < end and s.end > start]
 
 
+# Rules ask ``inside`` once per token against the same long span list (a document's italics or
+# inline code): for long lists, index them once (starts sorted, running maximum of the ends) and
+# answer by bisection. A few recent lists are kept, by identity, with their length as a guard.
+_INDEX_MIN = 16
+_INDEXES: dict[int, tuple[object, int, list[int], list[int]]] = {}
+_INDEXES_MAX = 8
+
+
+def _index(spans) -> tuple[list[int], list[int]]:
+    entry = _INDEXES.get(id(spans))
+    if entry is not None and entry[0] is spans and entry[1] == len(spans):
+        return entry[2], entry[3]
+    pairs = sorted((s, e) for s, e, *_ in spans)
+    starts = [s for s, _ in pairs]
+    reach = list(accumulate((e for _, e in pairs), max))
+    if len(_INDEXES) >= _INDEXES_MAX:
+        del _INDEXES[next(iter(_INDEXES))]
+    _INDEXES[id(spans)] = (spans, len(spans), starts, reach)
+    return starts, reach
+
+
 def inside(start: int, end: int, spans) -> bool:
     """Whether ``[start, end)`` lies within one of ``spans`` (Spans or (start, end) pairs)."""
-    return any(s <= start and end <= e for s, e, *_ in spans)
+    if len(spans) < _INDEX_MIN or not isinstance(spans, list):
+        return any(s <= start and end <= e for s, e, *_ in spans)
+    starts, reach = _index(spans)
+    # The spans starting at or before ``start`` are a prefix; one of them covers ``end`` when the
+    # furthest end among them does.
+    k = bisect_right(starts, start)
+    return k > 0 and reach[k - 1] >= end
