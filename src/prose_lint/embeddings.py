@@ -72,6 +72,8 @@ class _Model:
         alone: each distinct word is tokenized once (and kept in ``_word_ids``), a text's vector is
         (texts x words counts) @ (words x tokens counts) @ token vectors, computed only for the tokens
         used. Other texts (leading, trailing or double spaces) take the tokenizer's own path."""
+        from itertools import chain
+
         import numpy as np
         from scipy import sparse
 
@@ -100,17 +102,19 @@ class _Model:
                 cache.clear()
             for w, e in zip(missing, self.tokenizer.encode_batch(missing, add_special_tokens=False)):
                 cache[w] = e.ids
-        word_ids = [cache[w] for w in vocab]
+        word_ids = list(map(cache.__getitem__, vocab))
         ids_by_text = [e.ids for e in self.tokenizer.encode_batch([texts[r] for r in slow], add_special_tokens=False)] \
             if slow else []
         # Token columns: the distinct token ids used.
-        flat = [t for ids in word_ids for t in ids] + [t for ids in ids_by_text for t in ids]
+        flat = list(chain.from_iterable(word_ids))
+        flat += chain.from_iterable(ids_by_text)
         if not flat:
             return out
         tokens, inverse = np.unique(np.asarray(flat, dtype=np.int64), return_inverse=True)
         vectors = self.table[np.clip(tokens, 0, self.table.shape[0] - 1)].astype(np.float32)
-        nw = sum(len(ids) for ids in word_ids)
-        wrows = np.repeat(np.arange(len(word_ids)), [len(ids) for ids in word_ids])
+        lengths = list(map(len, word_ids))
+        nw = sum(lengths)
+        wrows = np.repeat(np.arange(len(word_ids)), lengths)
         W = sparse.csr_matrix((np.ones(nw, dtype=np.float32), (wrows, inverse[:nw])),
                               shape=(len(word_ids), len(tokens)))
         A = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
