@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -107,14 +107,18 @@ class DuplicateText(Rule):
 
         threshold = float(ctx.options["similarity"]) * 100
         cap = int(ctx.options["max_postings"])
-        postings: dict[int, list[int]] = defaultdict(list)
+        postings: dict[int, list[int]] = {}
+        posting = postings.get
         reported_blocks: set[int] = set()
         reported: set[tuple[int, int]] = set()
         for j, unit in enumerate(units):
             shared_with: list[int] = []  # counted once below: Counter.update per shingle costs more
             for sh in unit.shingles:
-                plist = postings[sh]
-                if plist and len(plist) <= cap:
+                plist = posting(sh)
+                if plist is None:
+                    postings[sh] = [j]  # most shingles occur once: no list made for a lookup
+                    continue
+                if len(plist) <= cap:
                     shared_with += plist
                 plist.append(j)
             counts = Counter(shared_with)

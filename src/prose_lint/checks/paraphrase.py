@@ -77,8 +77,9 @@ def candidates(all_units: list[Unit], min_rare: int, min_overlap: float, cap: in
         shared_with: list[int] = []  # counted once below: Counter.update per stem costs more
         for s in u.stems:
             key = (u.kind, s)
-            if df[key] > cap:
-                continue  # a topic word of the document: shared by every paragraph on the topic
+            uses = df[key]
+            if uses > cap or uses == 1:
+                continue  # a topic word of the document (shared by every paragraph on the topic), or no one else's
             plist = postings[key]
             shared_with += plist
             plist.append(j)
