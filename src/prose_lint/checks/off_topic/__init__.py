@@ -153,6 +153,25 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
 
     ends = sorted(set(cands) | {m})
     max_insert = params["max_insert_units"]
+    # Features the model gives no weight (rules/lexicons/off_topic.toml [change_point.model]) change no
+    # confidence: they are computed for the reported blocks only (their properties), or for every
+    # candidate when a calibration collects them (_DEBUG). A skipped feature scores as 0.0 in its place,
+    # and 0.0 x anything adds nothing, so each confidence is the same to the last bit.
+    lazy = _DEBUG is None
+    unweighted = frozenset(k for k in ("e_ret", "t_ret", "e_lead", "t_lead", "e_near", "t_near", "e_rel", "t_rel")
+                           if params["model"].get(k, 0.0) == 0.0) if lazy else frozenset()
+
+    def features(a: int, b: int, skip: frozenset[str]) -> dict[str, float]:
+        f = _segment_features(PE, PT, a, b, m, floor_e, floor_t, skip)
+        f["structure"] = _effective(struct[a])
+        ne, nt = (0.0, 0.0) if {"e_rel", "t_rel"} <= skip else null(b - a)
+        f["e_rel"] = 0.0 if "e_rel" in skip else f["e_rest"] - ne
+        f["t_rel"] = 0.0 if "t_rel" in skip else f["t_rest"] - nt
+        f["log_words"] = log_words
+        f["inserted"] = float(b < m)
+        f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
+        return f
+
     scored = []
     for a in cands:
         lo_i = bisect.bisect_left(ends, a + 2)
@@ -162,13 +181,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
                 continue
             if b < m and (b - a > max_insert):
                 continue
-            f = _segment_features(PE, PT, a, b, m, floor_e, floor_t)
-            f["structure"] = _effective(struct[a])
-            ne, nt = null(b - a)
-            f["e_rel"], f["t_rel"] = f["e_rest"] - ne, f["t_rest"] - nt
-            f["log_words"] = log_words
-            f["inserted"] = float(b < m)
-            f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
+            f = features(a, b, unweighted)
             conf = _score(f, params["model"])
             scored.append((conf, a, b, f))
             if _DEBUG is not None:
@@ -186,6 +199,8 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         chosen.append(s)
         if len(chosen) >= 3:
             break
+    if unweighted:
+        chosen = [(conf, a, b, features(a, b, frozenset())) for conf, a, b, _f in chosen]
     blocks = []
     for conf, a, b, f in sorted(chosen, key=lambda s: s[1]):
         for a2, b2 in _split(PE, PT, a, b, cands, struct, cumw, min_block, floor_e, floor_t, params):

@@ -9,9 +9,11 @@ LEAD_UNITS = 3  # the document's lead: its first paragraphs (body units)
 NEAR_UNITS = 3  # the neighbours of an inserted block compared with each other: paragraphs on each side
 
 
-def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: float) -> dict[str, float]:
+def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: float,
+                      skip: frozenset[str] = frozenset()) -> dict[str, float]:
     """Separation of the body units [a, b) from the part before them, from the rest, and (an inserted
-    block) whether the text after them returns to the part before."""
+    block) whether the text after them returns to the part before. The features in ``skip`` are left
+    at 0.0 (in their place: the properties list the features in this order)."""
     block = PE.run([(a, b)]), PT.run([(a, b)])
     prefix = PE.run([(0, a)]), PT.run([(0, a)])
     rest_spans = [(0, a)] + ([(b, m)] if b < m else [])
@@ -27,22 +29,25 @@ def _segment_features(PE, PT, a: int, b: int, m: int, floor_e: float, floor_t: f
     # from it; a news story's closing background paragraphs come back to its people and places.
     if a >= 2:
         lead = [(0, min(a, LEAD_UNITS))]
-        f["e_lead"] = _separation(block[0], PE.run(lead), floor_e)
-        f["t_lead"] = _separation(block[1], PT.run(lead), floor_t)
+        f["e_lead"] = 0.0 if "e_lead" in skip else _separation(block[0], PE.run(lead), floor_e)
+        f["t_lead"] = 0.0 if "t_lead" in skip else _separation(block[1], PT.run(lead), floor_t)
     else:
         f["e_lead"], f["t_lead"] = f["e_prev"], f["t_prev"]
     f["e_near"] = f["t_near"] = 0.0
     if b < m:
-        after = PE.run([(b, m)]), PT.run([(b, m)])
         # An inserted block: the text after it is closer to the text before it than the block is.
-        f["e_ret"] = f["e_prev"] - _separation(after[0], prefix[0], floor_e)
-        f["t_ret"] = f["t_prev"] - _separation(after[1], prefix[1], floor_t)
+        if "e_ret" not in skip:
+            f["e_ret"] = f["e_prev"] - _separation(PE.run([(b, m)]), prefix[0], floor_e)
+        if "t_ret" not in skip:
+            f["t_ret"] = f["t_prev"] - _separation(PT.run([(b, m)]), prefix[1], floor_t)
         # The same test on the neighbours only (NEAR_UNITS paragraphs each side): a segment whose two
         # neighbours are closer to each other than to it. Local, so a long document whose end is far from
         # its start (it changes subject on its own) does not hide a block dropped into it.
         left, right = [(max(0, a - NEAR_UNITS), a)], [(b, min(m, b + NEAR_UNITS))]
         both = left + right
         for side, P in (("e", PE), ("t", PT)):
+            if side + "_near" in skip:
+                continue
             floor = floor_e if side == "e" else floor_t
             f[side + "_near"] = (_separation(P.run([(a, b)]), P.run(both), floor)
                                  - _separation(P.run(left), P.run(right), floor))
