@@ -85,6 +85,25 @@ def _plain_zipf(word: str, lang: str, wordlist: str) -> float:
     return round(freq_to_zipf(freq), 2)
 
 
+_PRELOADED: set[str] = set()
+
+
+def _preload(langs) -> None:
+    """Load the frequency lists of ``langs`` now rather than at the first word that needs them.
+
+    The rules call this at their first check, which warm_up runs in the parent process before the
+    workers are forked: the lists (~4 MB per language) are then shared by every worker instead of
+    being loaded, word by word as documents need them, in each one (65 MB per worker measured)."""
+    missing = [lang for lang in langs if lang not in _PRELOADED]
+    if not missing:
+        return
+    from wordfreq import get_frequency_dict
+
+    for lang in missing:
+        get_frequency_dict(lang, "best" if lang == "en" else "small")  # _zipf's lists (wordfreq caches them)
+        _PRELOADED.add(lang)
+
+
 def _zipf_table(lang: str) -> dict[str, float]:
     """The cache of ``_zipf`` for one language, for loops that look up every word (``.get`` first)."""
     return _ZIPF_CACHE.setdefault(lang, {})

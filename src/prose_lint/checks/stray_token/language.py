@@ -7,6 +7,7 @@ from typing import Any, Iterator
 from prose_lint.checks.stray_token.common import (
     _WORD_RE,
     _inside,
+    _preload,
     _primary,
     _quote_spans,
     _zipf,
@@ -179,6 +180,9 @@ class MixedLanguage(Rule):
         if _document_language(doc, ctx) is not None:
             return
         expected = _primary(doc.language)
+        if expected == "en":
+            # the lists _latin_runs may consult: the Latin-script languages lingua can name
+            _preload([lang for lang in _DETECT_LANGUAGES if lang in _LANGUAGE_NAMES and not _script_lang(lang)])
         opts = ctx.options
         blocks = doc.prose_blocks
         # paragraphs written in another script: sections of a bilingual text, with their neighbours

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from prose_lint.analysis import TOKEN_RE
-from prose_lint.checks.stray_token.common import _inside, _primary, _zipf, _zipf_table
+from prose_lint.checks.stray_token.common import _inside, _preload, _primary, _zipf, _zipf_table
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -167,6 +167,7 @@ class NonsenseWord(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
         if _primary(doc.language) != "en":
             return
+        _preload(("en",) + _LANGS)
         opts = ctx.options
         vocab = {w.lower() for w in ctx.vocabulary}
         model = None
