@@ -29,7 +29,7 @@ _STEMS: dict[str, str | None] = {}  # lower-case word -> its stem, None for a st
 _STOP_OF_STEMS: list = [None]  # the stop-word set _STEMS was made with
 
 
-_WORDS: dict[str, tuple] = {}  # word as written -> (stem, form shown or None when it depends on the context, form, lower)
+_WORDS: dict[str, tuple] = {}  # word as written -> (stem, form shown or None when it depends on the context)
 
 
 def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> list[str]:
@@ -52,8 +52,8 @@ def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> l
             # the stem has no possessive: nor has the form shown. Capitals are kept for acronyms
             # ("SCO") and for names inside a sentence ("Islamabad"), which depends on what precedes.
             static = lw2 if w2 == lw2 else w2 if len(w2) > 1 and w2.isupper() else None if w2[0].isupper() else lw2
-            hit = (st, static, w2, lw2)
-            if len(words) < 200_000:
+            hit = (st, w if static == w else static)  # the key itself when equal: no second copy kept
+            if len(words) < 50_000:  # ~100 bytes each: a bounded share of the process's memory
                 words[w] = hit
         st = hit[0]
         if st is None:
@@ -61,10 +61,12 @@ def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> l
         out.append(st)
         if surface is not None:
             form = hit[1]
-            if form is None:
+            if form is None:  # a capitalised word: kept as written inside a sentence (a name)
                 start = m.start()
-                form = hit[2] if start > 0 and text[start - 1] == " " and text[max(0, start - 2)] not in ".!?" \
-                    else hit[3]
+                form = w if start > 0 and text[start - 1] == " " and text[max(0, start - 2)] not in ".!?" \
+                    else w.lower()
+                if w.endswith(("'s", "’s")):
+                    form = form[:-2]
             forms.append(form)
     if surface is not None:
         surface.update(zip(out, forms))
