@@ -75,7 +75,8 @@ def test_unknown_ids_in_suppression_comments_are_reported(fresh, capsys, tmp_pat
     assert not [i for i in json.loads(out) if i["rule"] == "unknown-suppression-id"]
 
 
-def test_the_list_comes_from_the_installed_jars_and_is_cached_by_version(fresh, tmp_path, monkeypatch):
+def _installation_in(tmp_path, monkeypatch):
+    """The installed LanguageTool's jars, described by an installation record in a fresh home of its own."""
     from prose_lint.languagetool.install import find_installation
 
     inst = find_installation()
@@ -84,6 +85,11 @@ def test_the_list_comes_from_the_installed_jars_and_is_cached_by_version(fresh, 
     (home / "installed.json").write_text(json.dumps({**inst.__dict__, "home": str(home)}), encoding="utf-8")
     os.chmod(home / "installed.json", 0o600)
     monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_HOME", str(home))
+    return inst, home
+
+
+def test_the_list_comes_from_the_installed_jars_and_is_cached_by_version(fresh, tmp_path, monkeypatch):
+    inst, home = _installation_in(tmp_path, monkeypatch)
     ids = ruleids.RuleIds().known("en-GB")  # a real Java run over the installed jars
     cached = home / f"rule-ids-{inst.version}-en.json"
     assert cached.is_file() and (cached.stat().st_mode & 0o077) == 0
@@ -121,14 +127,8 @@ def test_install_when_installed_lists_the_rule_ids_and_exits_0(fresh, capsys):
 
 def test_a_failed_listing_is_not_retried_by_the_next_process_for_an_hour(fresh, tmp_path, monkeypatch):
     from prose_lint.errors import ToolError
-    from prose_lint.languagetool.install import find_installation
 
-    inst = find_installation()
-    home = tmp_path / "lt-home"
-    home.mkdir(mode=0o700)
-    (home / "installed.json").write_text(json.dumps({**inst.__dict__, "home": str(home)}), encoding="utf-8")
-    os.chmod(home / "installed.json", 0o600)
-    monkeypatch.setenv("PROSE_LINT_LANGUAGETOOL_HOME", str(home))
+    inst, home = _installation_in(tmp_path, monkeypatch)
     calls = []
 
     def failing(inst, primary, **kwargs):
