@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Protocol
 
 from prose_lint.errors import ToolError
-from prose_lint.languagetool.connections import Connections, RequestFailed, redact
+from prose_lint.languagetool.connections import CertificateRejected, Connections, RequestFailed, redact
 from prose_lint.languagetool.settings import LTSettings
 
 
@@ -52,8 +52,13 @@ def post_check(base_url: str, params: dict[str, str], timeout: float, auth: tupl
             pool.close()
     if code != 200:
         detail = raw[:200].decode("utf-8", "replace").strip().splitlines()
+        hint = ""
+        if auth and code == 500 and detail and "DatabaseAccess" in detail[0]:
+            # LanguageTool's open-source server has no user database: it fails on any apiKey.
+            hint = ("; this server has no user accounts: unset PROSE_LINT_LANGUAGETOOL_USERNAME and "
+                    "PROSE_LINT_LANGUAGETOOL_API_KEY (they are for LanguageTool Plus)")
         raise RequestFailed(f"LanguageTool server {where} answered HTTP {code}"
-                            + (f": {detail[0][:160]}" if detail else ""))
+                            + (f": {detail[0][:160]}" if detail else "") + hint)
     try:
         answer = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -104,6 +109,11 @@ class RemoteEngine:
             url = self.servers[(first + i) % len(self.servers)]
             try:
                 answer = post_check(url, params, self.settings.timeout, self.auth, self.connections)
+            except CertificateRejected as exc:
+                if len(self.servers) == 1:
+                    raise ToolError(str(exc)) from None
+                errors.append(str(exc))
+                continue
             except RequestFailed as exc:
                 errors.append(str(exc))
                 continue

@@ -40,6 +40,10 @@ def redact(url: str) -> str:
     return url.rstrip("/")
 
 
+class CertificateRejected(RequestFailed):
+    """The server's TLS certificate does not verify: the same on every attempt."""
+
+
 class _Stale(Exception):
     """A reused connection turned out to be closed by the server before it answered: try a new one."""
 
@@ -112,6 +116,13 @@ class Connections:
         except (socket.timeout, TimeoutError):
             raise RequestFailed(f"LanguageTool server {where} did not answer within {timeout:g} s") from None
         except OSError as exc:
+            import ssl
+
+            if isinstance(exc, ssl.SSLCertVerificationError):
+                # Retrying cannot help; say how a team trusts its own certificate authority.
+                raise CertificateRejected(
+                    f"LanguageTool server {where}: TLS certificate not trusted ({exc.verify_message}); for a "
+                    "private certificate authority set SSL_CERT_FILE to a PEM bundle that holds it") from None
             raise RequestFailed(f"cannot reach LanguageTool server {where}: {exc}") from None
         with self._lock:
             self.opened += 1
