@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from prose_lint.analysis import WORD_RE, ends_sentence, stopwords
+from prose_lint.checks.boilerplate_shapes import BAR_SPLIT as _BAR_SPLIT, BULLET as _BULLET, hard_wrapped
 from prose_lint.document import Document
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRIM = " \t\u00a0\u3000•·|»«_-–—>*+#"
-_BULLET = re.compile(r"\s*(?:[*+\-•·▪►‣◦]|\d{1,3}[.)])\s")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A calendar date or a clock time ("March 3, 2019", "3 Mar 2019", "2019-03-04", "11:00 PM").
 _DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}}|\d{{4}}[-/.]\d\d?[-/.]\d\d?"
@@ -266,7 +266,6 @@ def _lexicon_hits_fast(unit: Unit, edge: bool, lex: dict, low: str | None = None
 
 
 BAR_MAX_WORDS = 15  # a bar of button labels is short
-_BAR_SPLIT = re.compile(r"\s+(?:\||»|›|·|•|::)\s+")
 MENU_LINKS = 3  # Markdown links in a one-line menu ("[Home](/) · [News](/news) · [Sport](/sport)")
 META_MAX_WORDS = 30  # a meta bar is a short line; a sentence that names an author and a date is prose
 
@@ -390,21 +389,6 @@ _LINE_COLS = ("cap_share", "terminal", "colon_end", "bullet", "heading", "markup
               "separator", "date", "digit_share", "counter", "log_chars", "you_share", "cjk", "menu_line")
 
 
-WRAP_MAX = 160  # no one wraps wider: a longer line followed by text is a line of its own (a one-line menu)
-
-
-def _hard_wrapped(lines: list[str]) -> bool:
-    """A paragraph hard-wrapped at a fixed width (a manuscript in git, an e-mail), not a list of lines:
-    every line but the last is long but not wider than WRAP_MAX, and most line breaks fall inside a
-    sentence (the next line starts in lower case). A menu or a list of headlines breaks before capitals;
-    web renderings do not wrap."""
-    body = [ln.strip() for ln in lines if ln.strip()]
-    if len(body) < 2 or any(len(ln) < 40 or len(ln) > WRAP_MAX for ln in body[:-1]):
-        return False
-    inside = sum(nxt[:1].islower() for nxt in body[1:])
-    return inside * 2 >= len(body) - 1
-
-
 def units(doc: Document) -> list[Unit]:
     """The document's non-blank prose lines, with their features (``Unit.features``, in NAMES order)."""
     return units_matrix(doc)[0]
@@ -429,7 +413,7 @@ def units_matrix(doc: Document):
         heading = float(kind == "heading")
         pos = block.start
         lines = prose[block.start : block.end].splitlines(keepends=True)
-        if len(lines) > 1 and _hard_wrapped(lines):
+        if len(lines) > 1 and hard_wrapped(lines):
             lines = ["".join(lines)]  # one paragraph wrapped at a fixed width: one unit, as its reader sees it
         for line in lines:
             n_line = len(line)

@@ -106,15 +106,20 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     line must score ``min_single`` or be named by the lexicon: a lone short line (a heading, a
     dateline) is too weak a signal to report on its own. A run right after a letter's closing line
     ("Yours faithfully", lexicon ``[valediction]``) is the signature and is kept. A run inside the main
-    text, of two lines or fewer, or a table of figures needs the lexicon or link syntax (``_supported``)."""
+    text, of two lines or fewer, or a table of figures needs the lexicon or link syntax (``_supported``).
+    A line of a table (``boilerplate_shapes.table_lines``: a grid, pipe or reST simple table, which has
+    a rule) is never chrome: a document's table is its own, whatever its cells look like."""
+    from prose_lint.checks.boilerplate_shapes import table_lines
+
     model = model or load()
     t = model["threshold"] if threshold is None else threshold
     prose = _prose_index()
     speak = len(units) >= model["min_units"]
+    tables = table_lines(units)
     runs: list[list[int]] = []
     run: list[int] = []
     for i, (u, p) in enumerate(zip(units, probs)):
-        if u.lex_bad or speak and p >= t and (not u.features[prose] or p >= model["min_prose"]):
+        if i not in tables and (u.lex_bad or speak and p >= t and (not u.features[prose] or p >= model["min_prose"])):
             run.append(i)
             continue
         if run:
