@@ -72,6 +72,7 @@ def _lexicon() -> dict[str, Any]:
             "data_sources": frozenset(raw["data_sources"]),
             "time_shift": frozenset(raw["time_shift"]),
             "antonym_stems": _antonym_stems(raw),
+            "label_nouns": frozenset(raw["label_nouns"]),
         }
     return _LEX
 

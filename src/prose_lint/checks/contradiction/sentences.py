@@ -48,6 +48,11 @@ class _Sent:
     claim: list | None = None
     profile: tuple | None = None  # _claim_profile
     opening: list | None = None  # claim tokens for the pair alignment (_claim_tokens), computed on demand
+    codes: frozenset = frozenset()  # inline code spans as written (subjects.mark_subjects)
+    item: tuple | None = None  # (run of list items / table cells, block) when in one (subjects.mark_subjects)
+    section: int = 0  # the document section (subjects.mark_subjects)
+    figures: dict | None = None  # figure -> whether it is a label (subjects._figures), on demand
+    words: list | None = None  # words as written, compound names whole (subjects._words), on demand
 
     def raw_lower_ok(self, word: str) -> bool:
         """``word`` (a month name) is written capitalised here, not the verb "may" / "march"."""
@@ -93,7 +98,9 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
     sent.contrast_open = joined.startswith(lex["contrast"])
     sent.negated = _count_negations(text) > 0
     first = text.lstrip(" \t\n\"'“‘«(*_[")[:1]
-    sent.complete = (first.isupper() or first.isdigit()) and text.rstrip(" \t\n\"'”’»)*_]")[-1:] in ".!?"
+    end = text.rstrip(" \t\n\"'”’»)*_]")
+    # A statement that trails off ("For code points below 256 ...") is not complete either.
+    sent.complete = (first.isupper() or first.isdigit()) and end[-1:] in ".!?" and not end.endswith(("...", "…"))
 
     if sent.years and any(t in lex["events"] for t in toks):
         sent.events = _event_years(sent, lex)

@@ -1,0 +1,163 @@
+"""What a statement is about, beyond its words: the inline code it names, the names it holds, the list item
+or table row it belongs to. Two statements about different things do not contradict each other however
+alike their wording ("`o` Octal format: base 8." / "`d` Decimal format: base 10."; "File::Glob has been
+upgraded to 1.26." / "File::Find has been upgraded to 1.34.")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from prose_lint.analysis import stopwords
+from prose_lint.document import Document
+
+from .alignment import _opening
+from .filters import DISABLED
+from .lexicon import _lexicon, _stem
+from .sentences import _Sent
+
+# Month and weekday names are capitalised but are the date a test compares, not a subject.
+_MONTH_WORDS = frozenset(("january february march april may june july august september october november december "
+                          "monday tuesday wednesday thursday friday saturday sunday").split())
+_NOT_SUBJECTS = frozenset(_stem(w) for w in _MONTH_WORDS)
+_ITEM_KINDS = ("list_item", "table_cell")
+
+
+def mark_subjects(doc: Document, sents: list[_Sent]) -> None:
+    """Each sentence's inline code spans (as written) and its list item (the run of adjacent list items or
+    table cells it is in, and its block)."""
+    spans = doc.inline_code_spans
+    starts = [sp.start for sp in spans]
+    runs = _item_runs(doc)
+    for s in sents:
+        i = bisect_left(starts, s.start)
+        codes = set()
+        while i < len(spans) and spans[i].start < s.end:
+            codes.add(doc.text[spans[i].start:spans[i].end].strip("` ").lower())
+            i += 1
+        s.codes = frozenset(c for c in codes if c)
+        run = runs.get(s.block)
+        s.item = (run, s.block) if run is not None else None
+        s.section = doc.blocks[s.block].section
+
+
+def _item_runs(doc: Document) -> dict[int, int]:
+    """block index -> the index of the first block of its run of list items / table cells (code blocks
+    and other items in between do not end a run; a paragraph or heading does)."""
+    out: dict[int, int] = {}
+    run = None
+    for b in doc.blocks:
+        if b.kind in _ITEM_KINDS:
+            if run is None:
+                run = b.index
+            out[b.index] = run
+        elif b.kind != "code":
+            run = None
+    return out
+
+
+def other_subject(e: _Sent, s: _Sent) -> str:
+    """Why ``e`` and ``s`` are about different things ("" when nothing says so): different items of one
+    list or rows of one table; inline code that each names and the other does not; a name that each holds
+    and the other does not (a name swapped for another, not a name left out); a subject that names what the
+    other does not ("Digest::SHA has been upgraded" / "Digest has been upgraded"; "Perl 5.20" / "Perl 5.22");
+    two subjects that point back ("It", "This", "These ...") from different sections, each at its own topic."""
+    if "other-item" not in DISABLED and e.item and s.item and e.item[0] == s.item[0] and e.item[1] != s.item[1]:
+        return "item"
+    if "other-subject" in DISABLED:
+        return ""
+    if e.codes != s.codes and e.codes - s.codes and s.codes - e.codes:
+        return "code"
+    only_e = {n for n in e.entities - s.content if n not in _NOT_SUBJECTS}
+    only_s = {n for n in s.entities - e.content if n not in _NOT_SUBJECTS}
+    if only_e and only_s:
+        return "name"
+    fe, fs = _figures(e), _figures(s)
+    if fe != fs:
+        gone, new = fe.keys() - fs.keys(), fs.keys() - fe.keys()
+        if gone and new and all(fe[f] for f in gone) and all(fs[f] for f in new):
+            return "label"  # "fixed [perl #90160]" / "[perl #91880]": other bugs, not another count
+    he, hs = _head(e), _head(s)
+    if he and hs and he != hs:
+        te, ts = {w.lower() for w in _words(e)}, {w.lower() for w in _words(s)}
+        if any(_is_name(w) and w.lower() not in ts for w in he) or \
+                any(_is_name(w) and w.lower() not in te for w in hs):
+            return "name"
+        if he[0] in _POINTING and hs[0] in _POINTING and e.section != s.section:
+            return "anaphora"
+    return ""
+
+
+# Names as written: a qualified or compound identifier stays one word ("File::Find", "DB_File", "os.path").
+_WORD = re.compile(r"[^\W_](?:[\w'’-]*\w)?(?:(?:::|\.|_)\w+)*|\d+(?:\.\d+)*")
+# The verbs that end a subject (the statements of the same form share them: "X has been upgraded").
+_SUBJECT_END = frozenset("is are was were be been has have had can could will would may might must shall should "
+                         "does do did not never no".split())
+# Subjects that point back to what the section is about.
+_POINTING = frozenset({"it", "its", "this", "these", "they", "their", "those", "he", "she", "his", "her"})
+
+
+def _words(s: _Sent) -> list[str]:
+    if s.words is None:
+        s.words = _WORD.findall(s.text)
+    return s.words
+
+
+# A figure that names rather than counts: after "#" or "v", an enumerator "(2)" opening the statement, or
+# after a capitalised word or a label noun ("Perl 5.22", "version 1.39", "page 179"); rules/lexicons.
+_FIGURE = re.compile(r"(?:(?<=\bv)|(?<![\w.,]))\d+(?:[.,_]\d+)*")
+
+
+def _figures(s: _Sent) -> dict[str, bool]:
+    """The statement's figures, each with whether it is a label."""
+    if s.figures is None:
+        labels = _lexicon()["label_nouns"]
+        stop = stopwords()
+        out: dict[str, bool] = {}
+        text = s.text
+        for m in _FIGURE.finditer(text):
+            before = text[:m.start()].rstrip()
+            prev = before.rsplit(None, 1)[-1].strip("([") if before else ""
+            label = text[m.start() - 1: m.start()] in ("#", "v") or \
+                (not before.strip("( ") and text[m.end(): m.end() + 1] == ")") or \
+                (prev.lower() in labels) or \
+                (prev[:1].isupper() and prev.isalpha() and prev.lower() not in stop and prev.lower() not in _MONTH_WORDS)
+            f = m.group(0)
+            out[f] = out.get(f, True) and label
+        s.figures = out
+    return s.figures
+
+
+def _is_name(w: str) -> bool:
+    """In a head: a name (kept as written), or a label ("#5.22")."""
+    return w[:1] == "#" or w != w.lower()
+
+
+def _named(w: str) -> bool:
+    """A name whatever its place: a compound identifier ("File::Find", "DB_File") or a word with a capital
+    after its first letter ("IDLE", "iPhone")."""
+    return any(c in w for c in ":_.") and not w[0].isdigit() or any(c.isupper() for c in w[1:])
+
+
+def _head(s: _Sent) -> tuple[str, ...]:
+    """The subject as written: the words before the first verb of _SUBJECT_END (after an opening adverbial
+    up to its comma), at most 6; names (_named, or capitalised after the first word) are kept as written,
+    a figure after a capitalised content word is a label ("Perl 5.22", "Version 2.024": "#5.22"), the rest
+    lower-cased. () when no such verb ends it."""
+    words = _words(s)
+    skip = len(_opening(s))
+    stop = stopwords()
+    out: list[str] = []
+    prev = ""
+    for k, w in enumerate(words[skip:skip + 7]):
+        low = w.lower()
+        if low in _SUBJECT_END or low.endswith(("n't", "n’t")):
+            return tuple(out)
+        if w[0].isdigit() and prev[:1].isupper() and prev.lower() not in stop:
+            out.append("#" + w)
+        elif _named(w) or (k and w[:1].isupper() and len(w) > 1):
+            out.append(w)
+        else:
+            out.append(low)
+        prev = w
+    return ()
