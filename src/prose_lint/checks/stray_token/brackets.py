@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import Iterator
 
-from prose_lint.checks.stray_token.common import _WORD_RE, _lex, _zipf
+from prose_lint.checks.stray_token.common import _CODE_SHAPED, _WORD_RE, _lex, _zipf
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -130,7 +130,10 @@ class UnpairedBracket(Rule):
     that runs into the next paragraph and closes there (that paragraph's only straight quote, in
     closing position). A bracket opened before a truncation ellipsis ("(who was...") is not reported
     as never closed: the rest was cut.
-    Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
+    Paragraphs that hold code (inline code, a sigil such as ``$x``, an operator such as ``==``, ``->``
+    or ``|x``, a call ``f()``, a backslash sequence) are not judged for brackets and straight quotes:
+    those may belong to the code, and a paragraph that refers to code often continues in a code
+    block a converter dropped. Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
     none ("(=me)", "(photo ;) )"): the reading with fewer unpaired brackets wins; "Control+]" is a key.
     """
 
@@ -198,8 +201,10 @@ class UnpairedBracket(Rule):
         for n, block in enumerate(blocks):
             seg = prose[block.start : block.end]
             text = doc.text
-            problems = min((self._brackets(seg, block, text, urls, url_starts, url_ends, url_tail, emoticons)
-                            for emoticons in (False, True)), key=len)
+            code = _CODE_SHAPED.search(text, block.start, block.end)
+            problems = [] if code else min(
+                (self._brackets(seg, block, text, urls, url_starts, url_ends, url_tail, emoticons)
+                 for emoticons in (False, True)), key=len)
             for i, message in problems:
                 yield ctx.diagnostic(block.start + i, block.start + i + 1, message)
             if not ctx.options["quotes"]:
@@ -246,7 +251,9 @@ class UnpairedBracket(Rule):
                 quote_carry = True
             elif len(straight) == 1 and not continues and not closes_carried:
                 i = straight[0]
-                if i > 0 and (seg[i - 1].isdigit() or seg[i - 1] in "'′"):
+                if code:
+                    pass  # a quote of the code: "\\", '"' as a delimiter
+                elif i > 0 and (seg[i - 1].isdigit() or seg[i - 1] in "'′"):
                     pass  # an inch mark
                 elif _opening_position(seg, i) and "″" in seg[i:]:
                     pass  # closed by a double prime, a converter's "smart" inch mark: "by 1″"

@@ -34,6 +34,11 @@ def _lex() -> dict:
     }
 
 
+# code in a paragraph (inline code, a sigil, an operator, a call): its brackets, straight quotes and
+# asterisks may belong to the code, or close in a code block a converter dropped ("(see Example 10.13,
+# ... `db.falcot`"); unpaired-bracket and unpaired-emphasis do not judge such a paragraph
+_CODE_SHAPED = re.compile(r"`|\$[\w({\[]|\w::\w|\|\w|\w\||[=!<>]=|=>|->|<\w+>|\w\(\)|\\[a-zA-Z]")
+
 _ZIPF_CACHE: dict[str, dict[str, float]] = {}  # language -> word -> Zipf frequency
 
 

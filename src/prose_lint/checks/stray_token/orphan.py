@@ -15,8 +15,10 @@ from prose_lint.rule import Rule, RuleContext
 # Each shape names what the code is; none of them is prose in any document.
 _SHAPES = [
     ("wiki template", r"\{\{[^{}\n]{1,120}\}\}"),
-    ("wiki link or file markup", r"\[\[[^\[\]\n]{1,120}\]\]"),
-    ("template placeholder", r"%%[A-Za-z][A-Za-z0-9_]{0,30}%%|\$\{[^{}\s]{1,40}\}|\{\$[^{}\s]{1,40}\}"
+    # a link starts with a letter, a digit or ":" and a capital ([[:Category:X]]), not [[:alpha:]] or [[ $# -gt 1 ]]
+    ("wiki link or file markup", r"\[\[(?:[^\W_]|:[A-Z])[^\[\]\n]{0,119}\]\]"),
+    # a placeholder is named by an identifier: ${author}, {$headline}; not Perl's ${^MATCH}, ${$0}
+    ("template placeholder", r"%%[A-Za-z][A-Za-z0-9_]{0,30}%%|\$\{[A-Za-z_][\w.]{0,39}\}|\{\$[A-Za-z_][\w.]{0,39}\}"
                              r"|<<[A-Z][A-Z0-9_:\- ]{0,30}>>|\{#[0-9A-Za-z_]{1,20}\}|\{%[^{}\n]{1,60}%\}"),
     ("spreadsheet error", r"#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NULL!|NUM!)(?![\w!?])"),
     ("script residue", r"\[object (?:Object|HTMLDivElement|Window|Promise|Array)\]"),
@@ -34,6 +36,7 @@ _SHAPES = [
 _TRANSCRIPT_STAMPS = 3
 _STAMP = re.compile(r"\[\d{1,2}:\d{2}\]")
 _CODE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_SHAPES)))
+_CODE_GLUE = frozenset("/\\=")
 _ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item")
 
 
@@ -52,7 +55,9 @@ class OrphanCode(Rule):
     Spared: numeric citations ("[12]", "[3, 4]"), editorial brackets in quotations ("[the
     president]", "[sic]": lower case, not a maintenance tag), a bracketed capitalised term used
     elsewhere in the document outside brackets (an acronym: "[NATO]"), the References section, and
-    Markdown link text (the parser masks it). (R201)-style codes in parentheses are orphan-token's.
+    Markdown link text (the parser masks it), and a code glued to a slash, a backslash, an equals sign
+    or a following letter (part of a path, a pattern or an expression: ``/Perl/${version}``,
+    ``/[[:alpha:]]/``). (R201)-style codes in parentheses are orphan-token's.
     """
 
     id = "stray-token/orphan-code"
@@ -82,6 +87,8 @@ class OrphanCode(Rule):
             for s, e, kind in sorted(found):
                 if code and inside(s, e, code):
                     continue
+                if prose[s - 1 : s] in _CODE_GLUE or prose[e : e + 1] in _CODE_GLUE or prose[e : e + 1].isalnum():
+                    continue  # part of a longer code: a path '/Perl/${version}', a pattern /[[:alpha:]]/
                 token = prose[s:e]
                 if kind == "timestamp" and transcript:
                     continue

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from prose_lint.analysis_inline import inside
+from prose_lint.checks.stray_token.common import _CODE_SHAPED
 from prose_lint.diagnostic import Edit, Fix, Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -13,6 +14,9 @@ from prose_lint.rule import Rule, RuleContext
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # \n, \r\n, \t, \\n (doubly escaped), \u2019, \x27 from a JSON or SQL string: a run of them is one token
 _LITERAL = re.compile(r"(?:\\{1,2}(?:[nrt](?![a-z])|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}))+")
+_CODE_POINT = re.compile(r"\\[ux]")
+# two or more backslashes before a straight quote, or any before a typographic one
+_QUOTE_ESCAPE = re.compile(r"(?<!\\)(?:\\{2,}['\"]|\\+[’‘“”])")
 # a percent-encoded space, no-break space or comma glued between two words (outside URLs)
 _PERCENT = re.compile(r"(?<=[^\W\d_])(?:%(?:20|C2%A0|2C|09|0A|0D|E2%80%99|27))+(?=[^\W\d_])", re.I)
 # "+" for a space between two capitalised words of a name ("New+York", "Supreme+Court")
@@ -36,7 +40,14 @@ class EscapeResidue(Rule):
     ``\\r\\n``, ``\\t``, doubly escaped ``\\\\n``, ``\\u2019``, ``\\x27``) in prose, and URL
     encodings glued between two words (``Appendix%20B``, ``President%C2%A0Viktor``, ``New+York``
     between two capitalised words, not in a key combination such as ``Ctrl+Shift``). Spared: paths (``C:\\new``, a backslash glued to a word or a
-    drive), code, inline code, URLs (masked by the parser) and ``C++``-like tokens.
+    drive; ``\\u2019`` glued inside a word is reported unless the word holds another backslash), code,
+    inline code, URLs (masked by the parser), ``C++``-like tokens, and string literals the prose
+    talks about: an escape inside a quoted string of at most two words, or one that ends the
+    quoted string (``"\\r\\n"``, ``'\\n'``, ``"Hello, world\\n"``).
+
+    Also a backslash no markup consumes before a quotation mark: a doubled one (``didn\\\\'t``,
+    ``\\\\"quoted\\\\"``: a string escaped twice) or one before a typographic quote (``didn\\’t``:
+    Markdown escapes only ASCII punctuation).
     """
 
     id = "stray-token/escape-residue"
@@ -78,6 +89,29 @@ class EscapeResidue(Rule):
                 fix=Fix((Edit(i, i + 1, ""),), safe=False, description="remove the backslash"),
             )
         yield from self._literal_escapes(doc, ctx)
+        yield from self._quote_escapes(doc, ctx)
+
+    @staticmethod
+    def _quote_escapes(doc: Document, ctx: RuleContext) -> Iterator:
+        """Backslashes no markup consumes before a quotation mark: a doubled one (``didn\\\\'t``,
+        ``\\\\"quoted\\\\"``, from a string escaped twice) or one before a typographic quote
+        (``didn\\’t``: Markdown escapes only ASCII punctuation), in Markdown and plain text alike."""
+        text, prose = doc.text, doc.prose
+        if "\\" not in text:
+            return
+        code = doc.inline_code_spans if "`" in text else []
+        for m in _QUOTE_ESCAPE.finditer(text):
+            s, e = m.start(), m.end()
+            block = doc.block_at(s)
+            if block is None or block.kind == "code" or prose[s] != "\\" or prose[e - 1] != text[e - 1]:
+                continue  # code, URL, masked markup
+            if code and inside(s, e, code):
+                continue
+            if s > 0 and text[s - 1] in "\"'`":
+                continue  # a string of backslashes quoted as such: "\\\\"
+            yield ctx.diagnostic(s, e, f"backslash escape '{m.group()}' left by a converter",
+                                 suggestions=[text[e - 1]],
+                                 fix=Fix((Edit(s, e - 1, ""),), safe=False, description="remove the backslashes"))
 
     @staticmethod
     def _literal_escapes(doc: Document, ctx: RuleContext) -> Iterator:
@@ -92,14 +126,18 @@ class EscapeResidue(Rule):
             for m in rx.finditer(text):
                 s, e = m.start(), m.end()
                 block = doc.block_at(s)
-                if block is None or block.kind == "code" or prose[s:e] != text[s:e]:
-                    continue  # code, inline code, URL, masked markup
+                if block is None or block.kind == "code" or any(
+                        p != t and t != "\\" for p, t in zip(prose[s:e], text[s:e])):
+                    continue  # code, inline code, URL, masked markup (Markdown's "\\\\" shows one backslash)
                 if code and inside(s, e, code):
                     continue
                 before = text[s - 1] if s > 0 else " "
                 after = text[e] if e < len(text) else " "
-                if rx is _LITERAL and (before in ":/\\~$%" or before.isalnum() and after.isalnum()):
-                    continue  # a path: C:\new, dir\table\file
+                if rx is _LITERAL and (before in ":/\\~$%" or before.isalnum() and after.isalnum()
+                                       and (not _CODE_POINT.search(m.group()) or _path_like(text, s, e))):
+                    continue  # a path: C:\new, dir\table\file (but "mayor\u2019s" is a string escape)
+                if rx is _LITERAL and _in_string_literal(text, s, e):
+                    continue  # a string literal quoted as such: the "\r\n" line ending, '\n'
                 if rx is _PLUS and not re.search(r"(?<![\w+])[A-Z][a-z]{1,20}$", text[max(0, s - 22) : s]):
                     continue  # only between two capitalised words: "New+York", not "x+y"
                 if rx is _PLUS:
@@ -254,7 +292,10 @@ class UnpairedEmphasis(Rule):
     a ``*`` (a wildcard: ``grub_*``) are not. In plain text, ``**``,
     ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
     delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
-    (otherwise ``_name`` is an identifier).
+    (otherwise ``_name`` is an identifier). Nor is a marker glued to a word that is code: one holding
+    brackets, a sigil, a path, a dotted name or another underscore (``*foo{THING}``, ``_parser.py``,
+    ``_init_module_attrs``), nor any marker of a paragraph that holds code (inline code, a sigil,
+    an operator, a call: see unpaired-bracket).
     """
 
     id = "stray-token/unpaired-emphasis"
@@ -268,8 +309,8 @@ class UnpairedEmphasis(Rule):
         underscore_italics = doc.markup != "markdown" and re.search(r"(?<!\w)_[^\W_][^_\n]*_(?!\w)", prose)
         for block in doc.prose_blocks:
             seg = prose[block.start : block.end]
-            if "*" not in seg and "_" not in seg:
-                continue
+            if "*" not in seg and "_" not in seg or _CODE_SHAPED.search(doc.text, block.start, block.end):
+                continue  # no marker, or a paragraph that holds code (its * and _ may be the code's)
             candidates = []
             for m in _EMPH_RUN.finditer(prose, block.start, block.end):
                 s, e = m.start(), m.end()
@@ -284,6 +325,8 @@ class UnpairedEmphasis(Rule):
                     continue  # an escaped marker: escape-residue's business
                 if run[0] == "_" and "*" in (before, after):
                     continue  # a wildcard of an identifier: grub_*, *_test
+                if _code_word(doc.text, s, e):
+                    continue  # a pointer, glob or identifier: PerlIO *f, *foo{THING}, _parser.py
                 if doc.markup == "markdown":
                     if run == "*" and right:
                         continue  # footnote mark
@@ -307,3 +350,48 @@ class UnpairedEmphasis(Rule):
                 leftovers.extend(rest)
             for m in sorted(leftovers, key=lambda x: x.start()):
                 yield ctx.diagnostic(m.start(), m.end(), f"emphasis marker '{m.group()}' without its pair")
+
+
+def _path_like(text: str, s: int, e: int) -> bool:
+    """The word holding text[s:e] is a Windows path: a drive, a UNC prefix or another backslash."""
+    ws = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
+    we = min(k for k in (text.find(" ", e), text.find("\n", e), len(text)) if k >= 0)
+    return "\\" in text[ws:s] + text[e:we]
+
+
+def _in_string_literal(text: str, s: int, e: int) -> bool:
+    """text[s:e] is inside a quoted string on its line that is short ("\\r\\n", '\\n', "foo\\nbar\\n") or
+    ends on the escape ("Hello, world\\n"): a string literal the prose talks about. A quotation of
+    sentences with an escape between them ("We won.\\nWe lost.") is not one."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    for q in "\"'":
+        a, b = text.rfind(q, ls, s), text.find(q, e, le)
+        if a < 0 or b < 0 or b - a > 80:
+            continue
+        if q == '"' and text.count('"', ls, s) % 2 == 0:
+            continue
+        prefix = a > 0 and text[a - 1] in "bru" and (a < 2 or not text[a - 2].isalnum())  # b'\\xc3'
+        if q == "'" and (a > 0 and text[a - 1].isalnum() and not prefix
+                         or b + 1 < len(text) and text[b + 1].isalnum()):
+            continue  # apostrophes
+        if b == e or len(_LITERAL.sub(" ", text[a + 1 : b]).split()) <= 2:
+            return True  # short, or ending on the escape: "Hello, world\\n"
+    return False
+
+
+_CODE_CHARS = re.compile(r"[{}()\[\]$@=<>/\\]|::|\w\.\w|[^\W_]_|_[^\W_]")
+
+
+def _code_word(text: str, s: int, e: int) -> bool:
+    """The word a marker text[s:e] is glued to is code: it holds brackets, a sigil, a path, a dotted
+    name or another underscore (``*foo{THING}``, ``*args)``, ``_parser.py``, ``_init_module_attrs``)."""
+    ws = s
+    while ws > 0 and not text[ws - 1].isspace():
+        ws -= 1
+    we = e
+    while we < len(text) and not text[we].isspace():
+        we += 1
+    word = (text[ws:s] + " " + text[e:we]).strip("\"'“”‘’.,;:!?()[]")  # (**Note**) is prose
+    return bool(_CODE_CHARS.search(word))
