@@ -81,6 +81,11 @@ def _keyboard_run(word: str) -> int:
     return best
 
 
+def _used_capitalised(doc: Document, word: str) -> bool:
+    """The text writes ``word`` capitalised elsewhere (a speech's "Government", "Treasury")."""
+    return re.search(r"(?<!\w)" + re.escape(word.capitalize()) + r"(?!\w)", doc.prose) is not None
+
+
 def _repeated_unit(word: str) -> bool:
     """A unit of one to three letters repeated three times or more: "jkjkjk", "sdfsdfsdf", "ddffgg" is not."""
     n = len(word)
@@ -240,7 +245,8 @@ class OcrGarbage(Rule):
     ``min_gain`` more frequent than the token. The correction is offered as a suggestion.
 
     Spared: names (a capitalised word inside a sentence unless its correction is one of the most
-    frequent words), tokens in capitals, tokens that are words of another language, anything glued to
+    frequent words or a word the text writes capitalised elsewhere: "the Governrnent" in a speech
+    that says "the Government"), tokens in capitals, tokens that are words of another language, anything glued to
     a path, an identifier or markup, italics, code, URLs, the References section, tokens used twice or
     more in the document, and the project's vocabulary.
     """
@@ -278,8 +284,8 @@ class OcrGarbage(Rule):
             if lw.isalpha() and any(_zipf(lw, lang) >= 3.0 for lang in _LANGS):
                 continue  # a word of another language
             word, zc = best
-            if capital and not initial and zc < 5.5:
-                continue  # a name
+            if capital and not initial and zc < 5.5 and not _used_capitalised(doc, word):
+                continue  # a name (but "the Governrnent" where the text writes "Government" elsewhere)
             if counts is None:
                 counts = _counts(doc)
             if counts.get(lw, 0) > 1:
