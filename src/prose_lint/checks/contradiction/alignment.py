@@ -35,7 +35,8 @@ _ABSOLUTE = frozenset({"never", "ever", "any", "whatsoever", "none", "nobody", "
 
 def _claim_tokens(s: _Sent) -> list[str]:
     if s.claim is None:
-        s.claim = [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(s.text)]
+        # "%" is the word "percent" written as a sign ("68%" restates "68 percent").
+        s.claim = [t.lower().replace("’", "'") if t != "%" else "percent" for t in _CLAIM_TOKEN.findall(s.text)]
     return s.claim
 
 
@@ -216,10 +217,17 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     hedge = float(on("hedge-in-difference") and bool(lex["hedges"] & sa) != bool(lex["hedges"] & sb))
     said = lex["reporting"] | lex["framing"]
     report = float(on("report-in-difference") and bool(said & sb) and not said & sa)  # the later one is reported
+    when = lex["time"] | lex["time_shift"]
+    # A later statement that opens with a marker of its own ("Notably,", "That said,") in place of the
+    # earlier one's opening adverbial restates the claim: the time of the dropped opening ("Before the season
+    # started,", "By 2050,") is not a change of time. A later opening that names a time ("Ten years ago,") is.
+    ya, yb = e.years, s.years
+    la, lb = _lead(e), _lead(s)
+    if la and lb and on("time-in-difference") and not (when & set(lb)) and not any(_YEAR.match(w) for w in lb):
+        ta, sa, ya = _drop_lead(ta, la), sa - set(la), ya - set(la)
     joined_new = " " + " ".join(tb) + " "
     joined_gone = " " + " ".join(ta) + " "
-    when = lex["time"] | lex["time_shift"]
-    time = float(on("time-in-difference") and ((when & sa) != (when & sb) or bool(e.years) != bool(s.years) or any(
+    time = float(on("time-in-difference") and ((when & sa) != (when & sb) or bool(ya) != bool(yb) or any(
         (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
     if date and num and on("time-in-difference"):
         time = 1.0  # a figure for another month or year ("300 in May" / "450 in June")
@@ -234,6 +242,19 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
         "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
     }
+
+
+# An opening adverbial or marker up to its comma, figures included ("By 2050,"; _OPENING has words only).
+_LEAD = re.compile(r"^\W*(?:[^\W_][\w'’-]*\s+){0,4}[^\W_][\w'’-]*\s*,\s")
+
+
+def _lead(s: _Sent) -> list[str]:
+    m = _LEAD.match(s.text)
+    return [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(m.group(0))] if m else []
+
+
+def _drop_lead(toks: list[str], lead: list[str]) -> list[str]:
+    return toks[len(lead):] if toks[: len(lead)] == lead else toks
 
 
 def _close(a: str, b: str) -> bool:

@@ -156,7 +156,8 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
 
 
 _DENIAL = re.compile(
-    r"\b(?:at\s+no\s+(?:point|time|stage)\s+(?:(?:was|were|is|are|has|have|had|did|does|do|will)\s+)?"
+    r"\b(?:(?:at\s+no\s+(?:point|time|stage)\s+(?:(?P<inv>has|have|had|did|does|do|will)\s+|(?:was|were|is|are)\s+)?"
+    r"|^\W*never\s+(?P<inv2>has|have|had|did|does|do|will|was|were)\s+)"
     r"(?:there\s+)?(?:(?:ever|been)\s+)*(?:any\s+)?"
     r"|there\s+(?:(?:is|are|was|were|will\s+be)\s+(?:never\s+(?:any\s+)?|no\s+)|(?:has|have|had)\s+never\s+been\s+"
     r"(?:any\s+|no\s+)?|(?:has|have|had)\s+been\s+no\s+)"
@@ -179,7 +180,10 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
     out = []
     for m in _DENIAL.finditer(s.text):
         tail = m.group("phrase")
-        cut = _CLAUSE_END.search(" " + tail + " ")
+        # Negative inversion ("At no point did my wife and I create any list", "Never has the town ..."):
+        # the subject comes first and may be coordinated; the clause ends after it.
+        skip = len(" ".join(tail.split()[:4])) if m.group("inv") or m.group("inv2") else 0
+        cut = _CLAUSE_END.search(" " + tail + " ", skip)
         if cut:
             tail = tail[: max(0, cut.start() - 1)]
         # Absolute in the denied clause itself: "for any condition" after "there is no evidence that ..."

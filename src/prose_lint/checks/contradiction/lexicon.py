@@ -12,13 +12,25 @@ _STEMS: dict[str, str] = {}  # word -> stem (a plain dict: the lru_cache wrapper
 
 
 def _stem(word: str) -> str:
-    """Concepts compare by the shared stemmer with derivations ("extremists" ~ "extremism")."""
+    """Concepts compare by the shared stemmer with derivations ("extremists" ~ "extremism"); an irregular
+    verb form by its base form first ("paid" ~ "pay", "went" ~ "go": rules/lexicons/contradiction.toml)."""
     st = _STEMS.get(word)
     if st is None:
         if len(_STEMS) > 200_000:
             _STEMS.clear()
-        st = _STEMS[word] = stem(word, True)
+        st = _STEMS[word] = stem(_irregular().get(word, word), True)
     return st
+
+
+_IRREGULAR: dict[str, str] | None = None
+
+
+def _irregular() -> dict[str, str]:
+    """Irregular past and participle forms -> the base form."""
+    global _IRREGULAR
+    if _IRREGULAR is None:
+        _IRREGULAR = {form: base for base, forms in _lexicon_raw().get("irregular", {}).items() for form in forms}
+    return _IRREGULAR
 
 
 # ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from prose_lint.document import Document
 from .alignment import _opening
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .sentences import _Sent
+from .sentences import _Sent, _count_negations
 
 # Month and weekday names are capitalised but are the date a test compares, not a subject.
 _MONTH_WORDS = frozenset(("january february march april may june july august september october november december "
@@ -72,6 +72,8 @@ def other_subject(e: _Sent, s: _Sent) -> str:
     only_s = {n for n in s.entities - e.content if n not in _NOT_SUBJECTS}
     if only_e and only_s:
         return "name"
+    if "other-condition" not in DISABLED and _negated_in_condition_only(e, s):
+        return "condition"
     fe, fs = _figures(e), _figures(s)
     if fe != fs:
         gone, new = fe.keys() - fs.keys(), fs.keys() - fe.keys()
@@ -83,8 +85,8 @@ def other_subject(e: _Sent, s: _Sent) -> str:
         if any(_is_name(w) and w.lower() not in ts for w in he) or \
                 any(_is_name(w) and w.lower() not in te for w in hs):
             return "name"
-        if he[0] in _POINTING and hs[0] in _POINTING and e.section != s.section:
-            return "anaphora"
+    if he and hs and he[0] in _POINTING and hs[0] in _POINTING and e.section != s.section:
+        return "anaphora"
     return ""
 
 
@@ -101,6 +103,21 @@ def _words(s: _Sent) -> list[str]:
     if s.words is None:
         s.words = _WORD.findall(s.text)
     return s.words
+
+
+# A conditional clause, up to the next comma, semicolon or colon ("If X is not present, ...", "Matches if
+# the position is not preceded by ...").
+_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|whether)\b[^,;:]*", re.I)
+
+
+def _negated_in_condition_only(e: _Sent, s: _Sent) -> bool:
+    """The two statements differ in negation only inside conditional clauses: they state what holds under
+    different conditions ("If X is not present, IDLE checks Y" / "if X is present, the file is run")."""
+    ne, ns = _count_negations(e.text), _count_negations(s.text)
+    if ne % 2 == ns % 2:
+        return False
+    me, ms = _count_negations(_CONDITION.sub(" ", e.text)), _count_negations(_CONDITION.sub(" ", s.text))
+    return me % 2 == ms % 2
 
 
 # A figure that names rather than counts: after "#" or "v", an enumerator "(2)" opening the statement, or
