@@ -18,7 +18,9 @@ _CODE_POINT = re.compile(r"\\[ux]")
 # two or more backslashes before a straight quote, or any before a typographic one
 _QUOTE_ESCAPE = re.compile(r"(?<!\\)(?:\\{2,}['\"]|\\+[’‘“”])")
 # a percent-encoded space, no-break space or comma glued between two words (outside URLs)
-_PERCENT = re.compile(r"(?<=[^\W\d_])(?:%(?:20|C2%A0|2C|09|0A|0D|E2%80%99|27))+(?=[^\W\d_])", re.I)
+# (any percent-encoded run that decodes, as UTF-8, to a space, punctuation or a non-ASCII letter:
+# "New%20York", "President%C2%A0Viktor", "caf%C3%A9", "company%E2%80%99s"; see _percent_decoded)
+_PERCENT = re.compile(r"(?<=[^\W\d_])(?:%[0-9A-Fa-f]{2})+(?=[^\W\d_]|[\s.,;:!?)])")
 # "+" for a space between two capitalised words of a name ("New+York", "Supreme+Court")
 _KEYS = frozenset("Ctrl Control Alt Shift Cmd Command Option Opt Enter Return Tab Esc Escape Fn Win Windows "
                   "Super Meta Del Delete Space Backspace Home End Insert PgUp PgDn".split())
@@ -38,7 +40,8 @@ class EscapeResidue(Rule):
 
     Also, in Markdown and plain text alike: the escape sequences of a string literal (``\\n``,
     ``\\r\\n``, ``\\t``, doubly escaped ``\\\\n``, ``\\u2019``, ``\\x27``) in prose, and URL
-    encodings glued between two words (``Appendix%20B``, ``President%C2%A0Viktor``, ``New+York``
+    encodings glued to a word (any run of ``%XX`` that decodes, as UTF-8, to a space, punctuation or a
+    non-ASCII character: ``Appendix%20B``, ``President%C2%A0Viktor``, ``caf%C3%A9``; ``New+York``
     between two capitalised words, not in a key combination such as ``Ctrl+Shift``). Spared: paths (``C:\\new``, a backslash glued to a word or a
     drive; ``\\u2019`` glued inside a word is reported unless the word holds another backslash), code,
     inline code, URLs (masked by the parser), ``C++``-like tokens, and string literals the prose
@@ -138,6 +141,8 @@ class EscapeResidue(Rule):
                     continue  # a path: C:\new, dir\table\file (but "mayor\u2019s" is a string escape)
                 if rx is _LITERAL and _in_string_literal(text, s, e):
                     continue  # a string literal quoted as such: the "\r\n" line ending, '\n'
+                if rx is _PERCENT and not _percent_decoded(m.group()):
+                    continue  # not text a browser would have decoded ("%41" is an ASCII letter)
                 if rx is _PLUS and not re.search(r"(?<![\w+])[A-Z][a-z]{1,20}$", text[max(0, s - 22) : s]):
                     continue  # only between two capitalised words: "New+York", not "x+y"
                 if rx is _PLUS:
@@ -148,6 +153,10 @@ class EscapeResidue(Rule):
                         continue  # a key combination: Ctrl+Shift+Enter, Control+Alt+F1
                 token = m.group()
                 repl = {"%20": " ", "%C2%A0": " ", "%2C%20": ", ", "+": " "}.get(token.upper())
+                if rx is _PERCENT and repl is None:
+                    from urllib.parse import unquote
+
+                    repl = unquote(token)
                 yield ctx.diagnostic(s, e, f"{what} '{token}' left in the text by a converter",
                                      suggestions=[repl] if repl else [])
 
@@ -395,3 +404,16 @@ def _code_word(text: str, s: int, e: int) -> bool:
         we += 1
     word = (text[ws:s] + " " + text[e:we]).strip("\"'“”‘’.,;:!?()[]")  # (**Note**) is prose
     return bool(_CODE_CHARS.search(word))
+
+
+def _percent_decoded(token: str) -> bool:
+    """A percent-encoded run that is valid UTF-8 and stands for a space, punctuation or a non-ASCII
+    character: what a URL encoder makes of the text between two words."""
+    from urllib.parse import unquote
+
+    try:
+        decoded = unquote(token, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return bool(decoded) and all(not (c.isascii() and c.isalnum()) and (c.isprintable() or c.isspace())
+                                 for c in decoded)  # not a printf format: "0x%08lx" (%08 is a control character)
