@@ -97,6 +97,20 @@ _KEY_PLUS = re.compile(r"(?:Ctrl|Control|Alt|Shift|Cmd|Command|Option|Meta|Super
 _TRUNCATED = re.compile(r"\.\.\.|…")
 
 
+def _mentioned(seg: str, i: int) -> bool:
+    """The bracket at seg[i] is named rather than used: quoted as a short token ("a ']'", "')'"), made
+    plural ("too many )'s") or standing alone between spaces ("the ) that closes")."""
+    for q in "'\"‘“":
+        a = seg.rfind(q, max(0, i - 3), i)
+        close = {"‘": "’", "“": "”"}.get(q, q)
+        b = seg.find(close, i + 1, i + 4)
+        if a >= 0 and b >= 0 and not seg[a + 1 : b].strip("()[]{}"):
+            return True
+    if seg[i + 1 : i + 3] in ("'s", "’s"):
+        return True
+    return (i == 0 or seg[i - 1] == " ") and seg[i + 1 : i + 2] == " "
+
+
 def _opening_position(seg: str, i: int) -> bool:
     """A straight quote at seg[i] opens: start or space (or an opening bracket) before, a letter after."""
     before = seg[i - 1] if i > 0 else " "
@@ -133,7 +147,9 @@ class UnpairedBracket(Rule):
     Paragraphs that hold code (inline code, a sigil such as ``$x``, an operator such as ``==``, ``->``
     or ``|x``, a call ``f()``, a backslash sequence) are not judged for brackets and straight quotes:
     those may belong to the code, and a paragraph that refers to code often continues in a code
-    block a converter dropped. Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
+    block a converter dropped. A bracket that is named rather than used is not reported: quoted as a
+    short token ("a ']' character"), made plural ("too many )'s") or alone between spaces ("the )
+    that closes the list"). Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
     none ("(=me)", "(photo ;) )"): the reading with fewer unpaired brackets wins; "Control+]" is a key.
     """
 
@@ -178,7 +194,7 @@ class UnpairedBracket(Rule):
         # an opener followed by a truncation ellipsis was closed in the part that was cut: "(who was... [Read More]"
         out += [(i, f"'{seg[i]}' is never closed in this paragraph") for i in stack
                 if not _TRUNCATED.search(seg, i + 1)]
-        return sorted(out)
+        return sorted(x for x in out if not _mentioned(seg, x[0]))
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
         prose = doc.prose
