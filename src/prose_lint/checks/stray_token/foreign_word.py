@@ -53,8 +53,10 @@ class ForeignWord(Rule):
     English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
     quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
-    compounds, handles and paths (ctrl-alt-del, d'un, @les), all-caps words, the References section, "em/en" before dash or space, single letters
-    ("y", "e"), and the project's vocabulary.
+    compounds, handles and paths (ctrl-alt-del, d'un, @les), a word the text uses three times or more
+    in lowercase before a lowercase word (a term of its own: "the temps stack"), all-caps words, the
+    References section, "em/en" before dash or space, single letters ("y", "e"), and the project's
+    vocabulary.
 
     Options: ``languages`` (ISO codes searched), ``max_english_zipf`` (5.3), ``min_foreign_zipf``
     (5.7), ``min_zipf_gap`` (1.5), ``max_length`` (7).
@@ -147,6 +149,8 @@ class ForeignWord(Rule):
                             continue  # the previous word is not English: a run of the other language
                     if _foreign_sentence(doc.prose, words, i, lang):
                         continue
+                    if _own_term(doc.prose, lw):
+                        continue  # a term of the text's own, used throughout: "the temps stack"
                     if quotes is None:
                         quotes = _quote_spans(text, block.start, block.end)
                         loans = [(block.start + x.start(), block.start + x.end())
@@ -163,6 +167,17 @@ class ForeignWord(Rule):
                         f"'{w}' is a {name} function word inside an English sentence",
                         properties={"language": lang, "zipf_en": _zipf(lw, "en"), "zipf_foreign": foreign},
                     )
+
+
+# a word the text uses this many times in lowercase before a lowercase word is one of its own terms
+_OWN_TERM_USES = 3
+
+
+def _own_term(prose: str, word: str) -> bool:
+    """``word`` recurs in the text as a common noun or verb would ("the temps stack", "free any temps
+    in"), not as part of names (Los Angeles, de Gaulle): a term of the text's own, not a stray."""
+    uses = re.findall(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])(?=[\s,.;:]+[a-z])", prose)
+    return len(uses) >= _OWN_TERM_USES
 
 
 def _sentence_break(gap: str) -> bool:
