@@ -68,14 +68,15 @@ def _antonym_pairs(gone: list[str], new: list[str]) -> list[tuple[str, str]]:
     ant = _lexicon()["antonym_stems"]
     by_stem: dict[str, list[str]] = {}
     for b in new:
-        by_stem.setdefault(_stem(b), []).append(b)
+        for sb in _degree_stems(b, ant):
+            by_stem.setdefault(sb, []).append(b)
     new_set = set(new)
     out = set()
     for a in gone:
-        sa = _stem(a)
-        for t in ant.get(sa, ()):
-            if t != sa:
-                out.update((a, b) for b in by_stem.get(t, ()))
+        for sa in _degree_stems(a, ant):
+            for t in ant.get(sa, ()):
+                if t != sa:
+                    out.update((a, b) for b in by_stem.get(t, ()))
         if len(a) >= 4:  # b = prefix + a
             out.update((a, p + a) for p in _AFFIXES if p + a in new_set)
         if a[:2] in _AFFIX_STARTS:
@@ -87,6 +88,32 @@ def _antonym_pairs(gone: list[str], new: list[str]) -> list[tuple[str, str]]:
         if a.endswith("less") and a[:-4] + "ful" in new_set:
             out.add((a, a[:-4] + "ful"))
     return sorted(out)
+
+
+_DEGREE: dict[str, tuple[str, ...]] = {}
+
+
+def _degree_stems(w: str, ant: dict[str, set[str]]) -> tuple[str, ...]:
+    """The stem of ``w`` and, when ``w`` is a superlative or a comparative in -ier, the stem of its positive
+    degree if that is in the antonym table ("biggest" -> "big", "largest" -> "large", "happier" -> "happy"):
+    the stemmer keeps "biggest" and "smallest" apart from "big" and "small"."""
+    got = _DEGREE.get(w)
+    if got is None:
+        got = (_stem(w),)
+        # Superlatives, and comparatives in -ier; the stemmer already has "larger", "higher"; a doubled
+        # consonant before -er is as often a noun of agent ("winner", "beginner") as a comparative.
+        if len(w) > 4 and w.endswith(("est", "ier")):
+            root = w[:-3] if w.endswith("est") else w[:-2]
+            tries = [root, root + "e"]
+            if root.endswith("i"):
+                tries.append(root[:-1] + "y")
+            if len(root) > 2 and root[-1] == root[-2] and w.endswith("est"):
+                tries.append(root[:-1])  # "biggest" -> "big"
+            got += tuple(st for st in map(_stem, tries) if st in ant and st != got[0])[:1]
+        if len(_DEGREE) > 100_000:
+            _DEGREE.clear()
+        _DEGREE[w] = got
+    return got
 
 
 _OPENING = re.compile(r"^\W*(?:[^\W\d_](?:[^\W\d_]*['’-]\w*|\w*)\s+){0,4}[^\W\d_](?:[^\W\d_]*['’]\w*|\w*)\s*[,:]\s")
@@ -148,7 +175,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     jac = len(shared) / max(1, len(e.content | s.content))
     na, nb = _negations(ta), _negations(tb)
     neg_flip = float(na != nb and (na % 2) != (nb % 2))
-    absolute = float(bool(neg_flip and (_ABSOLUTE & set(new if nb > na else gone))))
+    denier = tb if nb > na else ta
+    absolute = float(bool(neg_flip and (_ABSOLUTE & set(new if nb > na else gone) or
+                                        any(w == "one" and _pronoun_one(denier, k) for k, w in enumerate(denier)))))
     # antonyms swapped
     ant = 0.0
     explained: set[str] = set()
@@ -159,9 +188,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         explained.update((a, b))
     # numbers and dates for the same noun
     num = date = same_num = approx = 0.0
-    gone_q = [(i, a) for i, a in enumerate(ta) if a in gone and (_value(a) is not None or
+    gone_q = [(i, a) for i, a in enumerate(ta) if a in gone and (_figure(ta, i) or
                                                                   a in _MONTHS and e.raw_lower_ok(a))]
-    new_q = [(j, b) for j, b in enumerate(tb) if b in new and (_value(b) is not None or
+    new_q = [(j, b) for j, b in enumerate(tb) if b in new and (_figure(tb, j) or
                                                                 b in _MONTHS and s.raw_lower_ok(b))]
     single = len(gone_q) == 1 and len(new_q) == 1  # one figure replaced by another: they pair up
     for i, a in gone_q:
@@ -203,6 +232,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     skip.update(explained)
     head = _head_extra([w for w in _claim_tokens(longer) if w not in skip and w not in _NEG_TOKENS
                         and not w.endswith("n't")], shared, stop)
+    if absolute and _quantifier_subject(s if nb > na else e):
+        head = 0.0  # "No one was injured" against "Two workers were injured": the denial replaces the subject
     extra_short = len(content_new if shorter_new else content_gone) / small
     extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | s.content))
     # markers present in one statement only (a reporting verb in both is no difference)
@@ -255,6 +286,29 @@ def _lead(s: _Sent) -> list[str]:
 
 def _drop_lead(toks: list[str], lead: list[str]) -> list[str]:
     return toks[len(lead):] if toks[: len(lead)] == lead else toks
+
+
+# "one" after these is a pronoun ("no one", "the one who"), not a count.
+_ONE_PRONOUN = frozenset({"no", "any", "some", "every", "each", "the", "this", "that", "which", "another"})
+
+
+def _pronoun_one(toks: list[str], i: int) -> bool:
+    return i > 0 and toks[i - 1] in _ONE_PRONOUN
+
+
+def _quantifier_subject(s: _Sent) -> bool:
+    """The statement's subject is a negative quantifier: "No one ...", "Nobody ...", "None of the ..."."""
+    m = _LEAD.match(s.text)
+    return _QUANTIFIER.match(s.text, m.end() if m else 0) is not None
+
+
+# A negative quantifier opening a clause, before a lower-case word ("None of the ...", not "None This type").
+_QUANTIFIER = re.compile(r"\W*(?i:no[ -]one|nobody|none|nothing)\s+[a-z]")
+
+
+def _figure(toks: list[str], i: int) -> bool:
+    """The token is a figure (a number, a number word), not the pronoun "one" ("No one was injured")."""
+    return _value(toks[i]) is not None and not (toks[i] == "one" and _pronoun_one(toks, i))
 
 
 def _close(a: str, b: str) -> bool:

@@ -74,7 +74,9 @@ class SelfContradiction(Rule):
        "Perl 5.20" / "Perl 5.22"; "version 1.39": rules/lexicons/contradiction.toml label_nouns), or open with
        a pointing subject ("It", "This", "These") in different sections, or differ in negation only inside
        conditional clauses ("If X is not present, ..." / "if X is present, ..."; 113 -> 101 wild findings,
-       nothing on tune); a statement that trails off ("...") is not complete. The same pointing subjects in
+       nothing on tune), or both open with a verb and no subject ("Returns the ...", "Removes one SV from the
+       start ..." / "... from the end ...": the bodies of two definitions) in different paragraphs (101 -> 97
+       wild findings, nothing on tune); a statement that trails off ("...") is not complete. The same pointing subjects in
        different paragraphs (not sections) would drop 8 more wild findings but cost a planted changed-number
        on tune ("It is dedicated to ... the 5 prime elements") and is not done. On the tune split nothing changed (recall 0.906, precision 0.980, controls 1.7%); on
        the technical documentation of benchmarks/quality/wild.py, false positives per 1,000 words went
@@ -89,6 +91,13 @@ class SelfContradiction(Rule):
        afterwards,") still lowers; "%" is the word "percent". Recall 0.906 -> 0.931 (absolute-claim 0.80 ->
        0.85, negated-restatement 0.85 -> 0.90, with-discourse-marker 0.85 -> 0.95), precision 0.980 -> 0.980,
        controls flagged 1.7% -> 1.7%; wild technical docs unchanged by these (0.055 per 1,000 words after all).
+       Then: a negative quantifier as subject ("No one was injured ...", "Nobody complained ...") replaces
+       the earlier subject ("Two workers were injured ...") and is an absolute denial, not another subject,
+       and "one" after "no", "any", "the" ... is not a figure; superlatives and comparatives in -ier are
+       looked up by their positive degree in the antonym table ("biggest" / "smallest", "easiest" /
+       "hardest"). Tune split unchanged (these forms were not missed there); wild unchanged (a
+       quantifier must precede a lower-case word: "None This type has a single value" is a heading glued
+       to its text).
 
     Filters measured on the tune split on 2026-11-30 (scripts/eval-contradiction, 160 planted, 120 controls,
     each switched at inference only; with the shipped set: recall 0.900, precision 0.973, controls flagged

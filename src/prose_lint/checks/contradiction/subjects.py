@@ -61,7 +61,8 @@ def other_subject(e: _Sent, s: _Sent) -> str:
     list or rows of one table; inline code that each names and the other does not; a name that each holds
     and the other does not (a name swapped for another, not a name left out); a subject that names what the
     other does not ("Digest::SHA has been upgraded" / "Digest has been upgraded"; "Perl 5.20" / "Perl 5.22");
-    two subjects that point back ("It", "This", "These ...") from different sections, each at its own topic."""
+    two subjects that point back ("It", "This", "These ...") from different sections, each at its own topic;
+    two statements without a subject ("Returns the ...") in different paragraphs: definitions of two terms."""
     if "other-item" not in DISABLED and e.item and s.item and e.item[0] == s.item[0] and e.item[1] != s.item[1]:
         return "item"
     if "other-subject" in DISABLED:
@@ -87,6 +88,8 @@ def other_subject(e: _Sent, s: _Sent) -> str:
             return "name"
     if he and hs and he[0] in _POINTING and hs[0] in _POINTING and e.section != s.section:
         return "anaphora"
+    if e.block != s.block and _subjectless(e) and _subjectless(s):
+        return "definition"
     return ""
 
 
@@ -143,6 +146,20 @@ def _figures(s: _Sent) -> dict[str, bool]:
             out[f] = out.get(f, True) and label
         s.figures = out
     return s.figures
+
+
+# A statement that opens with a verb in -s before a determiner ("Returns the ...", "Removes one SV ...",
+# "Causes the resulting RE ...") has no subject: it is the body of a definition and is about its term.
+_VERB_OPENING = re.compile(r"\W*(?:May\s+|Can\s+)?([A-Z][a-z]+s)\s+(?:the|a|an|one|its|this|true|false|if|whether|"
+                           r"when|all|any|no|nothing|zero)\b")
+# Words in -s that open a statement with a subject after them ("Perhaps the ...", "Thus the ...").
+_NOT_VERBS = frozenset("perhaps sometimes thus nevertheless nonetheless besides always towards across unless whereas "
+                       "afterwards backwards regardless this its his yes less as is was has does various".split())
+
+
+def _subjectless(s: _Sent) -> bool:
+    m = _VERB_OPENING.match(s.text)
+    return m is not None and m.group(1).lower() not in _NOT_VERBS
 
 
 def _is_name(w: str) -> bool:
