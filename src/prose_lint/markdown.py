@@ -24,7 +24,29 @@ def _parser():
         from markdown_it import MarkdownIt
 
         _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+        _PARSER.core.ruler.at("inline", _inline)
     return _PARSER
+
+
+# The characters that can open inline syntax in the rules enabled above (escapes, code spans,
+# strikethrough, emphasis, links, images, autolinks, inline HTML, entities). Without any, markdown-it's
+# inline parse of a block's content is only its lines as text tokens between soft or hard breaks (half of
+# the inline blocks of the benchmark corpus): _align_plain reads those lines without it.
+_INLINE_SYNTAX = re.compile(r"[\\`~*_\[\]!<&]")
+
+
+def _inline(state) -> None:
+    """markdown-it's core "inline" rule, except that a block's content without inline syntax is not
+    tokenised (its token is marked ``meta["plain"]``)."""
+    parse = state.md.inline.parse
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if _INLINE_SYNTAX.search(token.content) is None:
+                token.meta = {"plain": True}
+            else:
+                parse(token.content, state.md, state.env, token.children)
 
 
 def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
@@ -63,7 +85,10 @@ def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
         region_end = lines.ends[min(token.map[1], len(lines)) - 1]
         in_cell = "th_open" in stack or "td_open" in stack
         cursor = row_cursor.get(tuple(token.map), region_start) if in_cell else region_start
-        span = _align_inline(text, chars, token.children or [], cursor, region_end, inline)
+        if token.meta.get("plain"):
+            span = _align_plain(text, chars, token.content, cursor, region_end)
+        else:
+            span = _align_inline(text, chars, token.children or [], cursor, region_end, inline)
         if in_cell:
             row_cursor[tuple(token.map)] = span[2]
         if span[0] is None:
@@ -123,6 +148,26 @@ def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int
         if kind != "text" or not child.content:
             continue
         start, cursor = _unmask(text, chars, child.content, cursor, limit)
+        if start is not None:
+            first = start if first is None else first
+            last = cursor
+    return first, last, cursor
+
+
+def _align_plain(text: str, chars: list[str], content: str, cursor: int, limit: int):
+    """``_align_inline`` for content without inline syntax, as markdown-it tokenises it: each line is a
+    text token, less the spaces before a line break (a soft or hard break) and the spaces and tabs after it."""
+    first = last = None
+    lines = content.split("\n")
+    final = len(lines) - 1
+    for i, line in enumerate(lines):
+        if i:
+            line = line.lstrip(" \t")
+        if i < final:
+            line = line.rstrip(" ")
+        if not line:
+            continue
+        start, cursor = _unmask(text, chars, line, cursor, limit)
         if start is not None:
             first = start if first is None else first
             last = cursor

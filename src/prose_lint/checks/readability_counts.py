@@ -30,7 +30,6 @@ from dataclasses import dataclass
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat.backend.counts._count_sentences
-_SPACES = re.compile(r"\s+")
 _WORD_CHARS = re.compile(r"\w+")
 # textstat's LANG_CONFIGS["en"]: Flesch reading ease, and the syllables of a "difficult" word (Gunning fog)
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
@@ -139,8 +138,9 @@ def count(text: str) -> Counts:
         c.syllables, c.polysyllables, c.unfamiliar, c.hard = map(sum, zip(*rows))
     sentences = _SENTENCE.findall(text)
     c.sentences = max(1, len(sentences) - sum(1 for s in sentences if len(_words(s)) <= 2))
-    c.tokens = len(text.split())
-    c.chars = len(text) - sum(map(len, _SPACES.findall(text)))
+    tokens = text.split()  # str.split and the regex \s split on the same (Unicode) whitespace
+    c.tokens = len(tokens)
+    c.chars = sum(map(len, tokens))  # the characters that are not whitespace
     c.letters = sum(map(len, _WORD_CHARS.findall(text)))
     return c
 
