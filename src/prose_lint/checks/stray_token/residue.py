@@ -302,8 +302,9 @@ class UnpairedEmphasis(Rule):
     ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
     delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
     (otherwise ``_name`` is an identifier). Nor is a marker glued to a word that is code: one holding
-    brackets, a sigil, a path, a dotted name or another underscore (``*foo{THING}``, ``_parser.py``,
-    ``_init_module_attrs``), nor any marker of a paragraph that holds code (inline code, a sigil,
+    brackets, a sigil, a path, a dotted name, another underscore or a capital after a lowercase letter
+    (``*foo{THING}``, ``_parser.py``, ``_init_module_attrs``, ``pTHX_``), or an underscore glued to
+    digits (``_0``), nor any marker of a paragraph that holds code (inline code, a sigil,
     an operator, a call: see unpaired-bracket).
     """
 
@@ -395,7 +396,8 @@ _CODE_CHARS = re.compile(r"[{}()\[\]$@=<>/\\]|::|\w\.\w|[^\W_]_|_[^\W_]")
 
 def _code_word(text: str, s: int, e: int) -> bool:
     """The word a marker text[s:e] is glued to is code: it holds brackets, a sigil, a path, a dotted
-    name or another underscore (``*foo{THING}``, ``*args)``, ``_parser.py``, ``_init_module_attrs``)."""
+    name, another underscore or a capital after a lowercase letter (``*foo{THING}``, ``_parser.py``,
+    ``_init_module_attrs``, ``pTHX_``), or digits after an underscore (``_0``)."""
     ws = s
     while ws > 0 and not text[ws - 1].isspace():
         ws -= 1
@@ -403,7 +405,9 @@ def _code_word(text: str, s: int, e: int) -> bool:
     while we < len(text) and not text[we].isspace():
         we += 1
     word = (text[ws:s] + " " + text[e:we]).strip("\"'“”‘’.,;:!?()[]")  # (**Note**) is prose
-    return bool(_CODE_CHARS.search(word))
+    if text[s] == "_" and any(c.isdigit() for c in word):
+        return True  # _0, _1: positional names
+    return bool(_CODE_CHARS.search(word) or re.search(r"[a-z][A-Z]", word))  # pTHX_, camelCase
 
 
 def _percent_decoded(token: str) -> bool:
