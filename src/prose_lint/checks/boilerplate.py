@@ -29,8 +29,8 @@ class Boilerplate(Rule):
 
     Algorithm: a line classifier in the manner of jusText and boilerpipe, from text alone.
 
-    1. Every non-blank line of prose is a unit (code blocks are skipped; a paragraph hard-wrapped at
-       a fixed width, whose line breaks mostly fall before a lower-case word, is one unit) with features
+    1. Every non-blank line of prose is a unit (code blocks are skipped; a paragraph hard-wrapped in
+       its source, whose line breaks mostly fall inside sentences, is one unit) with features
        (``checks/boilerplate_features.py``): word count, stop-word density, share of capitalised words,
        final punctuation, list markers, link syntax (Markdown links, URLs, ``|``/``»``/``::``
        separators, the share of the line that is markup), dates, digits and counters ("12 comments",
@@ -55,8 +55,10 @@ class Boilerplate(Rule):
        so. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
-       (a list or an address of the text itself), has one or two lines (a title block, a sign-off)
-       or is mostly rows of figures (a table).
+       (a list or an address of the text itself), has one or two lines (a title block, a sign-off),
+       is mostly rows of figures (a table), or when 60% of its content words are words of the
+       document's own prose (a list of the text's modules, steps or changes). Lines of a table (grid,
+       pipe or reST simple table, with its rule) are never chrome.
        The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,
        ``/forum``, ``/cookie``, ``/newsletter``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's

@@ -130,12 +130,30 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     single = model["min_single"]
     runs = [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or probs[r[0]] >= single and units[r[0]].words]
     runs = [r for r in (_letter_parts(units, r) for r in runs) if r]
-    runs = [r for r in runs if _supported(units, r)]
+    candidates = {i for r in runs for i in r}
+    body = _body_words(units, [i for i, u in enumerate(units) if u.features[prose] and i not in candidates])
+    runs = [r for r in runs if _supported(units, r, body)]
     chrome = {i for r in runs for i in r}
     return [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
 
 
-def _supported(units: Sequence[Any], run: list[int]) -> bool:
+BODY_SHARE = 0.6  # a run whose content words the body uses this much is the document's own (_supported)
+
+
+def _content_words(u: Any) -> list[str]:
+    from prose_lint.analysis import stopwords
+
+    stop = stopwords()
+    return [w for w in map(str.lower, u.tokens) if len(w) > 2 and w not in stop]
+
+
+def _body_words(units: Sequence[Any], body: list[int]) -> set[str]:
+    """The content words of the document's prose lines (``body``: the lines of 15 words or more with
+    a normal share of function words that no candidate run holds)."""
+    return {w for i in body for w in _content_words(units[i])}
+
+
+def _supported(units: Sequence[Any], run: list[int], body: set[str] | frozenset[str] = frozenset()) -> bool:
     """Vetoes of runs that only the model's score stands behind, none of whose lines the lexicon names
     or has link or menu syntax (a Markdown link, a URL, a separator, a one-line menu). Measured on the
     tune split, each with the others on (planted blocks found of 160; findings outside planted blocks;
@@ -150,13 +168,23 @@ def _supported(units: Sequence[Any], run: list[int]) -> bool:
       2.45 -> 2.36.
     - a run whose lines are mostly rows of figures ("Phoenix 15,516 -20.7% 5.5%": two or more
       numbers, one with %, a currency sign or a decimal point, and no date) is a table of the text:
-      found unchanged, findings 79 -> 70, web recall unchanged, content unchanged."""
+      found unchanged, findings 79 -> 70, web recall unchanged, content unchanged.
+    - a run whose content words (3 letters or more, no function words) are BODY_SHARE or more words
+      of the document's own prose lines (``body``) goes on with the body's vocabulary: a list of the
+      text's modules, steps, sections or changes ("Added /fill command", "Introduced in Perl 5.14").
+      Chrome speaks of the site (menus, teasers of other stories, forms), not of the text. Measured
+      with the tables and wrap tests of boilerplate_shapes on: wild technical docs 0.149 -> 0.107
+      findings per 1,000 words; tune planted blocks 144 -> 144 of 160; web chrome lines
+      17,128 -> 16,969 of 21,331 (recall 0.803 -> 0.796); content lines flagged 369 -> 321."""
     from prose_lint.checks.boilerplate_features import BASE, data_row, evidence_of_chrome
 
     if any(evidence_of_chrome(units[i]) for i in run):
         return True
     before, after = BASE.index("before_main"), BASE.index("after_main")
     if not units[run[-1]].features[before] and not units[run[0]].features[after] or len(run) <= 2:
+        return False
+    words = [w for i in run for w in _content_words(units[i])]
+    if words and sum(w in body for w in words) >= BODY_SHARE * len(words):
         return False
     return sum(data_row(units[i]) for i in run) * 2 < len(run)
 
