@@ -9,6 +9,7 @@ from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
 from .blocks import _score, _segment_features, _split
+from .names import _Names
 from .separation import _median, _Parts
 from .structure import _effective, _params, _structure, _units
 from .vocabulary import _count_sketch, _main_terms, _tfidf
@@ -44,9 +45,13 @@ class OffTopicContent(Rule):
        minus theirs from each other: local, so a long document whose end has drifted from its start does
        not hide a block dropped into it); the structural score at its start (a headline, the same headline repeated, a dateline such as "ISLAMABAD:", an
        "Updated <date>"/byline line, a bullet summary, extra blank lines: a headline alone counts little,
-       and no sign is required); inserted; short (< 150 words without a strong sign); the document's length
-       (ln(words / 1000)): a long document (a speech, a report, a handbook chapter) changes subject on its
-       own, so a change point in it needs more evidence.
+       and no sign is required); inserted; short (< 150 words without a strong sign); its *names*: the share
+       of its names (capitalised words inside a sentence: people, places, organisations) that the rest of
+       the document never uses, counted when they recur in the block (a different story in the same
+       category, another match or another company's results, has its own people and places; a passage of
+       a speech that lists countries once each does not) and as far as its wording departs from the text
+       before it; the document's length (ln(words / 1000)), weighted little: a long document changes
+       subject on its own, but its local and name evidence carry over.
     3. The confidence is a logistic function of those features whose weights and threshold are data
        (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus and
        hard negatives made from its long documents by scripts/calibrate-off-topic). The best blocks above
@@ -66,8 +71,8 @@ class OffTopicContent(Rule):
 
     Known limits: a single-paragraph digression is below the minimum by design; an appended text on the
     same subject (a second report of the same event) is not off-topic; a block that continues the
-    document's subject closely (one football report after another) is found only with a structural sign
-    or a clear change of vocabulary.
+    document's subject closely (one football report after another) is found only with a structural sign,
+    a clear change of vocabulary or recurring names of its own.
     """
 
     id = "off-topic-content"
@@ -105,6 +110,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     Xn, counts, idf, terms, display = _tfidf(units, body)
     T = _count_sketch(Xn)
     PE, PT = _Parts.of(E.astype(float), weights), _Parts.of(T, weights)
+    N = _Names.of(units, body)
     floor_e, floor_t = params["floor_embedding"], params["floor_tfidf"]
 
     def start_unit(a: int) -> int:
@@ -158,7 +164,8 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     # candidate when a calibration collects them (_DEBUG). A skipped feature scores as 0.0 in its place,
     # and 0.0 x anything adds nothing, so each confidence is the same to the last bit.
     lazy = _DEBUG is None
-    unweighted = frozenset(k for k in ("e_ret", "t_ret", "e_lead", "t_lead", "e_near", "t_near", "e_rel", "t_rel")
+    unweighted = frozenset(k for k in ("e_ret", "t_ret", "e_lead", "t_lead", "e_near", "t_near", "e_rel", "t_rel",
+                                       "names", "names_sep")
                            if params["model"].get(k, 0.0) == 0.0) if lazy else frozenset()
 
     def features(a: int, b: int, skip: frozenset[str]) -> dict[str, float]:
@@ -167,6 +174,12 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         ne, nt = (0.0, 0.0) if {"e_rel", "t_rel"} <= skip else null(b - a)
         f["e_rel"] = 0.0 if "e_rel" in skip else f["e_rest"] - ne
         f["t_rel"] = 0.0 if "t_rel" in skip else f["t_rest"] - nt
+        # Names (people, places, organisations) that the rest of the document never uses: a different
+        # story in the same category (another match, another company's results) has its own. They count
+        # as far as the block's wording also departs from the text before it (names_sep): a section of a
+        # long document about one person or country has novel names but follows on from its subject.
+        f["names"] = 0.0 if {"names", "names_sep"} <= skip else N.novelty(a, b)
+        f["names_sep"] = f["names"] * min(f["e_prev"], f["t_prev"])
         f["log_words"] = log_words
         f["inserted"] = float(b < m)
         f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
