@@ -33,6 +33,29 @@ _NOT_NEGATING = ("not only", "not just", "not least", "no doubt", "no longer", "
 _ABSOLUTE = frozenset({"never", "ever", "any", "whatsoever", "none", "nobody", "nothing", "nowhere", "all"})
 
 
+def on_(name: str) -> bool:
+    return name not in DISABLED
+
+
+def _denies_other(denier: list[str], other: list[str], stop) -> bool:
+    """Some negation of ``denier`` has in its scope (the first content word of the four after it) a word the
+    other statement also says: antithesis pairs a denial with another predicate ("not the solution" / "the
+    problem"; "We did not come to fear the future" / "We came to shape it"), which contradicts nothing."""
+    said = {_stem(w) for w in other if w not in stop}
+    scopes = 0
+    for i, t in enumerate(denier):
+        if t not in _NEG_TOKENS and not t.endswith("n't"):
+            continue
+        word = next((w for w in denier[i + 1: i + 5] if w not in stop and w not in _NEG_TOKENS
+                     and not w.endswith("n't") and w.isalpha()), None)
+        if word is None:
+            return True  # nothing to look at ("it is not.")
+        scopes += 1
+        if _stem(word) in said:
+            return True
+    return not scopes
+
+
 def _claim_tokens(s: _Sent) -> list[str]:
     if s.claim is None:
         # "%" is the word "percent" written as a sign ("68%" restates "68 percent").
@@ -176,6 +199,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     na, nb = _negations(ta), _negations(tb)
     neg_flip = float(na != nb and (na % 2) != (nb % 2))
     denier = tb if nb > na else ta
+    if neg_flip and on_("denied-elsewhere") and not _denies_other(denier, ta if nb > na else tb, stop):
+        neg_flip = 0.0  # "Government is not the solution" / "Government is the problem": another predicate
     absolute = float(bool(neg_flip and (_ABSOLUTE & set(new if nb > na else gone) or
                                         any(w == "one" and _pronoun_one(denier, k) for k, w in enumerate(denier)))))
     # antonyms swapped
@@ -246,8 +271,11 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     if e.contrast_open:
         sa.discard(ta[0])
     hedge = float(on("hedge-in-difference") and bool(lex["hedges"] & sa) != bool(lex["hedges"] & sb))
-    said = lex["reporting"] | lex["framing"]
-    report = float(on("report-in-difference") and bool(said & sb) and not said & sa)  # the later one is reported
+    # One statement only is attributed ("Some say ...", "Critics claim ...", "Rumours circulated that ..."): the
+    # later one reports a view, or the earlier states one the author then rejects (concession, rhetoric).
+    # Compared by kind (a reporting verb; a framing word such as "rumours", "critics"): "said" restated as
+    # "stated" is the same attribution, "Rumours circulated that ..., prosecutors say," adds one.
+    report = float(on("report-in-difference") and _attribution(sa, ta, lex) != _attribution(sb, tb, lex))
     when = lex["time"] | lex["time_shift"]
     # A later statement that opens with a marker of its own ("Notably,", "That said,") in place of the
     # earlier one's opening adverbial restates the claim: the time of the dropped opening ("Before the season
@@ -273,6 +301,19 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
         "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
     }
+
+
+def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
+    """Whether a statement is attributed to someone by a reporting verb ("say", "claimed") and by a framing
+    word or phrase ("critics", "rumours", "it is often said"), without the author's own discourse markers
+    made of the same words ("That said,", "Truth be told,", "Contrary to")."""
+    joined = " " + " ".join(toks) + " "
+    for p in lex["discourse_phrases"]:
+        if f" {p} " in joined:
+            joined = joined.replace(f" {p} ", " ")
+    left = set(joined.split()) & words
+    return (not lex["reporting"].isdisjoint(left),
+            not lex["framing"].isdisjoint(left) or any(f" {p} " in joined for p in lex["framing_phrases"]))
 
 
 # An opening adverbial or marker up to its comma, figures included ("By 2050,"; _OPENING has words only).

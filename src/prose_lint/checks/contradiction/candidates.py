@@ -33,7 +33,7 @@ def _candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], terms
 
 def _pairable(s: _Sent) -> bool:
     return not (s.question and "question" not in DISABLED) and (s.prose or "non-prose" in DISABLED) and \
-        (s.complete or "fragment" in DISABLED)
+        (s.complete or "fragment" in DISABLED) and not (s.exhortation and "exhortation" not in DISABLED)
 
 
 def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], df: Counter) -> list[_Sent]:

@@ -72,6 +72,7 @@ def _lexicon() -> dict[str, Any]:
             "reporting": set(raw["reporting"]),
             "framing": {w for w in raw["framing"] if " " not in w},
             "framing_phrases": phrases("framing"),
+            "discourse_phrases": sorted(raw["discourse_phrases"], key=len, reverse=True),  # longest first
             "hedges": set(raw["hedges"]),
             "time": {w for w in raw["time_change"] if " " not in w},
             "time_phrases": phrases("time_change"),

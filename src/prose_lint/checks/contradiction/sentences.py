@@ -43,6 +43,7 @@ class _Sent:
     complete: bool = True  # opens with a capital or a figure and ends with . ! or ?: not a list item's clause
     events: list = field(default_factory=list)  # dated one-time events (_event_years)
     question: bool = False
+    exhortation: bool = False  # "Let us ...", "Ask not ...": a call to act, not a statement (_exhortation)
     prose: bool = True  # running prose: not a reference, a citation or a list of figures
     prose_own: bool = True  # ``prose`` before the section's role was applied (for copies of a repeated text)
     claim: list | None = None
@@ -64,16 +65,16 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
     raw = _TOKEN.findall(text)
     if len(raw) < 4:
         return None
-    toks = [t.lower() for t in raw]
-    if "’" in text:
-        toks = [t.replace("’", "'") for t in toks]
+    toks: list[str] = []
     sent = _Sent(index, start, end, text, block, pos, toks, raw)
     kinds = _token_kinds(stop)
-    content, entities = sent.content, sent.entities
-    for i, t in enumerate(toks):
-        kind = kinds.get(t)
-        if kind is None:
-            kind = _token_kind(t, stop, kinds)
+    raws = _KINDS[2]
+    content, entities, add = sent.content, sent.entities, toks.append
+    words = 0
+    for i, r in enumerate(raws.get(r) or _raw_kind(r, stop, kinds, raws) for r in raw):
+        t, kind, cap, lower_word = r
+        add(t)
+        words += lower_word
         if kind.__class__ is int:
             if kind == 1:
                 sent.years.add(t)
@@ -81,20 +82,18 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
                 sent.numbers.add(t)
             continue
         content.add(kind)
-        if i:
-            r = raw[i]
-            if r[0].isupper() or (r.isupper() and len(r) > 1):
-                entities.add(kind)
-    words = len([r for r in raw if r.isalpha() and r.islower()])
+        if i and cap:
+            entities.add(kind)
     sent.prose = words >= 3 and words >= 0.4 * len(raw)
     sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
-    sent.usable = _usable(text, toks, raw, lex)
+    sent.exhortation = _exhortation(toks, raw)
+    sent.usable = not sent.exhortation and _usable(text, toks, raw, lex)
     sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
     sent.quoted_only = not sent.usable and _QUOTE_RE.search(text) is not None and \
         _usable(_QUOTE_RE.sub("", text), toks, raw, lex)
     joined = " " + " ".join(toks) + " "
     sent.time = bool(sent.years) or not lex["time"].isdisjoint(toks) or any(
-        f" {p} " in joined for p in lex["time_phrases"])
+        p in joined for p in _padded(lex["time_phrases"]))
     sent.contrast_open = joined.startswith(lex["contrast"])
     sent.negated = _count_negations(text) > 0
     first = text.lstrip(" \t\n\"'“‘«(*_[")[:1]
@@ -107,15 +106,39 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
     return sent
 
 
-_KINDS: tuple[Any, dict[str, Any]] = (None, {})
+# (stop-word set, lower-cased token -> kind, token as written -> (lower-cased token, kind, capitalised,
+# lower-case word)): a document repeats its words, so each is classified once (_make_sent's largest cost).
+_KINDS: tuple[Any, dict[str, Any], dict[str, tuple]] = (None, {}, {})
 
 
 def _token_kinds(stop) -> dict[str, Any]:
     """The token -> kind cache of _token_kind for this stop-word set."""
     global _KINDS
-    if _KINDS[0] is not stop or len(_KINDS[1]) > 200_000:
-        _KINDS = (stop, {})
+    if _KINDS[0] is not stop or len(_KINDS[1]) > 200_000 or len(_KINDS[2]) > 200_000:
+        _KINDS = (stop, {}, {})
     return _KINDS[1]
+
+
+def _raw_kind(r: str, stop, kinds: dict[str, Any], raws: dict[str, tuple]) -> tuple:
+    """A token as written: (lower-cased, curly apostrophe made straight; its _token_kind; capitalised or
+    an acronym: a name when not first; an all-lower-case word)."""
+    t = r.lower().replace("’", "'")
+    kind = kinds.get(t)
+    if kind is None:
+        kind = _token_kind(t, stop, kinds)
+    out = raws[r] = (t, kind, r[0].isupper() or (r.isupper() and len(r) > 1), r.isalpha() and r.islower())
+    return out
+
+
+_PADDED: dict[int, tuple] = {}
+
+
+def _padded(phrases) -> tuple[str, ...]:
+    """" phrase " for each phrase of a lexicon list (matched inside " " + joined tokens + " ")."""
+    out = _PADDED.get(id(phrases))
+    if out is None or out[0] is not phrases:
+        out = _PADDED[id(phrases)] = (phrases, tuple(f" {p} " for p in phrases))
+    return out[1]
 
 
 def _token_kind(t: str, stop, kinds: dict[str, Any]) -> Any:
@@ -174,6 +197,26 @@ _ANSWER_NO = re.compile(r"(?=n)\bno\b(?=\s*(?:[.;,:)/|]|$))", re.I)  # "on by de
 
 
 _FIELD = re.compile(r"\b[\w-]+(?: [\w-]+)?:\s")
+
+
+# Words that open a statement before "not" ("Is not ...", "Money not spent ..." has no verb first).
+_NOT_AFTER = frozenset({"is", "are", "was", "were", "am", "be", "do", "does", "did", "have", "has", "had", "can",
+                        "could", "will", "would", "shall", "should", "may", "might", "must", "need", "dare",
+                        "ought", "if", "whether", "and", "but", "or", "though", "although", "why", "not"})
+
+
+def _exhortation(toks: list[str], raw: list[str]) -> bool:
+    """The sentence calls on its hearers rather than states: it opens with "Let us/it/me/them", "Let's", or an
+    inverted negative imperative ("Ask not what ...", "Fear not"). Speeches pair such calls ("Ask not what
+    the city can give to you. Ask what you can give to the city."): neither asserts, so neither contradicts.
+    Not "Do not ..." (instructions of technical prose say what must not be done)."""
+    if len(toks) < 3 or not raw[0][:1].isupper():
+        return False
+    first, second = toks[0], toks[1]
+    if first in ("let's", "lets") or first == "let" and second in ("us", "it", "me", "them", "him", "her", "every",
+                                                                     "no", "each", "all", "the", "our", "this"):
+        return True
+    return second == "not" and first.isalpha() and first not in _NOT_AFTER and first not in stopwords()
 
 
 def _count_negations(text: str) -> int:
