@@ -43,6 +43,7 @@ class _Sent:
     complete: bool = True  # opens with a capital or a figure and ends with . ! or ?: not a list item's clause
     events: list = field(default_factory=list)  # dated one-time events (_event_years)
     question: bool = False
+    exhortation: bool = False  # "Let us ...", "Ask not ...": a call to act, not a statement (_exhortation)
     prose: bool = True  # running prose: not a reference, a citation or a list of figures
     prose_own: bool = True  # ``prose`` before the section's role was applied (for copies of a repeated text)
     claim: list | None = None
@@ -85,7 +86,8 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
             entities.add(kind)
     sent.prose = words >= 3 and words >= 0.4 * len(raw)
     sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
-    sent.usable = _usable(text, toks, raw, lex)
+    sent.exhortation = _exhortation(toks, raw)
+    sent.usable = not sent.exhortation and _usable(text, toks, raw, lex)
     sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
     sent.quoted_only = not sent.usable and _QUOTE_RE.search(text) is not None and \
         _usable(_QUOTE_RE.sub("", text), toks, raw, lex)
@@ -195,6 +197,26 @@ _ANSWER_NO = re.compile(r"(?=n)\bno\b(?=\s*(?:[.;,:)/|]|$))", re.I)  # "on by de
 
 
 _FIELD = re.compile(r"\b[\w-]+(?: [\w-]+)?:\s")
+
+
+# Words that open a statement before "not" ("Is not ...", "Money not spent ..." has no verb first).
+_NOT_AFTER = frozenset({"is", "are", "was", "were", "am", "be", "do", "does", "did", "have", "has", "had", "can",
+                        "could", "will", "would", "shall", "should", "may", "might", "must", "need", "dare",
+                        "ought", "if", "whether", "and", "but", "or", "though", "although", "why", "not"})
+
+
+def _exhortation(toks: list[str], raw: list[str]) -> bool:
+    """The sentence calls on its hearers rather than states: it opens with "Let us/it/me/them", "Let's", or an
+    inverted negative imperative ("Ask not what ...", "Fear not"). Speeches pair such calls ("Ask not what
+    the city can give to you. Ask what you can give to the city."): neither asserts, so neither contradicts.
+    Not "Do not ..." (instructions of technical prose say what must not be done)."""
+    if len(toks) < 3 or not raw[0][:1].isupper():
+        return False
+    first, second = toks[0], toks[1]
+    if first in ("let's", "lets") or first == "let" and second in ("us", "it", "me", "them", "him", "her", "every",
+                                                                     "no", "each", "all", "the", "our", "this"):
+        return True
+    return second == "not" and first.isalpha() and first not in _NOT_AFTER and first not in stopwords()
 
 
 def _count_negations(text: str) -> int:
