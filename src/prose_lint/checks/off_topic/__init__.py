@@ -109,7 +109,8 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     E = embeddings.embed_spans(doc, [(units[i].block.start, units[i].block.end) for i in body], content_words=False)
     Xn, counts, idf, terms, display = _tfidf(units, body)
     T = _count_sketch(Xn)
-    PE, PT = _Parts.of(E.astype(float), weights), _Parts.of(T, weights)
+    PE, PT = _Parts.of(E, weights), _Parts.of(T, weights)  # of() converts to float64 itself
+    del E, T  # the running sums hold all the scans need
     N = _Names.of(units, body)
     floor_e, floor_t = params["floor_embedding"], params["floor_tfidf"]
 
