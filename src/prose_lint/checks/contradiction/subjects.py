@@ -7,20 +7,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
 from .alignment import _opening
 from .filters import DISABLED
-from .lexicon import _lexicon, _stem
+from .lexicon import _lexicon, _lexicon_raw, _stem
 from .sentences import _Sent, _count_negations
 
-# Month and weekday names are capitalised but are the date a test compares, not a subject.
-_MONTH_WORDS = frozenset(("january february march april may june july august september october november december "
-                          "monday tuesday wednesday thursday friday saturday sunday").split())
-_NOT_SUBJECTS = frozenset(_stem(w) for w in _MONTH_WORDS)
 _ITEM_KINDS = ("list_item", "table_cell")
+
+
+@lru_cache(maxsize=None)
+def _words_of(key: str) -> frozenset[str]:
+    """A word list of the [subjects] table of rules/lexicons/contradiction.toml."""
+    return frozenset(_lexicon_raw()["subjects"][key])
+
+
+@lru_cache(maxsize=1)
+def _not_subjects() -> frozenset[str]:
+    return frozenset(_stem(w) for w in _words_of("dates"))
 
 
 def mark_subjects(doc: Document, sents: list[_Sent]) -> None:
@@ -69,8 +77,8 @@ def other_subject(e: _Sent, s: _Sent) -> str:
         return ""
     if e.codes != s.codes and e.codes - s.codes and s.codes - e.codes:
         return "code"
-    only_e = {n for n in e.entities - s.content if n not in _NOT_SUBJECTS}
-    only_s = {n for n in s.entities - e.content if n not in _NOT_SUBJECTS}
+    only_e = {n for n in e.entities - s.content if n not in _not_subjects()}
+    only_s = {n for n in s.entities - e.content if n not in _not_subjects()}
     if only_e and only_s:
         return "name"
     if "other-condition" not in DISABLED and _negated_in_condition_only(e, s):
@@ -86,7 +94,7 @@ def other_subject(e: _Sent, s: _Sent) -> str:
         if any(_is_name(w) and w.lower() not in ts for w in he) or \
                 any(_is_name(w) and w.lower() not in te for w in hs):
             return "name"
-    if he and hs and he[0] in _POINTING and hs[0] in _POINTING and e.section != s.section:
+    if he and hs and he[0] in _words_of("pointing") and hs[0] in _words_of("pointing") and e.section != s.section:
         return "anaphora"
     if e.block != s.block and _subjectless(e) and _subjectless(s):
         return "definition"
@@ -95,11 +103,6 @@ def other_subject(e: _Sent, s: _Sent) -> str:
 
 # Names as written: a qualified or compound identifier stays one word ("File::Find", "DB_File", "os.path").
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*\w)?(?:(?:::|\.|_)\w+)*|\d+(?:\.\d+)*")
-# The verbs that end a subject (the statements of the same form share them: "X has been upgraded").
-_SUBJECT_END = frozenset("is are was were be been has have had can could will would may might must shall should "
-                         "does do did not never no".split())
-# Subjects that point back to what the section is about.
-_POINTING = frozenset({"it", "its", "this", "these", "they", "their", "those", "he", "she", "his", "her"})
 
 
 def _words(s: _Sent) -> list[str]:
@@ -141,7 +144,7 @@ def _figures(s: _Sent) -> dict[str, bool]:
             label = text[m.start() - 1: m.start()] in ("#", "v") or \
                 (not before.strip("( ") and text[m.end(): m.end() + 1] == ")") or \
                 (prev.lower() in labels) or \
-                (prev[:1].isupper() and prev.isalpha() and prev.lower() not in stop and prev.lower() not in _MONTH_WORDS)
+                (prev[:1].isupper() and prev.isalpha() and prev.lower() not in stop and prev.lower() not in _words_of("dates"))
             f = m.group(0)
             out[f] = out.get(f, True) and label
         s.figures = out
@@ -152,14 +155,11 @@ def _figures(s: _Sent) -> dict[str, bool]:
 # "Causes the resulting RE ...") has no subject: it is the body of a definition and is about its term.
 _VERB_OPENING = re.compile(r"\W*(?:May\s+|Can\s+)?([A-Z][a-z]+s)\s+(?:the|a|an|one|its|this|true|false|if|whether|"
                            r"when|all|any|no|nothing|zero)\b")
-# Words in -s that open a statement with a subject after them ("Perhaps the ...", "Thus the ...").
-_NOT_VERBS = frozenset("perhaps sometimes thus nevertheless nonetheless besides always towards across unless whereas "
-                       "afterwards backwards regardless this its his yes less as is was has does various".split())
 
 
 def _subjectless(s: _Sent) -> bool:
     m = _VERB_OPENING.match(s.text)
-    return m is not None and m.group(1).lower() not in _NOT_VERBS
+    return m is not None and m.group(1).lower() not in _words_of("not_verbs")
 
 
 def _is_name(w: str) -> bool:
@@ -174,7 +174,7 @@ def _named(w: str) -> bool:
 
 
 def _head(s: _Sent) -> tuple[str, ...]:
-    """The subject as written: the words before the first verb of _SUBJECT_END (after an opening adverbial
+    """The subject as written: the words before the first verb of the [subjects] end_verbs (after an opening adverbial
     up to its comma), at most 6; names (_named, or capitalised after the first word) are kept as written,
     a figure after a capitalised content word is a label ("Perl 5.22", "Version 2.024": "#5.22"), the rest
     lower-cased. () when no such verb ends it."""
@@ -185,7 +185,7 @@ def _head(s: _Sent) -> tuple[str, ...]:
     prev = ""
     for k, w in enumerate(words[skip:skip + 7]):
         low = w.lower()
-        if low in _SUBJECT_END or low.endswith(("n't", "n’t")):
+        if low in _words_of("end_verbs") or low.endswith(("n't", "n’t")):
             return tuple(out)
         if w[0].isdigit() and prev[:1].isupper() and prev.lower() not in stop:
             out.append("#" + w)
