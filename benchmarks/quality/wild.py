@@ -30,7 +30,9 @@ FAMILIES = ("boilerplate", "stray-token", "self-contradiction", "off-topic-conte
 
 
 def source_of(path: str) -> str:
-    return Path(path).name.split("_")[1]
+    """The source in the throughput corpus's names (NNNN_<source>_<name>.md); "other" in any other folder."""
+    parts = Path(path).name.split("_")
+    return parts[1] if len(parts) > 2 and parts[0].isdigit() else "other"
 
 
 def run(files: list[Path], select: str) -> list[dict]:
