@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 import sources  # noqa: E402
 from common import CLASS_RULES, CLASSES, SPLITS  # noqa: E402
-from scoring import lint_files, overlaps, prf, score_seeds, score_webpages  # noqa: E402
+from scoring import lint_files, overlaps, prf, score_seeds, score_webpages, wilson  # noqa: E402
 
 DEFAULT_CORPUS = HERE.parents[0] / "out" / "quality"
 
@@ -126,11 +126,13 @@ def sample_cases(cases: list[dict], per_form: int) -> list[dict]:
 
 def markdown(split: str, scored: dict) -> str:
     lines = [f"#### {split} split: {scored['documents']} documents, {scored['words']:,} words", "",
-             "| class / form | planted | found | recall | precision | F1 |", "|---|---|---|---|---|---|"]
+             "| class / form | planted | found | recall (class: 95% Wilson interval) | precision (idem) | F1 |", "|---|---|---|---|---|---|"]
     for cls in CLASSES:
         c = scored["classes"][cls]
-        lines.append(f"| **{cls}** | {c['planted']} | {c['found']} | **{c['recall']:.2f}** | "
-                     f"**{c['precision']:.2f}** | **{c['f1']:.2f}** |")
+        r_lo, r_hi = wilson(c["found"], c["planted"])
+        p_lo, p_hi = wilson(c["tp"], c["tp"] + c["fp"])
+        lines.append(f"| **{cls}** | {c['planted']} | {c['found']} | **{c['recall']:.2f}** ({r_lo:.2f}-{r_hi:.2f}) | "
+                     f"**{c['precision']:.2f}** ({p_lo:.2f}-{p_hi:.2f}) | **{c['f1']:.2f}** |")
         for name, f in scored["forms"].items():
             if name.startswith(cls + "/"):
                 lines.append(f"| &nbsp; {name.split('/', 1)[1]} | {f['planted']} | {f['found']} | {f['recall']:.2f} | "

@@ -80,3 +80,14 @@ def test_seed_rows_are_parsed(tmp_path):
     rows = seed_rows(expected)
     assert rows == [("000", [(32, 1591)], ["duplicated-conclusion"]),
                     ("003", [(1, None), (12, None), (31, None)], ["boilerplate"])]
+
+
+def test_wilson_interval_brackets_the_proportion_and_narrows_with_n():
+    from scoring import wilson
+
+    lo, hi = wilson(13, 20)
+    assert 0.40 < lo < 0.65 < hi < 0.85
+    lo2, hi2 = wilson(130, 200)
+    assert lo < lo2 < 0.65 < hi2 < hi
+    assert wilson(0, 0) == (0.0, 1.0)
+    assert wilson(20, 20)[1] == 1.0
