@@ -63,7 +63,9 @@ def read(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-    return re.sub(r".\x08", "", text)  # overstrike: "_\bw" underlines w, "w\bw" bolds it
+    while re.search(r"[^\x08]\x08", text):  # overstrike: "_\bw" underlines w, "___\b\b\bnot" a word
+        text = re.sub(r"[^\x08]\x08", "", text, count=1) if "\x08\x08" in text else re.sub(r"[^\x08]\x08", "", text)
+    return text.replace("\x08", "")
 
 
 def paragraphs(text: str) -> list[str]:

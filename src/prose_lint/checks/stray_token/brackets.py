@@ -91,6 +91,8 @@ _BRACKET = re.compile(r"[()\[\]{}]")
 _CURLY_QUOTE = re.compile("[“”]")
 _ENUMERATOR = re.compile(r"""(?:^|(?<=[\s("“‘']))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4}) ?\)$""")
 _EMOTICON = re.compile(r"[:;=8xX] ?-?[()\[\]]$|[()\[\]]-?[:;=]")
+# a brow or horns before the eyes and mouth of an emoticon: "}:-)", "]:)"
+_BROW = re.compile(r"[}\]][:;]-?[()\[\]DPp]")
 _KEY_PLUS = re.compile(r"(?:Ctrl|Control|Alt|Shift|Cmd|Command|Option|Meta|Super|AltGr)\+$")
 
 
@@ -124,6 +126,36 @@ def _closing_position(seg: str, i: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]")
 
 
+# how many paragraphs a parenthesis, an editor's bracketed note or a quotation may run over
+_SPAN_PARAGRAPHS = 4
+
+
+def _pair_across(problems: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop an opener never closed in its paragraph and the first unpaired closer of its kind within the
+    next ``_SPAN_PARAGRAPHS`` paragraphs, when no other bracket problem lies between them: a parenthesis or an
+    editor's note in square brackets that runs over several paragraphs ("[Historical note: ... --ESR]")."""
+    dropped: set[int] = set()
+    for k, (n, offset, message) in enumerate(problems):
+        if k in dropped or not message.endswith("is never closed in this paragraph"):
+            continue
+        opener = message[1]
+        if k + 1 < len(problems):
+            m, _, other = problems[k + 1]
+            if n < m <= n + _SPAN_PARAGRAPHS and other.startswith(f"closing '{_OPENERS[opener]}'"):
+                dropped.update((k, k + 1))
+    return [p for k, p in enumerate(problems) if k not in dropped]
+
+
+def _closing_paragraph(prose: str, blocks, n: int) -> int | None:
+    """The paragraph, within the next ``_SPAN_PARAGRAPHS``, that closes a straight quotation opened in paragraph
+    ``n``: the first later paragraph holding a straight quote holds only one, in closing position."""
+    for m in range(n + 1, min(len(blocks), n + 1 + _SPAN_PARAGRAPHS)):
+        seg = prose[blocks[m].start : blocks[m].end]
+        if '"' in seg:
+            return m if _closes_alone(seg) else None
+    return None
+
+
 def _closes_alone(seg: str) -> bool:
     """The paragraph holds one straight quote, in closing position: the end of a quotation opened before."""
     straight = [m.start() for m in re.finditer('"', seg)]
@@ -142,15 +174,20 @@ class UnpairedBracket(Rule):
     straight double quote is reported when it is the only one in its block and not an inch mark,
     unless it opens a quotation that a double prime closes (``"by 1″``: a converter's inch mark) or
     that runs into the next paragraph and closes there (that paragraph's only straight quote, in
-    closing position). A bracket opened before a truncation ellipsis ("(who was...") is not reported
-    as never closed: the rest was cut.
+    closing position), or that closes a few paragraphs later without being reopened in between (the
+    next paragraphs that hold a straight quote: the first holds only one, in closing position). A
+    bracket never closed in its paragraph and the first unpaired closing bracket of its kind within the
+    next four paragraphs, with no other unpaired bracket between, pair up: a parenthesis or an editor's
+    note in square brackets that runs over paragraphs. A bracket opened before a truncation ellipsis
+    ("(who was...") is not reported as never closed: the rest was cut.
     Paragraphs that hold code (inline code, a sigil such as ``$x``, an operator such as ``==``, ``->``
     or ``|x``, a call ``f()``, a backslash sequence) are not judged for brackets and straight quotes:
     those may belong to the code, and a paragraph that refers to code often continues in a code
     block a converter dropped. A bracket that is named rather than used is not reported: quoted as a
     short token ("a ']' character"), made plural ("too many )'s") or alone between spaces ("the )
     that closes the list"). Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
-    none ("(=me)", "(photo ;) )"): the reading with fewer unpaired brackets wins; "Control+]" is a key.
+    none ("(=me)", "(photo ;) )"): the reading with fewer unpaired brackets wins; a brow or horns before
+    an emoticon's eyes ("}:-)", "]:)") is no bracket; "Control+]" is a key.
     """
 
     id = "stray-token/unpaired-bracket"
@@ -179,7 +216,7 @@ class UnpairedBracket(Rule):
                     continue
                 stack.append(i)
             elif ch in _CLOSERS:
-                if not emoticons and _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
+                if not emoticons and (_EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _BROW.match(seg, i)):
                     continue
                 if stack and seg[stack[-1]] == _CLOSERS[ch]:
                     stack.pop()
@@ -214,6 +251,8 @@ class UnpairedBracket(Rule):
             for k in range(max(0, extra)):
                 if ue + k < len(doc.text) and doc.text[ue + k] == ")":
                     url_tail.add(ue + k)
+        bracket_problems: list[tuple[int, int, str]] = []  # (paragraph, offset, message)
+        closes_at = -1  # the paragraph that closes a straight quotation opened a few paragraphs before
         for n, block in enumerate(blocks):
             seg = prose[block.start : block.end]
             text = doc.text
@@ -221,8 +260,7 @@ class UnpairedBracket(Rule):
             problems = [] if code else min(
                 (self._brackets(seg, block, text, urls, url_starts, url_ends, url_tail, emoticons)
                  for emoticons in (False, True)), key=len)
-            for i, message in problems:
-                yield ctx.diagnostic(block.start + i, block.start + i + 1, message)
+            bracket_problems.extend((n, block.start + i, message) for i, message in problems)
             if not ctx.options["quotes"]:
                 continue
             nxt = blocks[n + 1] if n + 1 < len(blocks) else None
@@ -261,7 +299,8 @@ class UnpairedBracket(Rule):
             quote_carry = bool(open_at) and next_opens
             straight = [m.start() for m in re.finditer('"', seg)]
             continues = quote_carry_straight and seg.lstrip().startswith('"')
-            closes_carried = carried_open and len(straight) == 1 and _closing_position(seg, straight[0])
+            closes_carried = (carried_open or n == closes_at) and len(straight) == 1 \
+                and _closing_position(seg, straight[0])
             carried_open = False
             if len(straight) % 2 == 1 and next_opens:
                 quote_carry = True
@@ -275,9 +314,13 @@ class UnpairedBracket(Rule):
                     pass  # closed by a double prime, a converter's "smart" inch mark: "by 1″"
                 elif _opening_position(seg, i) and nxt is not None and _closes_alone(prose[nxt.start : nxt.end]):
                     carried_open = True  # a quotation that runs into the next paragraph and closes there
+                elif _opening_position(seg, i) and (later := _closing_paragraph(prose, blocks, n)) is not None:
+                    closes_at = later  # a quotation of several paragraphs, not reopened in each of them
                 else:
                     yield ctx.diagnostic(block.start + i, block.start + i + 1, "unpaired '\"' in this paragraph")
             quote_carry_straight = len(straight) % 2 == 1 and next_opens
+        for _, offset, message in _pair_across(bracket_problems):
+            yield ctx.diagnostic(offset, offset + 1, message)
 
 
 # ----------------------------------------------------------------------------

@@ -19,7 +19,9 @@ def _lex() -> dict:
 
     raw = load_lexicon("stray_token")
     phrases = sorted({p.lower() for p in raw.get("loan_phrases", [])}, key=len, reverse=True)
-    loan_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I) if phrases else None
+    # a phrase of several words takes the English plural on its head: "noms de guerre", "coups d'état"
+    loan_re = re.compile(r"(?<!\w)(?:" + "|".join(_plural_head(p) for p in phrases) + r")(?!\w)", re.I) \
+        if phrases else None
     tags = sorted({t.lower() for t in raw.get("maintenance_tags", [])}, key=len, reverse=True)
     maintenance_re = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in tags) + r")\]", re.I) if tags else None
     return {
@@ -32,6 +34,11 @@ def _lex() -> dict:
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),
         "common_codes": frozenset(w.lower() for w in raw.get("common_codes", [])),
     }
+
+
+def _plural_head(phrase: str) -> str:
+    head, sep, rest = phrase.partition(" ")
+    return re.escape(head) + ("s?" + re.escape(sep + rest) if sep else "")
 
 
 # code in a paragraph (inline code, a sigil, an operator, a call): its brackets, straight quotes and

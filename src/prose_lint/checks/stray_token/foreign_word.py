@@ -53,7 +53,13 @@ class ForeignWord(Rule):
     English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
     quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
-    compounds, handles and paths (ctrl-alt-del, d'un, @les), a word the text uses three times or more
+    compounds, handles and paths (ctrl-alt-del, d'un, @les), a word glued to a bracket or a typewriter
+    apostrophe ([L]et, (VAX)en, `em), a word before a comma or "!" (no function word stands there: an
+    interjection, an address or a place: "Oui, we have", "Nome, Alaska"), a capitalised word after an
+    attribution dash at the start of a line ("-- Dag Hammarskjöld"), a word English knows (Zipf >= 2.5)
+    between an article or preposition and a preposition or conjunction, where only a noun fits ("in
+    jest as", "a seine of"), dialect spelled with "d" for "th" when a paragraph has two such words ("de
+    feller dat"), loan phrases with a plural head ("noms de guerre"), a word the text uses three times or more
     in lowercase before a lowercase word (a term of its own: "the temps stack"), all-caps words, the
     References section, "em/en" before dash or space, single letters ("y", "e"), and the project's
     vocabulary.
@@ -103,6 +109,13 @@ class ForeignWord(Rule):
                         continue
                     if text[m.start() - 1 : m.start()] in _JOINERS or text[m.end() : m.end() + 1] in _JOINERS:
                         continue  # part of a compound, a path or a handle: ctrl-alt-del, d'un, @les
+                    if text[m.start() - 1 : m.start()] in _GLUED_BEFORE or text[m.end() : m.end() + 1] in "([{":
+                        continue  # glued to a bracket or a typewriter apostrophe: [L]et, (VAX)en, `em
+                    if text[m.end() : m.end() + 1] in ",!":
+                        continue  # no function word stands before a comma: an interjection, an address, a
+                        # place (Oui, we have; Nome, Alaska)
+                    if w[0].isupper() and _ATTRIBUTION.search(text, max(0, m.start() - 6), m.start()):
+                        continue  # the author after an attribution dash: "-- Dag Hammarskjold"
                     lang, foreign = _best_language(lw, langs)
                     prev = words[i - 1] if i > 0 else None
                     nxt = words[i + 1] if i + 1 < len(words) else None
@@ -151,6 +164,11 @@ class ForeignWord(Rule):
                         continue
                     if _own_term(doc.prose, lw):
                         continue  # a term of the text's own, used throughout: "the temps stack"
+                    if prev is not None and not initial and prev.group().lower() in _NOUN_BEFORE \
+                            and nw.lower() in _NOUN_AFTER and _zipf(lw, "en") >= 2.5:
+                        continue  # an English noun in its place: "in jest as", "a seine of", "of toda and"
+                    if _eye_dialect(lw) and sum(map(_eye_dialect, {x.lower() for x in _WORD_RE.findall(block_text)})) >= 2:
+                        continue  # dialect spelled out, th as d: "If only I was de feller dat"
                     if quotes is None:
                         quotes = _quote_spans(text, block.start, block.end)
                         loans = [(block.start + x.start(), block.start + x.end())
@@ -167,6 +185,24 @@ class ForeignWord(Rule):
                         f"'{w}' is a {name} function word inside an English sentence",
                         properties={"language": lang, "zipf_en": _zipf(lw, "en"), "zipf_foreign": foreign},
                     )
+
+
+_GLUED_BEFORE = frozenset(")]}`´")
+# between a word that opens a noun phrase (an article, a preposition) and one that follows a noun (a
+# preposition, a conjunction), a candidate that English knows is a noun of English, not a stray function word
+# (a function word there would need a noun after it)
+_NOUN_BEFORE = frozenset("a an the this that its his her their our your my in on at of for with by from into "
+                         "upon".split())
+_NOUN_AFTER = frozenset("of about as to for with from in on at by and or but than that which who".split())
+# a dash that opens an attribution line: "-- Mark Twain", "— Dag Hammarskjöld"
+_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t]*(?:--|—|―|~)[ \t]*$")
+
+
+def _eye_dialect(word: str) -> bool:
+    """A dialect spelling of a frequent English word with "d" for "th" (de, dem, dat, dis, dey): a writer
+    who spells one such word usually spells several, so two in a paragraph are dialect, not strays."""
+    return word[:1] == "d" and len(word) <= 5 and _zipf("th" + word[1:], "en") >= 6.0 \
+        and _zipf(word, "en") < 5.5
 
 
 # a word the text uses this many times in lowercase before a lowercase word is one of its own terms

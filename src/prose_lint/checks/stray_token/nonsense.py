@@ -130,9 +130,9 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
                 after = text[b] if b < len(text) else " "
                 if before in _GLUE_BEFORE or after in _GLUE_AFTER:
                     continue
-                if (after in ".:" and b + 1 < len(text) and text[b + 1].isalnum()) or \
-                        (before in ".:" and a > 1 and text[a - 2].isalnum()):
-                    continue  # file.txt, www.example, 10:30
+                if (after in ".:!" and b + 1 < len(text) and text[b + 1].isalnum()) or \
+                        (before in ".:!" and a > 1 and text[a - 2].isalnum()):
+                    continue  # file.txt, www.example, 10:30, a mail path uiucdcs!hummel
                 if before in "-'’" or after in "-'’":
                     continue  # inside a compound or an elision the tokenizer split
                 if after == ":" and not doc.prose[block.start : a].strip():
@@ -141,8 +141,25 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
                     continue
                 if code and _inside(a, b, code):
                     continue
+                if _label_line(text, a, b):
+                    continue
                 out.append((m, block, initial))
     return out
+
+
+_LABEL_EDGE = " \t-–—*#>{}[]()<>:.,;|"
+
+
+def _label_line(text: str, a: int, b: int) -> bool:
+    """The token text[a:b] stands on a line of its own, alone or among capitalised words only: a headword, a
+    user name over a post, a signature, an author's name ("xyzzy", "jsmith77", "Jarn Leffer"), not a word
+    slipped into a sentence."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le
+    rest = (text[ls:a] + " " + text[b:le]).strip(_LABEL_EDGE).split()
+    return len(rest) <= 3 and all(w[0].isupper() and w.strip(_LABEL_EDGE)[1:].islower() for w in rest) \
+        and not text[a:b].isupper()
 
 
 class NonsenseWord(Rule):
@@ -159,7 +176,9 @@ class NonsenseWord(Rule):
 
     Spared: names (a capitalised word inside a sentence), acronyms and codes in capitals, tokens with
     digits (codes, identifiers: see ocr-garbage for "wi1l"), anything glued to a path, an identifier,
-    a handle, a file name or markup (``_``, ``/``, ``.``, ``@``...), words in italics (marked as
+    a handle, a file name or markup (``_``, ``/``, ``.``, ``@``, a mail path's ``!``...), a token on a line of
+    its own, alone or among capitalised words (a headword, a user name over a post, a signature, an
+    author's name), words in italics (marked as
     foreign or as a term), code and inline code, URLs, the References section, a token used twice or
     more in the document (a term the text defines), and the project's vocabulary.
     """
@@ -246,7 +265,9 @@ class OcrGarbage(Rule):
 
     Spared: names (a capitalised word inside a sentence unless its correction is one of the most
     frequent words or a word the text writes capitalised elsewhere: "the Governrnent" in a speech
-    that says "the Government"), tokens in capitals, tokens that are words of another language, anything glued to
+    that says "the Government"), older English inflections (-est, -eth, -edst on a frequent English word:
+    "thou satest"), a token on a line of its own (see nonsense-word), tokens in capitals, tokens that are
+    words of another language, anything glued to
     a path, an identifier or markup, italics, code, URLs, the References section, tokens used twice or
     more in the document, and the project's vocabulary.
     """
@@ -284,6 +305,8 @@ class OcrGarbage(Rule):
             if lw.isalpha() and any(_zipf(lw, lang) >= 3.0 for lang in _LANGS):
                 continue  # a word of another language
             word, zc = best
+            if _archaic(lw):
+                continue  # an old inflection of an English verb: "thou satest", "he speaketh"
             if capital and not initial and zc < 5.5 and not _used_capitalised(doc, word):
                 continue  # a name (but "the Governrnent" where the text writes "Government" elsewhere)
             if counts is None:
@@ -293,6 +316,17 @@ class OcrGarbage(Rule):
             shown = word.capitalize() if capital else word
             yield ctx.diagnostic(m.start(), m.end(), f"'{w}' is no word: an OCR misreading of '{shown}'?",
                                  suggestions=[shown], properties={"zipf": zt, "correction_zipf": zc})
+
+
+def _archaic(word: str) -> bool:
+    """The second or third person of an English verb as older English wrote them (-est, -eth, -edst): the
+    rest, or the rest with "e", is a frequent English word ("satest", "knoweth", "lovedst")."""
+    for suffix in ("edst", "est", "eth"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if max(_zipf(stem, "en"), _zipf(stem + "e", "en")) >= 4.0:
+                return True
+    return False
 
 
 def _counts(doc: Document) -> dict[str, int]:

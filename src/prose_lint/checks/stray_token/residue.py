@@ -298,7 +298,8 @@ class UnpairedEmphasis(Rule):
     left in the prose was not paired. It is reported when it is glued to a word on one side only
     (an opening or closing delimiter): ``_`` inside a word (snake_case), a lone `` * `` between
     spaces, a single ``*`` right after a word (a footnote mark) and an underscore between a word and
-    a ``*`` (a wildcard: ``grub_*``) are not. In plain text, ``**``,
+    a ``*`` (a wildcard: ``grub_*``) are not, nor a marker glued to another marker character (a run of
+    underscores is a blank to fill in: ``____needs``). In plain text, ``**``,
     ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
     delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
     (otherwise ``_name`` is an identifier). Nor is a marker glued to a word that is code: one holding
@@ -333,6 +334,8 @@ class UnpairedEmphasis(Rule):
                 run = m.group()
                 if s > 0 and doc.text[s - 1] == "\\":
                     continue  # an escaped marker: escape-residue's business
+                if doc.text[s - 1 : s] in ("*", "_") or doc.text[e : e + 1] in ("*", "_"):
+                    continue  # part of a longer run: a fill-in blank or a rule ("the land that ____needs")
                 if run[0] == "_" and "*" in (before, after):
                     continue  # a wildcard of an identifier: grub_*, *_test
                 if _code_word(doc.text, s, e):
