@@ -20,8 +20,9 @@ _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _VOWELS = frozenset("aeiouy")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)", re.I)
 # characters that glue a token to an identifier, a path, a handle or markup
-_GLUE_BEFORE = frozenset("/\\_@#=+&<>$%~*^|`")
-_GLUE_AFTER = frozenset("/\\_@=+&<>(%*^|`")
+# (curly braces are never prose punctuation: "{xyzzy}" is a term marked up as a cross-reference)
+_GLUE_BEFORE = frozenset("/\\_@#=+&<>$%~*^|`{")
+_GLUE_AFTER = frozenset("/\\_@=+&<>(%*^|`}")
 # Classic OCR confusions, as (what the scanner read, what the page said): rn/m, cl/d, li/h, b/h,
 # c/e, ii/u, vv/w, 1/l, 0/o... (the confusion tables of OCR post-correction work).
 _OCR_CONFUSIONS = (
@@ -135,6 +136,10 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
                     continue  # file.txt, www.example, 10:30, a mail path uiucdcs!hummel
                 if before in "-'’" or after in "-'’":
                     continue  # inside a compound or an elision the tokenizer split
+                if before == "." and (a < 2 or text[a - 2].isspace()):
+                    continue  # a dotfile: .cshrc, .profile
+                if _defined_after(text, b, w):
+                    continue  # an abbreviation spelled out right after it: "the qotc (quote of the con)"
                 if after == ":" and not doc.prose[block.start : a].strip():
                     continue  # a label opening its paragraph ("dhcpd: DHCP server configuration")
                 if italics and _inside(a, b, italics):
@@ -176,7 +181,9 @@ class NonsenseWord(Rule):
 
     Spared: names (a capitalised word inside a sentence), acronyms and codes in capitals, tokens with
     digits (codes, identifiers: see ocr-garbage for "wi1l"), anything glued to a path, an identifier,
-    a handle, a file name or markup (``_``, ``/``, ``.``, ``@``, a mail path's ``!``...), a token on a line of
+    a handle, a file name or markup (``_``, ``/``, ``.``, ``@``, a mail path's ``!``, a term in curly
+    braces ``{xyzzy}``...), a dotfile (``.cshrc``), an abbreviation spelled out in the parenthesis right
+    after it ("the qotc (quote of the con)"), a token on a line of
     its own, alone or among capitalised words (a headword, a user name over a post, a signature, an
     author's name), words in italics (marked as
     foreign or as a term), code and inline code, URLs, the References section, a token used twice or
@@ -266,7 +273,9 @@ class OcrGarbage(Rule):
     Spared: names (a capitalised word inside a sentence unless its correction is one of the most
     frequent words or a word the text writes capitalised elsewhere: "the Governrnent" in a speech
     that says "the Government"), older English inflections (-est, -eth, -edst on a frequent English word:
-    "thou satest"), a token on a line of its own (see nonsense-word), tokens in capitals, tokens that are
+    "thou satest"), a token on a line of its own (see nonsense-word), a paragraph with leetspeak (a digit
+    no scanner reads for a letter, 2-4 or 6-9, between letters: "4ll y0ur b4s3"), a capitalised token
+    before a version number (a product: "Smail 3.0"), tokens in capitals, tokens that are
     words of another language, anything glued to
     a path, an identifier or markup, italics, code, URLs, the References section, tokens used twice or
     more in the document, and the project's vocabulary.
@@ -307,6 +316,11 @@ class OcrGarbage(Rule):
             word, zc = best
             if _archaic(lw):
                 continue  # an old inflection of an English verb: "thou satest", "he speaketh"
+            if any(_LEET.fullmatch(x.group()) for x in TOKEN_RE.finditer(doc.prose, block.start, block.end)
+                   if x.start() != m.start()):
+                continue  # leetspeak elsewhere in the paragraph ("4ll y0ur b4s3"): digits for letters by choice
+            if capital and _VERSION.match(doc.text, m.end()):
+                continue  # a product and its version: "Smail 3.0"
             if capital and not initial and zc < 5.5 and not _used_capitalised(doc, word):
                 continue  # a name (but "the Governrnent" where the text writes "Government" elsewhere)
             if counts is None:
@@ -316,6 +330,27 @@ class OcrGarbage(Rule):
             shown = word.capitalize() if capital else word
             yield ctx.diagnostic(m.start(), m.end(), f"'{w}' is no word: an OCR misreading of '{shown}'?",
                                  suggestions=[shown], properties={"zipf": zt, "correction_zipf": zc})
+
+
+# leetspeak: a digit no scanner reads for a letter (4 for a, 3 for e, 7 for t) between letters (b4s3, h4x0r;
+# a scanner's digits are 0, 1 and 5), and a version number after a name
+_LEET = re.compile(r"[a-zA-Z0-9]*[a-zA-Z][2346789][a-zA-Z][a-zA-Z0-9]*")
+_VERSION = re.compile(r"\s+v?\d+(?:\.\d+)+")
+
+
+def _defined_after(text: str, b: int, token: str) -> bool:
+    """The parenthesis right after the token spells it out: its letters are, in order, the initials of the
+    words inside ("qotc (quote of the con)")."""
+    m = re.match(r"\s?\(([^()\n]{3,80})\)", text[b : b + 90])
+    if not m:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", m.group(1))).lower()
+    letters = [c for c in token.lower() if c.isalpha()]
+    i = 0
+    for c in initials:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return len(letters) >= 2 and i == len(letters) and initials[:1] == letters[0]
 
 
 def _archaic(word: str) -> bool:
