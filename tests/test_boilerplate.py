@@ -148,10 +148,15 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
     hits = 0
     for text in _fixture_lines():
         units = bf.units(parse_text("t", text))  # the fast path
+        fulls = []
         for n, unit in enumerate(units):
             full = copy.copy(unit)
             full.strong = full.weak = ""
+            full.meta = ""
             bf._lexicon_hits(full, n < 3 or n >= len(units) - 3, lex)
+            fulls.append(full)
+        bf.title_block(fulls)  # metadata under a headline is weak, on both paths
+        for unit, full in zip(units, fulls):
             assert (full.strong, full.weak) == (unit.strong, unit.weak), unit.text
             hits += bool(unit.strong or unit.weak)
             # The counter feature's prefilter too.

@@ -41,9 +41,17 @@ class Boilerplate(Rule):
        button and panel labels, in-line cookie and translation notices, weak labels such as a bare
        date that count only next to other chrome, with jusText's context pass over them; three weak
        button labels of one kind in a row are a button list). Two lines are strong by their make-up:
-       a meta bar (two or more fields of a page template, one of them not a byline or a date: a
-       byline, a dateline or "4 Comments" alone is an article's own title block, chrome only next to
-       other chrome) and a menu on one line (three or more Markdown links between separators).
+       a meta bar (two or more fields of a page template, one of them not a byline or a date) and a
+       menu on one line (three or more Markdown links between separators). Metadata lines are
+       recognised by the shape of their fields, not a site's wording (``checks/boilerplate_meta.py``,
+       lexicon ``[page_fields]``: dates, clock times, "3 hours ago", counters, publication stamps, a
+       name after "by", taxonomy lists, fields joined by "|", "·" or "•", next to no other words).
+       A line with a page's field ("Comments (12)", "Views: 1,204", "Tags: a, b", "6 min read") is
+       strong, except in the article's title block (right under its headline, where clean texts keep
+       it). A line of who and when only ("Posted by ann_l on 03.05.2012 at 9:15", "Ann Lee | May 3,
+       2012", a bare "By Ann Lee, Associated Press") is weak: chrome next to other chrome, as clean
+       news and blog texts keep their bylines and datelines, above, under or after the article. The
+       headline right above the document's first metadata line stays the text's.
     2. A logistic regression scores each line (stage 1); a second one re-scores it from the stage-1
        scores of the three lines on each side (stage 2: jusText's "a short line between two chrome
        lines is chrome, between two content lines is content", learnt). The weights are data in
@@ -79,7 +87,8 @@ class Boilerplate(Rule):
 
     Known limits: chrome written as full sentences in the middle of the text ("Thanks for reading
     our newsletter, see you next week") looks like prose and is found only when the lexicon knows
-    it; a short title block at the top of a clean document (title, author, date) is prose, and
+    it; a short title block at the top of a clean document (title, author, date) is prose, a
+    "Posted by ... on DATE" line alone is not reported (the same line is a clean text's dateline), and
     a page whose only prose is one short paragraph gives the position features little to hold on to.
     """
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from prose_lint.analysis import WORD_RE, ends_sentence, stopwords
+from prose_lint.checks.boilerplate_meta import byline, meta_line, title_block
 from prose_lint.checks.boilerplate_shapes import BAR_SPLIT as _BAR_SPLIT, BULLET as _BULLET, hard_wrapped
 from prose_lint.document import Document
 
@@ -64,6 +65,7 @@ class Unit:
     tokens: list[str] = field(default_factory=list)  # the words (analysis.WORD_RE) of ``text``
     features: Sequence[float] = field(default_factory=list)  # a row of units_matrix's matrix
     own_paragraph: bool = False  # a blank line (or the start of the text) above it: not one line of a list
+    meta: str = ""  # a metadata line by its fields (boilerplate_meta.meta_line: "page", "when")
 
 
 # -- the lexicon (rules/lexicons/boilerplate.toml) ----------------------------------------------------
@@ -288,7 +290,8 @@ def _labels(units: list[Unit]) -> list[str]:
     """The context pass's starting labels: bad (a strong lexicon hit), weak, good (prose), short, near.
     A run of WEAK_RUN or more lines with weak labels of the same kind (share buttons, newsletter
     fields, forum labels; not the generic "page" labels such as dates) is a button list: bad."""
-    label = ["bad" if u.strong else "weak" if u.weak else "good" if u.words >= 15 and u.stop_density >= 0.2
+    label = ["meta" if u.strong == "byline" else "bad" if u.strong else "weak" if u.weak
+             else "good" if u.words >= 15 and u.stop_density >= 0.2
              else "short" if u.words <= 6 and not u.terminal and u.stop_density < 0.34 else "near" for u in units]
     start = 0
     for n in range(1, len(units) + 1):
@@ -306,12 +309,19 @@ def _shape_hits(unit: Unit, lex: dict) -> None:
     (MENU_LINKS or more Markdown links between separators), and a bar of button labels (``_button_bar``)."""
     if unit.strong:
         return
+    meta = meta_line(unit.text) if unit.words <= META_MAX_WORDS and not unit.raw.lstrip().startswith("#") else ""
     if _DIGIT.search(unit.text) is not None and _meta_bar(unit, lex):
         unit.strong = "byline"
+    elif meta == "page":  # a count or a taxonomy list: the page's (boilerplate_meta.title_block may demote it)
+        unit.strong, unit.meta = "byline", meta
+    elif meta:  # who and when only: chrome next to other chrome (boilerplate_meta's docstring says why)
+        unit.weak, unit.meta = unit.weak or "byline", meta
     elif unit.raw.count("](") >= MENU_LINKS and _menu_line(unit.text):
         unit.strong = "navigation"
     elif unit.words <= BAR_MAX_WORDS and _BAR_SPLIT.search(unit.text) is not None:
         unit.strong = _button_bar(unit.text, lex)
+    if not unit.strong and not unit.weak and unit.words <= 12 and byline(unit.text):
+        unit.weak = "byline"
 
 
 def _button_bar(text: str, lex: dict) -> str:
@@ -328,48 +338,60 @@ def _button_bar(text: str, lex: dict) -> str:
     return ""
 
 
+def _relabel(label: list[str], orig: list[str], i: int) -> str:
+    """The label jusText's context pass gives line ``i`` from its neighbours' (``label[i]`` when none;
+    ``orig``: the starting labels): a weak line next to chrome is chrome; a short line without final
+    punctuation between two chrome lines, or between chrome and the document's edge, too. Metadata
+    lines ("meta": a strong "byline", ``boilerplate_meta``) are chrome that sits right under the
+    article's headline: they make a weak neighbour (a bare byline, a bare date) metadata too, but
+    never a short line above them chrome (that line is the title), nor one between them and the
+    document's edge. Labels only rise (weak < meta < bad, short < bad), so the result does not
+    depend on the order the lines are visited in."""
+    lab = label[i]
+    if orig[i] not in ("weak", "short") or lab == "bad":
+        return lab
+    prev = label[i - 1] if i > 0 else "edge"
+    nxt = label[i + 1] if i + 1 < len(label) else "edge"
+    if orig[i] == "weak":
+        return "bad" if "bad" in (prev, nxt) else "meta" if "meta" in (prev, nxt) else lab
+    if nxt == "bad" and prev in ("bad", "meta", "edge") or prev == "bad" and nxt == "edge":
+        return "bad"
+    return lab
+
+
 def _lexicon_context(units: list[Unit]) -> None:
-    """jusText's context pass on the lexicon's labels: a weak line next to chrome is chrome; a short
-    line without final punctuation between two chrome lines (or chrome and the document's edge) too."""
+    """jusText's context pass on the lexicon's labels (``_relabel``), sweeping until nothing changes."""
     label = _labels(units)
+    orig = list(label)
     changed = True
     while changed:
         changed = False
-        for n, lab in enumerate(label):
-            if lab not in ("weak", "short"):
-                continue
-            prev = label[n - 1] if n > 0 else "edge"
-            nxt = label[n + 1] if n + 1 < len(units) else "edge"
-            if lab == "weak" and "bad" in (prev, nxt) or lab == "short" and (prev, nxt) in (
-                    ("bad", "bad"), ("bad", "edge"), ("edge", "bad")):
-                label[n] = "bad"
+        for n in range(len(label)):
+            new = _relabel(label, orig, n)
+            if new != label[n]:
+                label[n] = new
                 changed = True
     for unit, lab in zip(units, label):
-        unit.lex_bad = lab == "bad"
+        unit.lex_bad = lab in ("bad", "meta")
 
 
 def _lexicon_context_fast(units: list[Unit]) -> None:
-    """``_lexicon_context`` with a work list: the rules only ever turn a label into "bad", and more
-    "bad" neighbours never undo one, so visiting only the lines next to a new "bad" line reaches the
-    same labels as sweeping the document until nothing changes (tests check both agree)."""
+    """``_lexicon_context`` with a work list: labels only rise and a higher neighbour never lowers one,
+    so visiting only the lines next to a line that changed reaches the same labels as sweeping the
+    document until nothing changes (tests check both agree)."""
     n = len(units)
     label = _labels(units)
-    todo = [i for i, lab in enumerate(label) if lab == "bad"]
-    if todo:
-        todo = [j for i in todo for j in (i - 1, i + 1) if 0 <= j < n and label[j] in ("weak", "short")]
+    orig = list(label)
+    todo = [j for i, lab in enumerate(label) if lab in ("bad", "meta") for j in (i - 1, i + 1)
+            if 0 <= j < n and label[j] in ("weak", "short")]
     while todo:
         i = todo.pop()
-        lab = label[i]
-        if lab not in ("weak", "short"):
-            continue
-        prev = label[i - 1] if i > 0 else "edge"
-        nxt = label[i + 1] if i + 1 < n else "edge"
-        if lab == "weak" and "bad" in (prev, nxt) or lab == "short" and (prev, nxt) in (
-                ("bad", "bad"), ("bad", "edge"), ("edge", "bad")):
-            label[i] = "bad"
-            todo.extend(j for j in (i - 1, i + 1) if 0 <= j < n and label[j] in ("weak", "short"))
+        new = _relabel(label, orig, i)
+        if new != label[i]:
+            label[i] = new
+            todo.extend(j for j in (i - 1, i + 1) if 0 <= j < n and orig[j] in ("weak", "short") and label[j] != "bad")
     for unit, lab in zip(units, label):
-        unit.lex_bad = lab == "bad"
+        unit.lex_bad = lab in ("bad", "meta")
 
 
 # -- units and features --------------------------------------------------------------------------------
@@ -522,6 +544,7 @@ def _features(units: list[Unit], rows: list[tuple], keys: list[str], lows: list[
     maybe = _lines_with(lows, lex["part_needs"], [u.text for u in units])
     for i, u in enumerate(units):
         _lexicon_hits_fast(u, i < 3 or i >= n - 3, lex, lows[i], maybe is None or i in maybe)
+    title_block(units)
     _lexicon_context_fast(units)
     x = np.zeros((n, len(NAMES)))
     x[:, [_COL[c] for c in _LINE_COLS]] = np.array(rows, dtype=float)

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 HEADING_DISTANCE = 200  # characters of headings above the text they head (jusText's max_heading_distance)
 SIGNATURE_LINES = 3  # a signature block starts at most this many lines below the closing line
+BYLINE_LINES = 3  # lines of byline and date between a headline and its text (_before_heading)
 CONTEXT = 3  # stage 2 looks at this many lines on each side
 STAGE2 = ("z",) + tuple(f"z@{o:+d}" for o in range(-CONTEXT, CONTEXT + 1) if o) + (
     "z_mean_prev", "z_mean_next", "z_max_prev", "z_max_next", "edge_prev", "edge_next", "doc_mean", "doc_share")
@@ -109,6 +110,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     text, of two lines or fewer, or a table of figures needs the lexicon or link syntax (``_supported``).
     A line of a table (``boilerplate_shapes.table_lines``: a grid, pipe or reST simple table, which has
     a rule) is never chrome: a document's table is its own, whatever its cells look like."""
+    from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_shapes import table_lines
 
     model = model or load()
@@ -133,6 +135,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     candidates = {i for r in runs for i in r}
     body = _body_words(units, [i for i, u in enumerate(units) if u.features[prose] and i not in candidates])
     runs = [r for r in runs if _supported(units, r, body)]
+    runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
     return [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
 
@@ -194,8 +197,11 @@ def _before_heading(units: Sequence[Any], run: list[int], chrome: set[int], pros
     run loses its last lines, up to HEADING_DISTANCE characters, while they are headline-shaped (a paragraph
     of its own, not the last line of a list; 3-20 words, no lexicon hit, no link, list
     or separator syntax, no final full stop) and the line after them is text the model kept (prose, or a
-    standfirst of 10 words or more)."""
+    standfirst of 10 words or more), perhaps after up to BYLINE_LINES lines of its own byline and
+    date (a weak "byline" label: "By Ann Lee", a date line under a headline)."""
     nxt = run[-1] + 1
+    while nxt < len(units) and nxt - run[-1] <= BYLINE_LINES and (units[nxt].weak == "byline" or units[nxt].meta) and nxt not in chrome:
+        nxt += 1  # the headline's own byline and date lines between it and the text
     if nxt >= len(units) or nxt in chrome or not (units[nxt].features[prose] or units[nxt].words >= 10):
         return run
     out = list(run)
