@@ -179,7 +179,8 @@ class UnpairedBracket(Rule):
     bracket never closed in its paragraph and the first unpaired closing bracket of its kind within the
     next four paragraphs, with no other unpaired bracket between, pair up: a parenthesis or an editor's
     note in square brackets that runs over paragraphs. A bracket opened before a truncation ellipsis
-    ("(who was...") is not reported as never closed: the rest was cut.
+    ("(who was...") is not reported as never closed: the rest was cut. An opening bracket closed by
+    the wrong glyph ("[abbreviation, ...)") is one finding, at the closing one.
     Paragraphs that hold code (inline code, a sigil such as ``$x``, an operator such as ``==``, ``->``
     or ``|x``, a call ``f()``, a backslash sequence) are not judged for brackets and straight quotes:
     those may belong to the code, and a paragraph that refers to code often continues in a code
@@ -226,6 +227,10 @@ class UnpairedBracket(Rule):
                 if ch == ")" and _ENUMERATOR.search(seg[max(0, i - 5) : i + 1]):
                     continue
                 if emoticons and _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
+                    continue
+                if stack and all(seg[j] != _CLOSERS[ch] for j in stack):
+                    # the wrong glyph closes the open bracket ("[abbreviation, ...)"): one defect, one finding
+                    out.append((i, f"closing '{ch}' does not match the opening '{seg[stack.pop()]}'"))
                     continue
                 out.append((i, f"closing '{ch}' without an opening '{_CLOSERS[ch]}'"))
         # an opener followed by a truncation ellipsis was closed in the part that was cut: "(who was... [Read More]"

@@ -43,6 +43,20 @@ def _chained(doc: Document, blocks: list, n: int, first: str) -> bool:
     return not ends_sentence(doc.prose[blocks[n - 1].start : blocks[n - 1].end], clause="")
 
 
+# a writer who ends at least half of the paragraphs without a stop (and at least this many) does not punctuate
+_UNPUNCTUATED_PARAGRAPHS = 4
+
+
+def _unpunctuated(doc: Document, blocks: list, min_words: int) -> bool:
+    """Most paragraphs of the text (of ``min_words`` words or more) end without terminal punctuation: a
+    writer who does not punctuate (a forum post, a chat), where a missing stop before a lowercase word says
+    nothing about a page break. A page break leaves one such paragraph among many finished ones."""
+    ends = [ends_sentence(doc.prose[b.start : b.end].rstrip()) for b in blocks
+            if b.kind == "paragraph" and len(_WORD_RE.findall(doc.prose, b.start, b.end)) >= min_words]
+    open_ = ends.count(False)
+    return open_ >= _UNPUNCTUATED_PARAGRAPHS and open_ * 2 >= len(ends)
+
+
 class BrokenParagraph(Rule):
     """A paragraph that stops mid-sentence and goes on in the next one (a PDF page break).
 
@@ -60,7 +74,9 @@ class BrokenParagraph(Rule):
     too), nor a link of a chain of such paragraphs (it starts in lowercase itself, after a paragraph
     that stops without a full stop: clauses set one per paragraph). A paragraph that ends on masked
     markup (inline code, a link) does not end on a word; a short last line under a finished sentence
-    (fewer than ``min_words`` words) is a label, not a broken sentence. The region
+    (fewer than ``min_words`` words) is a label, not a broken sentence. In a text whose writer does not
+    punctuate (at least half of its paragraphs of ``min_words`` words, and at least four, end without a
+    stop: a forum thread, a chat), nothing is reported: no missing stop says where a sentence ends. The region
     runs from the last words of the first paragraph to the first word of the second; an unsafe fix
     joins them.
     """
@@ -75,6 +91,8 @@ class BrokenParagraph(Rule):
         lex = _lex()
         prose = doc.prose
         blocks = doc.blocks
+        if _unpunctuated(doc, blocks, ctx.options["min_words"]):
+            return  # a writer who does not punctuate: no missing stop says where a sentence ends
         for n, (a, b) in enumerate(zip(blocks, blocks[1:])):
             if a.kind != "paragraph" or b.kind != "paragraph" or a.in_quote != b.in_quote:
                 continue
