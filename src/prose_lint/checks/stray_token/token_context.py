@@ -1,0 +1,54 @@
+"""What the context says about a rare token: a label on a line of its own, an abbreviation spelled out after
+it, an older English inflection, leetspeak, a version number (nonsense-word and ocr-garbage spare these)."""
+
+from __future__ import annotations
+
+import re
+
+from prose_lint.checks.stray_token.common import _zipf
+
+_LABEL_EDGE = " \t-–—*#>{}[]()<>:.,;|"
+
+
+def _label_line(text: str, a: int, b: int) -> bool:
+    """The token text[a:b] stands on a line of its own, alone or among capitalised words only: a headword, a
+    user name over a post, a signature, an author's name ("xyzzy", "jsmith77", "Jarn Leffer"), not a word
+    slipped into a sentence."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le
+    rest = (text[ls:a] + " " + text[b:le]).strip(_LABEL_EDGE).split()
+    return len(rest) <= 3 and all(w[0].isupper() and w.strip(_LABEL_EDGE)[1:].islower() for w in rest) \
+        and not text[a:b].isupper()
+
+
+# leetspeak: a digit no scanner reads for a letter (4 for a, 3 for e, 7 for t) between letters (b4s3, h4x0r;
+# a scanner's digits are 0, 1 and 5), and a version number after a name
+_LEET = re.compile(r"[a-zA-Z0-9]*[a-zA-Z][2346789][a-zA-Z][a-zA-Z0-9]*")
+_VERSION = re.compile(r"\s+v?\d+(?:\.\d+)+")
+
+
+def _defined_after(text: str, b: int, token: str) -> bool:
+    """The parenthesis right after the token spells it out: its letters are, in order, the initials of the
+    words inside ("qotc (quote of the con)")."""
+    m = re.match(r"\s?\(([^()\n]{3,80})\)", text[b : b + 90])
+    if not m:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", m.group(1))).lower()
+    letters = [c for c in token.lower() if c.isalpha()]
+    i = 0
+    for c in initials:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return len(letters) >= 2 and i == len(letters) and initials[:1] == letters[0]
+
+
+def _archaic(word: str) -> bool:
+    """The second or third person of an English verb as older English wrote them (-est, -eth, -edst): the
+    rest, or the rest with "e", is a frequent English word ("satest", "knoweth", "lovedst")."""
+    for suffix in ("edst", "est", "eth"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if max(_zipf(stem, "en"), _zipf(stem + "e", "en")) >= 4.0:
+                return True
+    return False
