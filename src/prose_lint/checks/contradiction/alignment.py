@@ -9,9 +9,10 @@ from collections import Counter
 from prose_lint.analysis import TOKEN_RE as _TOKEN
 from prose_lint.analysis import stopwords
 
+from .antonyms import _antonym_pairs
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .sentences import _GAP, _QUOTE_RE, _QUOTES, _YEAR, _Sent
+from .sentences import _GAP, _QUOTE_RE, _QUOTES, _YEAR, _Sent, _emphatic_once
 
 
 # A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
@@ -28,8 +29,12 @@ _MONTHS = frozenset("january february march april may june july august september
                     "monday tuesday wednesday thursday friday saturday sunday".split())
 _NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
                          "nowhere"})
+# Idioms with a negation that deny nothing: an alternative ("whether or not", "believe it or not", "one of the
+# best, if not the best"), an emphasis ("make no mistake", "no wonder", "not to mention").
 _NOT_NEGATING = ("not only", "not just", "not least", "no doubt", "no longer", "not merely", "nothing but",
-                 "no matter", "no less", "no more than", "not until")
+                 "no matter", "no less", "no more than", "not until", "or not", "if not", "make no mistake",
+                 "no wonder", "not to mention", "no question", "without a doubt", "without doubt", "not surprisingly",
+                 "never mind")
 _ABSOLUTE = frozenset({"never", "ever", "any", "whatsoever", "none", "nobody", "nothing", "nowhere", "all"})
 
 
@@ -72,74 +77,14 @@ def _value(tok: str) -> float | None:
 def _negations(toks: list[str]) -> int:
     n = sum(1 for t in toks if t in _NEG_TOKENS or t.endswith("n't"))
     if n:
-        joined = " ".join(toks)
-        n -= sum(joined.count(p) for p in _NOT_NEGATING)
+        joined = " " + " ".join(toks) + " "  # whole words: "or not" is not in "for nothing"
+        n -= sum(joined.count(f" {p} ") for p in _NOT_NEGATING)
     return max(n, 0)
 
 
 # Each word is spelt one way only (a letter, then letters up to one apostrophe/hyphen, or word characters):
 # "[^\W\d_]+['’-]?\w*" split every word in all possible ways and backtracked exponentially (0.5 s on seed 000).
-_AFFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
-_AFFIX_STARTS = frozenset(p[:2] for p in _AFFIXES)
-
-
-def _antonym_pairs(gone: list[str], new: list[str]) -> list[tuple[str, str]]:
-    """Every (a, b), a in ``gone``, b in ``new``, with _antonym_pair(a, b), found by look-ups rather than
-    by comparing all pairs."""
-    if not gone or not new:
-        return []
-    ant = _lexicon()["antonym_stems"]
-    by_stem: dict[str, list[str]] = {}
-    for b in new:
-        for sb in _degree_stems(b, ant):
-            by_stem.setdefault(sb, []).append(b)
-    new_set = set(new)
-    out = set()
-    for a in gone:
-        for sa in _degree_stems(a, ant):
-            for t in ant.get(sa, ()):
-                if t != sa:
-                    out.update((a, b) for b in by_stem.get(t, ()))
-        if len(a) >= 4:  # b = prefix + a
-            out.update((a, p + a) for p in _AFFIXES if p + a in new_set)
-        if a[:2] in _AFFIX_STARTS:
-            for p in _AFFIXES:  # a = prefix + b
-                if a.startswith(p) and len(a) - len(p) >= 4 and a[len(p):] in new_set:
-                    out.add((a, a[len(p):]))
-        if a.endswith("ful") and a[:-3] + "less" in new_set:
-            out.add((a, a[:-3] + "less"))
-        if a.endswith("less") and a[:-4] + "ful" in new_set:
-            out.add((a, a[:-4] + "ful"))
-    return sorted(out)
-
-
-_DEGREE: dict[str, tuple[str, ...]] = {}
-
-
-def _degree_stems(w: str, ant: dict[str, set[str]]) -> tuple[str, ...]:
-    """The stem of ``w`` and, when ``w`` is a superlative or a comparative in -ier, the stem of its positive
-    degree if that is in the antonym table ("biggest" -> "big", "largest" -> "large", "happier" -> "happy"):
-    the stemmer keeps "biggest" and "smallest" apart from "big" and "small"."""
-    got = _DEGREE.get(w)
-    if got is None:
-        got = (_stem(w),)
-        # Superlatives, and comparatives in -ier; the stemmer already has "larger", "higher"; a doubled
-        # consonant before -er is as often a noun of agent ("winner", "beginner") as a comparative.
-        if len(w) > 4 and w.endswith(("est", "ier")):
-            root = w[:-3] if w.endswith("est") else w[:-2]
-            tries = [root, root + "e"]
-            if root.endswith("i"):
-                tries.append(root[:-1] + "y")
-            if len(root) > 2 and root[-1] == root[-2] and w.endswith("est"):
-                tries.append(root[:-1])  # "biggest" -> "big"
-            got += tuple(st for st in map(_stem, tries) if st in ant and st != got[0])[:1]
-        if len(_DEGREE) > 100_000:
-            _DEGREE.clear()
-        _DEGREE[w] = got
-    return got
-
-
-_OPENING = re.compile(r"^\W*(?:[^\W\d_](?:[^\W\d_]*['’-]\w*|\w*)\s+){0,4}[^\W\d_](?:[^\W\d_]*['’]\w*|\w*)\s*[,:]\s")
+_OPENING = re.compile(r"^\W*(?:[^\W\d_](?:[^\W\d_]*['’-]\w*|\w*)\s+){0,5}[^\W\d_](?:[^\W\d_]*['’]\w*|\w*)\s*[,:]\s")
 _NO_POINT = re.compile(r"\b(?:at|by)\s+no\s+(?:point|time|stage)\b|\bno\s+(?:one|longer)\b", re.I)
 
 
@@ -208,8 +153,18 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     explained: set[str] = set()
     gw = [w for w in gone if w not in stop or w in _ANTONYM_FUNCTION]
     nw = [w for w in new if w not in stop or w in _ANTONYM_FUNCTION]
-    for a, b in _antonym_pairs(gw, nw):
+    # A swap, counted by stem: the later says the opposite more often and the earlier word less often. A
+    # statement that already names both sides ("multiplied by and divided by" / "divide") swapped nothing.
+    stems_a, stems_b = Counter(map(_stem, ta)), Counter(map(_stem, tb))
+    swaps = [(a, b) for a, b in _antonym_pairs(gw, nw)
+             if stems_b[_stem(b)] > stems_a[_stem(b)] and stems_a[_stem(a)] > stems_b[_stem(a)]]
+    when = lex["time"] | lex["time_shift"]
+    for a, b in swaps:
         ant = 1.0
+        # "Before the plague, labour was cheap" / "After the plague, ... expensive": a swapped time word beside
+        # another swap moves the other to another time (it is the contradiction only when it is alone).
+        if a in when and b in when and (len(swaps) > 1 or na != nb):
+            continue
         explained.update((a, b))
     # numbers and dates for the same noun
     num = date = same_num = approx = 0.0
@@ -265,7 +220,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     on = lambda f: f not in DISABLED  # noqa: E731
     # The words a test explains ("before"/"after" swapped) and an opening contrast ("Still, ...") are not a
     # change of time.
-    sa, sb = set(ta) - explained, set(tb) - explained
+    sa, sb = set(_emphatic_once(ta)) - explained, set(_emphatic_once(tb)) - explained
     if s.contrast_open:
         sb.discard(tb[0])
     if e.contrast_open:
@@ -317,7 +272,7 @@ def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
 
 
 # An opening adverbial or marker up to its comma, figures included ("By 2050,"; _OPENING has words only).
-_LEAD = re.compile(r"^\W*(?:[^\W_][\w'’-]*\s+){0,4}[^\W_][\w'’-]*\s*,\s")
+_LEAD = re.compile(r"^\W*(?:[^\W_][\w'’-]*\s+){0,5}[^\W_][\w'’-]*\s*,\s")
 
 
 def _lead(s: _Sent) -> list[str]:

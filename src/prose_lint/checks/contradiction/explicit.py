@@ -164,6 +164,19 @@ _DENIAL = re.compile(
     r"|\b(?:has|have|had)\s+never\s+(?!been\b)(?P<verb>[a-z]+)\s+any\s+"
     r"|\bno\s+(?P<x>(?:[^\W\d_]+\s+){0,3}?)(?:is|are|was|were|has|have|had|did|do|does|will|could|can)\s+"
     r"(?:ever|at\s+any\s+(?:point|time))\s+(?:been\s+)?"
+    # general wordings of the same claim (2026-11-30): "not a single X ...", "none of the X were ...", "nobody
+    # has ever ...", "S never V-ed a single X", "S has not V-ed a single X".
+    # (not after a copula: "GRUB is not a single bootloader" says what it is)
+    r"|(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"\bnot\s+(?:a\s+single|one\s+single|even\s+one)\s+"
+    r"|\bnone\s+of\s+(?:the|its|their|our|these|those|his|her|my|your)\s+(?P<x2>(?:[^\W\d_]+\s+){0,3}?)"
+    r"(?:is|are|was|were|has|have|had|did|do|does|will|could|can)\s+(?:ever\s+)?(?:been\s+)?"
+    r"|\b(?:nobody|no\s+one)\s+(?:(?:has|have|had|did|was|is|will)\s+)?ever\s+"
+    # ("does not start any service" is a plain negation; "never ... any" and "not ... a single" are absolute)
+    r"|\b(?:(?:has|have|had|did|does|do)\s+not\s+(?P<verb2>[a-z]+)\s+(?:(?:away|up|down|out|off|back)\s+)?"
+    r"(?:a\s+single|one\s+single|even\s+one)"
+    r"|never(?:\s+once)?\s+(?P<verb3>[a-z]+)\s+(?:(?:away|up|down|out|off|back)\s+)?(?:a\s+single|one\s+single|"
+    r"even\s+one|any))\s+"
     r")(?P<phrase>[^\W\d_][^,;:.!?()\"“”]*)", re.I)
 _CLAUSE_END = re.compile(r"\s(?:and|but|because|which|that|since|when|where|while|although|though|so|or|as|"
                          r"until|unless|if)\s", re.I)
@@ -189,12 +202,15 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
         # Absolute in the denied clause itself: "for any condition" after "there is no evidence that ..."
         # belongs to another clause.
         denial = m.group(0)[: m.start("phrase") - m.start()] + tail
-        if not re.search(r"\b(?:never|ever|any)\b|\bno\s+(?:point|time|stage)\b", denial, re.I) and \
+        if not re.search(r"\b(?:never|ever|any|single|none|even\s+one)\b|\bno\s+(?:point|time|stage)\b", denial,
+                         re.I) and \
                 not re.search(r"\b(?:at\s+all|whatsoever)\b", tail, re.I):
             continue  # "there is no need": not absolute
         tail = re.sub(r"\b(?:at\s+all|whatsoever|ever)\b", " ", tail, flags=re.I)
-        words = (m.group("x") or "").split() + ([m.group("verb")] if m.group("verb") else []) + \
-            _TOKEN.findall(tail)[:8]
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3")
+        if verb and verb.lower() in stop and verb.lower() not in _AUXILIARIES:
+            continue  # "are never in any other format": a preposition, not the verb of the denial
+        words = (m.group("x") or m.group("x2") or "").split() + ([verb] if verb else []) + _TOKEN.findall(tail)[:8]
         phrase = []
         for w in words:
             w = w.lower().replace("’", "'")
@@ -207,12 +223,13 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
             continue
         head = s.text[: m.start()]
         subject = {_stem(t.lower()) for t in _TOKEN.findall(head)[-4:] if t.lower() not in stop and len(t) > 2
-                   and not t.isdigit()} if m.group("verb") else set()
+                   and not t.isdigit()} if verb else set()
         out.append((phrase, subject - {_stem(w) for w in _opening(s)}))
     return out
 
 
-_ABSOLUTE_HINT = re.compile(r"\b(?:never|ever|no)\b", re.I)
+_AUXILIARIES = frozenset({"had", "has", "have", "did", "does", "do", "was", "were", "is", "are", "been"})
+_ABSOLUTE_HINT = re.compile(r"\b(?:never|ever|no|not|none)\b", re.I)
 
 
 def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index) -> _Sent | None:

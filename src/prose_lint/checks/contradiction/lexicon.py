@@ -99,7 +99,7 @@ def _antonym_stems(raw) -> dict[str, set[str]]:
             out.setdefault(sa, set()).add(sb)
             out.setdefault(sb, set()).add(sa)
 
-    for pair in raw["pairs"]["antonyms"]:
+    for pair in [*raw["pairs"]["antonyms"], *_general_pairs()]:
         a, b = pair.split("/")
         add(a, b)
     for up, down in raw["antonyms"].values():
@@ -107,3 +107,11 @@ def _antonym_stems(raw) -> dict[str, set[str]]:
             for b in down:
                 add(a, b)
     return out
+
+
+def _general_pairs() -> list[str]:
+    """General antonym pairs generated from WordNet by scripts/build-antonyms (rules/lexicons/
+    antonyms_wordnet.toml): the hand-written pairs cover only what the rule's authors thought of."""
+    from prose_lint.lexicon import load_lexicon
+
+    return [p for pairs in load_lexicon("antonyms_wordnet")["pairs"].values() for p in pairs]

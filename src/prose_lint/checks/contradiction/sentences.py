@@ -86,13 +86,13 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
             entities.add(kind)
     sent.prose = words >= 3 and words >= 0.4 * len(raw)
     sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
-    sent.exhortation = _exhortation(toks, raw)
+    sent.exhortation = _exhortation(toks, raw) and not _LET_MARKER.match(text)
     sent.usable = not sent.exhortation and _usable(text, toks, raw, lex)
     sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
     sent.quoted_only = not sent.usable and _QUOTE_RE.search(text) is not None and \
         _usable(_QUOTE_RE.sub("", text), toks, raw, lex)
     joined = " " + " ".join(toks) + " "
-    sent.time = bool(sent.years) or not lex["time"].isdisjoint(toks) or any(
+    sent.time = bool(sent.years) or not lex["time"].isdisjoint(_emphatic_once(toks)) or any(
         p in joined for p in _padded(lex["time_phrases"]))
     sent.contrast_open = joined.startswith(lex["contrast"])
     sent.negated = _count_negations(text) > 0
@@ -131,6 +131,13 @@ def _raw_kind(r: str, stop, kinds: dict[str, Any], raws: dict[str, tuple]) -> tu
 
 
 _PADDED: dict[int, tuple] = {}
+
+
+def _emphatic_once(toks: list[str]) -> list[str]:
+    """The tokens without "once" after "never" or "not" ("I have never once seen it": an emphasis, not a time)."""
+    if "once" not in toks:
+        return toks
+    return [t for i, t in enumerate(toks) if not (t == "once" and i and toks[i - 1] in ("never", "not"))]
 
 
 def _padded(phrases) -> tuple[str, ...]:
@@ -203,6 +210,10 @@ _FIELD = re.compile(r"\b[\w-]+(?: [\w-]+)?:\s")
 _NOT_AFTER = frozenset({"is", "are", "was", "were", "am", "be", "do", "does", "did", "have", "has", "had", "can",
                         "could", "will", "would", "shall", "should", "may", "might", "must", "need", "dare",
                         "ought", "if", "whether", "and", "but", "or", "though", "although", "why", "not"})
+
+
+# "Let me be clear, ...", "Let's be honest: ...": a marker of the speaker's own before a statement.
+_LET_MARKER = re.compile(r"^\W*let(?:['’]s|\s+(?:me|us))\s+(?:be|say|put|tell)\b[^,:;.!?]{0,30}[,:]\s+\S", re.I)
 
 
 def _exhortation(toks: list[str], raw: list[str]) -> bool:
