@@ -4,7 +4,8 @@ The rule and its documentation are in rule.py; the steps of its algorithm each h
 sentences (each sentence analysed once), candidates (earlier statements from an inverted index),
 alignment (two statements compared token by token: pair_features), antonyms (opposites swapped),
 scorer (the learned pair scorer), explicit (tests that need no scorer: absolute claims and denials, null
-effects, event years), filters (which lowering filters are on), nli (the optional NLI model), lexicon (the word lists).
+effects, event years; exclusive: "the only N"), filters (which lowering filters are on), nli (the optional
+NLI model), lexicon (the word lists).
 """
 
 from __future__ import annotations

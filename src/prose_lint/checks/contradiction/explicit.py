@@ -12,6 +12,7 @@ from prose_lint.analysis import stopwords
 
 from .alignment import _NEG_TOKENS, _opening, _quoted
 from .candidates import _candidates
+from .exclusive import exclusive_claim, others_earlier
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
 from .sentences import _Sent, _count_negations, _usable
@@ -126,6 +127,14 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
             if e is not None:
                 report(s, e, "an absolute denial of an earlier statement that it exists or happened", 0.8)
                 return
+
+    # 1c. an exclusive claim ("X is the only N") vs. an earlier statement that there are other N.
+    claim = None if s.time else exclusive_claim(s)
+    if claim is not None:
+        e = others_earlier(s, claim[0], claim[1], sents, index)
+        if e is not None:
+            report(s, e, "an exclusive claim against an earlier statement that there are others", 0.8)
+            return
 
     # 2. "no effect on Y" vs. an earlier "X raised Y".
     for m in _NULL_EFFECT.finditer(s.text):

@@ -139,6 +139,10 @@ class SelfContradiction(Rule):
        written afterwards in speeches, essays and forum posts and not tuned on: antonyms 4/12 -> 7/12,
        absolute claims 5/6, markers 5/6, SICK-like 3/4 unchanged, 1 of 12 non-contradictions flagged before
        and after.
+       Then an exclusive claim ("The pass is the only road into the valley") against the latest earlier plain
+       statement that names other or alternative N ("There are other roads into the valley"), sharing two
+       more content words (exclusive.py): tune split unchanged (no such planted form), wild 78 -> 78 (with
+       one shared word: 79, "the only remaining implementations" / "alternative evaluation implementations").
        Tried and dropped: a discourse marker's words left out of the overlap (+1 of 74 own probe pairs,
        +4 wild false positives: "In fact,", "For example," open real statements too).
 

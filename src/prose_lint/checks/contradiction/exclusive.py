@@ -1,0 +1,51 @@
+"""An exclusive claim ("Apache is the only web server", "This is the only way to ...") against an earlier
+statement that there are others ("... but there are other web servers", "Another way to ... is ...")."""
+
+from __future__ import annotations
+
+import re
+
+from prose_lint.analysis import stopwords
+
+from .candidates import _candidates
+from .lexicon import _stem
+from .sentences import _Sent
+
+_ONLY = re.compile(r"\b(?:is|are|was|were|remains|remain)\s+(?:by\s+far\s+)?the\s+only\s+"
+                   r"(?P<np>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,3})", re.I)
+_OTHERS = frozenset({"other", "others", "another", "alternative", "alternatives"})
+
+
+def exclusive_claim(s: _Sent) -> tuple[str, set[str]] | None:
+    """(the head noun's stem, the statement's other content stems and names) of "X is the only N"."""
+    m = _ONLY.search(s.text)
+    if not m:
+        return None
+    stop = stopwords()
+    head = None
+    for w in m.group("np").lower().split():
+        if w in stop:
+            break
+        head = w
+    if head is None or head in ("one", "thing", "time", "person"):
+        return None
+    st = _stem(head)
+    return st, (s.content | s.entities) - {st}
+
+
+def others_earlier(s: _Sent, head: str, rest: set[str], sents, index) -> _Sent | None:
+    """The latest earlier plain statement that says there are other or alternative N (or "others" after
+    naming N), about the same thing (two more content words shared: one was a false positive in technical
+    documentation, "the only remaining implementations" / "alternative evaluation implementations for Python")."""
+    for e in reversed(_candidates(s, sents, index, [head])):
+        if e.text == s.text or not e.prose or e.negated or len(rest & e.content) < 2:
+            continue
+        toks = e.tokens
+        for i, t in enumerate(toks):
+            if t not in _OTHERS:
+                continue
+            after = toks[i + 1: i + 4]
+            if any(_stem(w) == head for w in after) or t in ("others", "alternatives") and \
+                    (_stem(t) == head or any(_stem(w) == head for w in toks[:i])):
+                return e
+    return None
