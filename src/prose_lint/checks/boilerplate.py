@@ -41,8 +41,10 @@ class Boilerplate(Rule):
        button and panel labels, in-line cookie and translation notices, weak labels such as a bare
        date that count only next to other chrome, with jusText's context pass over them; three weak
        button labels of one kind in a row are a button list). Two lines are strong by their make-up:
-       a meta bar (two or more fields of a page template, one of them not a byline or a date) and a
-       menu on one line (three or more Markdown links between separators). Metadata lines are
+       a meta bar (two or more fields of a page template, one of them not a byline or a date), a
+       menu on one line (three or more Markdown links between separators), and a link to the
+       previous or next page by its arrow ("« Older post title", "Read more »", "1 2 3 Next »"; not
+       a French quotation, which has both, nor a sentence ending with its link's arrow). Metadata lines are
        recognised by the shape of their fields, not a site's wording (``checks/boilerplate_meta.py``,
        lexicon ``[page_fields]``: dates, clock times, "3 hours ago", counters, publication stamps, a
        name after "by", taxonomy lists, fields joined by "|", "·" or "•", next to no other words).
