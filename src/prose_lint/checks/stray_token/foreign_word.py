@@ -167,8 +167,10 @@ class ForeignWord(Rule):
                     if prev is not None and not initial and prev.group().lower() in _NOUN_BEFORE \
                             and nw.lower() in _NOUN_AFTER and _zipf(lw, "en") >= 2.5:
                         continue  # an English noun in its place: "in jest as", "a seine of", "of toda and"
-                    if _eye_dialect(lw) and sum(map(_eye_dialect, {x.lower() for x in _WORD_RE.findall(block_text)})) >= 2:
-                        continue  # dialect spelled out, th as d: "If only I was de feller dat"
+                    if _eye_dialect(lw) and any(_eye_dialect(x) for x in set(_WORD_RE.findall(block_text))
+                                                if x.islower() and x != lw):
+                        continue  # dialect spelled out, th as d: "If only I was de feller dat" (names such
+                        # as Dan or Den, capitalised, do not count)
                     if quotes is None:
                         quotes = _quote_spans(text, block.start, block.end)
                         loans = [(block.start + x.start(), block.start + x.end())
@@ -191,16 +193,18 @@ _GLUED_BEFORE = frozenset(")]}`´")
 # between a word that opens a noun phrase (an article, a preposition) and one that follows a noun (a
 # preposition, a conjunction), a candidate that English knows is a noun of English, not a stray function word
 # (a function word there would need a noun after it)
-_NOUN_BEFORE = frozenset("a an the this that its his her their our your my in on at of for with by from into "
-                         "upon".split())
-_NOUN_AFTER = frozenset("of about as to for with from in on at by and or but than that which who".split())
+# (not "on" or "by", which end phrasal verbs: "it lingers on [uma] at MIT")
+_NOUN_BEFORE = frozenset("a an the this that its his her their our your my in at of for with from into upon".split())
+# (not "which", "who", "that": a preposition takes them without a noun between: "of which")
+_NOUN_AFTER = frozenset("of about as to for with from in on at by and or but than".split())
 # a dash that opens an attribution line: "-- Mark Twain", "— Dag Hammarskjöld"
 _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t]*(?:--|—|―|~)[ \t]*$")
 
 
 def _eye_dialect(word: str) -> bool:
     """A dialect spelling of a frequent English word with "d" for "th" (de, dem, dat, dis, dey): a writer
-    who spells one such word usually spells several, so two in a paragraph are dialect, not strays."""
+    who spells one such word usually spells several, so two in a paragraph (the other in lowercase) are
+    dialect, not strays."""
     return word[:1] == "d" and len(word) <= 5 and _zipf("th" + word[1:], "en") >= 6.0 \
         and _zipf(word, "en") < 5.5
 
