@@ -75,11 +75,25 @@ def meta_line(text: str) -> str:
     """What metadata line ``text`` (one line, single-spaced) is: "page" when it holds a field of the
     page (a counter, a taxonomy list), "when" when it holds only who and when (stamps, dates, times,
     bylines: ``title_block`` keeps those under a headline), "" when it is no metadata line."""
-    if not _meta(text):
+    if not _maybe(text) or not _meta(text):
         return ""
     f = fields()
     return "page" if f["counter"].search(text) is not None or any(
         f["taxonomy"].match(p.strip()) is not None for p in f["separator"].split(text)) else "when"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _maybe(text: str) -> bool:
+    """A necessary condition for ``_meta``, cheap to test (most lines fail it): every field but a name
+    after "by" and a taxonomy label holds a figure or "ago", "today", "yesterday"; a taxonomy list a
+    colon or "filed", "posted in", "tagged"; a bar of a byline and labels a separator."""
+    if _DIGIT.search(text) is not None or ":" in text[:14]:  # a taxonomy label's colon: "Categories:"
+        return True
+    low = text.lower()
+    return ("ago" in low or "today" in low or "yesterday" in low or low.startswith(("filed", "posted", "tagged"))
+            or "by" in low and ("|" in text or "·" in text or "•" in text))
 
 
 def _meta(text: str) -> bool:
