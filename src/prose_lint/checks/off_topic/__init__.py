@@ -11,6 +11,7 @@ from prose_lint.rule import Rule, RuleContext
 from .blocks import _score, _segment_features, _split
 from .names import _Names
 from .separation import _median, _Parts
+from .style import _Style
 from .structure import _effective, _params, _structure, _units
 from .vocabulary import _count_sketch, _main_terms, _tfidf
 
@@ -38,7 +39,9 @@ class OffTopicContent(Rule):
        local changes (three units on each side), and every boundary with a strong structural sign (at most
        ~20, so the work is linear in the document length).
     2. Candidate blocks: each candidate start with the end of the document (an appended text) or with a
-       later candidate (an inserted block, at most `max_insert_units` paragraphs). Each block's features: its
+       later candidate (an inserted block, at most `max_insert_units` paragraphs), and the short runs (2 to
+       `insert_scan_units` paragraphs) deepest below both their neighbours (TextTiling's depth on both
+       sides: a block dropped into a text whose two sides cohere). Each block's features: its
        separation from the text before it, from the rest of the document and from its lead (first three
        paragraphs), for embeddings and for TF-IDF; for an inserted block, whether its two neighbours (three
        paragraphs on each side) are closer to each other than to it (the separation of the block from them
@@ -50,7 +53,13 @@ class OffTopicContent(Rule):
        the document never uses, counted when they recur in the block (a different story in the same
        category, another match or another company's results, has its own people and places; a passage of
        a speech that lists countries once each does not) and as far as its wording departs from the text
-       before it; the document's length (ln(words / 1000)), weighted little: a long document changes
+       before it; *names gone*: how far the names the rest of the document keeps coming back to (in two or
+       more paragraphs) are missing from the block, against how often the rest uses them (entity
+       continuity: a section of a speech comes back to its country and institutions, another story does
+       not); its *style*: the distance of its rates of function-word classes ("we"/"our", "he"/"she",
+       "said", articles, modals, negation...), quotation marks and sentence ends from the rest's, scaled
+       by their spread over the document's paragraphs (about 1 for a run of the document's own whatever
+       its subject; a text by another author, a news story in a speech, departs); the document's length (ln(words / 1000)), weighted little: a long document changes
        subject on its own, but its local and name evidence carry over.
     3. The confidence is a logistic function of those features whose weights and threshold are data
        (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus and
@@ -112,6 +121,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     PE, PT = _Parts.of(E, weights), _Parts.of(T, weights)  # of() converts to float64 itself
     del E, T  # the running sums hold all the scans need
     N = _Names.of(units, body)
+    ST = _Style.of([units[i].text for i in body])
     floor_e, floor_t = params["floor_embedding"], params["floor_tfidf"]
 
     def start_unit(a: int) -> int:
@@ -138,6 +148,21 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     keep = int(params["candidates"])
     cands = sorted(set(sorted(ok, key=lambda a: -single[a])[:keep]) | set(sorted(ok, key=lambda a: -local[a])[:keep])
                    | {a for a in ok if _effective(struct[a]) >= 0.3})
+    # Short inserted blocks (2 to insert_scan_units paragraphs): TextTiling's depth on both sides, the
+    # separation of a run from the paragraphs on each side of it minus theirs from each other. A block
+    # dropped into a text is a valley whose two sides cohere; its end is not always a sharp change of its
+    # own, so the best (start, end) pairs are candidates even when the end is not a candidate boundary.
+    pairs: set[tuple[int, int]] = set()
+    for k in range(2, int(params["insert_scan_units"]) + 1):
+        S = A[A + k < m]
+        if not len(S):
+            continue
+        B = S + k
+        lo2, hi2 = np.maximum(0, S - 3), np.minimum(m, B + 3)
+        depth = (PE.scan_around(S, B, lo2, hi2, floor_e) + PT.scan_around(S, B, lo2, hi2, floor_t)
+                 - PE.scan(lo2, S, B, hi2, floor_e) - PT.scan(lo2, S, B, hi2, floor_t))
+        for i in np.argsort(-depth)[:keep]:
+            pairs.add((int(S[i]), int(B[i])))
     null_cache: dict[int, tuple[float, float]] = {}
 
     def null(length: int) -> tuple[float, float]:
@@ -166,7 +191,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     # and 0.0 x anything adds nothing, so each confidence is the same to the last bit.
     lazy = _DEBUG is None
     unweighted = frozenset(k for k in ("e_ret", "t_ret", "e_lead", "t_lead", "e_near", "t_near", "e_rel", "t_rel",
-                                       "names", "names_sep")
+                                       "names", "names_sep", "names_gone", "style")
                            if params["model"].get(k, 0.0) == 0.0) if lazy else frozenset()
 
     def features(a: int, b: int, skip: frozenset[str]) -> dict[str, float]:
@@ -181,26 +206,38 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         # long document about one person or country has novel names but follows on from its subject.
         f["names"] = 0.0 if {"names", "names_sep"} <= skip else N.novelty(a, b)
         f["names_sep"] = f["names"] * min(f["e_prev"], f["t_prev"])
+        # The names the rest of the document keeps coming back to, missing from the block (continuity).
+        f["names_gone"] = 0.0 if "names_gone" in skip else N.continuity(a, b)
+        # Another author's style (style.py): its distance is about 1 for a run of the document's own,
+        # whatever its subject, and more for a paste; counted from 1, full at 4.
+        f["style"] = 0.0 if "style" in skip else min(1.0, max(0.0, (ST.distance(a, b) - 1.0) / 3.0))
         f["log_words"] = log_words
         f["inserted"] = float(b < m)
         f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
         return f
 
     scored = []
+    blocks_to_score = []
     for a in cands:
         lo_i = bisect.bisect_left(ends, a + 2)
         hi_i = bisect.bisect_right(ends, a + max_insert)
         for b in ends[lo_i:hi_i] + ([m] if (not ends[lo_i:hi_i] or ends[hi_i - 1] != m) and m - a >= 2 else []):
-            if b - a < 2 or cumw[b] - cumw[a] < min_block:
-                continue
-            if b < m and (b - a > max_insert):
-                continue
-            f = features(a, b, unweighted)
-            conf = _score(f, params["model"])
-            scored.append((conf, a, b, f))
-            if _DEBUG is not None:
-                _DEBUG.append({"a": a, "b": b, "start": units[start_unit(a)].block.start,
-                               "end": units[body[b - 1]].block.end, "conf": conf, **f})
+            blocks_to_score.append((a, b))
+    for a, b in sorted(pairs - set(blocks_to_score)):
+        if a not in struct:
+            continue
+        blocks_to_score.append((a, b))
+    for a, b in blocks_to_score:
+        if b - a < 2 or cumw[b] - cumw[a] < min_block:
+            continue
+        if b < m and (b - a > max_insert):
+            continue
+        f = features(a, b, unweighted)
+        conf = _score(f, params["model"])
+        scored.append((conf, a, b, f))
+        if _DEBUG is not None:
+            _DEBUG.append({"a": a, "b": b, "start": units[start_unit(a)].block.start,
+                           "end": units[body[b - 1]].block.end, "conf": conf, **f})
     threshold = params["threshold"] - 0.3 * (sensitivity - 0.5)
     # 3. The best blocks, not overlapping; each split in two where a second article starts inside it.
     scored.sort(key=lambda s: -s[0])

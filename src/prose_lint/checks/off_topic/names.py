@@ -21,6 +21,7 @@ _COMMON = frozenset("""i mr mrs ms dr st monday tuesday wednesday thursday frida
 february march april may june july august september october november december""".split())
 MIN_MENTIONS = 4  # a block with fewer name mentions gives no evidence either way (score 0)
 RECURRING = 4  # mentions of novel names that recur in the block for full evidence
+GONE_EVIDENCE = 2.0  # paragraphs of the block expected to name the rest's recurring names, for full evidence
 
 
 @dataclass
@@ -31,6 +32,7 @@ class _Names:
     names: list[list[str]]
     first: dict[str, int]
     last: dict[str, int]
+    recurring: list[list[int]]  # per name used in two or more body units (any case): those units, sorted
 
     @classmethod
     def of(cls, units: list[_Unit], body: list[int]) -> "_Names":
@@ -43,10 +45,12 @@ class _Names:
             pos.append(j)
         first: dict[str, int] = {}
         last: dict[str, int] = {}
+        words_of: list[set[str]] = [set() for _ in range(m + 1)]
         for k, u in enumerate(units):
             p = pos[k]
             for w in _WORD.findall(u.text):
                 lw = _key(w)
+                words_of[p].add(lw)
                 if p < first.get(lw, m + 1):
                     first[lw] = p
                 if p > last.get(lw, -1):
@@ -68,7 +72,12 @@ class _Names:
                 lw = _key(w)
                 if lw in known and lw not in lower:
                     names[r].append(lw)
-        return cls(names, first, last)
+        known = {n for found in names for n in found}
+        units_of: dict[str, list[int]] = {}
+        for p in range(m):
+            for n in words_of[p] & known:
+                units_of.setdefault(n, []).append(p)
+        return cls(names, first, last, [u for u in units_of.values() if len(u) >= 2])
 
     def novelty(self, a: int, b: int) -> float:
         """The share of the name mentions of body units [a, b) whose name no other unit uses, times how
@@ -86,6 +95,34 @@ class _Names:
             return 0.0
         recurring = sum(c for c in seen.values() if c >= 2)
         return sum(seen.values()) / mentions * min(1.0, recurring / RECURRING)
+
+
+    def continuity(self, a: int, b: int) -> float:
+        """How far the names the rest of the document keeps coming back to are missing from body units
+        [a, b) (entity continuity, as in entity-grid coherence): each name that the rest uses in at least
+        two paragraphs and a share p of them is expected in p x (b - a) of the block's paragraphs; the
+        share of that expected presence the block lacks, times the evidence (the expected presence, full
+        at GONE_EVIDENCE). A section of a speech or a news story's closing paragraphs come back to its
+        people, places and institutions; another story pasted after it does not. 0 when the rest has no
+        recurring names (a text that names nobody gives no evidence either way)."""
+        from bisect import bisect_left
+
+        m = len(self.names)
+        rest = m - (b - a)
+        if rest <= 0:
+            return 0.0
+        expected = observed = 0.0
+        for units in self.recurring:
+            inside = bisect_left(units, b) - bisect_left(units, a)
+            outside = len(units) - inside
+            if outside < 2:
+                continue
+            e = outside / rest * (b - a)
+            expected += e
+            observed += min(e, inside)
+        if expected <= 0:
+            return 0.0
+        return (1.0 - observed / expected) * min(1.0, expected / GONE_EVIDENCE)
 
 
 def _key(word: str) -> str:
