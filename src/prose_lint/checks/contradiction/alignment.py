@@ -88,12 +88,19 @@ _OPENING = re.compile(r"^\W*(?:[^\W\d_](?:[^\W\d_]*['’-]\w*|\w*)\s+){0,5}[^\W\
 _NO_POINT = re.compile(r"\b(?:at|by)\s+no\s+(?:point|time|stage)\b|\bno\s+(?:one|longer)\b", re.I)
 
 
+# An opening of six words ("On the i386 and amd64 architectures,", "At the end of the day,") is an adverbial
+# unless it holds one of these: then it is a clause of its own.
+_SUBORDINATORS = frozenset({"if", "unless", "because", "although", "though", "whereas", "while", "when", "whenever"})
+
+
 def _opening(s: _Sent) -> list[str]:
     """The tokens of an opening adverbial or discourse marker up to its comma ("In fact,", "Officially,"),
     and of "at no point": they say how the claim is made, not what it is about."""
     if s.opening is None:
         m = _OPENING.match(s.text)
         toks = [t.lower() for t in _CLAIM_TOKEN.findall(m.group(0))] if m else []
+        if len(toks) > 5 and _SUBORDINATORS & set(toks):
+            m, toks = None, []  # six words with "if", "because", ...: a clause ("But if thine eye be evil,")
         n = _NO_POINT.search(s.text)
         if n and (not m or n.start() >= m.end()):
             toks += [t.lower() for t in _CLAIM_TOKEN.findall(n.group(0)) if t.lower() != "no"]
@@ -272,7 +279,7 @@ def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
 
 
 # An opening adverbial or marker up to its comma, figures included ("By 2050,"; _OPENING has words only).
-_LEAD = re.compile(r"^\W*(?:[^\W_][\w'’-]*\s+){0,5}[^\W_][\w'’-]*\s*,\s")
+_LEAD = re.compile(r"^\W*(?:[^\W_][\w'’-]*\s+){0,4}[^\W_][\w'’-]*\s*,\s")
 
 
 def _lead(s: _Sent) -> list[str]:

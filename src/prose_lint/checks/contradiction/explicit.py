@@ -230,6 +230,8 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
                 phrase.append(st)
         if not phrase:
             continue
+        if len(phrase) < 2 and (m.group("verb2") or m.group("verb3") or _GENERAL_DENIAL.match(m.group(0))):
+            continue  # the general wordings deny one word too loosely ("because nobody ever eats them")
         head = s.text[: m.start()]
         subject = {_stem(t.lower()) for t in _TOKEN.findall(head)[-4:] if t.lower() not in stop and len(t) > 2
                    and not t.isdigit()} if verb else set()
@@ -237,6 +239,7 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
     return out
 
 
+_GENERAL_DENIAL = re.compile(r"(?:not|none|nobody|no\s+one)\b", re.I)
 _AUXILIARIES = frozenset({"had", "has", "have", "did", "does", "do", "was", "were", "is", "are", "been"})
 _ABSOLUTE_HINT = re.compile(r"\b(?:never|ever|no|not|none)\b", re.I)
 
