@@ -1,0 +1,47 @@
+"""The learned weights that ship are what their scripts train from the repository as it is now.
+
+The models' features are computed by the rules' own analysis (sentences, units, alignment), so a change to
+that analysis silently turns a shipped model into one nobody can rebuild: both had drifted before this test
+existed. Each script is rerun here and compared with the file in rules/models/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str]) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=1200, env=env, cwd=ROOT)
+
+
+def test_contradiction_scorer_reproduces(tmp_path):
+    out = tmp_path / "contradiction.json"
+    run = _run([str(ROOT / "scripts" / "train-contradiction"), "--seed", "14", "--threshold", "0.7", "--out", str(out)])
+    assert run.returncode == 0, run.stderr[-2000:]
+    fresh = json.loads(out.read_text(encoding="utf-8"))
+    shipped = json.loads((ROOT / "rules" / "models" / "contradiction.json").read_text(encoding="utf-8"))
+    fresh.pop("date", None)
+    shipped.pop("date", None)
+    assert fresh == shipped, "rules/models/contradiction.json is not what scripts/train-contradiction trains now"
+
+
+def test_boilerplate_classifier_reproduces():
+    sys.path.insert(0, str(ROOT / "benchmarks" / "quality"))
+    import sources
+
+    if not sources.DATA.is_dir():  # the training pages live in ../shared/data, as for the quality guard
+        if os.environ.get("CI"):
+            raise RuntimeError(f"{sources.DATA} is missing: the boilerplate model is trained from it")
+        pytest.skip(f"{sources.DATA} not found (set PROSE_LINT_SHARED)")
+    run = _run([str(ROOT / "scripts" / "train-boilerplate"), "--check"])
+    assert run.returncode == 0, "rules/models/boilerplate.json is not what scripts/train-boilerplate trains now:\n" \
+        + run.stderr[-2000:]
