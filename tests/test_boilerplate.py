@@ -142,6 +142,7 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
     import copy
 
     from prose_lint.checks import boilerplate_features as bf
+    from prose_lint.checks import boilerplate_lexicon as bl
     from prose_lint.plaintext import parse_text
 
     lex = bf.lexicon()
@@ -153,7 +154,7 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
             full = copy.copy(unit)
             full.strong = full.weak = ""
             full.meta = ""
-            bf._lexicon_hits(full, n < 3 or n >= len(units) - 3, lex)
+            bl._lexicon_hits(full, n < 3 or n >= len(units) - 3, lex)
             fulls.append(full)
         bf.title_block(fulls)  # metadata under a headline is weak, on both paths
         for unit, full in zip(units, fulls):
@@ -164,7 +165,7 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
                 assert bf.may_match(unit.text, unit.text.lower(), bf._COUNTER_NEEDS), unit.text
         # The context pass: the work list reaches the labels of the sweep.
         swept = [copy.copy(u) for u in units]
-        bf._lexicon_context(swept)
+        bl._lexicon_context(swept)
         assert [u.lex_bad for u in swept] == [u.lex_bad for u in units]
     assert hits > 20
 
@@ -175,25 +176,26 @@ def test_prefilter_needs_are_necessary():
     import re
 
     from prose_lint.checks import boilerplate_features as bf
+    from prose_lint.checks import boilerplate_lexicon as bl
 
-    assert bf._needs(r"\bwe use cookies\b|accept (?:all )?cookies") == ("accept ", "we use cookies")
-    assert bf._needs(r"\d+|[a-z]+") is None
-    assert bf._needs("机器翻译|traducción automática") == ("traducci", "机器翻译")
-    assert bf._needs(r"\d{4}[-/.]\d\d") == ("-", ".", "/")
+    assert bl._needs(r"\bwe use cookies\b|accept (?:all )?cookies") == ("accept ", "we use cookies")
+    assert bl._needs(r"\d+|[a-z]+") is None
+    assert bl._needs("机器翻译|traducción automática") == ("traducci", "机器翻译")
+    assert bl._needs(r"\d{4}[-/.]\d\d") == ("-", ".", "/")
     lows = ["we use cookies here", "nothing", "accept cookies"]
-    assert bf._lines_with(lows, ("accept ", "we use cookies"), lows) == {0, 2}
-    assert bf._lines_with(lows, ("zzz",), lows) == set()
-    assert bf._lines_with(["\u017fome"], ("some",), ["\u017fome"]) is None  # long s: re.I matches "s"
+    assert bl._lines_with(lows, ("accept ", "we use cookies"), lows) == {0, 2}
+    assert bl._lines_with(lows, ("zzz",), lows) == set()
+    assert bl._lines_with(["\u017fome"], ("some",), ["\u017fome"]) is None  # long s: re.I matches "s"
     # The only non-ASCII characters that re.I matches with ASCII ones.
     everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
-    assert "".join(sorted(set(re.findall(r"[\x00-\x7f]", everything, re.I)))) == bf._ASCII_TWINS
+    assert "".join(sorted(set(re.findall(r"[\x00-\x7f]", everything, re.I)))) == bl._ASCII_TWINS
     # Every non-ASCII character in the lexicon's needs matches itself only, under re.I and str.lower.
     lex = bf.lexicon()
     chars = {c for _, needs in lex["part"] if needs for x in needs for c in x if ord(c) > 127}
     assert chars
     lowered = everything.lower()
     for c in chars:
-        assert bf._caseless(c)
+        assert bl._caseless(c)
         assert re.findall(re.escape(c), everything, re.I) == [c], c
         assert lowered.count(c) == 1, c
 

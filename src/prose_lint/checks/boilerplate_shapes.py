@@ -5,14 +5,22 @@ Page chrome is made of short lines, so anything that cuts the document's own tex
 looks like chrome to the line classifier: reST and Markdown sources wrapped at clause boundaries,
 grid tables (``+----+----+``), pipe tables and reST simple tables. These tests run on the source
 lines, before and after the model.
+
+The other shapes here say "this is chrome", from a line's make-up rather than its words: a one-line menu
+(three or more short items between separators), a template's meta bar, Markdown links in a row, an arrow
+link to the previous or next page, and a bar of button labels (``shape_hits``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from prose_lint.analysis import WORD_RE, ends_sentence, stopwords
+from prose_lint.checks.boilerplate_meta import byline, meta_line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from prose_lint.checks.boilerplate_features import Unit
 
 BULLET = re.compile(r"\s*(?:[*+\-•·▪►‣◦]|\d{1,3}[.)])\s")
 BAR_SPLIT = re.compile(r"\s+(?:\||»|›|·|•|::)\s+")
@@ -109,3 +117,98 @@ def table_lines(units: Sequence) -> set[int]:
         if not any(units[k].own_paragraph for k in range(a + 1, b + 1)):
             out.update(range(a, b + 1))
     return out
+
+
+def menu_line(text: str) -> float:
+    """1 for a line of three or more short items between separators ("Home :: News :: Sport",
+    "Print | Email | Share"): a menu or breadcrumb rendered on one line."""
+    for sep in ("|", "::", "»", "›", "·", "•", " / ", ">"):
+        if text.count(sep) >= 2:
+            items = [x for x in text.split(sep) if x.strip()]
+            if len(items) >= 3 and sum(len(x.split()) for x in items) <= 4 * len(items):
+                return 1.0
+    return 0.0
+
+
+# -- strong labels from a line's make-up (used by boilerplate_lexicon) ------------------------------------
+TRIM = " \t\u00a0\u3000•·|»«_-–—>*+#"
+_DIGIT = re.compile(r"\d")
+
+
+BAR_MAX_WORDS = 15  # a bar of button labels is short
+MENU_LINKS = 3  # Markdown links in a one-line menu ("[Home](/) · [News](/news) · [Sport](/sport)")
+META_MAX_WORDS = 30  # a meta bar is a short line; a sentence that names an author and a date is prose
+
+
+def _meta_bar(unit: Unit, lex: dict) -> bool:
+    """A template's meta bar (lexicon ``[meta_fields]``): two or more different fields in one short line,
+    one of them a template field ("14 comments", "Reading time: 6 min", "Topics: ..."). A byline and a
+    date, together or not, are the article's own title block."""
+    if unit.words > META_MAX_WORDS or unit.strong:
+        return False
+    text = unit.text
+    template = sum(r.search(text) is not None for r in lex["meta_fields"])
+    return template >= 1 and template + sum(r.search(text) is not None for r in lex["dateline_fields"]) >= 2
+
+
+def shape_hits(unit: Unit, lex: dict) -> None:
+    """Strong labels from a line's make-up rather than its words: a template's meta bar (``_meta_bar``;
+    bars without a count or a date are too like a title block to ask about) and a menu on one line
+    (MENU_LINKS or more Markdown links between separators), and a bar of button labels (``_button_bar``)."""
+    if unit.strong:
+        return
+    meta = meta_line(unit.text) if unit.words <= META_MAX_WORDS and not unit.raw.lstrip().startswith("#") else ""
+    if _DIGIT.search(unit.text) is not None and _meta_bar(unit, lex):
+        unit.strong = "byline"
+    elif meta == "page":  # a count or a taxonomy list: the page's (boilerplate_meta.title_block may demote it)
+        unit.strong, unit.meta = "byline", meta
+    elif meta:  # who and when only: chrome next to other chrome (boilerplate_meta's docstring says why)
+        unit.weak, unit.meta = unit.weak or "byline", meta
+    elif unit.raw.count("](") >= MENU_LINKS and menu_line(unit.text) or unit.words <= ARROW_MAX_WORDS and not (
+            unit.words >= 8 and unit.stop_density >= 0.3) and _arrow_link(unit.text):  # not a sentence with a link
+        unit.strong = "navigation"
+    elif unit.words <= BAR_MAX_WORDS and BAR_SPLIT.search(unit.text) is not None:
+        unit.strong = _button_bar(unit.text, lex)
+    if not unit.strong and not unit.weak and unit.words <= 12 and byline(unit.text):
+        unit.weak = "byline"
+
+
+ARROW_MAX_WORDS = 25  # a link to the previous or next page is a title or a label, not a paragraph
+# A line that begins with a backward arrow or ends with a forward one ("« Older post title", "Read
+# more »", "1 2 3 ... Next »"): a link to another page. A French quotation («Oui», dit-il) has both.
+_BACK = ("«", "‹", "←", "<<")
+_FORWARD = ("»", "›", "→", ">>")
+
+
+def _arrow_link(text: str) -> bool:
+    """A link to the previous or next page by its arrow: the line begins with a backward arrow (after a
+    list marker) and has no forward one, or ends with a forward arrow and has no backward one (a
+    French quotation, «Oui», has both), or has both around separators.
+    Measured on the tune split's web pages: 234 chrome lines and 2 content lines have the shape (49
+    chrome lines found only by it)."""
+    t = text.strip()
+    if t[:2] in ("* ", "+ ", "- ", "• "):
+        t = t[2:].lstrip()
+    bar = " | " in t or " :: " in t  # "« Older post | Home | Newer post »": both, between separators
+    rest = t.strip("".join(_BACK + _FORWARD) + " ")
+    if rest.endswith((".", ":", ";", ",")) or not any(ch.isalpha() for ch in rest):
+        return False  # a sentence and the arrow of its link ("The list can be found online. →"); code around an arrow
+    if t.startswith(_BACK):
+        return bar or not any(a in t for a in _FORWARD)
+    if t.endswith(_FORWARD):
+        return bar or not any(a in t for a in _BACK)
+    return False
+
+
+def _button_bar(text: str, lex: dict) -> str:
+    """The kind of a bar of labels between separators ("Report Post » Log in to Reply", "Advertise |
+    AdChoices") when every label is one the lexicon knows as a whole line and one of them is strong."""
+    parts = [x.strip(TRIM).rstrip(".!:;,") for x in BAR_SPLIT.split(text)]
+    parts = [x for x in parts if x]
+    if len(parts) < 2 or any(lex["any_full"].fullmatch(x) is None for x in parts):
+        return ""
+    for x in parts:
+        for p in lex["full"]:
+            if p.strength == "strong" and p.regex.fullmatch(x) is not None:
+                return p.kind
+    return ""
