@@ -46,10 +46,14 @@ class _Names:
         first: dict[str, int] = {}
         last: dict[str, int] = {}
         words_of: list[set[str]] = [set() for _ in range(m + 1)]
-        for k, u in enumerate(units):
+        unit_words = [set(_WORD.findall(u.text)) for u in units]  # each distinct word once per unit
+        keyed: dict[str, str] = {}
+        for k, ws in enumerate(unit_words):
             p = pos[k]
-            for w in _WORD.findall(u.text):
-                lw = _key(w)
+            for w in ws:
+                lw = keyed.get(w)
+                if lw is None:
+                    lw = keyed[w] = _key(w)
                 words_of[p].add(lw)
                 if p < first.get(lw, m + 1):
                     first[lw] = p
@@ -66,7 +70,7 @@ class _Names:
         # A name opening a sentence ("Kestrel posted a loss"): a capitalised sentence opener that the
         # document also capitalises inside a sentence and never writes in lower case.
         known = {n for found in names for n in found}
-        lower = {w for u in units for w in _WORD.findall(u.text) if w.islower()}
+        lower = {w for ws in unit_words for w in ws if w.islower()}
         for r, i in enumerate(body):
             for w in _OPENER.findall(units[i].text):
                 lw = _key(w)
