@@ -11,56 +11,44 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-# Classes of words whose rates mark a style, not a subject (lower case, whole words).
-_CLASSES = [
-    "i me my mine myself",
-    "we us our ours ourselves",
-    "you your yours yourself yourselves",
-    "he him his himself she her hers herself",
-    "they them their theirs themselves",
-    "it its itself",
-    "the",
-    "a an",
-    "was were had did been",
-    "is are has have does do am",
-    "will would shall should can could may might must",
-    "not no never nor",
-    "said says told according",
-    "of",
-    "in on at",
-    "to for with from by",
-    "and",
-    "but or yet",
-    "that which who whom whose",
-    "if when while because although though since",
-    "this these those",
-    "there here",
-]
-_CLASS_OF = {w: i for i, ws in enumerate(_CLASSES) for w in ws.split()}
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*|[\"“”?!]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
-# + quotation marks, question/exclamation marks, sentence ends (the inverse of the sentence length). Not
-# digits, capitalised words or brackets: a list of prices or a table of versions inside one document has
-# them, whoever wrote it.
-DIM = len(_CLASSES) + 3
+_CLASSES: list[str] | None = None  # rules/lexicons/off_topic.toml [style] classes
+_CLASS_OF: dict[str, int] = {}
+
+
+def _classes() -> list[str]:
+    """The word classes whose rates mark a style, loaded once. Besides them: quotation marks,
+    question/exclamation marks and sentence ends (the inverse of the sentence length); not digits,
+    capitalised words or brackets: a list of prices or a table of versions inside one document has them,
+    whoever wrote it."""
+    global _CLASSES
+    if _CLASSES is None:
+        from prose_lint.lexicon import load_lexicon
+
+        classes = list(load_lexicon("off_topic")["style"]["classes"])
+        _CLASS_OF.update({w: i for i, ws in enumerate(classes) for w in ws.split()})
+        _CLASSES = classes
+    return _CLASSES
 
 
 @dataclass
 class _Style:
     """Running sums of per-paragraph style counts, for the style distance of any run from the rest."""
 
-    cum: Any  # (m + 1, DIM): counts summed over body units < k
+    cum: Any  # (m + 1, classes + 3): counts summed over body units < k
     words: Any  # (m + 1,): words summed over body units < k
-    var: Any  # (DIM,): per-word variance of each rate (from the paragraphs' spread)
+    var: Any  # (classes + 3,): per-word variance of each rate (from the paragraphs' spread)
 
     @classmethod
     def of(cls, texts: list[str]) -> "_Style":
         import numpy as np
 
+        base = len(_classes())
+        dim = base + 3
         m = len(texts)
-        counts = np.zeros((m, DIM))
+        counts = np.zeros((m, dim))
         words = np.zeros(m)
-        base = len(_CLASSES)
         for r, text in enumerate(texts):
             row = counts[r]
             # counted by a Counter of the lower-cased tokens (C loops), then read per class word
@@ -75,7 +63,7 @@ class _Style:
             row[base + 1] += marks
             row[base + 2] = len(_SENTENCE_END.findall(text))
             words[r] = max(sum(toks.values()) - quotes - marks, 1)
-        cum = np.vstack([np.zeros((1, DIM)), np.cumsum(counts, axis=0)])
+        cum = np.vstack([np.zeros((1, dim)), np.cumsum(counts, axis=0)])
         cw = np.concatenate([[0.0], np.cumsum(words)])
         # The per-word variance of each rate: the paragraphs' word-weighted spread around the document's
         # rate, times their mean length (a paragraph of n words has variance var / n). A floor keeps a
