@@ -10,7 +10,8 @@ from typing import Iterator
 
 from prose_lint.analysis import TOKEN_RE
 from prose_lint.checks.stray_token.common import _inside, _preload, _primary, _zipf, _zipf_table
-from prose_lint.checks.stray_token.token_context import _LEET, _VERSION, _archaic, _defined_after, _label_line
+from prose_lint.checks.stray_token.token_context import (_LEET, _VERSION, _archaic, _defined_after, _derived,
+                                                         _label_line)
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -259,7 +260,9 @@ class OcrGarbage(Rule):
     Spared: names (a capitalised word inside a sentence unless its correction is one of the most
     frequent words or a word the text writes capitalised elsewhere: "the Governrnent" in a speech
     that says "the Government"), older English inflections (-est, -eth, -edst on a frequent English word:
-    "thou satest"), a token on a line of its own (see nonsense-word), a paragraph with leetspeak (a digit
+    "thou satest"), rare derivations (a stem of four letters or more that is an English word, at Zipf 1.5 or
+    more and no misreading itself, plus a productive suffix such as -s, -ed, -y, -ion, -ual: "dicts", "agues",
+    "crufty", "tactual"), a token on a line of its own (see nonsense-word), a paragraph with leetspeak (a digit
     no scanner reads for a letter, 2-4 or 6-9, between letters: "4ll y0ur b4s3"), a capitalised token
     before a version number (a product: "Smail 3.0"), tokens in capitals, tokens that are
     words of another language, anything glued to
@@ -302,6 +305,8 @@ class OcrGarbage(Rule):
             word, zc = best
             if _archaic(lw):
                 continue  # an old inflection of an English verb: "thou satest", "he speaketh"
+            if lw.isalpha() and _derived(lw, lambda stem, z: _correction(stem, z, len(stem) <= 3, opts)):
+                continue  # a rare derivation of an English word: "dicts", "agues", "tactual"
             if any(_LEET.fullmatch(x.group()) for x in TOKEN_RE.finditer(doc.prose, block.start, block.end)
                    if x.start() != m.start()):
                 continue  # leetspeak elsewhere in the paragraph ("4ll y0ur b4s3"): digits for letters by choice
