@@ -8,7 +8,7 @@ from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
-from .blocks import _score, _segment_features, _split
+from .blocks import _cannot_reach, _score, _segment_features, _split
 from .names import _Names
 from .separation import _median, _Parts
 from .style import _Style
@@ -194,8 +194,15 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
                                        "names", "names_sep", "names_gone", "style")
                            if params["model"].get(k, 0.0) == 0.0) if lazy else frozenset()
 
-    def features(a: int, b: int, skip: frozenset[str]) -> dict[str, float]:
+    def features(a: int, b: int, skip: frozenset[str], z_needed: float | None = None) -> dict[str, float] | None:
+        """The block's features; None when they cannot reach the logit ``z_needed`` (given: a pure saving)."""
         f = _segment_features(PE, PT, a, b, m, floor_e, floor_t, skip)
+        if z_needed is not None:
+            s = _effective(struct[a])
+            early = {**f, "structure": s, "log_words": log_words, "inserted": float(b < m),
+                     "short": float(cumw[b] - cumw[a] < 150 and s < 0.3)}
+            if _cannot_reach(early, params["model"], z_needed):
+                return None
         f["structure"] = _effective(struct[a])
         ne, nt = (0.0, 0.0) if {"e_rel", "t_rel"} <= skip else null(b - a)
         f["e_rel"] = 0.0 if "e_rel" in skip else f["e_rest"] - ne
@@ -216,6 +223,9 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
         return f
 
+    threshold = params["threshold"] - 0.3 * (sensitivity - 0.5)
+    # Candidates that cannot reach the threshold are not scored to the end (not when calibrating).
+    z_needed = math.log(threshold / (1 - threshold)) if lazy and 0 < threshold < 1 else None
     scored = []
     blocks_to_score = []
     for a in cands:
@@ -232,13 +242,14 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
             continue
         if b < m and (b - a > max_insert):
             continue
-        f = features(a, b, unweighted)
+        f = features(a, b, unweighted, z_needed)
+        if f is None:
+            continue
         conf = _score(f, params["model"])
         scored.append((conf, a, b, f))
         if _DEBUG is not None:
             _DEBUG.append({"a": a, "b": b, "start": units[start_unit(a)].block.start,
                            "end": units[body[b - 1]].block.end, "conf": conf, **f})
-    threshold = params["threshold"] - 0.3 * (sensitivity - 0.5)
     # 3. The best blocks, not overlapping; each split in two where a second article starts inside it.
     scored.sort(key=lambda s: -s[0])
     chosen: list[tuple[float, int, int, dict]] = []
