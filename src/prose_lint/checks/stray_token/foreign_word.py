@@ -14,6 +14,7 @@ from prose_lint.checks.stray_token.common import (
     _quote_spans,
     _zipf,
 )
+from prose_lint.checks.stray_token.informal import _after_i_am, _drops_apostrophes, _eye_dialect
 from prose_lint.checks.stray_token.language import _LANGUAGE_NAMES, _document_language
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
@@ -59,7 +60,8 @@ class ForeignWord(Rule):
     attribution dash at the start of a line ("-- Dag Hammarskjöld"), a word English knows (Zipf >= 2.5)
     between an article or preposition and a preposition or conjunction, where only a noun fits ("in
     jest as", "a seine of"), dialect spelled with "d" for "th" when a paragraph has two such words ("de
-    feller dat"), loan phrases with a plural head ("noms de guerre"), a word the text uses three times or more
+    feller dat"), "im" as "I'm" without its apostrophe (before "not", "so", an -ing form, or in a text that
+    writes other contractions without one: "dont", "ive", a lowercase "i"), loan phrases with a plural head ("noms de guerre"), a word the text uses three times or more
     in lowercase before a lowercase word (a term of its own: "the temps stack"), all-caps words, the
     References section, "em/en" before dash or space, single letters ("y", "e"), and the project's
     vocabulary.
@@ -167,6 +169,8 @@ class ForeignWord(Rule):
                     if prev is not None and not initial and prev.group().lower() in _NOUN_BEFORE \
                             and nw.lower() in _NOUN_AFTER and _zipf(lw, "en") >= 2.5:
                         continue  # an English noun in its place: "in jest as", "a seine of", "of toda and"
+                    if lw == "im" and (_after_i_am(nw) or _drops_apostrophes(doc)):
+                        continue  # "im" is "I'm" without its apostrophe: "im going", "im not sure"
                     if _eye_dialect(lw) and any(_eye_dialect(x) for x in set(_WORD_RE.findall(block_text))
                                                 if x.islower() and x != lw):
                         continue  # dialect spelled out, th as d: "If only I was de feller dat" (names such
@@ -199,14 +203,6 @@ _NOUN_BEFORE = frozenset("a an the this that its his her their our your my in at
 _NOUN_AFTER = frozenset("of about as to for with from in on at by and or but than".split())
 # a dash that opens an attribution line: "-- Mark Twain", "— Dag Hammarskjöld"
 _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t]*(?:--|—|―|~)[ \t]*$")
-
-
-def _eye_dialect(word: str) -> bool:
-    """A dialect spelling of a frequent English word with "d" for "th" (de, dem, dat, dis, dey): a writer
-    who spells one such word usually spells several, so two in a paragraph (the other in lowercase) are
-    dialect, not strays."""
-    return word[:1] == "d" and len(word) <= 5 and _zipf("th" + word[1:], "en") >= 6.0 \
-        and _zipf(word, "en") < 5.5
 
 
 # a word the text uses this many times in lowercase before a lowercase word is one of its own terms
