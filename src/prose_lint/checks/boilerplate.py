@@ -67,8 +67,13 @@ class Boilerplate(Rule):
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
        (a list or an address of the text itself), has one or two lines (a title block, a sign-off),
        is mostly rows of figures (a table), or when 60% of its content words are words of the
-       document's own prose (a list of the text's modules, steps or changes). Lines of a table (grid,
-       pipe or reST simple table, with its rule) are never chrome.
+       document's own prose (a list of the text's modules, steps or changes). Such a run is also
+       dropped when it holds a quotation's source on a line of its own ("-- Mark Twain"), and in a
+       document with no web signal anywhere (no line the lexicon names, no link, URL or menu syntax)
+       when the document has no single main text (its main region holds under 60% of its words) or
+       three or more such runs: verse, collections of quotations, glossaries, recipes (lexicon
+       ``[prior]``). Lines of a table (grid, pipe, reST simple or box-drawn table, with its rule) are
+       never chrome.
        The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,
        ``/forum``, ``/cookie``, ``/newsletter``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's

@@ -107,10 +107,13 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     line must score ``min_single`` or be named by the lexicon: a lone short line (a heading, a
     dateline) is too weak a signal to report on its own. A run right after a letter's closing line
     ("Yours faithfully", lexicon ``[valediction]``) is the signature and is kept. A run inside the main
-    text, of two lines or fewer, or a table of figures needs the lexicon or link syntax (``_supported``).
+    text, of two lines or fewer, or a table of figures needs the lexicon or link syntax (``_supported``);
+    so does a run that holds a quotation's source line ("-- Mark Twain"), and in a document with no web
+    signal, every run of a document with no single main text (``boilerplate_prior``).
     A line of a table (``boilerplate_shapes.table_lines``: a grid, pipe or reST simple table, which has
     a rule) is never chrome: a document's table is its own, whatever its cells look like."""
     from prose_lint.checks.boilerplate_meta import keep_headlines
+    from prose_lint.checks.boilerplate_prior import without_own_lines
     from prose_lint.checks.boilerplate_shapes import table_lines
 
     model = model or load()
@@ -134,7 +137,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     runs = [r for r in (_letter_parts(units, r) for r in runs) if r]
     candidates = {i for r in runs for i in r}
     body = _body_words(units, [i for i, u in enumerate(units) if u.features[prose] and i not in candidates])
-    runs = [r for r in runs if _supported(units, r, body)]
+    runs = without_own_lines(units, [r for r in runs if _supported(units, r, body)])
     runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
     return [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]

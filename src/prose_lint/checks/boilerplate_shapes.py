@@ -86,9 +86,12 @@ def _break_inside(prev: str, nxt: str) -> bool | None:
 
 # -- tables ----------------------------------------------------------------------------------------
 # A rule of a table: a grid table's border ("+----+====+"), a Markdown table's delimiter row
-# ("|---|:--:|"), a reST simple table's border ("=====  ======", "-----  ------").
-_RULE = re.compile(r"\+(?:[-=:]{2,}\+)+|\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*|={2,}(?:\s+={2,})+|-{2,}(?:\s+-{2,})+")
-_ROW = re.compile(r"\|.*\|")  # a row of a grid or pipe table
+# ("|---|:--:|"), a reST simple table's border ("=====  ======", "-----  ------"), a table drawn with
+# Unicode box-drawing characters ("┌────┬────┐", "├────┼────┤": what text browsers and pandoc's plain
+# writer print for an HTML table).
+_RULE = re.compile(r"\+(?:[-=:]{2,}\+)+|\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*|={2,}(?:\s+={2,})+|-{2,}(?:\s+-{2,})+"
+                   r"|[\u250c\u251c\u2514\u2552\u255e\u2558\u2554\u2560\u255a][\u2500-\u257f]*[\u2510\u2524\u2518\u2555\u2561\u255b\u2557\u2563\u255d]")
+_ROW = re.compile(r"\|.*\||[\u2502\u2551].*[\u2502\u2551]")  # a row of a grid, pipe or box-drawn table
 
 
 def table_lines(units: Sequence) -> set[int]:

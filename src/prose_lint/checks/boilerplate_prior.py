@@ -1,0 +1,53 @@
+"""The document-level prior of the ``boilerplate`` rule: a document with no web signal needs more than a score.
+
+The line model (``boilerplate_model``) learnt what chrome looks like on web pages, where short lines
+around one main text are chrome. Prose of other registers has short lines of its own: verse, a
+quotation and its source, a glossary's headwords, a recipe, a numbered list of laws. What such a
+document lacks is a page's signal: no line the lexicon names, no link, URL, menu separator or one-line
+menu (``evidence_of_chrome``), and often no single main text for chrome to surround. Runs that only
+the model's score stands behind are dropped there (lexicon ``[prior]``, calibrated on the tune split).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+_PRIOR: dict[str, Any] | None = None
+
+
+def prior() -> dict[str, Any]:
+    """The lexicon's ``[prior]`` table: main_share, scattered_runs, the attribution pattern (compiled)."""
+    global _PRIOR
+    if _PRIOR is None:
+        from prose_lint.lexicon import load_lexicon
+
+        data = load_lexicon("boilerplate").get("prior", {})
+        _PRIOR = {"main_share": float(data.get("main_share", 0.0)), "scattered_runs": int(data.get("scattered_runs", 0)),
+                  "attribution": re.compile(data.get("attribution", r"(?!)"))}
+    return _PRIOR
+
+
+def without_own_lines(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
+    """``runs`` without those that only the model's score stands behind (no line with evidence of
+    chrome) and that are the text's own short lines: a run holding a quotation's source line ("-- Mark
+    Twain"), or any such run of a document with no evidence of chrome outside it whose main region
+    holds less than ``main_share`` of its words or that has ``scattered_runs`` or more such runs."""
+    from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome
+
+    bare = [k for k, r in enumerate(runs) if not any(evidence_of_chrome(units[i]) for i in r)]
+    if not bare:
+        return runs
+    p = prior()
+    attribution = p["attribution"]
+    drop = {k for k in bare if any(attribution.match(units[i].raw) for i in runs[k])}
+    left = [k for k in bare if k not in drop]
+    if left:
+        before, after = BASE.index("before_main"), BASE.index("after_main")
+        words = sum(u.words for u in units) or 1
+        main = sum(u.words for u in units if not u.features[before] and not u.features[after])
+        if main < p["main_share"] * words or len(bare) >= p["scattered_runs"]:
+            in_bare = {i for k in bare for i in runs[k]}
+            if not any(evidence_of_chrome(u) for i, u in enumerate(units) if i not in in_bare):
+                drop.update(left)
+    return [r for k, r in enumerate(runs) if k not in drop]
