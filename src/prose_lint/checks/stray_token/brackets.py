@@ -113,6 +113,18 @@ def _mentioned(seg: str, i: int) -> bool:
     return (i == 0 or seg[i - 1] == " ") and seg[i + 1 : i + 2] == " "
 
 
+def _symbol_run(seg: str, i: int) -> bool:
+    """seg[i] stands in a run of five or more symbols (no letter, digit or space): characters listed, as in
+    'the characters !"#$%&'() sit above the digits', not a quotation mark ('." )' is three)."""
+    a = i
+    while a > 0 and not seg[a - 1].isalnum() and not seg[a - 1].isspace():
+        a -= 1
+    b = i + 1
+    while b < len(seg) and not seg[b].isalnum() and not seg[b].isspace():
+        b += 1
+    return b - a >= 5
+
+
 def _opening_position(seg: str, i: int) -> bool:
     """A straight quote at seg[i] opens: start or space (or an opening bracket) before, a letter after."""
     before = seg[i - 1] if i > 0 else " "
@@ -181,13 +193,14 @@ class UnpairedBracket(Rule):
     note in square brackets that runs over paragraphs. A bracket opened before a truncation ellipsis
     ("(who was...") is not reported as never closed: the rest was cut. An opening bracket closed by
     the wrong glyph ("[abbreviation, ...)") is one finding, at the closing one.
-    Paragraphs that hold code (inline code, a sigil such as ``$x``, an operator such as ``==``, ``->``
-    or ``|x``, a call ``f()``, a backslash sequence) are not judged for brackets and straight quotes:
-    those may belong to the code, and a paragraph that refers to code often continues in a code
-    block a converter dropped. A bracket that is named rather than used is not reported: quoted as a
-    short token ("a ']' character"), made plural ("too many )'s") or alone between spaces ("the )
-    that closes the list"). Apostrophes and single quotes are never judged. Emoticons are read both as brackets and as
-    none ("(=me)", "(photo ;) )"): the reading with fewer unpaired brackets wins; a brow or horns before
+    Paragraphs that hold code (inline code, a sigil such as ``$x``, an operator such as ``==``, ``->``, ``|x``
+    or an increment glued to a name, ``p++;``, a call ``f()``, a backslash sequence) are not judged for brackets
+    and straight quotes: those may belong to the code, and a paragraph that refers to code often continues in a
+    code block a converter dropped. A bracket or straight quote that is named rather than used is not reported:
+    quoted as a short token ("a ']' character"), made plural ("too many )'s"), alone between spaces ("the ) that
+    closes the list") or, for a quote, in a row of five or more symbols ('!"#$%&'). Apostrophes and single
+    quotes are never judged. Emoticons are read both as brackets and as none ("(=me)", "(photo ;) )"): the
+    reading with fewer unpaired brackets wins; a brow or horns before
     an emoticon's eyes ("}:-)", "]:)") is no bracket; "Control+]" is a key.
     """
 
@@ -313,6 +326,8 @@ class UnpairedBracket(Rule):
                 i = straight[0]
                 if code:
                     pass  # a quote of the code: "\\", '"' as a delimiter
+                elif _mentioned(seg, i) or _symbol_run(seg, i):
+                    pass  # the character named, not used: alone between spaces, quoted, in a row of symbols
                 elif i > 0 and (seg[i - 1].isdigit() or seg[i - 1] in "'′"):
                     pass  # an inch mark
                 elif _opening_position(seg, i) and "″" in seg[i:]:

@@ -44,7 +44,8 @@ def _plural_head(phrase: str) -> str:
 # code in a paragraph (inline code, a sigil, an operator, a call): its brackets, straight quotes and
 # asterisks may belong to the code, or close in a code block a converter dropped ("(see Example 10.13,
 # ... `db.falcot`"); unpaired-bracket and unpaired-emphasis do not judge such a paragraph
-_CODE_SHAPED = re.compile(r"`|\$[\w({\[]|\w::\w|\|\w|\w\||[=!<>]=|=>|->|<\w+>|\w\(\)|\\[a-zA-Z]")
+# (an increment glued to a name, "*from++;", "++i", is code; "C++" is a name)
+_CODE_SHAPED = re.compile(r"`|\$[\w({\[]|\w::\w|\|\w|\w\||[=!<>]=|=>|->|<\w+>|\w\(\)|\\[a-zA-Z]|\w\+\+[;),\]]|\+\+[a-z_]")
 
 _ZIPF_CACHE: dict[str, dict[str, float]] = {}  # language -> word -> Zipf frequency
 
