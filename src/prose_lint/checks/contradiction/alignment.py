@@ -6,29 +6,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from prose_lint.analysis import TOKEN_RE as _TOKEN
 from prose_lint.analysis import stopwords
 
 from .antonyms import _antonym_pairs
+from .claims import (_CLAIM_TOKEN, _LEAD, _MONTHS, _NEG_TOKENS, _attribution, _claim_tokens, _close, _drop_lead,
+                     _lead, _quoted_change, _value)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .sentences import _GAP, _QUOTE_RE, _QUOTES, _YEAR, _Sent, _emphatic_once
+from .polarity import converse, coordinated, verb_negations
+from .sentences import _GAP, _YEAR, _Sent, _emphatic_once
 
 
-# A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
-_CLAIM_TOKEN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+\.\d+(?![\w])|"
-                          + _TOKEN.pattern)
-_NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_WORD_NUM = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_WORD_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                  "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1e6, "billion": 1e9, "half": 0.5,
-                  "twice": 2, "once": 1, "double": 2, "triple": 3})
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "monday tuesday wednesday thursday friday saturday sunday".split())
-_NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
-                         "nowhere"})
 # Idioms with a negation that deny nothing: an alternative ("whether or not", "believe it or not", "one of the
 # best, if not the best"), an emphasis ("make no mistake", "no wonder", "not to mention").
 _NOT_NEGATING = ("not only", "not just", "not least", "no doubt", "no longer", "not merely", "nothing but",
@@ -48,8 +36,9 @@ def _denies_other(denier: list[str], other: list[str], stop) -> bool:
     problem"; "We did not come to fear the future" / "We came to shape it"), which contradicts nothing."""
     said = {_stem(w) for w in other if w not in stop}
     scopes = 0
+    by_verb = verb_negations(denier)
     for i, t in enumerate(denier):
-        if t not in _NEG_TOKENS and not t.endswith("n't"):
+        if t not in _NEG_TOKENS and not t.endswith("n't") and i not in by_verb:
             continue
         word = next((w for w in denier[i + 1: i + 5] if w not in stop and w not in _NEG_TOKENS
                      and not w.endswith("n't") and w.isalpha()), None)
@@ -61,21 +50,8 @@ def _denies_other(denier: list[str], other: list[str], stop) -> bool:
     return not scopes
 
 
-def _claim_tokens(s: _Sent) -> list[str]:
-    if s.claim is None:
-        # "%" is the word "percent" written as a sign ("68%" restates "68 percent").
-        s.claim = [t.lower().replace("’", "'") if t != "%" else "percent" for t in _CLAIM_TOKEN.findall(s.text)]
-    return s.claim
-
-
-def _value(tok: str) -> float | None:
-    if _NUM.match(tok):
-        return float(tok.replace(",", ""))
-    return _WORD_NUM.get(tok)
-
-
 def _negations(toks: list[str]) -> int:
-    n = sum(1 for t in toks if t in _NEG_TOKENS or t.endswith("n't"))
+    n = sum(1 for t in toks if t in _NEG_TOKENS or t.endswith("n't")) + len(verb_negations(toks))
     if n:
         joined = " " + " ".join(toks) + " "  # whole words: "or not" is not in "for nothing"
         n -= sum(joined.count(f" {p} ") for p in _NOT_NEGATING)
@@ -150,6 +126,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     jac = len(shared) / max(1, len(e.content | s.content))
     na, nb = _negations(ta), _negations(tb)
     neg_flip = float(na != nb and (na % 2) != (nb % 2))
+    flipped = neg_flip  # before the antithesis filter: "not closed" / "open" is still a negation with an antonym
     denier = tb if nb > na else ta
     if neg_flip and on_("denied-elsewhere") and not _denies_other(denier, ta if nb > na else tb, stop):
         neg_flip = 0.0  # "Government is not the solution" / "Government is the problem": another predicate
@@ -158,6 +135,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # antonyms swapped
     ant = 0.0
     explained: set[str] = set()
+    # A verb that negates ("failed to", "lacks") is the negation: its antonym in the other statement ("agreed
+    # to" / "refused to", "succeeded in" / "failed to") is the same contrast, not a second one.
+    negv = {ta[i] for i in verb_negations(ta)} | {tb[i] for i in verb_negations(tb)}
     gw = [w for w in gone if w not in stop or w in _ANTONYM_FUNCTION]
     nw = [w for w in new if w not in stop or w in _ANTONYM_FUNCTION]
     # A swap, counted by stem: the later says the opposite more often and the earlier word less often. A
@@ -166,13 +146,28 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     swaps = [(a, b) for a, b in _antonym_pairs(gw, nw)
              if stems_b[_stem(b)] > stems_a[_stem(b)] and stems_a[_stem(a)] > stems_b[_stem(a)]]
     when = lex["time"] | lex["time_shift"]
+    counted: list[tuple[str, str]] = []
     for a, b in swaps:
+        if a in negv or b in negv:
+            explained.update((a, b))
+            continue
+        if on_("converse") and converse(ta, tb, a, b, shared):
+            explained.update((a, b))  # "A buys from B" / "B sells to A": the same fact
+            continue
         ant = 1.0
         # "Before the plague, labour was cheap" / "After the plague, ... expensive": a swapped time word beside
         # another swap moves the other to another time (it is the contradiction only when it is alone).
         if a in when and b in when and (len(swaps) > 1 or na != nb):
             continue
+        counted.append((a, b))
         explained.update((a, b))
+    # Contrasts that cancel: an antonym with a negation ("not deep" / "shallow", "was not closed" / "stayed
+    # open") agree; two antonyms swapped together ("Rich parishes paid more" / "Poor parishes paid less",
+    # "The northern village has a doctor" / "The southern village has none") speak of the other member,
+    # unless the two are coordinated predicates ("fertile and easy to work" / "barren and hard to work").
+    n_swaps = min(len({a for a, _ in counted}), len({b for _, b in counted}))
+    if on_("parity") and n_swaps and (flipped or n_swaps >= 2 and not coordinated(tb, [b for _, b in counted])):
+        ant = neg_flip = absolute = 0.0
     # numbers and dates for the same noun
     num = date = same_num = approx = 0.0
     gone_q = [(i, a) for i, a in enumerate(ta) if a in gone and (_figure(ta, i) or
@@ -210,6 +205,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     content_gone = {_stem(w) for w in gone if w not in stop and w not in explained and len(w) > 2
                     and _value(w) is None and w not in _NEG_TOKENS}
     content_new, content_gone = content_new - content_gone, content_gone - content_new
+    content_new -= {_stem(w) for w in negv}
+    content_gone -= {_stem(w) for w in negv}
     content_new -= {_stem(w) for w in _opening(s)}  # a discourse marker ("Officially,", "At no point")
     content_gone -= {_stem(w) for w in _opening(e)}
     shorter_new = len(s.content) <= len(e.content)
@@ -228,6 +225,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # The words a test explains ("before"/"after" swapped) and an opening contrast ("Still, ...") are not a
     # change of time.
     sa, sb = set(_emphatic_once(ta)) - explained, set(_emphatic_once(tb)) - explained
+    sa -= _SPATIAL if "next to" in " ".join(ta) else set()  # "next to the pharmacy": a place, not a time
+    sb -= _SPATIAL if "next to" in " ".join(tb) else set()
     if s.contrast_open:
         sb.discard(tb[0])
     if e.contrast_open:
@@ -250,8 +249,13 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     joined_gone = " " + " ".join(ta) + " "
     time = float(on("time-in-difference") and ((when & sa) != (when & sb) or bool(ya) != bool(yb) or any(
         (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
-    if date and num and on("time-in-difference"):
-        time = 1.0  # a figure for another month or year ("300 in May" / "450 in June")
+    if absolute and time and not _EVER.isdisjoint(denier) and not (when & set(denier)) and \
+            not (s if nb > na else e).years:
+        time = 0.0  # "never", "no ... ever" hold at every time: a date in the other statement does not reconcile
+    if date and (num or neg_flip or ant) and on("time-in-difference"):
+        # a figure for another month or year ("300 in May" / "450 in June"); a predicate denied or reversed
+        # in another year ("approved the plan in 1998" / "In 2004 ... refused to approve a second plan")
+        time = 1.0
     quote = float(on("quotation") and (_quoted_change(e, gone, stop) or _quoted_change(s, new, stop)))
     adjacent = float(on("adjacent-contrast") and s.contrast_open and e.block == s.block and e.index == s.index - 1)
     gap = float(on("masked-gap") and bool(_GAP.search(s.text) or _GAP.search(e.text)))
@@ -265,31 +269,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     }
 
 
-def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
-    """Whether a statement is attributed to someone by a reporting verb ("say", "claimed") and by a framing
-    word or phrase ("critics", "rumours", "it is often said"), without the author's own discourse markers
-    made of the same words ("That said,", "Truth be told,", "Contrary to")."""
-    joined = " " + " ".join(toks) + " "
-    for p in lex["discourse_phrases"]:
-        if f" {p} " in joined:
-            joined = joined.replace(f" {p} ", " ")
-    left = set(joined.split()) & words
-    return (not lex["reporting"].isdisjoint(left),
-            not lex["framing"].isdisjoint(left) or any(f" {p} " in joined for p in lex["framing_phrases"]))
-
-
-# An opening adverbial or marker up to its comma, figures included ("By 2050,"; _OPENING has words only).
-_LEAD = re.compile(r"^\W*(?:[^\W_][\w'’-]*\s+){0,4}[^\W_][\w'’-]*\s*,\s")
-
-
-def _lead(s: _Sent) -> list[str]:
-    m = _LEAD.match(s.text)
-    return [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(m.group(0))] if m else []
-
-
-def _drop_lead(toks: list[str], lead: list[str]) -> list[str]:
-    return toks[len(lead):] if toks[: len(lead)] == lead else toks
-
+_SPATIAL = frozenset({"next"})
+_EVER = frozenset({"never", "ever"})  # the absolutes over time (not "any", "all": "if any", "at all")
 
 # "one" after these is a pronoun ("no one", "the one who"), not a count.
 _ONE_PRONOUN = frozenset({"no", "any", "some", "every", "each", "the", "this", "that", "which", "another"})
@@ -312,40 +293,6 @@ _QUANTIFIER = re.compile(r"\W*(?i:no[ -]one|nobody|none|nothing)\s+[a-z]")
 def _figure(toks: list[str], i: int) -> bool:
     """The token is a figure (a number, a number word), not the pronoun "one" ("No one was injured")."""
     return _value(toks[i]) is not None and not (toks[i] == "one" and _pronoun_one(toks, i))
-
-
-def _close(a: str, b: str) -> bool:
-    """Two figures an approximate wording reconciles ("about 4,000" / "4,200"): years and months always,
-    other numbers when the larger is less than twice the smaller ("about 4,000" / "6,500" may count more
-    things; "at least 113" / "at least 284" disagree)."""
-    va, vb = _value(a), _value(b)
-    if va is None or vb is None or _YEAR.match(a) or _YEAR.match(b):
-        return True
-    return abs(va - vb) < 0.5 * max(abs(va), abs(vb))
-
-
-def _quoted(s: _Sent) -> set[str]:
-    """The claim tokens inside quotation marks (between the first and second mark, the third and fourth...;
-    an unclosed mark runs to the end)."""
-    if len(_QUOTE_RE.findall(s.text)) < 2 and not s.text.lstrip().startswith(tuple(_QUOTES)):
-        return set()
-    out: set[str] = set()
-    for k, part in enumerate(_QUOTE_RE.split(s.text)):
-        if k % 2:
-            out.update(t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(part))
-    return out
-
-
-def _quoted_change(s: _Sent, changed, stop) -> bool:
-    """A word that differs between the two statements (a content word, a negation, a figure) is inside
-    quotation marks in ``s``, or most of ``s`` is: someone else's words. A quoted name or title both
-    statements share is not."""
-    quoted = _quoted(s)
-    if not quoted:
-        return False
-    if len(quoted) >= 0.5 * len(set(_claim_tokens(s))):
-        return True  # direct speech: most of the statement is quoted
-    return any(w in quoted and (w not in stop or w in _NEG_TOKENS or w.endswith("n't")) for w in changed)
 
 
 FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",

@@ -10,7 +10,8 @@ import re
 from prose_lint.analysis import TOKEN_RE as _TOKEN
 from prose_lint.analysis import stopwords
 
-from .alignment import _NEG_TOKENS, _opening, _quoted
+from .alignment import _opening
+from .claims import _NEG_TOKENS, _quoted
 from .candidates import _candidates
 from .exclusive import exclusive_claim, others_earlier
 from .filters import DISABLED

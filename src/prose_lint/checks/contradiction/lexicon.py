@@ -70,10 +70,13 @@ def _lexicon() -> dict[str, Any]:
             "free_ignored": set(raw["free_compounds_ignored"]),
             "absolute": set(raw["absolute_adverbs"]),
             "reporting": set(raw["reporting"]),
+            "reporting_nouns": frozenset(raw["reporting_nouns"]),
+            "noun_cues": frozenset(raw["noun_cues"]),
             "framing": {w for w in raw["framing"] if " " not in w},
             "framing_phrases": phrases("framing"),
             "discourse_phrases": sorted(raw["discourse_phrases"], key=len, reverse=True),  # longest first
             "hedges": set(raw["hedges"]),
+            "epistemic": frozenset(raw["epistemic"]),
             "time": {w for w in raw["time_change"] if " " not in w},
             "time_phrases": phrases("time_change"),
             "contrast": tuple(f" {p} " for p in raw["contrast_openers"]),  # prefixes of " joined tokens "

@@ -38,9 +38,10 @@ class SelfContradiction(Rule):
        compare by their base form (rules/lexicons/contradiction.toml [irregular]).
     4. Tests, as evidence (a pair is scored only when one fires):
        - polarity: not, never, no, without, n't, "no one", negative inversion ("Never has the council
-         ..."); a negation counts only when the other statement says what it denies, so antithesis
-         ("Government is not the solution ..." / "Government is the problem") is not one; idioms with a
-         negation deny nothing ("make no mistake", "if not");
+         ..."), a negating verb ("failed to reach", "refused to sign", "lacks a gymnasium"); a negation
+         counts only when the other statement says what it denies, so antithesis ("Government is not the
+         solution ..." / "Government is the problem") is not one; idioms with a negation deny nothing
+         ("make no mistake", "if not");
        - absolute denial: "there have never been any X", "no X was ever Y", "not a single X", "none of the
          X were", "S has never V-ed any X", also as a clause, against the latest earlier plain statement
          holding the denied phrase; an absence claim ("X-free", "no X at all"); "X is the only N" against
@@ -50,15 +51,23 @@ class SelfContradiction(Rule):
          un-/in-/dis-/non- and -ful/-less; comparatives and superlatives by their positive degree;
        - a different number for the same quantity, a different year or month for the same event, two
          years for one founding, birth or death.
-    5. Lowering evidence (never a veto): a time marker or year in one statement only, a changed word
+    5. Contrasts that cancel out: an antonym with a negation ("not deep" / "shallow"), two antonyms swapped
+       together ("Rich parishes paid more" / "Poor parishes paid less"; not coordinated predicates: "fertile
+       and easy" / "barren and hard"), a converse with its arguments swapped ("the town buys from the county"
+       / "the county sells to the town"), a denial or an antonym in another year ("approved in 1998" / "In
+       2004 ... refused to approve"). A conjecture in one statement only ("might have rejected", "Perhaps
+       ...") is not scored. "Never" holds at every time: a year in the other statement does not reconcile
+       an absolute denial.
+    6. Lowering evidence (never a veto): a time marker or year in one statement only, a changed word
        inside quotation marks, attribution in one statement only ("Some say ...", by a reporting verb or a
-       framing word), extra content words (another subject), an approximate figure close to the other.
+       framing word; "states" and "claims" after a determiner, a number or a name are nouns: "the United
+       States"), extra content words (another subject), an approximate figure close to the other.
        A discourse marker or correction opening the later sentence does not veto.
-    6. Not paired at all: statements about different things (items of one list, cells of one table,
+    7. Not paired at all: statements about different things (items of one list, cells of one table,
        different inline code, a name one lacks, subjects differing by a name, figures that label rather
        than count: "Perl 5.20" / "Perl 5.22", a pointing subject "It"/"This" in different sections,
        definitions' bodies), exhortations ("Let us ...", "Ask not ...") and questions, which assert nothing.
-    7. Score: a logistic regression over these features (rules/models/contradiction.json, trained by
+    8. Score: a logistic regression over these features (rules/models/contradiction.json, trained by
        scripts/train-contradiction on pairs generated from the project's own sentences, seeded and
        reproducible); a pair is reported when P >= the model's threshold (0.7, calibrated on the tune split
        of benchmarks/quality). Optionally a local NLI cross-encoder scores the candidates too.
@@ -78,9 +87,10 @@ class SelfContradiction(Rule):
 
     Known limits: the alignment is a bag of tokens, not a parse: a negation in another clause counts; no
     coreference beyond "its"/"it" for a unique earlier subject; paraphrases without a negation, antonym or
-    figure ("sold out" / "few tickets were sold") are found only by the NLI path; parallel double swaps
-    ("Rich cities paid more" / "Poor cities paid less") and converses ("we buy from the county" / "the
-    county sells to us") are reported although they agree.
+    figure ("sold out" / "few tickets were sold") are found only by the NLI path; a subject that differs by
+    one antonym while the predicate differs by a word the tables lack ("The eastern districts voted for"
+    / "The western districts voted against") is reported although it need not disagree; universal claims
+    against one member ("Every train stops here" / "The express trains do not stop here") are missed.
     """
 
     id = "self-contradiction"

@@ -10,7 +10,10 @@ from typing import Any
 from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
-from .alignment import _ANTONYM_FUNCTION, _MONTHS, _antonym_pairs, _claim_tokens, _negations, _value, pair_features
+from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, _negations, pair_features
+from .claims import _MONTHS, _claim_tokens, _value
+from .filters import DISABLED
+from .lexicon import _lexicon
 from .sentences import _Sent
 
 
@@ -54,6 +57,8 @@ def _score_pairs(s: _Sent, cands: list[_Sent], threshold: float, similarity,
         got = memo.get(key) if memo is not None else None
         if got is None and not _may_fire(e, s):
             got = (-1.0, "")
+        if got is None and "conjecture" not in DISABLED and _conjecture(e, s):
+            got = (-1.0, "")
         if got is None:
             f = pair_features(e, s, similarity(e, s) if similarity else None)
             if not (f["negation"] or f["antonym"] or f["number"] or f["date"]):
@@ -92,6 +97,20 @@ def _may_fire(e: _Sent, s: _Sent) -> bool:
     gw = [w for w in ca if ca[w] > cb[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
     nw = [w for w in cb if cb[w] > ca[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
     return bool(_antonym_pairs(gw, nw))
+
+
+def _conjecture(e: _Sent, s: _Sent) -> bool:
+    """One statement only is a conjecture ("The committee might have rejected the proposal", "Perhaps the
+    ferry is slower"): it asserts nothing the other can contradict. Only the epistemic hedges
+    (rules/lexicons/contradiction.toml [epistemic]); the learned feature "hedge" (every hedge, "can", "will",
+    "if" too) cost recall on the tune split and is off (filters.DISABLED)."""
+    return _conjectural(e) != _conjectural(s)
+
+
+def _conjectural(s: _Sent) -> bool:
+    """An epistemic hedge written in lower case, or opening the sentence ("Perhaps"; not "May" the month)."""
+    epistemic = _lexicon()["epistemic"]
+    return any(r in epistemic or i == 0 and r.lower() in epistemic and r != "May" for i, r in enumerate(s.raw))
 
 
 _MODEL: dict[str, Any] | None = None

@@ -243,7 +243,8 @@ def _usable(text: str, toks: list[str], raw: list[str], lex, attributed_data: bo
     quoted = len(_QUOTE_RE.findall(text))
     if quoted >= 2 or text.lstrip().startswith(("'", "‘")):
         return False
-    reporting = [] if lex["reporting"].isdisjoint(toks) else [i for i, t in enumerate(toks) if t in lex["reporting"]]
+    reporting = [] if lex["reporting"].isdisjoint(toks) else [i for i, t in enumerate(toks) if t in lex["reporting"]
+                                                               and not _noun_use(toks, raw, i, lex)]
     if attributed_data:
         if not reporting or any(toks[i] != "according" or not _lexicon()["data_sources"] & set(toks[i + 1: i + 7])
                                 for i in reporting):
@@ -259,6 +260,20 @@ def _usable(text: str, toks: list[str], raw: list[str], lex, attributed_data: bo
     if lex["hedges"].isdisjoint(toks):
         return True
     return not any(t in lex["hedges"] and (i == 0 or r.islower()) for i, (r, t) in enumerate(zip(raw, toks)))
+
+
+def _noun_use(toks: list[str], raw: list[str], i: int, lex) -> bool:
+    """A reporting word used as a noun: "states" or "claims" after a determiner, a number or a name ("the
+    United States", "two states", "the claims"). A sentence that names the United States is the author's."""
+    if toks[i] not in lex["reporting_nouns"] or i == 0:
+        return False
+    prev = toks[i - 1]
+    return prev in lex["noun_cues"] or prev.replace(",", "").isdigit() or prev in _NUMBER_WORDS or \
+        (i > 1 and raw[i - 1][:1].isupper())
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty fifty hundred "
+                          .split())
 
 
 def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:

@@ -1,0 +1,99 @@
+"""A statement's claim tokens (numbers as written, words) and the markers read from them: figures and
+month names, an opening lead, quoted words, attribution to someone else."""
+
+from __future__ import annotations
+
+import re
+
+from prose_lint.analysis import TOKEN_RE as _TOKEN
+
+from .sentences import _QUOTE_RE, _QUOTES, _YEAR, _Sent
+
+
+# A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
+_CLAIM_TOKEN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+\.\d+(?![\w])|"
+                          + _TOKEN.pattern)
+_NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_WORD_NUM = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                  "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1e6, "billion": 1e9, "half": 0.5,
+                  "twice": 2, "once": 1, "double": 2, "triple": 3})
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday".split())
+_NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+                         "nowhere"})
+
+
+def _claim_tokens(s: _Sent) -> list[str]:
+    if s.claim is None:
+        # "%" is the word "percent" written as a sign ("68%" restates "68 percent").
+        s.claim = [t.lower().replace("’", "'") if t != "%" else "percent" for t in _CLAIM_TOKEN.findall(s.text)]
+    return s.claim
+
+
+def _value(tok: str) -> float | None:
+    if _NUM.match(tok):
+        return float(tok.replace(",", ""))
+    return _WORD_NUM.get(tok)
+
+
+def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
+    """Whether a statement is attributed to someone by a reporting verb ("say", "claimed") and by a framing
+    word or phrase ("critics", "rumours", "it is often said"), without the author's own discourse markers
+    made of the same words ("That said,", "Truth be told,", "Contrary to")."""
+    joined = " " + " ".join(toks) + " "
+    for p in lex["discourse_phrases"]:
+        if f" {p} " in joined:
+            joined = joined.replace(f" {p} ", " ")
+    left = set(joined.split()) & words
+    return (not lex["reporting"].isdisjoint(left),
+            not lex["framing"].isdisjoint(left) or any(f" {p} " in joined for p in lex["framing_phrases"]))
+
+
+# An opening adverbial or marker up to its comma, figures included ("By 2050,"; _OPENING has words only).
+_LEAD = re.compile(r"^\W*(?:[^\W_][\w'’-]*\s+){0,4}[^\W_][\w'’-]*\s*,\s")
+
+
+def _lead(s: _Sent) -> list[str]:
+    m = _LEAD.match(s.text)
+    return [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(m.group(0))] if m else []
+
+
+def _drop_lead(toks: list[str], lead: list[str]) -> list[str]:
+    return toks[len(lead):] if toks[: len(lead)] == lead else toks
+
+
+def _close(a: str, b: str) -> bool:
+    """Two figures an approximate wording reconciles ("about 4,000" / "4,200"): years and months always,
+    other numbers when the larger is less than twice the smaller ("about 4,000" / "6,500" may count more
+    things; "at least 113" / "at least 284" disagree)."""
+    va, vb = _value(a), _value(b)
+    if va is None or vb is None or _YEAR.match(a) or _YEAR.match(b):
+        return True
+    return abs(va - vb) < 0.5 * max(abs(va), abs(vb))
+
+
+def _quoted(s: _Sent) -> set[str]:
+    """The claim tokens inside quotation marks (between the first and second mark, the third and fourth...;
+    an unclosed mark runs to the end)."""
+    if len(_QUOTE_RE.findall(s.text)) < 2 and not s.text.lstrip().startswith(tuple(_QUOTES)):
+        return set()
+    out: set[str] = set()
+    for k, part in enumerate(_QUOTE_RE.split(s.text)):
+        if k % 2:
+            out.update(t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(part))
+    return out
+
+
+def _quoted_change(s: _Sent, changed, stop) -> bool:
+    """A word that differs between the two statements (a content word, a negation, a figure) is inside
+    quotation marks in ``s``, or most of ``s`` is: someone else's words. A quoted name or title both
+    statements share is not."""
+    quoted = _quoted(s)
+    if not quoted:
+        return False
+    if len(quoted) >= 0.5 * len(set(_claim_tokens(s))):
+        return True  # direct speech: most of the statement is quoted
+    return any(w in quoted and (w not in stop or w in _NEG_TOKENS or w.endswith("n't")) for w in changed)

@@ -1,0 +1,66 @@
+"""Polarity beyond "not": a verb that negates the verb after it ("failed to reach", "refused to sign"), a
+verb of lacking ("lacks a gymnasium"); and the contrasts that cancel out between two statements (an
+antonym with a negation, two antonyms, a converse with its arguments swapped)."""
+
+from __future__ import annotations
+
+from .lexicon import _lexicon_raw, _stem
+
+_WORDS: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs that negate a following "to"-infinitive, verbs of lacking): rules/lexicons/contradiction.toml."""
+    global _WORDS
+    if _WORDS is None:
+        raw = _lexicon_raw()
+        _WORDS = (frozenset(raw["negating_verbs"]), frozenset(raw["privative_verbs"]))
+    return _WORDS
+
+
+def verb_negations(toks: list[str]) -> list[int]:
+    """Positions of the tokens that negate like "not": "failed"/"refused"/"declined" before "to" ("The team
+    failed to reach the climbers" denies "The team reached the climbers"), and "lacks"/"lacked" ("The
+    building lacks a gymnasium" denies "The building has a gymnasium")."""
+    neg, lack = _words()
+    if neg.isdisjoint(toks) and lack.isdisjoint(toks):
+        return []
+    return [i for i, t in enumerate(toks)
+            if t in lack or t in neg and i + 1 < len(toks) and toks[i + 1] == "to"]
+
+
+def converse(ta: list[str], tb: list[str], a: str, b: str, shared: set[str]) -> bool:
+    """The swap a -> b comes with its arguments swapped around it: a content word both statements share
+    is before ``a`` and another after it in the earlier statement, the other way round in the later one.
+    "The town buys its water from the county" / "The county sells water to the town", "A is larger than B"
+    / "B is smaller than A" say the same thing twice."""
+    if a not in ta or b not in tb:
+        return False
+    ia, jb = ta.index(a), tb.index(b)
+    pos_a = _positions(ta, shared)
+    pos_b = _positions(tb, shared)
+    before_a = {w for w, i in pos_a.items() if i < ia}
+    after_a = {w for w, i in pos_a.items() if i > ia}
+    before_b = {w for w, i in pos_b.items() if i < jb}
+    after_b = {w for w, i in pos_b.items() if i > jb}
+    return bool(before_a & after_b) and bool(after_a & before_b)
+
+
+def _positions(toks: list[str], shared: set[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, t in enumerate(toks):
+        st = _stem(t)
+        if st in shared and st not in out:
+            out[st] = i
+    return out
+
+
+_COORDINATORS = frozenset({"and", "or", "but", "nor", "yet", "&"})
+
+
+def coordinated(toks: list[str], words: list[str]) -> bool:
+    """Two of ``words`` are joined by a coordinator within four tokens ("barren and hard to work"): one
+    subject's predicates, both swapped, rather than a swap of subject and a swap of predicate."""
+    at = sorted(i for i, t in enumerate(toks) if t in words)
+    return any(0 < j - i <= 4 and not _COORDINATORS.isdisjoint(toks[i + 1: j]) for i, j in zip(at, at[1:]))
+
