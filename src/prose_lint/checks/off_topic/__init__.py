@@ -59,7 +59,10 @@ class OffTopicContent(Rule):
        not); its *style*: the distance of its rates of function-word classes ("we"/"our", "he"/"she",
        "said", articles, modals, negation...), quotation marks and sentence ends from the rest's, scaled
        by their spread over the document's paragraphs (about 1 for a run of the document's own whatever
-       its subject; a text by another author, a news story in a speech, departs); the document's length (ln(words / 1000)), weighted little: a long document changes
+       its subject; a text by another author, a news story in a speech, departs); a *salutation* opening the block
+       (a list of addressees, "Mr. Speaker, Mr. Vice President, Members of Congress:", or one collective
+       addressee closed by a colon, "Fellow-Citizens:": one speech after another changes little else, and
+       nobody greets the dignitaries again in the middle of a speech); the document's length (ln(words / 1000)), weighted little: a long document changes
        subject on its own, but its local and name evidence carry over.
     3. The confidence is a logistic function of those features whose weights and threshold are data
        (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus and
@@ -132,6 +135,10 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
             k += 1
         return k
 
+    def salutation(a: int) -> float:
+        """The block opens with a speech's salutation (its headline or its first paragraph)."""
+        return max(units[k].salutation for k in range(start_unit(a), body[a] + 1))
+
     # Boundaries: the prefix has real running text, the block at least two units.
     min_block = float(params["min_block_words"])
     ok = [a for a in range(1, m - 1) if cumw[a] >= min_words and not units[start_unit(a)].tail_section]
@@ -200,7 +207,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         if z_needed is not None:
             s = _effective(struct[a])
             early = {**f, "structure": s, "log_words": log_words, "inserted": float(b < m),
-                     "short": float(cumw[b] - cumw[a] < 150 and s < 0.3)}
+                     "short": float(cumw[b] - cumw[a] < 150 and s < 0.3), "salutation": salutation(a)}
             if _cannot_reach(early, params["model"], z_needed):
                 return None
         f["structure"] = _effective(struct[a])
@@ -221,6 +228,10 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         f["log_words"] = log_words
         f["inserted"] = float(b < m)
         f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
+        # A speech starting: its speaker greets the audience (structure.py: nobody greets the dignitaries
+        # again in the middle of a speech); weighed on its own, since the content of one inaugural or
+        # State of the Union address after another hardly changes.
+        f["salutation"] = salutation(a)
         return f
 
     threshold = params["threshold"] - 0.3 * (sensitivity - 0.5)

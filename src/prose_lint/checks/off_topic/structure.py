@@ -28,6 +28,7 @@ class _Unit:
     tail_section: bool
     meta: bool  # a short date/byline-like line (lexicon article_meta)
     dateline: bool  # a paragraph opening with a dateline
+    salutation: float = 0.0  # opens with a formal address to an audience: 1 a list of addressees, 0.5 one
 
     @property
     def norm(self) -> str:
@@ -57,10 +58,19 @@ def _lexicon() -> dict[str, Any]:
         _LEX = {
             "meta": [re.compile(p, re.I) for p in lex["article_meta"]],
             "dateline": re.compile(lex["dateline"]),
+            "salutation": _salutation(lex["salutation"]),
             "params": lex["change_point"],
         }
     return _LEX
 
+
+
+def _salutation(lex: dict[str, str]) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns of a speech's salutation: (a list of addressees, one collective addressee)."""
+    collective = lex["collective"]
+    one = lex["one"].replace("{collective}", collective)
+    return tuple(re.compile(lex[k].replace("{one}", one).replace("{collective}", collective))
+                 for k in ("list", "single"))
 
 
 def _is_headline(text: str) -> bool:
@@ -106,8 +116,15 @@ def _units(doc: Document) -> list[_Unit]:
                            bool(_BULLET.match(doc.text[block.start:block.end])) or block.kind == "list_item",
                            in_tail,
                            words <= 12 and any(p.search(clean) for p in lex["meta"]),
-                           words > 12 and lex["dateline"].match(clean) is not None))
+                           words > 12 and lex["dateline"].match(clean) is not None,
+                           _salutation_level(clean, lex["salutation"])))
     return units
+
+
+def _salutation_level(text: str, patterns: tuple[re.Pattern, re.Pattern]) -> float:
+    if text[:1] not in "MVCSPTmFfLlDdHhYRr":  # the first letters of the patterns: most paragraphs stop here
+        return 0.0
+    return 1.0 if patterns[0].match(text) else 0.5 if patterns[1].match(text) else 0.0
 
 
 def _norm_line(text: str) -> str:
