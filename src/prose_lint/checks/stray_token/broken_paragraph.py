@@ -43,6 +43,21 @@ def _chained(doc: Document, blocks: list, n: int, first: str) -> bool:
     return not ends_sentence(doc.prose[blocks[n - 1].start : blocks[n - 1].end], clause="")
 
 
+# an enumerator that opens a list item: "(a) ", "b) ", "2. "
+_ENUMERATOR = re.compile(r"\s*(?:\(\w{1,3}\)|\w{1,3}\))\s|\s*\d{1,2}\.\s")
+# a line of verse or of a list is shorter than this; hard-wrapped prose fills 60 to 80 characters a line
+_SHORT_LINE = 56
+
+
+def _set_as_lines(block_text: str) -> bool:
+    """The block is set as short lines (two or more, none of ``_SHORT_LINE`` characters or more): verse, a
+    recipe, a table or code, which a sentence may run into ("his salutation on / strangely visited people,").
+    A page break cuts running prose: the part it cuts off is prose too, hard-wrapped at full width or one
+    paragraph a line."""
+    lines = [line for line in block_text.strip().split("\n") if line.strip()]
+    return len(lines) >= 2 and all(len(line.rstrip()) < _SHORT_LINE for line in lines)
+
+
 # a writer who ends at least half of the paragraphs without a stop (and at least this many) does not punctuate
 _UNPUNCTUATED_PARAGRAPHS = 4
 
@@ -69,7 +84,8 @@ class BrokenParagraph(Rule):
     ``non_final_words``: the, of, to, and, these...). The two parts must be separated by a blank line
     (lines of one chunk are a hard-wrapped paragraph, not a break). The first paragraph must have at
     least ``min_words`` words (a short unpunctuated line is a title or a label), must not be a
-    title followed by its byline ("by ..."), nor an item of a list that lost its markers (after a
+    title followed by its byline ("by ..."), nor run into a list item ("(a) ...") or a display set as
+    short lines (either part: two or more lines, all shorter than 56 characters: verse, a recipe, code), nor an item of a list that lost its markers (after a
     paragraph ending with ':', or followed by a short paragraph that stops without a full stop
     too), nor a link of a chain of such paragraphs (it starts in lowercase itself, after a paragraph
     that stops without a full stop: clauses set one per paragraph). A paragraph that ends on masked
@@ -127,6 +143,10 @@ class BrokenParagraph(Rule):
             lead = second[: first_word.start()].strip()
             if lead and not all(c in "\"'“‘(" for c in lead):
                 continue
+            if _ENUMERATOR.match(second):
+                continue  # an item of a list of options: "(a) stop immediately."
+            if _set_as_lines(doc.text[a.start : a.end]) or _set_as_lines(doc.text[b.start : b.end]):
+                continue  # verse, a recipe, code: a display the sentence runs into, not a page break
             last = words_a[-1]
             non_final = last.end() == a.start + len(first) and last.group().lower() in lex["non_final"]
             # a lowercase start continues the sentence when it is an ordinary English word (not an
