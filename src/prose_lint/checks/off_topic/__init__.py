@@ -166,8 +166,8 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
             continue
         B = S + k
         lo2, hi2 = np.maximum(0, S - 3), np.minimum(m, B + 3)
-        depth = (PE.scan_around(S, B, lo2, hi2, floor_e) + PT.scan_around(S, B, lo2, hi2, floor_t)
-                 - PE.scan(lo2, S, B, hi2, floor_e) - PT.scan(lo2, S, B, hi2, floor_t))
+        (ae, be), (at, bt) = PE.valley(S, B, lo2, hi2, floor_e), PT.valley(S, B, lo2, hi2, floor_t)
+        depth = ae + at - be - bt
         for i in np.argsort(-depth)[:keep]:
             pairs.add((int(S[i]), int(B[i])))
     null_cache: dict[int, tuple[float, float]] = {}

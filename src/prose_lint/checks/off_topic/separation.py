@@ -72,19 +72,22 @@ class _Parts:
         w1, w2, q1, q2 = w[a1] - w[a0], w[b1] - w[b0], q[a1] - q[a0], q[b1] - q[b0]
         return self._separations(s1, w1, q1, s2, w2, q2, floor)
 
-    def scan_around(self, a, b, lo, hi, floor: float):
-        """The separation of each run [a, b) from its neighbours [lo, a) and [b, hi) taken together
-        (vectorised over arrays of equal length)."""
+    def valley(self, a, b, lo, hi, floor: float):
+        """For arrays of runs [a, b) (vectorised): the separation of each run from its neighbours [lo, a) and
+        [b, hi) taken together, and that of the two neighbours from each other (as ``scan(lo, a, b, hi)``),
+        from one gather of each running sum."""
         import numpy as np
 
         k = self.BLOCK
         if len(a) > k:
-            return np.concatenate([self.scan_around(a[i:i + k], b[i:i + k], lo[i:i + k], hi[i:i + k], floor)
-                                   for i in range(0, len(a), k)])
+            parts = [self.valley(a[i:i + k], b[i:i + k], lo[i:i + k], hi[i:i + k], floor) for i in range(0, len(a), k)]
+            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
         cum, w, q = self.cum, self.wa, self.qa
-        s1, w1, q1 = cum[b] - cum[a], w[b] - w[a], q[b] - q[a]
-        s2, w2, q2 = (cum[a] - cum[lo]) + (cum[hi] - cum[b]), (w[a] - w[lo]) + (w[hi] - w[b]), (q[a] - q[lo]) + (q[hi] - q[b])
-        return self._separations(s1, w1, q1, s2, w2, q2, floor)
+        ca, cb = cum[a], cum[b]
+        left, right = ca - cum[lo], cum[hi] - cb
+        wl, wr, ql, qr = w[a] - w[lo], w[hi] - w[b], q[a] - q[lo], q[hi] - q[b]
+        around = self._separations(cb - ca, w[b] - w[a], q[b] - q[a], left + right, wl + wr, ql + qr, floor)
+        return around, self._separations(left, wl, ql, right, wr, qr, floor)
 
     def scan_rest(self, x, length: int, floor: float):
         """The separation of each run [x, x + length) from the rest of the units (vectorised)."""
