@@ -7,7 +7,7 @@ import re
 
 from prose_lint.analysis import TOKEN_RE as _TOKEN
 
-from .sentences import _QUOTE_RE, _QUOTES, _YEAR, _Sent
+from .sentences import _QUOTE_RE, _QUOTES, _YEAR, _Sent, _noun_use
 
 
 # A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
@@ -48,6 +48,9 @@ def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
         if f" {p} " in joined:
             joined = joined.replace(f" {p} ", " ")
     left = set(joined.split()) & words
+    # "states", "claims" as nouns ("two states", "the United States") attribute nothing
+    left -= {t for t in left & lex["reporting_nouns"]
+             if all(_noun_use(toks, toks, i, lex) for i, w in enumerate(toks) if w == t)}
     return (not lex["reporting"].isdisjoint(left),
             not lex["framing"].isdisjoint(left) or any(f" {p} " in joined for p in lex["framing_phrases"]))
 

@@ -4,6 +4,8 @@ antonym with a negation, two antonyms, a converse with its arguments swapped).""
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import _lexicon_raw, _stem
 
 _WORDS: tuple[frozenset[str], frozenset[str]] | None = None
@@ -64,3 +66,26 @@ def coordinated(toks: list[str], words: list[str]) -> bool:
     at = sorted(i for i, t in enumerate(toks) if t in words)
     return any(0 < j - i <= 4 and not _COORDINATORS.isdisjoint(toks[i + 1: j]) for i, j in zip(at, at[1:]))
 
+
+
+_UNIVERSAL = re.compile(r"^\W*(?:every|each|all(?:\s+(?:of\s+)?the)?)\s+([^\W\d_][\w'’-]*)", re.I)
+
+
+def universal_of(s, member, shared: set[str]) -> bool:
+    """``s`` opens with a universal subject whose noun the other statement shares ("Every train ...", "Each
+    house ...", "All the rooms ..."): ``member``, about one member of it ("The express trains", "The corner
+    house"), is not about another subject; about the others ("many other floats") or with the noun
+    elsewhere ("A mushroom cloud has no silver lining" after "Every silver lining has a cloud") it is."""
+    m = _UNIVERSAL.match(s.text)
+    noun = _stem(m.group(1).lower()) if m else None
+    if noun not in shared:
+        return False
+    for t in member.tokens:  # the member's subject: the first shared word is the universal's noun
+        if t in _OTHERS:
+            return False
+        if _stem(t) in shared:
+            return _stem(t) == noun
+    return False
+
+
+_OTHERS = frozenset({"other", "others", "another", "remaining", "rest"})

@@ -57,7 +57,8 @@ class SelfContradiction(Rule):
        / "the county sells to the town"), a denial or an antonym in another year ("approved in 1998" / "In
        2004 ... refused to approve"). A conjecture in one statement only ("might have rejected", "Perhaps
        ...") is not scored. "Never" holds at every time: a year in the other statement does not reconcile
-       an absolute denial.
+       an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
+       one of its members ("The express trains on the line do not"): the member is not another subject.
     6. Lowering evidence (never a veto): a time marker or year in one statement only, a changed word
        inside quotation marks, attribution in one statement only ("Some say ...", by a reporting verb or a
        framing word; "states" and "claims" after a determiner, a number or a name are nouns: "the United
@@ -89,8 +90,7 @@ class SelfContradiction(Rule):
     coreference beyond "its"/"it" for a unique earlier subject; paraphrases without a negation, antonym or
     figure ("sold out" / "few tickets were sold") are found only by the NLI path; a subject that differs by
     one antonym while the predicate differs by a word the tables lack ("The eastern districts voted for"
-    / "The western districts voted against") is reported although it need not disagree; universal claims
-    against one member ("Every train stops here" / "The express trains do not stop here") are missed.
+    / "The western districts voted against") is reported although it need not disagree.
     """
 
     id = "self-contradiction"
