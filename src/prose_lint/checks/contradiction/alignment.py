@@ -229,6 +229,11 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     sa, sb = set(_emphatic_once(ta)) - explained, set(_emphatic_once(tb)) - explained
     sa -= _SPATIAL if "next to" in " ".join(ta) else set()  # "next to the pharmacy": a place, not a time
     sb -= _SPATIAL if "next to" in " ".join(tb) else set()
+    for p in lex["timeless_openings"]:  # "Then again,", "After all,": discourse markers, not times
+        if " ".join(ta[:len(p)]) == " ".join(p):
+            sa -= set(p)
+        if " ".join(tb[:len(p)]) == " ".join(p):
+            sb -= set(p)
     if s.contrast_open:
         sb.discard(tb[0])
     if e.contrast_open:

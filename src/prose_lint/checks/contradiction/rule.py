@@ -56,7 +56,8 @@ class SelfContradiction(Rule):
        and easy" / "barren and hard"), a converse with its arguments swapped ("the town buys from the county"
        / "the county sells to the town"), a denial or an antonym in another year ("approved in 1998" / "In
        2004 ... refused to approve"). A conjecture in one statement only ("might have rejected", "Perhaps
-       ...") is not scored. "Never" holds at every time: a year in the other statement does not reconcile
+       ...") is not scored (not a hedge inside an opening marker: "Be that as it may, ..."); markers made
+       of time words ("Then again,", "After all,") are not a change of time. "Never" holds at every time: a year in the other statement does not reconcile
        an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
        one of its members ("The express trains on the line do not"): the member is not another subject.
     6. Lowering evidence (never a veto): a time marker or year in one statement only, a changed word

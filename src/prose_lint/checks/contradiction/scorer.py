@@ -10,7 +10,7 @@ from typing import Any
 from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
-from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, _negations, pair_features
+from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, _negations, _opening, pair_features
 from .claims import _MONTHS, _claim_tokens, _value
 from .filters import DISABLED
 from .lexicon import _lexicon
@@ -108,9 +108,13 @@ def _conjecture(e: _Sent, s: _Sent) -> bool:
 
 
 def _conjectural(s: _Sent) -> bool:
-    """An epistemic hedge written in lower case, or opening the sentence ("Perhaps"; not "May" the month)."""
+    """An epistemic hedge written in lower case, or opening the sentence ("Perhaps"; not "May" the month), not
+    inside an opening marker of several words ("Be that as it may, ...")."""
     epistemic = _lexicon()["epistemic"]
-    return any(r in epistemic or i == 0 and r.lower() in epistemic and r != "May" for i, r in enumerate(s.raw))
+    opening = _opening(s)
+    skip = len(opening) if len(opening) > 1 else 0
+    return any(r in epistemic or i == 0 and r.lower() in epistemic and r != "May"
+               for i, r in enumerate(s.raw) if i >= skip)
 
 
 _MODEL: dict[str, Any] | None = None
