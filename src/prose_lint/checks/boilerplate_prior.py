@@ -14,25 +14,30 @@ import re
 from typing import Any, Sequence
 
 _PRIOR: dict[str, Any] | None = None
+_HEADING = re.compile(r"\s*#{1,6}\s")  # an ATX heading of Markdown ("#CookForJulia" is a hashtag)
 
 
 def prior() -> dict[str, Any]:
-    """The lexicon's ``[prior]`` table: main_share, scattered_runs, the attribution pattern (compiled)."""
+    """The lexicon's ``[prior]`` table: main_share, scattered_runs, heading_share, the attribution
+    pattern (compiled)."""
     global _PRIOR
     if _PRIOR is None:
         from prose_lint.lexicon import load_lexicon
 
         data = load_lexicon("boilerplate").get("prior", {})
         _PRIOR = {"main_share": float(data.get("main_share", 0.0)), "scattered_runs": int(data.get("scattered_runs", 0)),
-                  "attribution": re.compile(data.get("attribution", r"(?!)"))}
+                  "attribution": re.compile(data.get("attribution", r"(?!)")),
+                  "heading_share": float(data.get("heading_share", 2.0))}
     return _PRIOR
 
 
 def without_own_lines(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
     """``runs`` without those that only the model's score stands behind (no line with evidence of
     chrome) and that are the text's own short lines: a run holding a quotation's source line ("-- Mark
-    Twain"), or any such run of a document with no evidence of chrome outside it whose main region
-    holds less than ``main_share`` of its words or that has ``scattered_runs`` or more such runs."""
+    Twain"), a run of which ``heading_share`` of the lines are Markdown headings (the text's outline:
+    "## New Platforms / None / ## Discontinued Platforms"), or any such run of a document with no
+    evidence of chrome outside it whose main region holds less than ``main_share`` of its words or
+    that has ``scattered_runs`` or more such runs."""
     from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome
 
     bare = [k for k, r in enumerate(runs) if not any(evidence_of_chrome(units[i]) for i in r)]
@@ -40,7 +45,9 @@ def without_own_lines(units: Sequence[Any], runs: list[list[int]]) -> list[list[
         return runs
     p = prior()
     attribution = p["attribution"]
-    drop = {k for k in bare if any(attribution.match(units[i].raw) for i in runs[k])}
+    share = p["heading_share"]
+    drop = {k for k in bare if any(attribution.match(units[i].raw) for i in runs[k])
+            or sum(_HEADING.match(units[i].raw) is not None for i in runs[k]) >= share * len(runs[k])}
     left = [k for k in bare if k not in drop]
     if left:
         before, after = BASE.index("before_main"), BASE.index("after_main")
