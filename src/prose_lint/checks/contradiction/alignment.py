@@ -256,6 +256,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     joined_gone = " " + " ".join(ta) + " "
     time = float(on("time-in-difference") and ((when & sa) != (when & sb) or bool(ya) != bool(yb) or any(
         (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
+    if not time and on("time-in-difference") and _periods(ta) != _periods(tb):
+        time = 1.0  # "in its first year" / "By its third year": another period
     if absolute and time and not _EVER.isdisjoint(denier) and not (when & set(denier)) and \
             not (s if nb > na else e).years:
         time = 0.0  # "never", "no ... ever" hold at every time: a date in the other statement does not reconcile
@@ -277,6 +279,16 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
 
 
 _SPATIAL = frozenset({"next"})
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_PERIODS = frozenset("year years month months week weeks day days season seasons term terms decade decades century "
+                     "quarter quarters".split())
+
+
+def _periods(toks: list[str]) -> set[tuple[str, str]]:
+    """(ordinal, period) of each "first year", "third season" in the statement."""
+    if _ORDINALS.isdisjoint(toks):
+        return set()
+    return {(a, b) for a, b in zip(toks, toks[1:]) if a in _ORDINALS and b in _PERIODS}
 _EVER = frozenset({"never", "ever"})  # the absolutes over time (not "any", "all": "if any", "at all")
 
 # "one" after these is a pronoun ("no one", "the one who"), not a count.

@@ -60,7 +60,8 @@ class SelfContradiction(Rule):
        of time words ("Then again,", "After all,") are not a change of time. "Never" holds at every time: a year in the other statement does not reconcile
        an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
        one of its members ("The express trains on the line do not"): the member is not another subject.
-    6. Lowering evidence (never a veto): a time marker or year in one statement only, a changed word
+    6. Lowering evidence (never a veto): a time marker or year in one statement only, another period ("in
+       its first season" / "By its fourth season"), a changed word
        inside quotation marks, attribution in one statement only ("Some say ...", by a reporting verb or a
        framing word; "states" and "claims" after a determiner, a number or a name are nouns: "the United
        States"), extra content words (another subject), an approximate figure close to the other.
