@@ -100,6 +100,8 @@ _KEY_PLUS = re.compile(r"(?:Ctrl|Control|Alt|Shift|Cmd|Command|Option|Meta|Super
 
 
 _TRUNCATED = re.compile(r"\.\.\.|…")
+# an interval of mathematics, closed at one end and open at the other: "[0, 1)", "(a, b]", "[-1, n)"
+_HALF_OPEN = re.compile(r"([\[(])\s?[-+−]?[\w.∞]{1,12}\s?,\s?[-+−]?[\w.∞]{1,12}\s?([\])])")
 
 
 def _pair_across(problems: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -136,7 +138,8 @@ class UnpairedBracket(Rule):
     next four paragraphs, with no other unpaired bracket between, pair up: a parenthesis or an editor's
     note in square brackets that runs over paragraphs. A bracket opened before a truncation ellipsis
     ("(who was...") is not reported as never closed: the rest was cut. An opening bracket closed by
-    the wrong glyph ("[abbreviation, ...)") is one finding, at the closing one.
+    the wrong glyph ("[abbreviation, ...)") is one finding, at the closing one; a half-open interval
+    ("[0, 1)", "(a, b]") is none.
     Paragraphs that hold code (inline code, a sigil such as ``$x``, an operator such as ``==``, ``->``, ``|x``
     or an increment glued to a name, ``p++;``, a call ``f()``, a backslash sequence) are not judged for brackets
     and straight quotes: those may belong to the code, and a paragraph that refers to code often continues in a
@@ -159,8 +162,12 @@ class UnpairedBracket(Rule):
         as brackets (one of the two readings explains the paragraph better: "(=me)", "(photo ;) )")."""
         stack: list[int] = []
         out = []
+        interval = {j for x in _HALF_OPEN.finditer(seg) if x.group(1) + x.group(2) in ("[)", "(]")
+                    for j in (x.start(), x.end() - 1)}
         for m in _BRACKET.finditer(seg):
             i, ch = m.start(), m.group()
+            if i in interval:
+                continue  # a half-open interval: [0, 1), (a, b]
             pos = block.start + i
             if 0 < pos < len(text) - 1 and text[pos - 1] in "\"'“‘`" and text[pos + 1] in "\"'”’`":
                 continue  # the character itself, quoted: "("
