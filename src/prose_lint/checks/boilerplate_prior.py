@@ -14,7 +14,9 @@ import re
 from typing import Any, Sequence
 
 _PRIOR: dict[str, Any] | None = None
-_HEADING = re.compile(r"\s*#{1,6}\s")  # an ATX heading of Markdown ("#CookForJulia" is a hashtag)
+# A heading: Markdown's ATX heading ("#CookForJulia" is a hashtag), or a title after a section number
+# of two levels or more ("4.2. Votes of the Council", "A.5 Appendix": a table of contents' line).
+_HEADING = re.compile(r"\s*(?:#{1,6}\s|(?:[-*+]\s+)?(?:\d+|[A-Z])(?:\.\d+)+\.?\s+[A-Z])")
 
 
 def prior() -> dict[str, Any]:
@@ -34,10 +36,10 @@ def prior() -> dict[str, Any]:
 def without_own_lines(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
     """``runs`` without those that only the model's score stands behind (no line with evidence of
     chrome) and that are the text's own short lines: a run holding a quotation's source line ("-- Mark
-    Twain"), a run of which ``heading_share`` of the lines are Markdown headings (the text's outline:
-    "## New Platforms / None / ## Discontinued Platforms"), or any such run of a document with no
-    evidence of chrome outside it whose main region holds less than ``main_share`` of its words or
-    that has ``scattered_runs`` or more such runs."""
+    Twain"), a run of which ``heading_share`` of the lines are headings (the text's outline: "## New
+    Platforms / None / ## Discontinued Platforms", a table of contents "4.1. Meetings / 4.2. Votes"),
+    or any such run of a document with no evidence of chrome outside it whose main region holds less
+    than ``main_share`` of its words or that has ``scattered_runs`` or more such runs."""
     from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome
 
     bare = [k for k, r in enumerate(runs) if not any(evidence_of_chrome(units[i]) for i in r)]
