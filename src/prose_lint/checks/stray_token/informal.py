@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from prose_lint.checks.stray_token.common import _zipf
 from prose_lint.document import Document
 
-# words that follow "I'm" and not German "im" (which takes a noun): a negation and adverbs of degree or time
-_AFTER_I_AM = frozenset("not so sure just still really gonna also always never".split())
-# English contractions that informal writing spells without the apostrophe
-_APOSTROPHE_LESS = re.compile(r"(?<![\w'’])(?:dont|cant|didnt|doesnt|isnt|wasnt|werent|arent|wont|wouldnt|couldnt|"
-                              r"shouldnt|havent|hasnt|ive|youre|theyre|thats|whats)(?![\w'’])|(?<![\w'’.(])i(?= [a-z]{2})")
+
+@lru_cache(maxsize=1)
+def _informal() -> tuple[frozenset[str], re.Pattern[str]]:
+    """(words after "I'm" and not German "im", a pattern for the apostrophe-less contractions or a
+    lowercase "i" before a word): lexicon ``after_i_am``, ``apostrophe_less``."""
+    from prose_lint.lexicon import load_lexicon
+
+    raw = load_lexicon("stray_token")
+    words = "|".join(re.escape(w) for w in raw.get("apostrophe_less", [])) or "(?!)"
+    pattern = re.compile(r"(?<![\w'’])(?:" + words + r")(?![\w'’])|(?<![\w'’.(])i(?= [a-z]{2})")
+    return frozenset(raw.get("after_i_am", [])), pattern
 
 
 def _after_i_am(word: str) -> bool:
     """``word`` can follow "I'm" and not German "im": a present participle ("im going") or one of
-    ``_AFTER_I_AM`` ("im not", "im so")."""
+    lexicon ``after_i_am`` ("im not", "im so")."""
     lw = word.lower()
-    return lw in _AFTER_I_AM or len(lw) > 4 and lw.endswith("ing") and word.islower()
+    return lw in _informal()[0] or len(lw) > 4 and lw.endswith("ing") and word.islower()
 
 
 def _drops_apostrophes(doc: Document) -> bool:
     """The writer spells contractions without the apostrophe elsewhere ("dont", "cant", "ive", a lowercase
     "i"): informal writing, where "im" is "I'm"."""
-    return doc.memo("stray-token/apostrophe-less", lambda d: bool(_APOSTROPHE_LESS.search(d.prose)))
+    return doc.memo("stray-token/apostrophe-less", lambda d: bool(_informal()[1].search(d.prose)))
 
 
 def _eye_dialect(word: str) -> bool:
