@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from prose_lint.analysis_inline import inside
 from prose_lint.checks.duplication_common import Structure, content_words, span_words
 from prose_lint.document import Document
 
@@ -160,8 +161,10 @@ def report(doc: Document, ctx, st: Structure, reported: set[tuple[int, int]]):
     closing = {b.index for b in body[max(0, len(body) - max(2, math.ceil(len(body) * 0.2))):]}
     skip = closing | {b.index for b in doc.paragraphs if b.section in st.abstract_sections
                       or b.section in st.conclusion_sections}
-    inside = _containment(reported)
-    all_units = [u for u in units(doc, st, {b for b in skip if b not in closing}) if not inside(u.start, u.end)]
+    # a list, so that analysis_inline.inside indexes it once and answers each unit by bisection
+    covered = sorted(reported)
+    all_units = [u for u in units(doc, st, {b for b in skip if b not in closing})
+                 if not inside(u.start, u.end, covered)]
     lex = lexicon().restate
     recaps = {b.index for b in body if (sents := doc.sentences(b)) and sentence_marker(doc, *sents[0], lex)}
     marked = {n for n, u in enumerate(all_units)
@@ -185,24 +188,3 @@ def report(doc: Document, ctx, st: Structure, reported: set[tuple[int, int]]):
                         "shared_words": round(p.overlap, 3)},
         )
 
-
-def _containment(spans: set[tuple[int, int]]):
-    """A test of whether (start, end) lies inside one of ``spans``: a binary search over the spans sorted by
-    start with the running maximum of their ends (a scan of every reported span per unit cost ~1 s per
-    1M words on documents with many word-for-word repeats)."""
-    if not spans:
-        return lambda start, end: False
-    from bisect import bisect_right
-
-    ordered = sorted(spans)
-    starts = [a for a, _ in ordered]
-    reach, top = [], -1
-    for _, b in ordered:
-        top = max(top, b)
-        reach.append(top)
-
-    def inside(start: int, end: int) -> bool:
-        k = bisect_right(starts, start)
-        return k > 0 and reach[k - 1] >= end
-
-    return inside
