@@ -108,6 +108,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     m = len(body)
     if m < 4:
         return []
+    import functools
     import math
 
     import numpy as np
@@ -123,8 +124,10 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     T = _count_sketch(Xn)
     PE, PT = _Parts.of(E, weights), _Parts.of(T, weights)  # of() converts to float64 itself
     del E, T  # the running sums hold all the scans need
-    N = _Names.of(units, body)
-    ST = _Style.of([units[i].text for i in body])
+    # Names and style (names.py, style.py) are needed only by candidates that pass _cannot_reach (few
+    # documents have one): built on first use.
+    names = functools.cache(lambda: _Names.of(units, body))
+    style = functools.cache(lambda: _Style.of([units[i].text for i in body]))
     floor_e, floor_t = params["floor_embedding"], params["floor_tfidf"]
 
     def start_unit(a: int) -> int:
@@ -218,13 +221,13 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         # story in the same category (another match, another company's results) has its own. They count
         # as far as the block's wording also departs from the text before it (names_sep): a section of a
         # long document about one person or country has novel names but follows on from its subject.
-        f["names"] = 0.0 if {"names", "names_sep"} <= skip else N.novelty(a, b)
+        f["names"] = 0.0 if {"names", "names_sep"} <= skip else names().novelty(a, b)
         f["names_sep"] = f["names"] * min(f["e_prev"], f["t_prev"])
         # The names the rest of the document keeps coming back to, missing from the block (continuity).
-        f["names_gone"] = 0.0 if "names_gone" in skip else N.continuity(a, b)
+        f["names_gone"] = 0.0 if "names_gone" in skip else names().continuity(a, b)
         # Another author's style (style.py): its distance is about 1 for a run of the document's own,
         # whatever its subject, and more for a paste; counted from 1, full at 4.
-        f["style"] = 0.0 if "style" in skip else min(1.0, max(0.0, (ST.distance(a, b) - 1.0) / 3.0))
+        f["style"] = 0.0 if "style" in skip else min(1.0, max(0.0, (style().distance(a, b) - 1.0) / 3.0))
         f["log_words"] = log_words
         f["inserted"] = float(b < m)
         f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
