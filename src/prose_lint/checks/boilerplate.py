@@ -13,6 +13,7 @@ _NAMES = {
     "navigation": "navigation", "related-links": "related links", "footer": "footer", "share": "share bar",
     "comment-form": "comment form", "forum": "forum panel", "cookie": "cookie banner", "byline": "byline",
     "machine-translation": "machine-translation notice", "page": "page chrome", "newsletter": "newsletter sign-up",
+    "comments": "comment thread",
 }
 _FOOTER_WORDS = ("©", "copyright", "all rights reserved", "privacy", "terms of", "contact us", "about us", "sitemap")
 
@@ -77,16 +78,23 @@ class Boilerplate(Rule):
        never chrome.
        The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,
+       ``/comments`` (a thread),
        ``/forum``, ``/cookie``, ``/newsletter``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
        kind when it names one; else from the block's shape and place: link lists before the main
        text are navigation, after it related links; copyright and policy lines are a footer).
-    4. jusText's heading rule: a headline (a paragraph of its own, 3-20 words, no link or list syntax,
+    4. A comment thread under the article is one block from its opener to its last comment
+       (``checks/boilerplate_thread.py``, lexicon ``[thread]``): a line that counts the comments
+       ("{ 53 comments }", "42 Responses to ...", "Comments (186)") after the article's prose, then
+       three or more comment headers a few lines apart: who and when ("Tim Worstall 11.06.12 at 11:06
+       am", "jeff clark says:") or a commenter's bare name. Each comment is prose, which the line model
+       keeps; the thread's structure is what gives it away.
+    5. jusText's heading rule: a headline (a paragraph of its own, 3-20 words, no link or list syntax,
        up to 200 characters of them) right above text the model kept is that text's heading, not the
        end of the chrome above it. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends
        right before a salutation ("Dear Madam,"), and the closing line ("Yours sincerely", "I thank
        you.") with the signature lines after it (lexicon ``[salutation]``, ``[valediction]``); only
        lines the lexicon names as chrome (a comment form after "I thank you.") stay in such a block.
-    5. The fix deletes the block's lines. It is unsafe (a false alarm would delete prose), so only
+    6. The fix deletes the block's lines. It is unsafe (a false alarm would delete prose), so only
        ``--fix --unsafe-fixes`` applies it; corpus cleaners want that. A forum icon label
        ("Default") glued in front of the first line after forum chrome is
        ``boilerplate/forum-icon``, with an unsafe fix that deletes the label.
@@ -109,6 +117,7 @@ class Boilerplate(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         from prose_lint.checks import boilerplate_features as bf
         from prose_lint.checks import boilerplate_model as bm
+        from prose_lint.checks import boilerplate_thread as bt
 
         units, matrix = bf.units_matrix(doc)
         if not units:
@@ -123,9 +132,12 @@ class Boilerplate(Rule):
         text = doc.text
         for run in runs:
             block = [units[i] for i in run]
-            where = "top" if block[-1].features[before] else "bottom" if block[0].features[after] else "interior"
+            where = "top" if block[-1].features[before] else "bottom" if block[0].features[after] or (
+                run[-1] == len(units) - 1) else "interior"
             kind = bf.kind_of(block)
-            if kind in ("", "page"):  # the generic label: say what the block looks like instead
+            if bt.is_thread(block):
+                kind = "comments"
+            elif kind in ("", "page"):  # the generic label: say what the block looks like instead
                 kind = _shape_kind(block, where)
             shown = " / ".join(u.text[:30] for u in block[:3]) + (" / ..." if len(block) > 3 else "")
             lines = "1 line" if len(block) == 1 else f"{len(block)} lines"

@@ -111,10 +111,12 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     so does a run that holds a quotation's source line ("-- Mark Twain"), and in a document with no web
     signal, every run of a document with no single main text (``boilerplate_prior``).
     A line of a table (``boilerplate_shapes.table_lines``: a grid, pipe or reST simple table, which has
-    a rule) is never chrome: a document's table is its own, whatever its cells look like."""
+    a rule) is never chrome: a document's table is its own, whatever its cells look like. Last, a
+    comment thread under the article joins the chrome (``boilerplate_thread``)."""
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
     from prose_lint.checks.boilerplate_shapes import table_lines
+    from prose_lint.checks.boilerplate_thread import with_threads
 
     model = model or load()
     t = model["threshold"] if threshold is None else threshold
@@ -140,7 +142,8 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     runs = without_own_lines(units, [r for r in runs if _supported(units, r, body)])
     runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
-    return [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
+    runs = [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
+    return with_threads(units, runs, prose)
 
 
 BODY_SHARE = 0.6  # a run whose content words the body uses this much is the document's own (_supported)
