@@ -13,7 +13,7 @@ from prose_lint.diagnostic import Related
 
 
 def restated_paragraphs(doc, ctx, candidates, reported):
-    from wordfreq import zipf_frequency  # lazy: only documents with two concluding paragraphs
+    from prose_lint.wordtables import zipf_frequency  # lazy: only documents with two concluding paragraphs
 
     vectors = []
     for b in candidates:

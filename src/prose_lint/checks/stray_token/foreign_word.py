@@ -303,7 +303,7 @@ def _compute_possible(langs: tuple[str, ...], max_english: float, min_foreign: f
     """Every word the frequency tests can accept: among the most frequent words of one of ``langs``
     (wordfreq's lists are ordered by frequency), rare enough in English. A few hundred words; a
     paragraph without one of them is skipped without looking at its sentences."""
-    from wordfreq import top_n_list
+    from prose_lint.wordtables import top_n_list
 
     out = set()
     for lang in langs:

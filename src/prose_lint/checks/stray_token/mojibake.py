@@ -93,7 +93,7 @@ class Mojibake(Rule):
     @staticmethod
     def _lost_apostrophes(doc: Document, ctx: RuleContext) -> Iterator:
         prose = doc.prose
-        from wordfreq import zipf_frequency
+        from prose_lint.wordtables import zipf_frequency
 
         places = []  # (offset of the "?", the word it is in)
         for m in _QUESTION_APOSTROPHE.finditer(prose):
