@@ -3,6 +3,7 @@ rows of each unit, and the main terms named in messages."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Callable
 
@@ -16,7 +17,7 @@ _IDF_CACHE: dict[str, float] = {}
 def _idf(term: str) -> float:
     value = _IDF_CACHE.get(term)
     if value is None:
-        from prose_lint.wordtables import zipf_frequency
+        from wordfreq import zipf_frequency
 
         z = zipf_frequency(term, "en")
         value = max(0.3, min(6.0, 7.0 - z)) if z > 0 else 5.0
@@ -25,63 +26,74 @@ def _idf(term: str) -> float:
     return value
 
 
-_STEMS: dict[str, str | None] = {}  # lower-case word -> its stem, None for a stop word or a short word
-_STOP_OF_STEMS: list = [None]  # the stop-word set _STEMS was made with
+# A word and what precedes it: a space after anything but a sentence end ("Islamabad" inside a sentence)
+# marks a capitalised word as a name, kept as written in the forms shown; its first group is then " ".
+_WORD_IN_CONTEXT = re.compile(r"((?<![.!?]) )?(" + WORD_RE.pattern + ")")
 
 
-_WORDS: dict[str, tuple] = {}  # word as written -> (stem, form shown or None when it depends on the context)
+class _Hits(dict):
+    """(context, word as written) -> (stem or None for a stop word or a short word, form shown): filled on
+    first use, so a document's words are looked up by one ``map`` (C) instead of a Python loop."""
+
+    def __init__(self, stop: frozenset[str]):
+        super().__init__()
+        self.stop = stop
+        self.stems: dict[str, str | None] = {}  # lower-case word -> its stem or None
+
+    def __missing__(self, key: tuple[str, str]) -> tuple[str | None, str]:
+        inside, w = key
+        lw = w.lower()
+        st = self.stems.get(lw, 0)
+        if st == 0:
+            st = None if len(lw) < 3 or lw in self.stop else stem(lw)
+            if len(self.stems) < 200_000:
+                self.stems[lw] = st
+        w2, lw2 = (w[:-2], lw[:-2]) if w.endswith(("'s", "’s")) else (w, lw)
+        # the stem has no possessive: nor has the form shown. Capitals are kept for acronyms ("SCO") and
+        # for names inside a sentence ("Islamabad"), not for a word opening a sentence.
+        form = lw2 if w2 == lw2 else w2 if len(w2) > 1 and w2.isupper() else w2 if inside and w2[0].isupper() \
+            else lw2
+        hit = (st, w if form == w else form)  # the key's string itself when equal: no second copy kept
+        if len(self) < 50_000:  # ~150 bytes each: a bounded share of the process's memory
+            self[key] = hit
+        return hit
 
 
-def _terms(text: str, stop: frozenset[str], surface: Counter | None = None) -> list[str]:
-    """Content-word stems of ``text``; ``surface`` counts (stem, form as written) for the messages."""
-    out = []
-    forms = []
-    stems = _STEMS if stop is _STOP_OF_STEMS[0] else {}
-    words = _WORDS if stems is _STEMS else {}
-    for m in WORD_RE.finditer(text):
-        w = m.group()
-        hit = words.get(w)
-        if hit is None:
-            lw = w.lower()
-            st = stems.get(lw, 0)
-            if st == 0:
-                st = None if len(lw) < 3 or lw in stop else stem(lw)
-                if len(stems) < 200_000:
-                    stems[lw] = st
-            w2, lw2 = (w[:-2], lw[:-2]) if w.endswith(("'s", "’s")) else (w, lw)
-            # the stem has no possessive: nor has the form shown. Capitals are kept for acronyms
-            # ("SCO") and for names inside a sentence ("Islamabad"), which depends on what precedes.
-            static = lw2 if w2 == lw2 else w2 if len(w2) > 1 and w2.isupper() else None if w2[0].isupper() else lw2
-            hit = (st, w if static == w else static)  # the key itself when equal: no second copy kept
-            if len(words) < 50_000:  # ~100 bytes each: a bounded share of the process's memory
-                words[w] = hit
-        st = hit[0]
-        if st is None:
-            continue
-        out.append(st)
-        if surface is not None:
-            form = hit[1]
-            if form is None:  # a capitalised word: kept as written inside a sentence (a name)
-                start = m.start()
-                form = w if start > 0 and text[start - 1] == " " and text[max(0, start - 2)] not in ".!?" \
-                    else w.lower()
-                if w.endswith(("'s", "’s")):
-                    form = form[:-2]
-            forms.append(form)
-    if surface is not None:
-        surface.update(zip(out, forms))
-    return out
+_HITS: list[_Hits] = []  # the lookup of the current stop-word list (kept across documents)
+
+
+def _hits_of(stop: frozenset[str]) -> _Hits:
+    if not _HITS or _HITS[0].stop is not stop:
+        _HITS[:] = [_Hits(stop)]
+    return _HITS[0]
+
+
+def _terms(texts: list[str], stop: frozenset[str]) -> tuple[list[tuple[str, str]], list[int]]:
+    """The (content-word stem, form as written) of each word of ``texts`` in order, stop words left out;
+    and how many of them each text has."""
+    lookup = _hits_of(stop).__getitem__
+    out: list[tuple[str, str]] = []
+    lengths = []
+    for text in texts:
+        hits = [h for h in map(lookup, _WORD_IN_CONTEXT.findall(text)) if h[0] is not None]
+        out += hits
+        lengths.append(len(hits))
+    return out, lengths
 
 
 def _display_names(surface: Counter) -> Callable[[str], str]:
-    """stem -> the form the document uses most ("marches" for "march", "SCO" for "sco")."""
-    by_stem: dict[str, dict[str, int]] = {}
+    """stem -> the form the document uses most ("marches" for "march", "SCO" for "sco"); of forms used
+    as often, a lower-case one, then the first used."""
+    best: dict[str, tuple[tuple[int, bool], str]] = {}
     for (term, form), n in surface.items():
-        by_stem.setdefault(term, {})[form] = n
+        key = (n, form.islower())
+        held = best.get(term)
+        if held is None or key > held[0]:
+            best[term] = (key, form)
 
     def display(term: str) -> str:
-        forms = by_stem.get(term)
-        return max(forms.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] if forms else term
+        held = best.get(term)
+        return held[1] if held else term
 
     return display
 
@@ -131,25 +143,15 @@ def _tfidf(units: list[_Unit], body: list[int]):
     import numpy as np
     from scipy import sparse
 
-    stop = stopwords()
-    if _STOP_OF_STEMS[0] is not stop:
-        _STEMS.clear()
-        _WORDS.clear()
-        _STOP_OF_STEMS[0] = stop
-    vocab: dict[str, int] = {}
-    surface: Counter = Counter()
-    rows: list[int] = []
-    cols: list[int] = []
-    for r, i in enumerate(body):
-        ids = [vocab.setdefault(t, len(vocab)) for t in _terms(units[i].text, stop, surface)]
-        cols.extend(ids)
-        rows.extend([r] * len(ids))
-    terms = [""] * len(vocab)
-    for t, j in vocab.items():
-        terms[j] = t
+    hits, lengths = _terms([units[i].text for i in body], stopwords())
+    surface = Counter(hits)  # (stem, form) -> uses, in the order of first use
+    terms = list(dict.fromkeys(h[0] for h in hits))  # the columns: stems in the order of first use
+    index = {t: j for j, t in enumerate(terms)}
+    cols = np.fromiter(map(index.__getitem__, (h[0] for h in hits)), dtype=np.intp, count=len(hits))
+    rows = np.repeat(np.arange(len(body)), lengths)
     display = _display_names(surface)
     idf = np.array([_idf(display(t).lower()) for t in terms]) if terms else np.zeros(0)
-    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(body), max(1, len(vocab))))
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(body), max(1, len(terms))))
     counts.sum_duplicates()
     X = counts.copy()
     X.data = 1.0 + np.log(X.data)
