@@ -17,7 +17,7 @@ _IDF_CACHE: dict[str, float] = {}
 def _idf(term: str) -> float:
     value = _IDF_CACHE.get(term)
     if value is None:
-        from wordfreq import zipf_frequency
+        from prose_lint.wordtables import zipf_frequency
 
         z = zipf_frequency(term, "en")
         value = max(0.3, min(6.0, 7.0 - z)) if z > 0 else 5.0
