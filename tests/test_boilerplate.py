@@ -352,3 +352,15 @@ def test_a_share_and_related_block_inside_a_clean_essay_is_found():
     # right above a paragraph of prose, scores below the threshold: a known limit)
     assert set(range(first, first + 6)) <= lines
     assert not lines - set(range(first, first + len(chrome)))
+
+
+def test_wordless_lines_next_to_a_block_go_with_it():
+    # A logo or an empty link above the navigation ("[](http://...)") has no word: the block (and its
+    # fix) takes it along; a code block's lines are never taken.
+    nav = ["* [Home](/)", "* [News](/news)", "* [Contact us](/contact)", "* [Sport](/sport)", "* [Weather](/weather)"]
+    text = "[](http://example.org/logo.png)\n\n" + "\n".join(nav) + "\n\n" + "\n\n".join(_ESSAY) + "\n"
+    lines = _bp_lines(text, "page.md")
+    assert {1, 3, 4, 5, 6} <= lines and 9 not in lines
+    code = "```\n[](x)\n```\n\n" + "\n".join(nav) + "\n\n" + "\n\n".join(_ESSAY) + "\n"
+    lines = _bp_lines(code, "page.md")
+    assert {5, 6, 7, 8} <= lines and 2 not in lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from prose_lint.diagnostic import Diagnostic, Edit, Fix
@@ -130,6 +131,7 @@ class Boilerplate(Rule):
         before = bf.BASE.index("before_main")
         after = bf.BASE.index("after_main")
         text = doc.text
+        code = doc.code_spans if runs else []
         for run in runs:
             block = [units[i] for i in run]
             where = "top" if block[-1].features[before] else "bottom" if block[0].features[after] or (
@@ -141,11 +143,12 @@ class Boilerplate(Rule):
                 kind = _shape_kind(block, where)
             shown = " / ".join(u.text[:30] for u in block[:3]) + (" / ..." if len(block) > 3 else "")
             lines = "1 line" if len(block) == 1 else f"{len(block)} lines"
-            start = text.rfind("\n", 0, block[0].start) + 1
-            end = text.find("\n", block[-1].end)
+            first, last = _wordless_edges(text, units, run, code)
+            start = text.rfind("\n", 0, first) + 1
+            end = text.find("\n", last)
             end = len(text) if end < 0 else end + 1
             yield ctx.diagnostic(
-                block[0].start, block[-1].end,
+                first, last,
                 f"page chrome ({_NAMES.get(kind, kind)}, {where}), not part of the document: {lines} ({shown!r})",
                 rule=f"{self.id}/{kind}",
                 fix=Fix((Edit(start, end, ""),), safe=False, description=f"delete the {_NAMES.get(kind, kind)} block"),
@@ -153,6 +156,45 @@ class Boilerplate(Rule):
                             "score": round(max(probs[i] for i in run), 3)},
             )
         yield from _forum_icons(self, doc, ctx, units, chrome, bf)
+
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<?https?://\S+|!?\[\s*\]")
+_WORD = re.compile(r"\w")
+
+
+def _wordless_edges(text: str, units, run: list[int], code: list[tuple[int, int]]) -> tuple[int, int]:
+    """The block's start and end offsets, widened over the whole lines right above and below it that
+    have no word once link targets are left out (an image or an empty link, "[](http://...)", a rule
+    "* * *"), up to the next line of prose: such a line next to chrome is the block's, and a fix that
+    left it would leave debris. Lines of a code block are the document's."""
+    start, end = units[run[0]].start, units[run[-1]].end
+    lo = units[run[0] - 1].end if run[0] > 0 else 0
+    hi = units[run[-1] + 1].start if run[-1] + 1 < len(units) else len(text)
+
+    def wordless(a: int, b: int) -> bool:
+        line = text[a:b]
+        return not any(s < b and a < e for s, e in code) and _WORD.search(_LINK_TARGET.sub("", line)) is None
+
+    pos = text.find("\n", end)  # whole lines below, to the line before the next unit's (or the end)
+    while pos >= 0:
+        a = pos + 1
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        if b > hi or not wordless(a, b):
+            break
+        if text[a:b].strip():
+            end = a + len(text[a:b].rstrip())
+        pos = b if b < len(text) else -1
+    pos = text.rfind("\n", 0, start)  # whole lines above, to the line after the previous unit's
+    while pos > 0:
+        b = pos
+        a = text.rfind("\n", 0, b) + 1
+        if a <= lo and lo > 0 or not wordless(a, b):
+            break
+        if text[a:b].strip():
+            start = a + len(text[a:b]) - len(text[a:b].lstrip())
+        pos = a - 1
+    return start, end
 
 
 def _shape_kind(block, where: str) -> str:
