@@ -107,23 +107,24 @@ class DuplicateText(Rule):
 
         threshold = float(ctx.options["similarity"]) * 100
         cap = int(ctx.options["max_postings"])
+        repeated = _repeated_shingles(units)
         postings: dict[int, list[int]] = {}
         posting = postings.get
         reported_blocks: set[int] = set()
         reported: set[tuple[int, int]] = set()
         for j, unit in enumerate(units):
             shared_with: list[int] = []  # counted once below: Counter.update per shingle costs more
-            for sh in unit.shingles:
+            for sh in unit.shingles & repeated:
                 plist = posting(sh)
                 if plist is None:
-                    postings[sh] = [j]  # most shingles occur once: no list made for a lookup
+                    postings[sh] = [j]
                     continue
                 if len(plist) <= cap:
                     shared_with += plist
                 plist.append(j)
-            counts = Counter(shared_with)
-            if unit.kind == "sentence" and unit.block in reported_blocks:
+            if not shared_with or unit.kind == "sentence" and unit.block in reported_blocks:
                 continue
+            counts = Counter(shared_with)
             best = None
             for i, shared in counts.items():
                 other = units[i]
@@ -153,6 +154,20 @@ class DuplicateText(Rule):
             from prose_lint.checks import paraphrase
 
             yield from paraphrase.report(doc, ctx, st, reported)
+
+
+def _repeated_shingles(units: list[_TextUnit]) -> set[int]:
+    """The shingles found in two units of one kind. Only they can make a candidate pair (pairs are of one
+    kind), and a shingle's postings are only read for such pairs; most shingles occur once per kind (a
+    sentence's also occur in its paragraph), so the index is built for these few, with set operations."""
+    repeated: set[int] = set()
+    for kind in ("paragraph", "sentence"):
+        seen: set[int] = set()
+        for unit in units:
+            if unit.kind == kind:
+                repeated |= seen & unit.shingles
+                seen |= unit.shingles
+    return repeated
 
 
 def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_words: int,

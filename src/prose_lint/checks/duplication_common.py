@@ -49,22 +49,35 @@ def span_words(doc: Document, start: int, end: int) -> list[str]:
 
 def content_words(doc: Document, start: int, end: int) -> list[tuple[str, str]]:
     """(stem, lower-case form) of the content words of ``prose[start:end]`` (3+ letters, not stop words)."""
+    words = span_words(doc, start, end)
+    return [hit for hit in map(_readings(words).__getitem__, words) if hit is not None]
+
+
+def content_stems(doc: Document, start: int, end: int) -> frozenset[str]:
+    """The stems of ``content_words(doc, start, end)``."""
+    words = span_words(doc, start, end)
+    return frozenset([hit[0] for hit in map(_readings(words).__getitem__, words) if hit is not None])
+
+
+def _readings(words: list[str]) -> dict[str, tuple[str, str] | None]:
+    """A mapping with the content-word reading of each of ``words``: the process cache, where each distinct
+    word is lower-cased and stemmed once (both rules read every sentence), or, once the cache is full, a
+    dict of these words alone."""
     stop = stopwords()
     if _STOP_OF_CONTENT[0] is not stop:
         _CONTENT.clear()
         _STOP_OF_CONTENT[0] = stop
-    # Each distinct word is lower-cased and stemmed once per process: both rules read every sentence.
     cache = _CONTENT
-    out = []
-    for word in span_words(doc, start, end):
-        hit = cache.get(word, 0)
-        if hit == 0:
-            w = word.lower().replace("’", "'")
-            if w.endswith("'s"):
-                w = w[:-2]
-            hit = None if len(w) < 3 or w in stop else (stem(w), word if w == word else w)  # no second copy
-            if len(cache) < CONTENT_CACHE:
-                cache[word] = hit
-        if hit is not None:
-            out.append(hit)
-    return out
+    new = set(words).difference(cache)  # C speed: most words of a span are known
+    if len(new) > CONTENT_CACHE - len(cache):
+        return {w: cache[w] if w in cache else _reading(w, stop) for w in set(words)}
+    for word in new:
+        cache[word] = _reading(word, stop)
+    return cache
+
+
+def _reading(word: str, stop: frozenset[str]) -> tuple[str, str] | None:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return None if len(w) < 3 or w in stop else (stem(w), word if w == word else w)  # no second copy

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 from prose_lint.analysis_inline import inside
-from prose_lint.checks.duplication_common import Structure, content_words, span_words
+from prose_lint.checks.duplication_common import Structure, content_stems, span_words
 from prose_lint.document import Document
 
 # Sentences shorter than this say too little to be told apart from a sentence on the same point.
@@ -57,7 +58,7 @@ def units(doc: Document, st: Structure, skip_blocks: set[int]) -> list[Unit]:
             continue
         sents = doc.sentences(block)
         # each sentence is read once: a paragraph's content words are its sentences' together
-        per_sentence = [frozenset(w for w, _ in content_words(doc, s, e)) for s, e in sents]
+        per_sentence = [content_stems(doc, s, e) for s, e in sents]
         if len(sents) > 1:
             stems = frozenset().union(*per_sentence)
             if len(stems) >= PARAGRAPH_CONTENT_WORDS:
@@ -71,17 +72,18 @@ def units(doc: Document, st: Structure, skip_blocks: set[int]) -> list[Unit]:
 def candidates(all_units: list[Unit], min_rare: int, min_overlap: float, cap: int) -> list[tuple[int, int, int, float]]:
     """(earlier, later, rare stems in common, overlap) of the pairs of one kind, in different blocks,
     that share at least ``min_rare`` stems each found in at most ``cap`` units of that kind."""
-    df: Counter[tuple[str, str]] = Counter((u.kind, s) for u in all_units for s in u.stems)
+    # The stems of each kind found in 2 to ``cap`` of its units: a stem in more is a topic word of the
+    # document (shared by every paragraph on the topic), one in a single unit is no one else's.
+    indexed: dict[str, set[str]] = {}
+    for kind in {u.kind for u in all_units}:
+        df = Counter(chain.from_iterable(u.stems for u in all_units if u.kind == kind))
+        indexed[kind] = {s for s, uses in df.items() if 1 < uses <= cap}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     out = []
     for j, u in enumerate(all_units):
         shared_with: list[int] = []  # counted once below: Counter.update per stem costs more
-        for s in u.stems:
-            key = (u.kind, s)
-            uses = df[key]
-            if uses > cap or uses == 1:
-                continue  # a topic word of the document (shared by every paragraph on the topic), or no one else's
-            plist = postings[key]
+        for s in u.stems & indexed[u.kind]:
+            plist = postings[(u.kind, s)]
             shared_with += plist
             plist.append(j)
         counts = Counter(shared_with)
