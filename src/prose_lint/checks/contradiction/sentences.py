@@ -32,16 +32,19 @@ class _Sent:
     raw: list[str]  # as written
     content: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)
-    years: set[str] = field(default_factory=set)
-    numbers: set[str] = field(default_factory=set)
+    # Empty by default without a new set each: most sentences have no year, no number, no event.
+    years: set[str] | frozenset = frozenset()
+    numbers: set[str] | frozenset = frozenset()
     usable: bool = True  # an assertion of the author's own
     evidence: bool = True  # usable, or attributed to data rather than to a person
     quoted_only: bool = False  # not usable only because it quotes something (a name, a title, a term)
     time: bool = False  # mentions a time/change marker
     contrast_open: bool = False
     negated: bool = False
+    negations: int = 0  # _count_negations of the text
+    negations_outside: int | None = None  # the same outside conditional clauses (subjects), on demand
     complete: bool = True  # opens with a capital or a figure and ends with . ! or ?: not a list item's clause
-    events: list = field(default_factory=list)  # dated one-time events (_event_years)
+    events: list | tuple = ()  # dated one-time events (_event_years)
     question: bool = False
     exhortation: bool = False  # "Let us ...", "Ask not ...": a call to act, not a statement (_exhortation)
     prose: bool = True  # running prose: not a reference, a citation or a list of figures
@@ -54,6 +57,8 @@ class _Sent:
     section: int = 0  # the document section (subjects.mark_subjects)
     figures: dict | None = None  # figure -> whether it is a label (subjects._figures), on demand
     words: list | None = None  # words as written, compound names whole (subjects._words), on demand
+    lower_words: frozenset | None = None  # the words lower-cased (subjects._lower_words), on demand
+    head: tuple | None = None  # the subject as written (subjects._head), on demand
 
     def raw_lower_ok(self, word: str) -> bool:
         """``word`` (a month name) is written capitalised here, not the verb "may" / "march"."""
@@ -66,36 +71,40 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
     if len(raw) < 4:
         return None
     toks: list[str] = []
-    sent = _Sent(index, start, end, text, block, pos, toks, raw)
+    sent = _Sent(index, start, end, text, block, pos, toks, raw, set(), set())
     kinds = _token_kinds(stop)
     raws = _KINDS[2]
     content, entities, add = sent.content, sent.entities, toks.append
+    figures: list[tuple[int, str]] = []
     words = 0
     for i, r in enumerate(raws.get(r) or _raw_kind(r, stop, kinds, raws) for r in raw):
         t, kind, cap, lower_word = r
         add(t)
         words += lower_word
         if kind.__class__ is int:
-            if kind == 1:
-                sent.years.add(t)
-            elif kind == 2:
-                sent.numbers.add(t)
+            if kind:  # 1 a year, 2 another number
+                figures.append((kind, t))
             continue
         content.add(kind)
         if i and cap:
             entities.add(kind)
+    if figures:
+        sent.years = {t for k, t in figures if k == 1}
+        sent.numbers = {t for k, t in figures if k == 2}
     sent.prose = words >= 3 and words >= 0.4 * len(raw)
     sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
     sent.exhortation = _exhortation(toks, raw) and not _LET_MARKER.match(text)
     sent.usable = not sent.exhortation and _usable(text, toks, raw, lex)
-    sent.evidence = sent.usable or _usable(text, toks, raw, lex, attributed_data=True)
+    # Data are cited only with "according" (_usable): without it the second look can only say no.
+    sent.evidence = sent.usable or "according" in toks and _usable(text, toks, raw, lex, attributed_data=True)
     sent.quoted_only = not sent.usable and _QUOTE_RE.search(text) is not None and \
         _usable(_QUOTE_RE.sub("", text), toks, raw, lex)
     joined = " " + " ".join(toks) + " "
     sent.time = bool(sent.years) or not lex["time"].isdisjoint(_emphatic_once(toks)) or any(
         p in joined for p in _padded(lex["time_phrases"]))
     sent.contrast_open = joined.startswith(lex["contrast"])
-    sent.negated = _count_negations(text) > 0
+    sent.negations = _count_negations(text)
+    sent.negated = sent.negations > 0
     first = text.lstrip(" \t\n\"'“‘«(*_[")[:1]
     end = text.rstrip(" \t\n\"'”’»)*_]")
     # A statement that trails off ("For code points below 256 ...") is not complete either.

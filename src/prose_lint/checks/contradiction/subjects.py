@@ -90,7 +90,7 @@ def other_subject(e: _Sent, s: _Sent) -> str:
             return "label"  # "fixed [perl #90160]" / "[perl #91880]": other bugs, not another count
     he, hs = _head(e), _head(s)
     if he and hs and he != hs:
-        te, ts = {w.lower() for w in _words(e)}, {w.lower() for w in _words(s)}
+        te, ts = _lower_words(e), _lower_words(s)
         if any(_is_name(w) and w.lower() not in ts for w in he) or \
                 any(_is_name(w) and w.lower() not in te for w in hs):
             return "name"
@@ -111,6 +111,12 @@ def _words(s: _Sent) -> list[str]:
     return s.words
 
 
+def _lower_words(s: _Sent) -> frozenset[str]:
+    if s.lower_words is None:
+        s.lower_words = frozenset(w.lower() for w in _words(s))
+    return s.lower_words
+
+
 # A conditional clause, up to the next comma, semicolon or colon ("If X is not present, ...", "Matches if
 # the position is not preceded by ...").
 _CONDITION = re.compile(r"\b(?:if|unless|when|whenever|whether)\b[^,;:]*", re.I)
@@ -119,11 +125,15 @@ _CONDITION = re.compile(r"\b(?:if|unless|when|whenever|whether)\b[^,;:]*", re.I)
 def _negated_in_condition_only(e: _Sent, s: _Sent) -> bool:
     """The two statements differ in negation only inside conditional clauses: they state what holds under
     different conditions ("If X is not present, IDLE checks Y" / "if X is present, the file is run")."""
-    ne, ns = _count_negations(e.text), _count_negations(s.text)
-    if ne % 2 == ns % 2:
+    if e.negations % 2 == s.negations % 2:
         return False
-    me, ms = _count_negations(_CONDITION.sub(" ", e.text)), _count_negations(_CONDITION.sub(" ", s.text))
-    return me % 2 == ms % 2
+    return _negations_outside(e) % 2 == _negations_outside(s) % 2
+
+
+def _negations_outside(s: _Sent) -> int:
+    if s.negations_outside is None:
+        s.negations_outside = _count_negations(_CONDITION.sub(" ", s.text))
+    return s.negations_outside
 
 
 # A figure that names rather than counts: after "#" or "v", an enumerator "(2)" opening the statement, or
@@ -170,14 +180,20 @@ def _is_name(w: str) -> bool:
 def _named(w: str) -> bool:
     """A name whatever its place: a compound identifier ("File::Find", "DB_File") or a word with a capital
     after its first letter ("IDLE", "iPhone")."""
-    return any(c in w for c in ":_.") and not w[0].isdigit() or any(c.isupper() for c in w[1:])
+    return (":" in w or "_" in w or "." in w) and not w[0].isdigit() or any(map(str.isupper, w[1:]))
 
 
 def _head(s: _Sent) -> tuple[str, ...]:
     """The subject as written: the words before the first verb of the [subjects] end_verbs (after an opening adverbial
     up to its comma), at most 6; names (_named, or capitalised after the first word) are kept as written,
     a figure after a capitalised content word is a label ("Perl 5.22", "Version 2.024": "#5.22"), the rest
-    lower-cased. () when no such verb ends it."""
+    lower-cased. () when no such verb ends it. Computed once per sentence (other_subject asks for each pair)."""
+    if s.head is None:
+        s.head = _find_head(s)
+    return s.head
+
+
+def _find_head(s: _Sent) -> tuple[str, ...]:
     words = _words(s)
     skip = len(_opening(s))
     stop = stopwords()
