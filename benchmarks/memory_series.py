@@ -37,7 +37,14 @@ def rollup(pid: str) -> dict[str, int]:
 
 
 def children(pid: int) -> list[str]:
-    kids = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    """The process's children, the LanguageTool JVM excluded. Read from /proc (task/*/children): a
+    pgrep every 0.2 s cost more CPU than the run it measured on a loaded machine."""
+    kids: list[str] = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            kids += (task / "children").read_text().split()
+    except OSError:
+        return []
     out = []
     for kid in kids:
         try:

@@ -1,11 +1,12 @@
 """Load every lazily loaded model and word list before worker processes are forked.
 
-The document-level rules load their data on first use: wordfreq's frequency lists (~70 MB), the CMU
-pronouncing dictionary (~15 MB), lingua's language models (~30 MB), scipy, and a few hundred compiled
-regular expressions. Loaded in each worker, that is ~130 MB per worker; loaded once in the parent before
-the fork, the workers share those pages (copy-on-write: lookups do not write to them), and
-``gc.freeze()`` keeps the collector from touching them. Measured on the 1M-word corpus with two workers:
-see benchmarks/README.md, "Memory".
+The document-level rules load their data on first use: wordfreq's frequency lists of 19 languages and
+the CMU dictionary's syllable counts (~25 MB as flat arrays, prose_lint/wordtables.py; ~150 MB as the
+dicts they replaced), lingua's language models (~30 MB), the embedding model's tokenizer (~16 MB), scipy,
+and a few hundred compiled regular expressions. Loaded once in the parent before the fork, the workers
+share those pages (copy-on-write: a flat array or a Rust model is only read; a Python object's page is
+copied when its reference count is written), and ``gc.freeze()`` keeps the collector from touching
+them. Measured on the 1M-word corpus with two workers: see benchmarks/README.md, "Memory".
 
 The sample below is written to reach every lazy load: a French sentence (foreign words, language
 identification), a paragraph long enough for readability, and a second article after a dateline, so
