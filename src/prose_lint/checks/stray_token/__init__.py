@@ -14,7 +14,8 @@ from prose_lint.checks.stray_token.broken_paragraph import BrokenParagraph
 from prose_lint.checks.stray_token.foreign_word import ForeignWord
 from prose_lint.checks.stray_token.language import MixedLanguage, WrongLanguage
 from prose_lint.checks.stray_token.mojibake import Mojibake
-from prose_lint.checks.stray_token.nonsense import NonsenseWord, OcrGarbage
+from prose_lint.checks.stray_token.nonsense import NonsenseWord
+from prose_lint.checks.stray_token.ocr import OcrGarbage
 from prose_lint.checks.stray_token.orphan import OrphanCode
 from prose_lint.checks.stray_token.markup_residue import HtmlEntity, HtmlTag, UnpairedEmphasis
 from prose_lint.checks.stray_token.residue import EscapeResidue

@@ -202,6 +202,14 @@ class UnpairedBracket(Rule):
                 if not _TRUNCATED.search(seg, i + 1)]
         return sorted(x for x in out if not _mentioned(seg, x[0]))
 
+    def _fewer_brackets(self, seg, block, text, urls, url_starts, url_ends, url_tail) -> list:
+        """The unpaired brackets of the reading (emoticons as brackets or not) that finds fewer; the first
+        reading when it finds none."""
+        first = self._brackets(seg, block, text, urls, url_starts, url_ends, url_tail, False)
+        if not first:
+            return first
+        return min(first, self._brackets(seg, block, text, urls, url_starts, url_ends, url_tail, True), key=len)
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
         prose = doc.prose
         blocks = doc.prose_blocks
@@ -225,10 +233,12 @@ class UnpairedBracket(Rule):
         for n, block in enumerate(blocks):
             seg = prose[block.start : block.end]
             text = doc.text
-            code = _CODE_SHAPED.search(text, block.start, block.end)
-            problems = [] if code else min(
-                (self._brackets(seg, block, text, urls, url_starts, url_ends, url_tail, emoticons)
-                 for emoticons in (False, True)), key=len)
+            # whether the paragraph is code-shaped matters only when it has brackets, or (looked at below,
+            # where False means "not looked at yet") a single straight quote
+            bracketed = _BRACKET.search(seg) is not None
+            code = _CODE_SHAPED.search(text, block.start, block.end) if bracketed else False
+            problems = self._fewer_brackets(seg, block, text, urls, url_starts, url_ends, url_tail) \
+                if bracketed and not code else []
             bracket_problems.extend((n, block.start + i, message) for i, message in problems)
             if not ctx.options["quotes"]:
                 continue
@@ -275,6 +285,8 @@ class UnpairedBracket(Rule):
                 quote_carry = True
             elif len(straight) == 1 and not continues and not closes_carried:
                 i = straight[0]
+                if code is False:
+                    code = _CODE_SHAPED.search(text, block.start, block.end)
                 if code:
                     pass  # a quote of the code: "\\", '"' as a delimiter
                 elif _mentioned(seg, i) or _symbol_run(seg, i):

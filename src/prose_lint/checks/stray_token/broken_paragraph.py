@@ -66,10 +66,15 @@ def _unpunctuated(doc: Document, blocks: list, min_words: int) -> bool:
     """Most paragraphs of the text (of ``min_words`` words or more) end without terminal punctuation: a
     writer who does not punctuate (a forum post, a chat), where a missing stop before a lowercase word says
     nothing about a page break. A page break leaves one such paragraph among many finished ones."""
-    ends = [ends_sentence(doc.prose[b.start : b.end].rstrip()) for b in blocks
-            if b.kind == "paragraph" and len(_WORD_RE.findall(doc.prose, b.start, b.end)) >= min_words]
-    open_ = ends.count(False)
-    return open_ >= _UNPUNCTUATED_PARAGRAPHS and open_ * 2 >= len(ends)
+    def long(b) -> bool:
+        return len(_WORD_RE.findall(doc.prose, b.start, b.end)) >= min_words
+
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    ends = [ends_sentence(doc.prose[b.start : b.end].rstrip()) for b in paragraphs]
+    open_ = sum(1 for b, end in zip(paragraphs, ends) if not end and long(b))
+    if open_ < _UNPUNCTUATED_PARAGRAPHS:
+        return False  # (the finished paragraphs are counted only when it matters)
+    return open_ * 2 >= open_ + sum(1 for b, end in zip(paragraphs, ends) if end and long(b))
 
 
 class BrokenParagraph(Rule):
@@ -112,6 +117,9 @@ class BrokenParagraph(Rule):
         for n, (a, b) in enumerate(zip(blocks, blocks[1:])):
             if a.kind != "paragraph" or b.kind != "paragraph" or a.in_quote != b.in_quote:
                 continue
+            first = prose[a.start : a.end].rstrip()
+            if not first or ends_sentence(first):
+                continue  # (the test most pairs stop at: the tests below only spare)
             if re.match(r"\s*[Bb]y [A-Z]", doc.prose[b.start : b.end]):
                 continue  # a title, then its byline ("by Barry van Wyk on ...")
             if _list_item(doc, blocks, n):
@@ -119,9 +127,6 @@ class BrokenParagraph(Rule):
             between = doc.text[a.end : b.start]
             if between.count("\n") + between.replace("\r\n", "").count("\r") < 2:
                 continue  # lines of one chunk (a hard-wrapped text), not two paragraphs
-            first = prose[a.start : a.end].rstrip()
-            if not first or ends_sentence(first):
-                continue
             if doc.text[a.start : b.start].rstrip() != doc.text[a.start : a.start + len(first)]:
                 continue  # it ends on masked markup (inline code, a link): no word ends it
             if _chained(doc, blocks, n, first):

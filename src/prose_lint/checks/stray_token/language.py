@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
 
 from prose_lint.checks.stray_token.common import (
     _WORD_RE,
@@ -12,6 +12,13 @@ from prose_lint.checks.stray_token.common import (
     _quote_spans,
     _zipf,
     _zipf_table,
+)
+from prose_lint.checks.stray_token.detect import (  # noqa: F401  (_DETECTORS: re-exported for tests)
+    _DETECT_LANGUAGES,
+    _DETECTORS,
+    _LANGUAGE_NAMES,
+    _detect,
+    _document_language,
 )
 from prose_lint.checks.stray_token.scripts import (
     _ANY_SCRIPT,
@@ -23,101 +30,6 @@ from prose_lint.checks.stray_token.scripts import (
 from prose_lint.diagnostic import Related, Severity
 from prose_lint.document import Block, Document
 from prose_lint.rule import Rule, RuleContext
-
-_LANGUAGE_NAMES = {
-    "en": "English", "fr": "French", "de": "German", "nl": "Dutch", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "sr": "Serbian",
-    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "fa": "Persian", "ur": "Urdu",
-    "hi": "Hindi", "bn": "Bengali", "el": "Greek", "he": "Hebrew", "tr": "Turkish", "pl": "Polish",
-    "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech", "ro": "Romanian",
-    "hu": "Hungarian", "th": "Thai", "vi": "Vietnamese", "id": "Indonesian", "ta": "Tamil", "ca": "Catalan",
-}
-
-_DETECTORS: dict[tuple[str, ...], Any] = {}  # one detector per set of candidate languages
-
-
-def _detector(codes: tuple[str, ...]):
-    if codes not in _DETECTORS:
-        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-
-        langs = []
-        for code in codes:
-            try:
-                langs.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
-            except (AttributeError, ValueError):
-                continue
-        _DETECTORS[codes] = (LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
-                             if len(langs) >= 2 else None)
-    return _DETECTORS[codes]
-
-
-def _detect(text: str, codes: tuple[str, ...]) -> tuple[str | None, float]:
-    """(ISO 639-1 code, confidence) of ``text`` among ``codes``."""
-    det = _detector(codes)
-    if det is None:
-        return None, 0.0
-    values = det.compute_language_confidence_values(text)
-    if not values:
-        return None, 0.0
-    top = values[0]
-    return top.language.iso_code_639_1.name.lower(), top.value
-
-
-_DETECT_LANGUAGES = ["en", "fr", "de", "nl", "es", "it", "pt", "ru", "uk", "bg", "sr", "zh", "ja", "ko", "ar",
-                     "fa", "ur", "hi", "bn", "el", "he", "tr", "pl", "sv", "da", "nb", "fi", "cs", "ro", "hu",
-                     "th", "vi", "id", "ca"]
-
-
-def _document_language(doc: Document, ctx: RuleContext) -> tuple[str, float] | None:
-    """(language, share) when the whole document is in another language than doc.language, else None.
-    Computed once per document (Document.memo), for foreign-word, mixed- and wrong-language."""
-    return doc.memo("stray-token/document-language", _detect_document_language)
-
-
-def _detect_document_language(doc: Document) -> tuple[str, float] | None:
-    expected = _primary(doc.language)
-    paragraphs = [b for b in doc.prose_blocks if b.kind != "table_cell"]
-    sample = []
-    size = 0
-    for b in paragraphs:
-        t = " ".join(doc.prose[b.start : b.end].split())
-        if len(t) < 20:
-            continue
-        sample.append(t)
-        size += len(t)
-        if size > 6000:
-            break
-    text = " ".join(sample)
-    letters = sum(map(str.isalpha, text))
-    if letters < 200:
-        return None
-    # _script() is not None exactly for the letters that _ANY_SCRIPT finds
-    foreign_script = sum(map(str.isalpha, _ANY_SCRIPT.findall(text))) / letters
-    if expected in ("en", "fr", "de", "nl", "es", "it", "pt", "sv", "da", "nb", "fi", "pl", "cs", "ro", "hu",
-                    "tr", "id", "vi", "ca") and foreign_script > 0.5:
-        lang, _ = _detect(text[:3000], tuple(_DETECT_LANGUAGES))
-        return lang or "?", foreign_script
-    if foreign_script < 0.1 and expected == "en":
-        # cheap test first: most words of an English text are common English words
-        words = [w.lower() for w in _WORD_RE.findall(text[:3000])][:400]
-        if words and sum(1 for w in words if _zipf(w, "en") >= 3.5) / len(words) > 0.75:
-            return None
-    if foreign_script < 0.1:
-        # same script: count paragraphs that a detector attributes to another language
-        votes = total = 0
-        foreign: dict[str, int] = {}
-        for t in sample[:12]:
-            if len(t.split()) < 8:
-                continue
-            lang, conf = _detect(t, tuple(_DETECT_LANGUAGES))
-            total += 1
-            if lang and lang != expected and conf >= 0.8:
-                votes += 1
-                foreign[lang] = foreign.get(lang, 0) + 1
-        if total >= 1 and votes / total > 0.6:
-            lang = max(foreign, key=foreign.get)
-            return lang, votes / total
-    return None
 
 
 class WrongLanguage(Rule):
@@ -145,8 +57,6 @@ class WrongLanguage(Rule):
         yield ctx.diagnostic(first.start, first.end,
                              f"the document is in {name}, not in the configured language ({doc.language})",
                              properties={"language": lang, "share": round(share, 2)})
-
-
 
 
 class MixedLanguage(Rule):
@@ -272,24 +182,18 @@ class MixedLanguage(Rule):
     def _latin_runs(self, doc: Document, block: Block, ctx: RuleContext, opts) -> Iterator:
         quotes = italics = None
         for s, e in doc.sentences(block):
-            words = [w.lower() for w in _WORD_RE.findall(doc.prose, s, e)]
-            if len(words) < opts["min_words_latin"]:
+            raw = _WORD_RE.findall(doc.prose, s, e)
+            if len(raw) < opts["min_words_latin"]:
                 continue
             # cheap prefilter: enough words that are rare in English
-            known = _zipf_table("en")
-            rare = 0
-            for w in words:
-                w = w.strip("'’-")
-                z = known.get(w)
-                rare += (z if z is not None else _zipf(w, "en")) < 3.0
-            if rare / len(words) < 0.4:
+            if not _mostly_rare(raw, 0.4):
                 continue
+            words = [w.lower() for w in raw]
             if quotes is None:
                 quotes = _quote_spans(doc.text, block.start, block.end)
                 italics = doc.italic_spans
             if _inside(s, e, quotes) or _inside(s, e, italics):
                 continue
-            raw = _WORD_RE.findall(doc.prose, s, e)
             if sum(1 for w in raw if w[0].isupper()) * 2 > len(raw):
                 continue  # a title or a list of names: "BMW K 1300 S 30 Jahre K-Modelle"
             sentence = doc.prose[s:e]
@@ -306,10 +210,29 @@ class MixedLanguage(Rule):
                                  properties={"language": lang, "confidence": round(conf, 3)})
 
 
+# Words as written (WORD_RE's: letters joined by inner apostrophes or hyphens) whose lower case is rare in
+# English (Zipf below 3.0), and those known not to be: every sentence asks about each of its words, most of
+# them met before. Filled as words are met; bounded by the vocabulary of the texts read.
+_RARE_EN: set[str] = set()
+_NOT_RARE_EN: set[str] = set()
+
+
+def _mostly_rare(words: list[str], share: float) -> bool:
+    """Whether at least ``share`` of ``words`` are rare in English (lower-cased Zipf below 3.0). The words met
+    before are counted first; the others are looked up only when they can change the answer."""
+    n = len(words)
+    rare = sum(map(_RARE_EN.__contains__, words))
+    if rare / n >= share:
+        return True
+    unseen = [w for w in words if w not in _RARE_EN and w not in _NOT_RARE_EN]
+    if (rare + len(unseen)) / n < share:
+        return False  # not even if every word not met before were rare
+    for w in set(unseen):
+        lw = w.lower()
+        z = _zipf_table("en").get(lw)
+        (_RARE_EN if (z if z is not None else _zipf(lw, "en")) < 3.0 else _NOT_RARE_EN).add(w)
+    return sum(map(_RARE_EN.__contains__, words)) / n >= share
+
+
 def _script_lang(lang: str) -> bool:
     return lang in ("ru", "uk", "bg", "sr", "zh", "ja", "ko", "ar", "fa", "ur", "hi", "bn", "el", "he", "th", "ta")
-
-
-# ----------------------------------------------------------------------------
-# broken paragraphs
-

@@ -15,12 +15,14 @@ def _label_line(text: str, a: int, b: int) -> bool:
     """The token text[a:b] stands on a line of its own, alone or among capitalised words only: a headword, a
     user name over a post, a signature, an author's name ("xyzzy", "jsmith77", "Jarn Leffer"), not a word
     slipped into a sentence."""
+    if text[a:b].isupper():
+        return False
     ls = text.rfind("\n", 0, a) + 1
     le = text.find("\n", b)
     le = len(text) if le < 0 else le
-    rest = (text[ls:a] + " " + text[b:le]).strip(_LABEL_EDGE).split()
-    return len(rest) <= 3 and all(w[0].isupper() and w.strip(_LABEL_EDGE)[1:].islower() for w in rest) \
-        and not text[a:b].isupper()
+    # splitting at most four times tells "more than three words" from the rest of a long line
+    rest = (text[ls:a] + " " + text[b:le]).strip(_LABEL_EDGE).split(None, 4)
+    return len(rest) <= 3 and all(w[0].isupper() and w.strip(_LABEL_EDGE)[1:].islower() for w in rest)
 
 
 # leetspeak: a digit no scanner reads for a letter (4 for a, 3 for e, 7 for t) between letters (b4s3, h4x0r;
@@ -32,6 +34,8 @@ _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)+")
 def _defined_after(text: str, b: int, token: str) -> bool:
     """The parenthesis right after the token spells it out: its letters are, in order, the initials of the
     words inside ("qotc (quote of the con)")."""
+    if "(" not in text[b : b + 2]:
+        return False  # the pattern below opens with a bracket right after the token or one space after it
     m = re.match(r"\s?\(([^()\n]{3,80})\)", text[b : b + 90])
     if not m:
         return False
