@@ -150,9 +150,8 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     # 1. Single change point (prefix vs suffix) and local change (3 units each side) at each boundary.
     # (vectorised over the boundaries: O(m x dim))
     A = np.asarray(ok)
-    zero, end = np.zeros_like(A), np.full_like(A, m)
     lo, hi = np.maximum(0, A - 3), np.minimum(m, A + 3)
-    single = dict(zip(ok, (PE.scan(zero, A, A, end, floor_e) + PT.scan(zero, A, A, end, floor_t)).tolist()))
+    single = dict(zip(ok, (PE.scan(0, A, A, m, floor_e) + PT.scan(0, A, A, m, floor_t)).tolist()))
     local = dict(zip(ok, (PE.scan(lo, A, A, hi, floor_e) + PT.scan(lo, A, A, hi, floor_t)).tolist()))
     struct = {a: _structure(units, start_unit(a), doc) for a in ok}
     keep = int(params["candidates"])
@@ -163,16 +162,13 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     # dropped into a text is a valley whose two sides cohere; its end is not always a sharp change of its
     # own, so the best (start, end) pairs are candidates even when the end is not a candidate boundary.
     pairs: set[tuple[int, int]] = set()
-    for k in range(2, int(params["insert_scan_units"]) + 1):
-        S = A[A + k < m]
-        if not len(S):
-            continue
-        B = S + k
-        lo2, hi2 = np.maximum(0, S - 3), np.minimum(m, B + 3)
-        (ae, be), (at, bt) = PE.valley(S, B, lo2, hi2, floor_e), PT.valley(S, B, lo2, hi2, floor_t)
-        depth = ae + at - be - bt
+    lengths = range(2, int(params["insert_scan_units"]) + 1)
+    valleys_e, valleys_t = PE.valleys(A, lengths, floor_e), PT.valleys(A, lengths, floor_t)
+    for k in lengths:
+        (ae, be), (at, bt) = valleys_e[k], valleys_t[k]
+        depth = ae + at - be - bt  # over the starts A[:len(depth)], those with a + k < m
         for i in np.argsort(-depth)[:keep]:
-            pairs.add((int(S[i]), int(B[i])))
+            pairs.add((int(A[i]), int(A[i]) + k))
     null_cache: dict[int, tuple[float, float]] = {}
 
     def null(length: int) -> tuple[float, float]:

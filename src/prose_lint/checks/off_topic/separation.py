@@ -57,13 +57,17 @@ class _Parts:
     def scan(self, a0, a1, b0, b1, floor: float):
         """The separation of runs [a0, a1) and [b0, b1) for arrays of boundaries at once (as
         ``_separation`` of the two runs, vectorised; each boundary's value is computed from its own row
-        only, so the blocks change nothing)."""
+        only, so the blocks change nothing). ``a0`` and ``b1`` may be ints (the same for every boundary)."""
         import numpy as np
 
-        n, k = len(a0), self.BLOCK
+        n, k = len(a1), self.BLOCK
         if n <= k:
             return self._scan(a0, a1, b0, b1, floor)
-        return np.concatenate([self._scan(a0[i:i + k], a1[i:i + k], b0[i:i + k], b1[i:i + k], floor)
+
+        def rows(v, i):  # an int bound (0, m) is broadcast: no gather of n copies of one row
+            return v[i:i + k] if np.ndim(v) else v
+
+        return np.concatenate([self._scan(rows(a0, i), a1[i:i + k], b0[i:i + k], rows(b1, i), floor)
                                for i in range(0, n, k)])
 
     def _scan(self, a0, a1, b0, b1, floor: float):
@@ -72,22 +76,36 @@ class _Parts:
         w1, w2, q1, q2 = w[a1] - w[a0], w[b1] - w[b0], q[a1] - q[a0], q[b1] - q[b0]
         return self._separations(s1, w1, q1, s2, w2, q2, floor)
 
-    def valley(self, a, b, lo, hi, floor: float):
-        """For arrays of runs [a, b) (vectorised): the separation of each run from its neighbours [lo, a) and
-        [b, hi) taken together, and that of the two neighbours from each other (as ``scan(lo, a, b, hi)``),
-        from one gather of each running sum."""
+    def valleys(self, a, lengths, floor: float) -> dict:
+        """For each length k: over the runs [x, x + k) that end before the last unit (x in ``a``, sorted),
+        the separation of each run from its neighbours (three units on each side) taken together, and that
+        of the two neighbours from each other, as ``scan(lo, x, x + k, hi)``: {k: (around, apart)}. The
+        left neighbours and their coherence are the same for every length: computed once."""
         import numpy as np
 
-        k = self.BLOCK
-        if len(a) > k:
-            parts = [self.valley(a[i:i + k], b[i:i + k], lo[i:i + k], hi[i:i + k], floor) for i in range(0, len(a), k)]
-            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
         cum, w, q = self.cum, self.wa, self.qa
-        ca, cb = cum[a], cum[b]
-        left, right = ca - cum[lo], cum[hi] - cb
-        wl, wr, ql, qr = w[a] - w[lo], w[hi] - w[b], q[a] - q[lo], q[hi] - q[b]
-        around = self._separations(cb - ca, w[b] - w[a], q[b] - q[a], left + right, wl + wr, ql + qr, floor)
-        return around, self._separations(left, wl, ql, right, wr, qr, floor)
+        m = len(w) - 1
+        parts: dict = {k: ([], []) for k in lengths}
+        for i in range(0, len(a), self.BLOCK):
+            x = a[i:i + self.BLOCK]
+            lo = np.maximum(0, x - 3)
+            ca = cum[x]
+            left, wl, ql = ca - cum[lo], w[x] - w[lo], q[x] - q[lo]
+            cl = self._coherences(left, wl, ql, floor)
+            for k in lengths:
+                n = int(np.searchsorted(x, m - k))  # the runs with x + k < m
+                if not n:
+                    continue
+                xs, b = x[:n], x[:n] + k
+                hi = np.minimum(m, b + 3)
+                cb = cum[b]
+                right, wr, qr = cum[hi] - cb, w[hi] - w[b], q[hi] - q[b]
+                sl, swl, sql = left[:n], wl[:n], ql[:n]
+                parts[k][0].append(self._separations(cb - ca[:n], w[b] - w[xs], q[b] - q[xs], sl + right, swl + wr,
+                                                     sql + qr, floor))
+                parts[k][1].append(self._separations(sl, swl, sql, right, wr, qr, floor, c1=cl[:n]))
+        empty = np.zeros(0)
+        return {k: tuple(np.concatenate(p) if p else empty for p in parts[k]) for k in lengths}
 
     def scan_rest(self, x, length: int, floor: float):
         """The separation of each run [x, x + length) from the rest of the units (vectorised)."""
@@ -104,16 +122,23 @@ class _Parts:
         return self._separations(s1, w1, q1, s2, w2, q2, floor)
 
     @staticmethod
-    def _separations(s1, w1, q1, s2, w2, q2, floor: float):
+    def _coherences(s, w, q, floor: float):
+        """The coherence of each run (rows of sums ``s``, weights ``w``, squared weights ``q``), at least
+        ``floor``."""
         import numpy as np
 
-        def within(s, w, q):
-            den = w * w - q
-            ok = den > 1e-9
-            v = np.divide(np.einsum("ij,ij->i", s, s) - q, den, out=np.full(len(den), floor), where=ok)
-            return np.maximum(v, floor)
+        den = w * w - q
+        ok = den > 1e-9
+        v = np.divide(np.einsum("ij,ij->i", s, s) - q, den, out=np.full(len(den), floor), where=ok)
+        return np.maximum(v, floor)
 
-        c1, c2 = within(s1, w1, q1), within(s2, w2, q2)
+    @classmethod
+    def _separations(cls, s1, w1, q1, s2, w2, q2, floor: float, c1=None):
+        """The separation of each pair of runs (rows); ``c1``: the first runs' coherences, when known."""
+        import numpy as np
+
+        c1 = cls._coherences(s1, w1, q1, floor) if c1 is None else c1
+        c2 = cls._coherences(s2, w2, q2, floor)
         x = np.einsum("ij,ij->i", s1, s2) / (w1 * w2)
         return np.clip(1.0 - x / np.sqrt(c1 * c2), -0.5, 1.0)
 

@@ -73,10 +73,12 @@ def _salutation(lex: dict[str, str]) -> tuple[re.Pattern, re.Pattern]:
                  for k in ("list", "single"))
 
 
-def _is_headline(text: str) -> bool:
-    line = " ".join(text.split())
+def _is_headline(line: str) -> bool:
+    """``line``: a block's text with its white space collapsed (one line, as _Unit.text)."""
+    if len(line) > 160:  # before splitting it: most paragraphs are longer
+        return False
     words = line.split()
-    if not words or len(words) > 18 or len(line) > 160 or "\n" in text.strip():
+    if not words or len(words) > 18:
         return False
     if ends_sentence(line, clause=";,") or _BULLET.match(line):
         return False
