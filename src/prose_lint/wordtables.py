@@ -112,8 +112,8 @@ class FrequencyTable:
         return len(self._table)
 
     def get(self, word: str, default: float | None = None) -> float | None:
-        bucket = self._table.value(word)
-        return default if bucket is None else self._freqs[bucket]
+        i = self._table.index(word)
+        return default if i < 0 else self._freqs[self._table._values[i]]
 
     def __contains__(self, word: object) -> bool:
         return word in self._table
