@@ -109,7 +109,9 @@ def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
     inline.urls = mask_urls_and_emails(chars, text)
     prose = "".join(chars)
     blocks = [b for b in blocks if b.kind == "code" or prose[b.start : b.end].strip()]
-    return Document(path, text, prose, "markdown", blocks, language, inline)
+    doc = Document(path, text, prose, "markdown", blocks, language, inline)
+    doc.lines = lines  # Document.lines, already made here: the output layer and suppressions read it
+    return doc
 
 
 def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int, inline: InlineSpans):

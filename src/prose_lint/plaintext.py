@@ -56,7 +56,9 @@ def parse_text(path: str, text: str, language: str = "en-US") -> Document:
             blocks.append(Block("heading", start, end, level=2))
         else:
             blocks.append(Block("paragraph", start, end))
-    return Document(path, text, prose, "text", blocks, language, InlineSpans(urls=urls))
+    doc = Document(path, text, prose, "text", blocks, language, InlineSpans(urls=urls))
+    doc.lines = lines  # Document.lines, already made here: the output layer and suppressions read it
+    return doc
 
 
 def _trim_start(prose: str, start: int) -> int:

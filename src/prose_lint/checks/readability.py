@@ -83,7 +83,10 @@ def _prose_paragraphs(doc: Document) -> list[_Paragraph]:
 
 def _tabular(doc: Document, block: Block) -> bool:
     """Tab-separated rows (tables pasted as text) are not prose."""
-    lines = doc.text[block.start : block.end].splitlines()
+    source = doc.text[block.start : block.end]
+    if "\t" not in source:
+        return False  # most blocks: no line can count
+    lines = source.splitlines()
     return sum(1 for line in lines if "\t" in line.strip()) * 2 >= len(lines) > 0
 
 

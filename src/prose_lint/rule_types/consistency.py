@@ -51,7 +51,8 @@ class Consistency(PackRule):
         self.min_stem = self.values["min-stem"]
         self.exceptions = {e.lower() for e in self.values["exceptions"]}
         self.include_names = self.values["include-names"]
-        self._memo: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._memo: dict[str, tuple[tuple[int, int, str], ...]] = {}  # words that match a word-only pattern
+        self._plain: set[str] = set()  # words that match none
         # Most words match none of the word-only patterns: one fullmatch of their alternation rules
         # them out instead of one per pattern (12 for the spelling pack). Only plain patterns are
         # joined (no inline flags, backreferences or named groups, whose meaning would change).
@@ -73,25 +74,30 @@ class Consistency(PackRule):
         found = self._memo.get(word)
         if found is None and self._any_word is not None and self._any_word.fullmatch(word) is None:
             found = ()
-            if len(self._memo) < 500_000:
-                self._memo[word] = found
         if found is None:
             found = tuple((n, side, m.group(1)) for n, sides in enumerate(self.pairs)
                           for side, (_, whole) in enumerate(sides)
                           if whole is not None and (m := whole.fullmatch(word)))
-            if len(self._memo) < 500_000:
+        if len(self._memo) + len(self._plain) < 500_000:
+            if found:
                 self._memo[word] = found
+            else:
+                self._plain.add(word)
         return found
 
     def check(self, doc, ctx):
         by_side: dict[tuple[int, int], list[_Hit]] = defaultdict(list)
         if any(whole is not None for sides in self.pairs for _, whole in sides):
-            spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for m in _WORD_RUN.finditer(doc.prose):
-                spans[m.group()].append(m.span())
-            for word, where in spans.items():
-                for n, side, stem in self._word_matches(word):
-                    by_side[n, side] += [_Hit(s, e, word, stem) for s, e in where]
+            # The document's distinct words, less those known to match no word-only pattern (set
+            # operations, at C speed); only the few words that match are then found in the text.
+            words = set(_WORD_RUN.findall(doc.prose)).difference(self._plain)
+            matched = {word: found for word in words if (found := self._word_matches(word))}
+            if matched:
+                for m in _WORD_RUN.finditer(doc.prose):
+                    word = m.group()
+                    if word in matched:
+                        for n, side, stem in matched[word]:
+                            by_side[n, side].append(_Hit(m.start(), m.end(), word, stem))
         for n, sides in enumerate(self.pairs):
             seen: dict[str, list[list[_Hit]]] = defaultdict(lambda: [[], []])
             for side, (scan, whole) in enumerate(sides):
