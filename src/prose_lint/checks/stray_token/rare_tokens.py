@@ -35,8 +35,8 @@ def _tokens(doc: Document) -> list[tuple[object, object, bool]]:
 def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
     text = doc.text
     prose = doc.prose
-    italics = doc.italic_spans
-    code = doc.inline_code_spans if "`" in text else []
+    # italics and inline code: a token inside either is spared (one list, one bisection per token)
+    masked = doc.italic_spans + (doc.inline_code_spans if "`" in text else [])
     english = _zipf_table("en")
     not_candidates = _NOT_CANDIDATES
     out = []
@@ -60,7 +60,7 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
                     not_candidates.add(w)
                     continue
                 a, b = m.start(), m.end()
-                if _spared(doc, text, block, a, b, w, italics, code):
+                if _spared(doc, text, block, a, b, w, masked):
                     continue
                 # the sentence's first token (the one a search from its start finds)
                 initial = TOKEN_RE.search(prose, s, e).start() == a
@@ -68,7 +68,7 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
     return out
 
 
-def _spared(doc: Document, text: str, block, a: int, b: int, w: str, italics, code) -> bool:
+def _spared(doc: Document, text: str, block, a: int, b: int, w: str, masked) -> bool:
     """The rare token text[a:b] is part of something else or marked as no prose word."""
     before = text[a - 1] if a > 0 else " "
     after = text[b] if b < len(text) else " "
@@ -85,9 +85,7 @@ def _spared(doc: Document, text: str, block, a: int, b: int, w: str, italics, co
         return True  # an abbreviation spelled out right after it: "the qotc (quote of the con)"
     if after == ":" and not doc.prose[block.start : a].strip():
         return True  # a label opening its paragraph ("dhcpd: DHCP server configuration")
-    if italics and _inside(a, b, italics):
-        return True
-    if code and _inside(a, b, code):
+    if masked and _inside(a, b, masked):
         return True
     return _label_line(text, a, b)
 
