@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from prose_lint.analysis import stopwords
+
 from .lexicon import _lexicon, _stem
 
 
@@ -81,3 +85,68 @@ def _degree_stems(w: str, ant: dict[str, set[str]]) -> tuple[str, ...]:
             _DEGREE.clear()
         _DEGREE[w] = got
     return got
+
+
+
+class AntonymKeys(NamedTuple):
+    """What one statement's words can contribute to a pair of _antonym_pairs: a pair (a, b) of an earlier
+    statement's word a and a later one's b is possible only if ``gone`` of the earlier meets ``new`` of the
+    later (S + an antonym of a's stem / S + b's stem; C + an antonym of a comparative's base / C + b's base),
+    or a word of one is a ``rest`` of a word of the other after a negative prefix, or a word of the later is
+    a ``counterpart`` of the earlier (a's rest, its -ful/-less swapped). Read by scorer._can_fire."""
+    gone: frozenset
+    new: frozenset
+    rest: frozenset
+    counterpart: frozenset
+
+
+_KEYS: dict[str, tuple | None] = {}  # word -> its share of AntonymKeys (_word_keys)
+_NO_KEYS = AntonymKeys(frozenset(), frozenset(), frozenset(), frozenset())
+_TARGETS: dict[int, frozenset] = {}
+
+
+def antonym_keys(words) -> AntonymKeys:
+    """The AntonymKeys of a statement's claim tokens (most have none; each token is looked at once)."""
+    if len(_KEYS) > 100_000:
+        _KEYS.clear()
+    for w in set(words).difference(_KEYS):  # a set minus a dict looks each word up (minus .keys() walks the dict)
+        _KEYS[w] = _word_keys(w)
+    got = [k for k in map(_KEYS.__getitem__, words) if k is not None]
+    if len(got) <= 1:
+        return got[0] if got else _NO_KEYS
+    return AntonymKeys(*map(frozenset().union, *got))
+
+
+def _word_keys(w: str) -> AntonymKeys | None:
+    """One word's share of AntonymKeys, by the branches of _antonym_pairs; None when it has none (a stop
+    word other than the few with opposites is not compared: alignment._ANTONYM_FUNCTION)."""
+    from .alignment import _ANTONYM_FUNCTION  # (alignment imports this module)
+
+    if w in stopwords() and w not in _ANTONYM_FUNCTION:
+        return None
+    ant = _lexicon()["antonym_stems"]
+    targets = _TARGETS.get(id(ant))
+    if targets is None:
+        targets = _TARGETS[id(ant)] = frozenset().union(*ant.values())
+    gone: list[str] = []
+    new: list[str] = []
+    rest: list[str] = []
+    counterpart: list[str] = []
+    for st in _degree_stems(w, ant):
+        if st in targets:
+            new.append("S" + st)
+        gone.extend("S" + t for t in ant.get(st, ()) if t != st)
+    if w[:2] in _AFFIX_STARTS:
+        rest.extend(w[len(p):] for p in _AFFIXES if w.startswith(p))
+        counterpart.extend(rest)
+    if w.endswith("ful"):
+        counterpart.append(w[:-3] + "less")
+    if w.endswith("less"):
+        counterpart.append(w[:-4] + "ful")
+    base = _comparative_base(w, ant)
+    if base:
+        new.append("C" + base)
+        gone.extend("C" + t for t in ant.get(base, ()))
+    if gone or new or rest or counterpart:
+        return AntonymKeys(frozenset(gone), frozenset(new), frozenset(rest), frozenset(counterpart))
+    return None

@@ -39,14 +39,16 @@ def _pairable(s: _Sent) -> bool:
 def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], df: Counter) -> list[_Sent]:
     """The earlier sentences most like ``s``: those sharing its rarest key terms (content stems and names) in
     the inverted index, at most _MAX_POSTINGS per term, ranked by shared terms; the best _K_CANDIDATES."""
-    key = sorted(s.content | s.entities, key=lambda t: (df[t], t))[:8]
+    # The rarest terms first, alphabetically among equals: sorted by term, then (a stable sort) by frequency.
+    key = sorted(sorted(s.content | s.entities), key=df.__getitem__)[:8]
     if len(key) < 2:
         return []
-    seen: Counter = Counter()
+    recent: list[int] = []
     for term in key:
         posting = index.get(term)
         if posting:
-            seen.update(posting[-_PAIR_POSTINGS:])  # counted in C
+            recent += posting[-_PAIR_POSTINGS:]
+    seen = Counter(recent)  # counted in C
     need = 2 if len(key) <= 4 else 3
     ranked = [(n, i) for i, n in seen.items() if n >= need]
     ranked.sort(reverse=True)

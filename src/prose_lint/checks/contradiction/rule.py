@@ -4,6 +4,7 @@ contradicting pairs."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from typing import Iterable
 
 from prose_lint.diagnostic import Diagnostic, Related, Severity
@@ -13,7 +14,7 @@ from prose_lint.rule import Rule, RuleContext
 from .candidates import _pair_candidates, _pairable
 from .explicit import _check_sentence, _time_differs
 from .nli import PairScorer, load_scorer
-from .scorer import _model, _score_pairs, _similarity
+from .scorer import _can_fire, _model, _score_pairs, _similarity
 from .sentences import _Sent, _sentences
 from .lexicon import _lexicon
 from .subjects import mark_subjects, other_subject
@@ -141,9 +142,7 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
         if later.index not in results or results[later.index][3] < conf:
             results[later.index] = (later, earlier, reason, conf)
 
-    df: Counter = Counter()
-    for s in sents:
-        df.update(s.content | s.entities)
+    df = Counter(chain.from_iterable(s.content | s.entities for s in sents))
     threshold = float(_model()["threshold"])
     similarity = _similarity(doc, sents)
     pair_memo: dict = {}
@@ -154,7 +153,8 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
             cands = _pair_candidates(s, sents, index, df)
             if scorer is not None:
                 nli_pairs.extend((e.index, s.index) for e in cands if len(s.content & e.content) >= 2)
-            cands = [e for e in cands if _pairable(e) and not other_subject(e, s)]
+            # _can_fire first: a pair no test can fire on is dropped whatever its subjects (the cheaper test).
+            cands = [e for e in cands if _pairable(e) and _can_fire(e, s) and not other_subject(e, s)]
             found = _score_pairs(s, cands, threshold, similarity, pair_memo)
             if found:
                 report(s, found[1], found[2], found[0])

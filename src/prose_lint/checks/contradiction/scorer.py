@@ -11,6 +11,7 @@ from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
 from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, _negations, _opening, pair_features
+from .antonyms import AntonymKeys, antonym_keys
 from .claims import _MONTHS, _claim_tokens, _value
 from .filters import DISABLED
 from .lexicon import _lexicon
@@ -75,24 +76,43 @@ def _score_pairs(s: _Sent, cands: list[_Sent], threshold: float, similarity,
     return best
 
 
-def _claim_profile(s: _Sent) -> tuple[Counter, int, frozenset[str]]:
-    """Per sentence, once: its claim tokens counted, its negations, its figures and month names."""
+def _claim_profile(s: _Sent) -> tuple[Counter, int, frozenset[str], AntonymKeys]:
+    """Per sentence, once: its claim tokens counted, its negations, its figures and month names, the keys of
+    its words that can be one side of an antonym pair (antonyms.antonym_keys)."""
     if s.profile is None:
         ta = _claim_tokens(s)
-        s.profile = (Counter(ta), _negations(ta),
-                     frozenset(a for a in ta if _value(a) is not None or a in _MONTHS and s.raw_lower_ok(a)))
+        counts = Counter(ta)
+        s.profile = (counts, _negations(ta),
+                     frozenset(a for a in ta if _value(a) is not None or a in _MONTHS and s.raw_lower_ok(a)),
+                     antonym_keys(counts))
     return s.profile
+
+
+def _can_fire(e: _Sent, s: _Sent) -> bool:
+    """A necessary condition of _may_fire read from the two sentences' profiles alone (a few set look-ups):
+    the negations differ in parity, both hold figures, or an antonym pair is possible between their words.
+    Candidates failing it are dropped before the costlier tests of other subjects."""
+    ca, na, qa, ka = _claim_profile(e)
+    cb, nb, qb, kb = _claim_profile(s)
+    return na % 2 != nb % 2 or bool(qa and qb) or _antonym_possible(ca, ka, cb, kb)
+
+
+def _antonym_possible(ca: Counter, ka: AntonymKeys, cb: Counter, kb: AntonymKeys) -> bool:
+    """_antonym_pairs can find a pair between the earlier statement's words (``ca``) and the later's."""
+    return not ka.gone.isdisjoint(kb.new) or any(w in cb for w in ka.counterpart) or any(w in ca for w in kb.rest)
 
 
 def _may_fire(e: _Sent, s: _Sent) -> bool:
     """A cheap necessary condition for one of pair_features' tests (negation, antonym, number, date) to
     fire; most candidate pairs fail it and are never aligned."""
-    ca, na, qa = _claim_profile(e)
-    cb, nb, qb = _claim_profile(s)
+    ca, na, qa, ka = _claim_profile(e)
+    cb, nb, qb, kb = _claim_profile(s)
     if na != nb and (na % 2) != (nb % 2):
         return True
     if qa and qb and any(ca[a] > cb[a] for a in qa) and any(cb[b] > ca[b] for b in qb):
         return True
+    if not _antonym_possible(ca, ka, cb, kb):
+        return False  # no antonym pair is possible (antonyms.antonym_keys)
     stop = stopwords()
     gw = [w for w in ca if ca[w] > cb[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
     nw = [w for w in cb if cb[w] > ca[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
