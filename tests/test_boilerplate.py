@@ -364,3 +364,28 @@ def test_wordless_lines_next_to_a_block_go_with_it():
     code = "```\n[](x)\n```\n\n" + "\n".join(nav) + "\n\n" + "\n\n".join(_ESSAY) + "\n"
     lines = _bp_lines(code, "page.md")
     assert {5, 6, 7, 8} <= lines and 2 not in lines
+
+
+def test_wordless_lines_of_other_markup_stay_with_it():
+    # Found in review: the closing "---" of front matter and a setext heading's underline have no word
+    # either, but taking them into the navigation block (and its fix) would break the front matter and
+    # turn the heading into a paragraph.
+    nav = ["* [Home](/)", "* [News](/news)", "* [Contact us](/contact)", "* [Sport](/sport)", "* [Weather](/weather)"]
+    body = "\n".join(nav) + "\n\n" + "\n\n".join(_ESSAY) + "\n"
+    front = "---\ntitle: Skerry\n---\n" + body
+    assert 3 not in _bp_lines(front, "page.md") and {4, 5, 6} <= _bp_lines(front, "page.md")
+    setext = "Skerry Point today\n------------------\n" + body
+    assert 2 not in _bp_lines(setext, "page.md") and {3, 4, 5} <= _bp_lines(setext, "page.md")
+    rule = "Skerry Point\n\n* * *\n\n" + body  # a thematic break on its own is still taken
+    assert 3 in _bp_lines(rule, "page.md")
+
+
+def test_an_essays_own_replies_are_no_comment_thread():
+    # Found in review: an essay that answers its critics under "3 Responses to the critics", one
+    # subsection per critic, has the opener and a run of bare names but no header of who and when.
+    critics = ["Margaret Hale", "Thomas Reid", "John Playfair"]
+    parts = ["\n\n".join(_ESSAY), "## 3 Responses to the critics"]
+    for name, para in zip(critics, _ESSAY):
+        parts += [f"### {name}", para]
+    text = "\n\n".join(parts) + "\n"
+    assert not _bp_lines(text, "essay.md")

@@ -87,7 +87,8 @@ class Boilerplate(Rule):
        (``checks/boilerplate_thread.py``, lexicon ``[thread]``): a line that counts the comments
        ("{ 53 comments }", "42 Responses to ...", "Comments (186)") after the article's prose, then
        three or more comment headers a few lines apart: who and when ("Tim Worstall 11.06.12 at 11:06
-       am", "jeff clark says:") or a commenter's bare name. Each comment is prose, which the line model
+       am", "jeff clark says:") or a commenter's bare name, at least one of them of who and when (bare
+       names alone are also an essay's subsections). Each comment is prose, which the line model
        keeps; the thread's structure is what gives it away.
     5. jusText's heading rule: a headline (a paragraph of its own, 3-20 words, no link or list syntax,
        up to 200 characters of them) right above text the model kept is that text's heading, not the
@@ -95,7 +96,12 @@ class Boilerplate(Rule):
        right before a salutation ("Dear Madam,"), and the closing line ("Yours sincerely", "I thank
        you.") with the signature lines after it (lexicon ``[salutation]``, ``[valediction]``); only
        lines the lexicon names as chrome (a comment form after "I thank you.") stay in such a block.
-    6. The fix deletes the block's lines. It is unsafe (a false alarm would delete prose), so only
+    6. A block takes along the lines right above and below it that hold no word once link targets are
+       left out (a logo image, an empty link ``[](http://...)``, a rule ``* * *``) up to the next line
+       of text; never a code block's line, a setext heading's underline or the end of front matter. The
+       message says where the block is: ``top`` (before the main text), ``bottom`` (after it, or
+       reaching the document's last line) or ``interior``.
+    7. The fix deletes the block's lines. It is unsafe (a false alarm would delete prose), so only
        ``--fix --unsafe-fixes`` applies it; corpus cleaners want that. A forum icon label
        ("Default") glued in front of the first line after forum chrome is
        ``boilerplate/forum-icon``, with an unsafe fix that deletes the label.
@@ -160,6 +166,7 @@ class Boilerplate(Rule):
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<?https?://\S+|!?\[\s*\]")
 _WORD = re.compile(r"\w")
+_RULE_SHAPED = re.compile(r"[ \t]*[-=_*+~][-=_*+~ \t]*$")
 
 
 def _wordless_edges(text: str, units, run: list[int], code: list[tuple[int, int]]) -> tuple[int, int]:
@@ -173,7 +180,11 @@ def _wordless_edges(text: str, units, run: list[int], code: list[tuple[int, int]
 
     def wordless(a: int, b: int) -> bool:
         line = text[a:b]
-        return not any(s < b and a < e for s, e in code) and _WORD.search(_LINK_TARGET.sub("", line)) is None
+        if any(s < b and a < e for s, e in code) or _WORD.search(_LINK_TARGET.sub("", line)) is not None:
+            return False
+        # A rule-shaped line right under a line of text is that text's setext underline or the end of
+        # front matter, and one on the first line opens front matter: taking it would break them.
+        return not _RULE_SHAPED.match(line) or (a > 1 and not text[text.rfind("\n", 0, a - 1) + 1 : a - 1].strip())
 
     pos = text.find("\n", end)  # whole lines below, to the line before the next unit's (or the end)
     while pos >= 0:

@@ -9,7 +9,8 @@ weak on their own. What gives a thread away is its structure, the same on every 
   after the article's prose (lexicon ``[thread]`` ``opener``);
 - then a comment header again and again, a few lines apart: a line of who and when ("Tim Worstall
   11.06.12 at 11:06 am", "Posted on August 9, 2012 at 12:10pm", "jeff clark says:"), or a commenter's
-  bare name ("Hesham Zebida": one to four capitalised words, no sentence punctuation).
+  bare name ("Hesham Zebida": one to four capitalised words, no sentence punctuation); at least one
+  header must be of who and when, since bare names alone are also an essay's own subsections.
 
 From the opener to the end of the last comment (the lines after the last header, up to the next
 chrome block or the end of the document when that is near) is one chrome block. The opener alone
@@ -31,24 +32,32 @@ def thread_lexicon() -> dict[str, Any]:
     if _THREAD is None:
         from prose_lint.lexicon import load_lexicon
 
-        data = load_lexicon("boilerplate").get("thread", {})
-        _THREAD = {"opener": re.compile(data.get("opener", r"(?!)"), re.I),
-                   "header": re.compile(data.get("header", r"(?!)"), re.I),
-                   "min_headers": int(data.get("min_headers", 3)), "gap": int(data.get("gap", 12)),
-                   "min_prose_before": int(data.get("min_prose_before", 100))}
+        data = load_lexicon("boilerplate")["thread"]  # shipped with the package: a missing key is a bug
+        _THREAD = {"opener": re.compile(data["opener"], re.I), "header": re.compile(data["header"], re.I),
+                   **{key: int(data[key]) for key in ("min_headers", "gap", "min_prose_before",
+                                                      "max_header_words", "max_name_words", "max_name_chars")}}
     return _THREAD
 
 
-def _header(u: Any, date: int) -> bool:
-    """A comment's header line: who and when (a metadata line, a line the lexicon calls a byline or a
-    date, a line with a date or a clock time, "NAME says:"), or a commenter's bare name (one to four
-    capitalised words or a handle, nothing else). ``date`` is the column of the ``date`` feature."""
-    if u.words > 15:
-        return False
+def _header(u: Any, date: int) -> int:
+    """A comment's header line: 2 for who and when (a metadata line, a line the lexicon calls a byline or
+    a date, a line with a date or a clock time, "NAME says:"), 1 for a commenter's bare name (one to four
+    capitalised words or a handle, nothing else), 0 otherwise. ``date`` is the column of the ``date``
+    feature."""
+    lex = thread_lexicon()
+    if u.words > lex["max_header_words"]:
+        return 0
     if (u.meta or u.weak in ("byline", "page") or u.features[date]
-            or thread_lexicon()["header"].search(u.text) is not None):
-        return True
-    return u.words <= 4 and len(u.text) <= 40 and _NAME.fullmatch(u.text) is not None
+            or lex["header"].search(u.text) is not None):
+        return 2
+    return int(u.words <= lex["max_name_words"] and len(u.text) <= lex["max_name_chars"]
+               and _NAME.fullmatch(u.text) is not None)
+
+
+def _enough(kinds: list[int], need: int) -> bool:
+    """Enough headers for a thread, one of them at least of who and when: bare names alone are also
+    what an essay's subsections under "3 Responses to the critics" look like."""
+    return len(kinds) >= need and 2 in kinds
 
 
 def _opener(text: str, opener: re.Pattern) -> bool:
@@ -65,8 +74,8 @@ def is_thread(block: Sequence[Any]) -> bool:
     date = BASE.index("date")
     lex = thread_lexicon()
     for k, u in enumerate(block):
-        if u.words <= 15 and _opener(u.text, lex["opener"]):
-            return sum(_header(v, date) for v in block[k + 1 :]) >= lex["min_headers"]
+        if u.words <= lex["max_header_words"] and _opener(u.text, lex["opener"]):
+            return _enough([h for v in block[k + 1 :] if (h := _header(v, date))], lex["min_headers"])
     return False
 
 
@@ -85,16 +94,17 @@ def with_threads(units: Sequence[Any], runs: list[list[int]], prose: int) -> lis
     i = 0
     while i < n:
         u = units[i]
-        if before >= lex["min_prose_before"] and u.words <= 15 and _opener(u.text, opener):
-            heads = []
+        if before >= lex["min_prose_before"] and u.words <= lex["max_header_words"] and _opener(u.text, opener):
+            heads, kinds = [], []
             j = i + 1
             last = i
             while j < n and j - last <= gap:
-                if _header(units[j], date):
+                if h := _header(units[j], date):
                     heads.append(j)
+                    kinds.append(h)
                     last = j
                 j += 1
-            if len(heads) >= need:
+            if _enough(kinds, need):
                 end = heads[-1]
                 stop = next((k for k in range(end + 1, min(n, end + gap + 1)) if k in chrome), None)
                 if stop is not None:
