@@ -65,3 +65,15 @@ def test_same_hash_words_are_told_apart():
     assert len(table) == 2
     assert table.value(Colliding("a")) == 1 and table.value(Colliding("b")) == 3
     assert table.value(Colliding("c")) is None and table.value("a") is None
+
+
+def test_a_table_refuses_to_be_pickled():
+    # str hashes are salted per process: an unpickled copy elsewhere would silently miss every word
+    import pickle
+
+    import pytest
+
+    from prose_lint.wordtables import CompactTable
+
+    with pytest.raises(TypeError, match="hashes"):
+        pickle.dumps(CompactTable([("word", 1)]))

@@ -32,6 +32,11 @@ class CompactTable:
 
     __slots__ = ("_hashes", "_offsets", "_blob", "_values", "_shift", "_starts")
 
+    def __reduce__(self):
+        # its hashes are salted per process (PYTHONHASHSEED): a copy in another process would miss every
+        # word without a sound, so it is shared by fork only
+        raise TypeError("a CompactTable holds this process's str hashes: build it again in the other process")
+
     def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
         import numpy as np  # built with numpy (1.2M words: 1 s instead of 4); looked up in arrays
 

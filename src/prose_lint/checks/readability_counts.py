@@ -126,11 +126,17 @@ def _words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
+_CACHE_LIMIT = 200_000  # words kept by the lexicon's caches
+
+
 def count(text: str) -> Counts:
     """textstat's counts of ``text`` (one paragraph, or any text), in one pass."""
     if not text:
         return Counts()
     lex = lexicon()
+    if len(lex.profiles) > _CACHE_LIMIT:  # a warm server meets new words without end
+        lex.profiles.clear()
+        lex.guessed.clear()
     known, profile = lex.profiles.get, lex.profile
     words = _words(text)
     rows = [known(w) or profile(w) for w in map(str.lower, words)]

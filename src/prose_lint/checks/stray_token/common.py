@@ -48,6 +48,7 @@ def _plural_head(phrase: str) -> str:
 _CODE_SHAPED = re.compile(r"`|\$[\w({\[]|\w::\w|\|\w|\w\||[=!<>]=|=>|->|<\w+>|\w\(\)|\\[a-zA-Z]|\w\+\+[;),\]]|\+\+[a-z_]")
 
 _ZIPF_CACHE: dict[str, dict[str, float]] = {}  # language -> word -> Zipf frequency
+_ZIPF_CACHE_LIMIT = 500_000
 
 
 def _zipf(word: str, lang: str) -> float:
@@ -55,7 +56,7 @@ def _zipf(word: str, lang: str) -> float:
     languages the small one (only their frequent words matter): 10 ms and a few MB per language
     instead of 0.1-0.3 s and ~40 MB."""
     table = _ZIPF_CACHE.get(lang)
-    if table is None:
+    if table is None or len(table) > _ZIPF_CACHE_LIMIT:  # a warm server meets new words without end
         table = _ZIPF_CACHE[lang] = {}
     value = table.get(word)
     if value is None:

@@ -212,14 +212,18 @@ class MixedLanguage(Rule):
 
 # Words as written (WORD_RE's: letters joined by inner apostrophes or hyphens) whose lower case is rare in
 # English (Zipf below 3.0), and those known not to be: every sentence asks about each of its words, most of
-# them met before. Filled as words are met; bounded by the vocabulary of the texts read.
+# them met before. Filled as words are met, and emptied at _CACHE_LIMIT (a warm server reads without end).
 _RARE_EN: set[str] = set()
 _NOT_RARE_EN: set[str] = set()
+_CACHE_LIMIT = 200_000
 
 
 def _mostly_rare(words: list[str], share: float) -> bool:
     """Whether at least ``share`` of ``words`` are rare in English (lower-cased Zipf below 3.0). The words met
     before are counted first; the others are looked up only when they can change the answer."""
+    if len(_RARE_EN) + len(_NOT_RARE_EN) > _CACHE_LIMIT:
+        _RARE_EN.clear()
+        _NOT_RARE_EN.clear()
     n = len(words)
     rare = sum(map(_RARE_EN.__contains__, words))
     if rare / n >= share:

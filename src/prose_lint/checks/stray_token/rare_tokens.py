@@ -20,8 +20,9 @@ _MAX_ZIPF = 3.5  # rare: English Zipf below this
 # not ASCII, or with two digits or more, or joined by a hyphen or an apostrophe without a digit (both rules
 # drop those at once; ocr-garbage's corrections are letters only); frequent English in lower case (Zipf
 # >= _MAX_ZIPF). Most tokens of any text are, and one set lookup lets them leave before any other test.
-# Filled as tokens are met; bounded by the short tokens, the frequent English words and the codes read.
+# Filled as tokens are met, and emptied at _CACHE_LIMIT: a warm server reads codes and numbers without end.
 _NOT_CANDIDATES: set[str] = set()
+_CACHE_LIMIT = 200_000
 
 
 def _tokens(doc: Document) -> list[tuple[object, object, bool]]:
@@ -38,6 +39,8 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
     # italics and inline code: a token inside either is spared (one list, one bisection per token)
     masked = doc.italic_spans + (doc.inline_code_spans if "`" in text else [])
     english = _zipf_table("en")
+    if len(_NOT_CANDIDATES) > _CACHE_LIMIT:
+        _NOT_CANDIDATES.clear()
     not_candidates = _NOT_CANDIDATES
     out = []
     for block in doc.prose_blocks:
