@@ -33,6 +33,8 @@ def _lex() -> dict:
         "non_final": frozenset(w.lower() for w in raw.get("non_final_words", [])),
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),
         "common_codes": frozenset(w.lower() for w in raw.get("common_codes", [])),
+        "function_words": {lang: frozenset(w.lower() for w in words)
+                           for lang, words in raw.get("function_words", {}).items()},
     }
 
 

@@ -40,7 +40,10 @@ class ForeignWord(Rule):
     Algorithm: a word is a candidate when, in wordfreq, it is among the most frequent words of one
     of ``languages`` (Zipf >= ``min_foreign_zipf``, at least ``min_zipf_gap`` above its English
     frequency, English at most ``max_english_zipf``): only closed-class words (articles,
-    prepositions, pronouns, conjunctions, auxiliaries) are that frequent. A candidate is reported,
+    prepositions, pronouns, conjunctions, auxiliaries) are that frequent. The closed classes of each
+    language written out in lexicon ``function_words`` are candidates too, whatever their frequency
+    ("según", "hacia", "selon", "zwischen"), when English does not use them (English Zipf at most
+    ``max_english_zipf_listed``, and ``min_zipf_gap`` rarer than in their language). A candidate is reported,
     in any position of the sentence (first word, before a lowercase or a capitalised word, after a
     preposition, inside a quotation), when it sits in English: its neighbours are English words
     (more frequent in English than in the candidate's language) and the rest of the sentence is not
@@ -67,7 +70,7 @@ class ForeignWord(Rule):
     vocabulary.
 
     Options: ``languages`` (ISO codes searched), ``max_english_zipf`` (5.3), ``min_foreign_zipf``
-    (5.7), ``min_zipf_gap`` (1.5), ``max_length`` (7).
+    (5.7), ``min_zipf_gap`` (1.5), ``max_length`` (7), ``max_english_zipf_listed`` (3.0).
     Limits: a foreign word that is also a common English word ("die", "van", "son") is never
     reported; "de"/"la" between two English words are, "de Gaulle" is not.
     """
@@ -81,6 +84,7 @@ class ForeignWord(Rule):
         "min_foreign_zipf": 5.7,
         "min_zipf_gap": 1.5,
         "max_length": 7,
+        "max_english_zipf_listed": 3.0,
     }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator:
@@ -91,7 +95,8 @@ class ForeignWord(Rule):
         vocab = {w.lower() for w in ctx.vocabulary}
         langs = tuple(l for l in opts["languages"] if l != "en")
         possible = _possible(langs, float(opts["max_english_zipf"]), float(opts["min_foreign_zipf"]),
-                             float(opts["min_zipf_gap"]), int(opts["max_length"]))
+                             float(opts["min_zipf_gap"]), int(opts["max_length"])) \
+            | _listed(langs, float(opts["max_english_zipf_listed"]), float(opts["min_zipf_gap"]))
         text = doc.text
         for block in doc.prose_blocks:
             block_text = doc.prose[block.start : block.end]
@@ -288,6 +293,25 @@ def _function_words() -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
+
+
+@lru_cache(maxsize=8)
+def _listed(langs: tuple[str, ...], max_english: float, min_gap: float) -> frozenset[str]:
+    """The closed-class words of lexicon ``function_words`` for ``langs`` that English does not use: at
+    most ``max_english`` in English (3.0: above it are the English words "oft", "bland", "pendant", "sob",
+    "ante", "hen" that some of these languages spell alike) and ``min_gap`` more frequent in their own
+    language. Single ASCII letters are left out ("y", "e", "o": initials and list labels)."""
+    out = set()
+    for lang, words in _lex()["function_words"].items():
+        if lang not in langs:
+            continue
+        for word in words:
+            if len(word) < 2 and word.isascii() or not word.isalpha():
+                continue
+            en = _zipf(word, "en")
+            if en <= max_english and _zipf(word, lang) - en >= min_gap:
+                out.add(word)
+    return frozenset(out)
 
 
 def _best_language(word: str, langs: tuple[str, ...]) -> tuple[str, float]:
