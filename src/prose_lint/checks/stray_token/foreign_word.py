@@ -53,7 +53,9 @@ class ForeignWord(Rule):
     et al...), English homographs of the lexicon (den, pour, par, die, van...), name particles (a
     particle between or before capitalised name parts: Charles de Gaulle, Des Moines, Los Angeles,
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
-    much rarer in the candidate's language; a capitalised candidate mid-sentence is a name unless an
+    much rarer in the candidate's language, or the text writes it more often without a particle than
+    with one, at least twice, and the particle is in lowercase: "Obama said ... met der Obama" is
+    reported, "de Gaulle ... de Gaulle" and "Van Morrison" are not; a capitalised candidate mid-sentence is a name unless an
     English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
     quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
@@ -145,12 +147,16 @@ class ForeignWord(Rule):
                         if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
                     if nw == "I" or nw.startswith(("I'", "I’")) or nw[0].isupper() and not nw.isupper():
-                        if nw != "I" and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en"):
+                        # a lowercase particle before a name the text mostly writes without it (der Obama,
+                        # les Microsoft) is no part of that name: a name keeps its particle (de Gaulle,
+                        # Des Moines); a capitalised one may be a first name (Van Morrison, Les Paul)
+                        loose = w.islower() and nw != "I" and _loose_name(doc.prose, nw, lex["particles"])
+                        if nw != "I" and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en") and not loose:
                             continue  # a name of the candidate's language: São Paulo, Santa Fe
                         if particle:
                             if prev is not None and not initial and prev.group()[0].isupper():
                                 continue  # Charles de Gaulle, Vincent van Gogh
-                            if not _common_english(nw, lang, 4.5):
+                            if not _common_english(nw, lang, 4.5) and not loose:
                                 continue  # de Gaulle, Des Moines, La Paz
                     elif nw.isupper():
                         continue
@@ -219,6 +225,20 @@ def _own_term(prose: str, word: str) -> bool:
     in"), not as part of names (Los Angeles, de Gaulle): a term of the text's own, not a stray."""
     uses = re.findall(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])(?=[\s,.;:]+[a-z])", prose)
     return len(uses) >= _OWN_TERM_USES
+
+
+def _loose_name(prose: str, name: str, particles: frozenset[str]) -> bool:
+    """The text writes ``name`` more often alone than after a name particle (and at least twice alone):
+    the particle before it is not part of it. "Obama said ... Obama's plan ... met der Obama", but not
+    "de Gaulle ... de Gaulle" nor "Los Angeles"."""
+    alone = bound = 0
+    for x in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", prose):
+        before = re.search(r"([^\W\d_]+)\s+$", prose[max(0, x.start() - 12) : x.start()])
+        if before is not None and before.group(1).lower() in particles:
+            bound += 1
+        else:
+            alone += 1
+    return alone >= 2 and alone > bound
 
 
 def _sentence_break(gap: str) -> bool:
