@@ -94,8 +94,11 @@ class Boilerplate(Rule):
        up to 200 characters of them) right above text the model kept is that text's heading, not the
        end of the chrome above it. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends
        right before a salutation ("Dear Madam,"), and the closing line ("Yours sincerely", "I thank
-       you.") with the signature lines after it (lexicon ``[salutation]``, ``[valediction]``); only
-       lines the lexicon names as chrome (a comment form after "I thank you.") stay in such a block.
+       you.", "Thank you. God bless you, and God bless America.") with the signature lines after it
+       (lexicon ``[salutation]``, ``[valediction]``); only lines the lexicon names as chrome (a comment
+       form after "I thank you.") stay in such a block. A stage direction on a line of its own
+       ("(Applause.)", "[Laughter]") at either end of a block with no evidence of chrome is set aside:
+       a speech's applause does not make its two-line signature a three-line footer.
     6. A block takes along the lines right above and below it that hold no word once link targets are
        left out (a logo image, an empty link ``[](http://...)``, a rule ``* * *``) up to the next line
        of text; never a code block's line, a setext heading's underline or the end of front matter. The

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 HEADING_DISTANCE = 200  # characters of headings above the text they head (jusText's max_heading_distance)
 SIGNATURE_LINES = 3  # a signature block starts at most this many lines below the closing line
+CLOSING_CHARS = 60  # a closing line is short ("Yours faithfully,", "Thank you. God bless you, and God bless America.")
 BYLINE_LINES = 3  # lines of byline and date between a headline and its text (_before_heading)
 CONTEXT = 3  # stage 2 looks at this many lines on each side
 STAGE2 = ("z",) + tuple(f"z@{o:+d}" for o in range(-CONTEXT, CONTEXT + 1) if o) + (
@@ -115,7 +116,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     comment thread under the article joins the chrome (``boilerplate_thread``)."""
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
-    from prose_lint.checks.boilerplate_shapes import table_lines
+    from prose_lint.checks.boilerplate_shapes import stage_directions, table_lines
     from prose_lint.checks.boilerplate_thread import with_threads
 
     model = model or load()
@@ -134,6 +135,9 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
         run = []
     if run:
         runs.append(run)
+    directions = stage_directions(units)
+    if directions:
+        runs = [r for r in (_without_directions(units, r, directions) for r in runs) if r]
     single = model["min_single"]
     runs = [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or probs[r[0]] >= single and units[r[0]].words]
     runs = [r for r in (_letter_parts(units, r) for r in runs) if r]
@@ -198,6 +202,24 @@ def _supported(units: Sequence[Any], run: list[int], body: set[str] | frozenset[
     return sum(data_row(units[i]) for i in run) * 2 < len(run)
 
 
+def _without_directions(units: Sequence[Any], run: list[int], directions: set[int]) -> list[int]:
+    """The run without the stage directions at its ends ("(Applause.)" above a speech's signature),
+    when no line of it has evidence of chrome (the lexicon, link or menu syntax): the speech's or the
+    transcript's own lines are then judged without them (a signature of two lines is kept, as
+    ``_supported`` says). A run with evidence keeps them: "(URLs automatically linked.)" in a
+    comment form is the form's."""
+    from prose_lint.checks.boilerplate_features import evidence_of_chrome
+
+    if not (directions & {run[0], run[-1]}) or any(evidence_of_chrome(units[i]) for i in run):
+        return run
+    a, b = 0, len(run)
+    while a < b and run[a] in directions:
+        a += 1
+    while b > a and run[b - 1] in directions:
+        b -= 1
+    return run[a:b]
+
+
 def _before_heading(units: Sequence[Any], run: list[int], chrome: set[int], prose: int) -> list[int]:
     """jusText's heading rule: a headline right above the text it heads is content, however short. The
     run loses its last lines, up to HEADING_DISTANCE characters, while they are headline-shaped (a paragraph
@@ -246,7 +268,7 @@ def _letter_parts(units: Sequence[Any], run: list[int]) -> list[int]:
     lead = list(range(max(0, run[0] - SIGNATURE_LINES), run[0]))  # the closing line may sit a few lines above
     for k, i in enumerate(lead + run):
         text = units[i].text.strip()
-        if len(text) <= 40 and vale.fullmatch(text):
+        if len(text) <= CLOSING_CHARS and vale.fullmatch(text):
             cut = k - len(lead)  # index in run of the closing line (negative: above the run)
             return run[: max(0, cut)] + [i for i in run[max(0, cut + 1) :] if units[i].lex_bad]
     return run

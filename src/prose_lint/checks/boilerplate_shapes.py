@@ -122,6 +122,19 @@ def table_lines(units: Sequence) -> set[int]:
     return out
 
 
+# A stage direction on a line of its own: a speech's "(Applause.)", a transcript's "[Laughter]" or
+# "[END OF TAPE ONE, SIDE A]". Words only (no digits, links or field colons), up to 8 of them.
+_DIRECTION = re.compile(r"\(\s*[^\W\d_][\w ,.;'’-]*\)\.?|\[\s*[^\W\d_][\w ,.;'’-]*\]\.?")
+DIRECTION_MAX_WORDS = 8
+
+
+def stage_directions(units: Sequence) -> set[int]:
+    """Indices of the units that are a stage direction of a speech or a transcript ("(Applause.)",
+    "[Laughter]", "[END OF TAPE ONE, SIDE A]"); lines the lexicon names ("[Reply]") are not."""
+    return {i for i, u in enumerate(units) if not u.lex_bad and u.words <= DIRECTION_MAX_WORDS
+            and _DIRECTION.fullmatch(u.text.strip()) is not None and not any(c.isdigit() for c in u.text)}
+
+
 def menu_line(text: str) -> float:
     """1 for a line of three or more short items between separators ("Home :: News :: Sport",
     "Print | Email | Share"): a menu or breadcrumb rendered on one line."""
