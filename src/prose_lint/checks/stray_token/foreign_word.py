@@ -50,7 +50,9 @@ class ForeignWord(Rule):
     in that language (otherwise it is a run of another language: mixed-language's business).
 
     Spared: loan phrases of the lexicon (de facto, per se, à la carte, raison d'être, vice versa,
-    et al...), English homographs of the lexicon (den, pour, par, die, van...), name particles (a
+    et al...), English homographs of the lexicon (den, pour, par, die, van...; but the particles of
+    lexicon ``particle_homographs``, "la", "lo", "dos", in lowercase before a name the text mostly writes
+    alone, as below, are reported: "met la Obama"), name particles (a
     particle between or before capitalised name parts: Charles de Gaulle, Des Moines, Los Angeles,
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
     much rarer in the candidate's language, or the text writes it more often without a particle than
@@ -110,7 +112,8 @@ class ForeignWord(Rule):
                 for i, m in enumerate(words):
                     w = m.group()
                     lw = w.lower()
-                    if lw not in possible or lw in lex["homographs"] or lw in vocab:
+                    homograph = lw in lex["homographs"]
+                    if lw not in possible or homograph and lw not in lex["particle_homographs"] or lw in vocab:
                         continue
                     if w.isupper() and len(w) > 1:
                         continue
@@ -132,6 +135,9 @@ class ForeignWord(Rule):
                         if nxt is None or not doc.prose[m.end() : nxt.start()].strip().startswith(("\"", "“")):
                             continue  # last word, or a clause ends: nothing English after it
                     nw = nxt.group()
+                    if homograph and not (w.islower() and nw[0].isupper() and not nw.isupper()
+                                          and _loose_name(doc.prose, nw, lex["particles"])):
+                        continue  # English "la", "den", "dos" stand before no name: "met la Obama" is French
                     initial = prev is None or _sentence_break(doc.prose[prev.end() : m.start()])
                     if prev is not None and w[0].isupper() and prev.group() in _HONORIFICS:
                         continue  # a name after a title: Mr. Nur el-Din, Dr. Van Helsing
