@@ -56,7 +56,8 @@ class ForeignWord(Rule):
     particle between or before capitalised name parts: Charles de Gaulle, Des Moines, Los Angeles,
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
     much rarer in the candidate's language, or the text writes it more often without a particle than
-    with one, at least twice, and the particle is in lowercase: "Obama said ... met der Obama" is
+    with one, at least twice, and the particle is in lowercase, or capitalised mid-sentence and no given
+    name of lexicon ``particle_given_names``: "Obama said ... met der Obama", "met Der Obama" are
     reported, "de Gaulle ... de Gaulle" and "Van Morrison" are not; a capitalised candidate mid-sentence is a name unless an
     English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
@@ -102,6 +103,7 @@ class ForeignWord(Rule):
                              float(opts["min_zipf_gap"]), int(opts["max_length"])) \
             | _listed(langs, float(opts["max_english_zipf_listed"]), float(opts["min_zipf_gap"]))
         text = doc.text
+        loose_names: dict[str, bool] = {}  # name -> _loose_name's answer, for this document
         for block in doc.prose_blocks:
             block_text = doc.prose[block.start : block.end]
             if possible.isdisjoint(_WORD_RE.findall(block_text.lower())) or doc.in_role(block, "references"):
@@ -135,28 +137,30 @@ class ForeignWord(Rule):
                         if nxt is None or not doc.prose[m.end() : nxt.start()].strip().startswith(("\"", "“")):
                             continue  # last word, or a clause ends: nothing English after it
                     nw = nxt.group()
-                    if homograph and not (w.islower() and nw[0].isupper() and not nw.isupper()
-                                          and _loose_name(doc.prose, nw, lex["particles"])):
-                        continue  # English "la", "den", "dos" stand before no name: "met la Obama" is French
                     initial = prev is None or _sentence_break(doc.prose[prev.end() : m.start()])
                     if prev is not None and w[0].isupper() and prev.group() in _HONORIFICS:
                         continue  # a name after a title: Mr. Nur el-Din, Dr. Van Helsing
                     particle = lw in lex["particles"]
+                    # a particle before a name the text mostly writes without it (der Obama, les Microsoft)
+                    # is no part of that name: a name keeps its particle (de Gaulle, Des Moines); but a
+                    # capitalised particle that is also a given name (Van Morrison, Les Paul), or that
+                    # opens a sentence or a table cell (Au Files), may be part of a name
+                    loose = (nw[0].isupper() and not nw.isupper() and nw != "I"
+                             and (w.islower() or not initial and lw not in lex["particle_given_names"])
+                             and _loose_name(doc.prose, nw, lex["particles"], loose_names))
+                    if homograph and not (w.islower() and loose):
+                        continue  # English "la", "dos" stand before no name: "met la Obama" is French
                     if w[0].isupper() and not initial:
                         # a capitalised word mid-sentence: a name (Los Angeles, Le Monde, Del or Esc),
                         # unless it is no name particle and a capitalised word follows (the Dass
                         # Starbucks), a particle before a common English word (the Der Council), or
                         # it stands before an English article, where no name goes on (around Ces the world)
                         if not nw[0].isupper() and nw.lower() not in _ENGLISH_ARTICLES \
-                                or nw[0].isupper() and particle and not _common_english(nw, lang, 4.5):
+                                or nw[0].isupper() and particle and not _common_english(nw, lang, 4.5) and not loose:
                             continue
                         if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
                     if nw == "I" or nw.startswith(("I'", "I’")) or nw[0].isupper() and not nw.isupper():
-                        # a lowercase particle before a name the text mostly writes without it (der Obama,
-                        # les Microsoft) is no part of that name: a name keeps its particle (de Gaulle,
-                        # Des Moines); a capitalised one may be a first name (Van Morrison, Les Paul)
-                        loose = w.islower() and nw != "I" and _loose_name(doc.prose, nw, lex["particles"])
                         if nw != "I" and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en") and not loose:
                             continue  # a name of the candidate's language: São Paulo, Santa Fe
                         if particle:
@@ -233,10 +237,12 @@ def _own_term(prose: str, word: str) -> bool:
     return len(uses) >= _OWN_TERM_USES
 
 
-def _loose_name(prose: str, name: str, particles: frozenset[str]) -> bool:
+def _loose_name(prose: str, name: str, particles: frozenset[str], memo: dict[str, bool]) -> bool:
     """The text writes ``name`` more often alone than after a name particle (and at least twice alone):
     the particle before it is not part of it. "Obama said ... Obama's plan ... met der Obama", but not
     "de Gaulle ... de Gaulle" nor "Los Angeles"."""
+    if name in memo:
+        return memo[name]
     alone = bound = 0
     for x in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", prose):
         before = re.search(r"([^\W\d_]+)\s+$", prose[max(0, x.start() - 12) : x.start()])
@@ -244,7 +250,8 @@ def _loose_name(prose: str, name: str, particles: frozenset[str]) -> bool:
             bound += 1
         else:
             alone += 1
-    return alone >= 2 and alone > bound
+    memo[name] = alone >= 2 and alone > bound
+    return memo[name]
 
 
 def _sentence_break(gap: str) -> bool:
