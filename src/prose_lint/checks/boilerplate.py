@@ -64,7 +64,10 @@ class Boilerplate(Rule):
        public-domain and CC BY prose (chrome pasted into a manuscript), with the threshold calibrated
        on other pages and on clean prose (the file's header says what, when and how well).
     3. A line is chrome when its score reaches the threshold, or the lexicon and its context pass say
-       so. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
+       so, or it is a breadcrumb by its shape, not under the main text and not a Markdown heading:
+       three or more short capitalised names without digits joined by one repeated glyph, the last
+       perhaps the page's title ("Startpage / Travel / Europe / Portugal", "You are here: Start →
+       Recipes → Soups"). Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
        (a list or an address of the text itself), has one or two lines (a title block, a sign-off),
@@ -214,11 +217,13 @@ def _wordless_edges(text: str, units, run: list[int], code: list[tuple[int, int]
 def _shape_kind(block, where: str) -> str:
     """What a block the lexicon does not name is, from its lines: links or list items are navigation
     before the main text and related links after it or inside it; copyright and policy lines a footer."""
+    from prose_lint.checks.boilerplate_shapes import breadcrumb
+
     low = " ".join(u.text.lower() for u in block)
     if where != "top" and any(w in low for w in _FOOTER_WORDS):
         return "footer"
     linky = sum("](" in u.raw or u.block_kind == "list_item" or u.raw.lstrip()[:2] in ("* ", "- ", "+ ", "• ")
-                or any(s in u.raw for s in ("|", "»", "::", " · ", " • ")) for u in block)
+                or any(s in u.raw for s in ("|", "»", "::", " · ", " • ")) or breadcrumb(u.text) for u in block)
     if linky * 2 >= len(block) or len(block) >= 4 and sum(u.words <= 4 for u in block) * 2 >= len(block):
         return "navigation" if where == "top" else "related-links"
     return "footer" if where == "bottom" else "page"

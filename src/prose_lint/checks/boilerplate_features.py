@@ -22,7 +22,7 @@ from prose_lint.analysis import WORD_RE, ends_sentence, stopwords
 from prose_lint.checks.boilerplate_lexicon import (_lexicon_context_fast, _lexicon_hits_fast, _lines_with, _needs,
                                                    lexicon, may_match)
 from prose_lint.checks.boilerplate_meta import title_block
-from prose_lint.checks.boilerplate_shapes import BULLET as _BULLET, hard_wrapped, menu_line
+from prose_lint.checks.boilerplate_shapes import BULLET as _BULLET, breadcrumb, hard_wrapped, menu_line
 from prose_lint.document import Document
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -276,9 +276,11 @@ _FIGURE = re.compile(r"[%$£€]|\d[.,]\d")  # a percentage, an amount or a deci
 
 
 def evidence_of_chrome(u: Unit) -> bool:
-    """The lexicon names the line, or it has link or menu syntax: evidence beyond the model's score."""
+    """The lexicon names the line, or it has link or menu syntax or a breadcrumb's shape: evidence
+    beyond the model's score."""
     return bool(u.strong or u.lex_bad or "](" in u.raw or "http" in u.raw or "www." in u.raw
-                or _SEPARATOR_RE.search(u.raw) is not None or menu_line(u.text))
+                or _SEPARATOR_RE.search(u.raw) is not None or menu_line(u.text)
+                or u.words <= 20 and breadcrumb(u.text))
 
 
 def data_row(u: Unit) -> bool:

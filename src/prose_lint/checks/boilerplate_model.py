@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 HEADING_DISTANCE = 200  # characters of headings above the text they head (jusText's max_heading_distance)
 SIGNATURE_LINES = 3  # a signature block starts at most this many lines below the closing line
+CRUMB_WORDS = 20  # a breadcrumb is short (boilerplate_shapes.breadcrumb)
 CLOSING_CHARS = 60  # a closing line is short ("Yours faithfully,", "Thank you. God bless you, and God bless America.")
 BYLINE_LINES = 3  # lines of byline and date between a headline and its text (_before_heading)
 CONTEXT = 3  # stage 2 looks at this many lines on each side
@@ -116,7 +117,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     comment thread under the article joins the chrome (``boilerplate_thread``)."""
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
-    from prose_lint.checks.boilerplate_shapes import stage_directions, table_lines
+    from prose_lint.checks.boilerplate_shapes import breadcrumb, stage_directions, table_lines
     from prose_lint.checks.boilerplate_thread import with_threads
 
     model = model or load()
@@ -126,8 +127,13 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     tables = table_lines(units)
     runs: list[list[int]] = []
     run: list[int] = []
+    after = _after_index()
+    # A breadcrumb leads to the page from above: under the main text, or as a Markdown heading, the same
+    # shape is the text's own ("#### GNU C / Cygwin / MinGW").
+    crumbs = {i for i, u in enumerate(units) if u.words <= CRUMB_WORDS and not u.features[after]
+              and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)}
     for i, (u, p) in enumerate(zip(units, probs)):
-        if i not in tables and (u.lex_bad or speak and p >= t and (not u.features[prose] or p >= model["min_prose"])):
+        if i not in tables and (u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"])):
             run.append(i)
             continue
         if run:
@@ -139,7 +145,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     if directions:
         runs = [r for r in (_without_directions(units, r, directions) for r in runs) if r]
     single = model["min_single"]
-    runs = [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or probs[r[0]] >= single and units[r[0]].words]
+    runs = [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or r[0] in crumbs or probs[r[0]] >= single and units[r[0]].words]
     runs = [r for r in (_letter_parts(units, r) for r in runs) if r]
     candidates = {i for r in runs for i in r}
     body = _body_words(units, [i for i, u in enumerate(units) if u.features[prose] and i not in candidates])
@@ -272,6 +278,12 @@ def _letter_parts(units: Sequence[Any], run: list[int]) -> list[int]:
             cut = k - len(lead)  # index in run of the closing line (negative: above the run)
             return run[: max(0, cut)] + [i for i in run[max(0, cut + 1) :] if units[i].lex_bad]
     return run
+
+
+def _after_index() -> int:
+    from prose_lint.checks.boilerplate_features import BASE
+
+    return BASE.index("after_main")
 
 
 def _prose_index() -> int:

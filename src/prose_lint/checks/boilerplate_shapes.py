@@ -189,6 +189,37 @@ def shape_hits(unit: Unit, lex: dict) -> None:
         unit.weak = "byline"
 
 
+# A breadcrumb: the path from the site's start page to this one, short capitalised names joined by one
+# separator glyph repeated ("Startpage / Travel / Europe / Portugal", "Home → Recipes → Soups"), whatever
+# the glyph and the names; "You are here:" may lead it.
+_CRUMB_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~]{1,2})\s+")  # "|" bars are menu_line's and _button_bar's
+_CRUMB_LEAD = re.compile(r"[^\W\d_][\w'’]*(?: [\w'’]+){0,3}: ")  # "You are here: ", "Path: "
+CRUMB_SEGMENTS = 3  # a path of three names or more: two are a title and a subtitle ("Rome / Paris")
+CRUMB_SEGMENT_WORDS = 4
+CRUMB_TITLE_WORDS = 12  # the last name may be the page's own title
+
+
+def breadcrumb(text: str) -> bool:
+    """A one-line breadcrumb by its shape: CRUMB_SEGMENTS or more names of 1 to CRUMB_SEGMENT_WORDS
+    words (the last, the page's title, up to CRUMB_TITLE_WORDS), each beginning with a capital, none with a digit ("Monday, 11.05.2012 / 9:04 PM / News" is
+    a dateline) or ending a sentence, all joined by the same separator glyph (not a word: "and/or" has
+    no spaces around it); an optional lead-in ending with a colon."""
+    t = text.strip()
+    lead = _CRUMB_LEAD.match(t)
+    if lead is not None:
+        t = t[lead.end():]
+    parts = _CRUMB_SPLIT.split(t)
+    names, seps = parts[::2], set(parts[1::2])
+    if len(names) < CRUMB_SEGMENTS or len(seps) != 1:
+        return False
+    for k, name in enumerate(names):
+        words = name.split()
+        if not 1 <= len(words) <= (CRUMB_TITLE_WORDS if k == len(names) - 1 else CRUMB_SEGMENT_WORDS) or not name[:1].isupper() or _DIGIT.search(name) or (
+                name.endswith((".", "!", "?", ",", ";"))):
+            return False
+    return True
+
+
 ARROW_MAX_WORDS = 25  # a link to the previous or next page is a title or a label, not a paragraph
 # A line that begins with a backward arrow or ends with a forward one ("« Older post title", "Read
 # more »", "1 2 3 ... Next »"): a link to another page. A French quotation («Oui», dit-il) has both.
