@@ -146,6 +146,7 @@ class ForeignWord(Rule):
                     # capitalised particle that is also a given name (Van Morrison, Les Paul), or that
                     # opens a sentence or a table cell (Au Files), may be part of a name
                     loose = (nw[0].isupper() and not nw.isupper() and nw != "I"
+                             and (prev is None or not prev.group()[0].isupper())  # M. de Talleyrand
                              and (w.islower() or not initial and lw not in lex["particle_given_names"])
                              and _loose_name(doc.prose, nw, lex["particles"], loose_names))
                     if homograph and not (w.islower() and loose):
