@@ -47,3 +47,23 @@ def test_sense_and_inflection_filters():
     # un-/in-/dis- pairs are derived by the rule itself, not listed
     assert not any(b in (f"un{a}", f"in{a}", f"dis{a}") or a in (f"un{b}", f"in{b}", f"dis{b}")
                    for a, b in (p.split("/") for p in pairs))
+
+
+def test_rare_modifiers_kept_rare_nouns_and_verbs_not():
+    # A direct antonym between adjectives or adverbs is kept down to Zipf 2.0 (--zipf-modifiers); nouns and
+    # verbs stay at 3.0 ("encode/decode" stems like "encoder/decoder", two things documented side by side).
+    data = tomllib.loads(PATH.read_text(encoding="utf-8"))
+    assert data["source"]["zipf_modifiers"] == 2.0
+    pairs = {p for ps in data["pairs"].values() for p in ps}
+    assert {"dejected/elated", "diurnal/nocturnal", "noisily/quietly"} <= pairs
+    assert "decode/encode" not in pairs
+
+
+def test_british_and_american_spellings_share_their_antonyms():
+    from prose_lint.checks.contradiction.lexicon import _spellings
+
+    ant = _lexicon()["antonym_stems"]
+    assert _stem("meagre") in ant[_stem("ample")]  # WordNet spells it "meager"
+    assert _stem("criticised") in ant[_stem("praised")]
+    assert _spellings("favour") == {"favour", "favor"}
+    assert _spellings("centre") == {"centre", "center"}

@@ -13,7 +13,7 @@ from .claims import (_CLAIM_TOKEN, _LEAD, _MONTHS, _NEG_TOKENS, _attribution, _c
                      _lead, _quoted_change, _value)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .polarity import converse, coordinated, universal_of, verb_negations
+from .polarity import converse, coordinated, modifier_swap, universal_of, verb_negations
 from .sentences import _GAP, _YEAR, _Sent, _emphatic_once
 
 
@@ -131,7 +131,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     if neg_flip and on_("denied-elsewhere") and not _denies_other(denier, ta if nb > na else tb, stop):
         neg_flip = 0.0  # "Government is not the solution" / "Government is the problem": another predicate
     absolute = float(bool(neg_flip and (_ABSOLUTE & set(new if nb > na else gone) or
-                                        any(w == "one" and _pronoun_one(denier, k) for k, w in enumerate(denier)))))
+                                        any(w == "one" and _pronoun_one(denier, k) or w == "once" and _not_once(denier, k)
+                                            for k, w in enumerate(denier)))))
     # antonyms swapped
     ant = 0.0
     explained: set[str] = set()
@@ -144,7 +145,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # statement that already names both sides ("multiplied by and divided by" / "divide") swapped nothing.
     stems_a, stems_b = Counter(map(_stem, ta)), Counter(map(_stem, tb))
     swaps = [(a, b) for a, b in _antonym_pairs(gw, nw)
-             if stems_b[_stem(b)] > stems_a[_stem(b)] and stems_a[_stem(a)] > stems_b[_stem(a)]]
+             if stems_b[_stem(b)] > stems_a[_stem(b)] and stems_a[_stem(a)] > stems_b[_stem(a)]
+             and (a not in _STANCE or _same_before(ta, a, tb, b))]
     when = lex["time"] | lex["time_shift"]
     counted: list[tuple[str, str]] = []
     for a, b in swaps:
@@ -199,6 +201,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
             if any(w in _APPROX_WORDS for w in ta[max(0, i - 2): i] + tb[max(0, j - 2): j]) and \
                     _close(a, b):
                 approx = 1.0
+    if (num or date) and ant and on_("parity") and modifier_swap(ta, tb, counted, stop):
+        ant = num = date = 0.0  # "The northern bridge is 240 m long" / "The southern bridge is 310 m long"
     # the rest of the difference
     content_new = {_stem(w) for w in new if w not in stop and w not in explained and len(w) > 2
                    and _value(w) is None and w not in _NEG_TOKENS}
@@ -258,7 +262,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
     if not time and on("time-in-difference") and _periods(ta) != _periods(tb):
         time = 1.0  # "in its first year" / "By its third year": another period
-    if absolute and time and not _EVER.isdisjoint(denier) and not (when & set(denier)) and \
+    timeless = not _EVER.isdisjoint(denier) or _once_denied(denier)  # "never", "not ... even once"
+    if absolute and time and timeless and not (when & set(_emphatic_once(denier))) and \
             not (s if nb > na else e).years:
         time = 0.0  # "never", "no ... ever" hold at every time: a date in the other statement does not reconcile
     if date and (num or neg_flip or ant) and on("time-in-difference"):
@@ -311,7 +316,18 @@ _QUANTIFIER = re.compile(r"\W*(?i:no[ -]one|nobody|none|nothing)\s+[a-z]")
 
 def _figure(toks: list[str], i: int) -> bool:
     """The token is a figure (a number, a number word), not the pronoun "one" ("No one was injured")."""
-    return _value(toks[i]) is not None and not (toks[i] == "one" and _pronoun_one(toks, i))
+    return _value(toks[i]) is not None and not (toks[i] == "one" and _pronoun_one(toks, i)) and \
+        not (toks[i] == "once" and _not_once(toks, i))
+
+
+def _not_once(toks: list[str], i: int) -> bool:
+    """ "not once", "never once", "not ... even once": an absolute over time, not a count ("was cancelled
+    twice" / "has not once been cancelled")."""
+    return i > 0 and (toks[i - 1] in ("not", "never") or toks[i - 1] == "even" and "not" in toks[:i])
+
+
+def _once_denied(toks: list[str]) -> bool:
+    return any(w == "once" and _not_once(toks, i) for i, w in enumerate(toks))
 
 
 FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",
@@ -320,8 +336,18 @@ FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", 
 _APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
                            "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
 
+# A stance ("voted for" / "voted against") only after the same word: "for" has too many other uses ("for
+# years", "for example").
+_STANCE = frozenset({"for", "against"})
+
+
+def _same_before(ta: list[str], a: str, tb: list[str], b: str) -> bool:
+    before = {ta[i - 1] for i, w in enumerate(ta) if w == a and i}
+    return any(w == b and i and tb[i - 1] in before for i, w in enumerate(tb))
+
+
 # Function words that still carry a contrast ("more"/"less", "before"/"after", "all"/"none").
 _ANTONYM_FUNCTION = frozenset({"more", "less", "fewer", "most", "least", "before", "after", "all", "always",
                                "above", "below", "many", "few", "much", "little", "first", "last", "same",
                                "different", "inside", "outside", "ahead", "behind", "everyone", "everything",
-                               "everywhere", "early", "late", "earlier", "later"})
+                               "everywhere", "early", "late", "earlier", "later", "for", "against"})

@@ -39,10 +39,12 @@ def _value(tok: str) -> float | None:
     return _WORD_NUM.get(tok)
 
 
-def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
+def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool, bool]:
     """Whether a statement is attributed to someone by a reporting verb ("say", "claimed") and by a framing
     word or phrase ("critics", "rumours", "it is often said"), without the author's own discourse markers
-    made of the same words ("That said,", "Truth be told,", "Contrary to")."""
+    made of the same words ("That said,", "Truth be told,", "Contrary to"); and whether the author reports
+    it in the first person ("I say", "we believe"): "Some say the war cannot be won." / "I say the war can be
+    won." are two speakers, not one who contradicts himself."""
     joined = " " + " ".join(toks) + " "
     for p in lex["discourse_phrases"]:
         if f" {p} " in joined:
@@ -51,8 +53,10 @@ def _attribution(words: set[str], toks: list[str], lex) -> tuple[bool, bool]:
     # "states", "claims" as nouns ("two states", "the United States") attribute nothing
     left -= {t for t in left & lex["reporting_nouns"]
              if all(_noun_use(toks, toks, i, lex) for i, w in enumerate(toks) if w == t)}
-    return (not lex["reporting"].isdisjoint(left),
-            not lex["framing"].isdisjoint(left) or any(f" {p} " in joined for p in lex["framing_phrases"]))
+    reporting = left & lex["reporting"]
+    return (bool(reporting),
+            not lex["framing"].isdisjoint(left) or any(f" {p} " in joined for p in lex["framing_phrases"]),
+            any(w in reporting and i and toks[i - 1] in ("i", "we") for i, w in enumerate(toks)))
 
 
 # An opening adverbial or marker up to its comma, figures included ("By 2050,"; _OPENING has words only).

@@ -13,12 +13,20 @@ from .sentences import _Sent
 
 _ONLY = re.compile(r"\b(?:is|are|was|were|remains|remain)\s+(?:by\s+far\s+)?the\s+only\s+"
                    r"(?P<np>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,3})", re.I)
-_OTHERS = frozenset({"other", "others", "another", "alternative", "alternatives"})
+# The subject form: "The only road into the valley is the pass" (a name after "the only" is a title: "the
+# Only Fools").
+_ONLY_SUBJECT = re.compile(r"\W*the\s+only\s+(?P<np>[a-z]+(?:[\s-]+[^\W\d_]+){0,8}?)"
+                           r"\s+(?:is|are|was|were|remains)\b", re.I)
+# Words that say there is more than one N before it: "other", "another", "a second" ("the second reason" is
+# the next of a list: "The only real reason ..." / "The second reason is ..." in technical documentation),
+# "several", a count.
+_OTHERS = frozenset({"other", "others", "another", "alternative", "alternatives", "second", "several",
+                     "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
 def exclusive_claim(s: _Sent) -> tuple[str, set[str]] | None:
     """(the head noun's stem, the statement's other content stems and names) of "X is the only N"."""
-    m = _ONLY.search(s.text)
+    m = _ONLY.search(s.text) or _ONLY_SUBJECT.match(s.text)
     if not m:
         return None
     stop = stopwords()
@@ -42,8 +50,8 @@ def others_earlier(s: _Sent, head: str, rest: set[str], sents, index) -> _Sent |
             continue
         toks = e.tokens
         for i, t in enumerate(toks):
-            if t not in _OTHERS:
-                continue
+            if t not in _OTHERS or t == "second" and (i == 0 or toks[i - 1] != "a"):
+                continue  # "a second entrance" is one more; "the second reason" counts another list
             after = toks[i + 1: i + 4]
             if any(_stem(w) == head for w in after) or t in ("others", "alternatives") and \
                     (_stem(t) == head or any(_stem(w) == head for w in toks[:i])):

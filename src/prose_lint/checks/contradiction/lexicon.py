@@ -98,10 +98,12 @@ def _antonym_stems(raw) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
 
     def add(a: str, b: str) -> None:
-        sa, sb = _stem(a), _stem(b)
-        if sa != sb:
-            out.setdefault(sa, set()).add(sb)
-            out.setdefault(sb, set()).add(sa)
+        for va in _spellings(a):
+            for vb in _spellings(b):
+                sa, sb = _stem(va), _stem(vb)
+                if sa != sb:
+                    out.setdefault(sa, set()).add(sb)
+                    out.setdefault(sb, set()).add(sa)
 
     for pair in [*raw["pairs"]["antonyms"], *_general_pairs()]:
         a, b = pair.split("/")
@@ -110,6 +112,23 @@ def _antonym_stems(raw) -> dict[str, set[str]]:
         for a in up:
             for b in down:
                 add(a, b)
+    return out
+
+
+_SPELLING = (("ise", "ize"), ("ize", "ise"), ("isi", "izi"), ("izi", "isi"), ("our", "or"), ("re", "er"),
+             ("er", "re"))
+
+
+def _spellings(w: str) -> set[str]:
+    """``w`` and its other spelling, British or American ("meager"/"meagre", "criticize"/"criticise",
+    "favour"/"favor"): the lists hold one of them. A variant that is no word only adds a key never looked up."""
+    out = {w}
+    if len(w) < 5:
+        return out
+    for a, b in _SPELLING:
+        i = w.rfind(a, 2)
+        if i > 0 and (a not in ("re", "er") or i == len(w) - 2):  # -re/-er only at the end ("centre")
+            out.add(w[:i] + b + w[i + len(a):])
     return out
 
 

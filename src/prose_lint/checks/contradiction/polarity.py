@@ -89,3 +89,15 @@ def universal_of(s, member, shared: set[str]) -> bool:
 
 
 _OTHERS = frozenset({"other", "others", "another", "remaining", "rest"})
+
+
+def modifier_swap(ta: list[str], tb: list[str], pairs: list[tuple[str, str]], stop) -> bool:
+    """One of the antonyms swapped modifies a word both statements name ("the northern bridge" / "the southern
+    bridge", "in the first year" / "in the last year"): it picks out another member of a kind. Beside a changed
+    figure it is a second contrast, so the two statements speak of two members, not of one."""
+    later = set(ta)
+    for _, b in pairs:
+        for j, w in enumerate(tb[:-1]):
+            if w == b and tb[j + 1] in later and tb[j + 1] not in stop:
+                return True
+    return False

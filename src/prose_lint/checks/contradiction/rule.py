@@ -17,6 +17,7 @@ from .nli import PairScorer, load_scorer
 from .scorer import _can_fire, _model, _score_pairs, _similarity
 from .sentences import _Sent, _sentences
 from .lexicon import _lexicon
+from .speakers import speakers
 from .subjects import mark_subjects, other_subject
 
 
@@ -70,7 +71,12 @@ class SelfContradiction(Rule):
     7. Not paired at all: statements about different things (items of one list, cells of one table,
        different inline code, a name one lacks, subjects differing by a name, figures that label rather
        than count: "Perl 5.20" / "Perl 5.22", a pointing subject "It"/"This" in different sections,
-       definitions' bodies), exhortations ("Let us ...", "Ask not ...") and questions, which assert nothing.
+       definitions' bodies), exhortations ("Let us ...", "Ask not ...") and questions, which assert nothing;
+       two statements at most three sentences apart in one paragraph ("If the weather is good, attendance is
+       down. If the weather is bad, attendance is down."): a contrast drawn that close is meant; statements
+       of two speakers of a dialogue (two speakers or more each open two paragraphs or more with a label:
+       "Q:", "A:", "SMITH:", "MR. JONES.", "Posted by ...", "... wrote:"; a paragraph without a label goes
+       on with the last speaker's turn).
     8. Score: a logistic regression over these features (rules/models/contradiction.json, trained by
        scripts/train-contradiction on pairs generated from the project's own sentences, seeded and
        reproducible); a pair is reported when P >= the model's threshold (0.7, calibrated on the tune split
@@ -117,6 +123,11 @@ class SelfContradiction(Rule):
                                              "related_line": line})
 
 
+# Sentences this close in one paragraph are not paired: a writer who sets "Positive expectations yield
+# negative results." beside "Negative expectations yield negative results." draws the contrast on purpose.
+_NEAR = 3
+
+
 def _quote(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -131,12 +142,17 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
     if len(sents) < 2:
         return []
     mark_subjects(doc, sents)
+    who = speakers(doc)
     index: dict[str, list[int]] = {}
     results: dict[int, tuple[_Sent, _Sent, str, float]] = {}
     nli_pairs: list[tuple[int, int]] = []
     event_subjects: dict[str, set[str]] = {}  # event -> the subjects seen so far (for "its founding")
 
     def report(later: _Sent, earlier: _Sent, reason: str, conf: float) -> None:
+        if earlier.block == later.block and later.index - earlier.index <= _NEAR:
+            return  # a contrast drawn within a few sentences of one paragraph is meant (step 7)
+        if who and who.get(earlier.block) != who.get(later.block):
+            return  # two speakers of a transcript or a forum thread disagree (step 7)
         if other_subject(earlier, later):
             return  # about different things: another list item, other code, another name
         if later.index not in results or results[later.index][3] < conf:

@@ -143,10 +143,11 @@ _PADDED: dict[int, tuple] = {}
 
 
 def _emphatic_once(toks: list[str]) -> list[str]:
-    """The tokens without "once" after "never" or "not" ("I have never once seen it": an emphasis, not a time)."""
+    """The tokens without "once" after "never", "not" or "even" ("I have never once seen it", "has not flooded
+    even once": an emphasis, not a time)."""
     if "once" not in toks:
         return toks
-    return [t for i, t in enumerate(toks) if not (t == "once" and i and toks[i - 1] in ("never", "not"))]
+    return [t for i, t in enumerate(toks) if not (t == "once" and i and toks[i - 1] in ("never", "not", "even"))]
 
 
 def _padded(phrases) -> tuple[str, ...]:
