@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from prose_lint.analysis import TOKEN_RE
-from prose_lint.checks.stray_token.common import _primary, _zipf
+from prose_lint.checks.stray_token.common import _lex, _primary, _zipf
 from prose_lint.checks.stray_token.nonsense import _LANGS
 from prose_lint.checks.stray_token.rare_tokens import _counts, _tokens
 from prose_lint.checks.stray_token.token_context import _LEET, _VERSION, _archaic, _derived
@@ -32,6 +32,10 @@ def _used_capitalised(doc: Document, word: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(word.capitalize()) + r"(?!\w)", doc.prose) is not None
 
 
+# a token that English writes this often ("iff", "tbc", Zipf 2.6-2.7) is not taken for two misreadings at once
+_DOUBLE_MAX_ZIPF = 2.5
+
+
 class OcrGarbage(Rule):
     """An OCR misreading: a string that is no word where the reader sees a frequent one ("tbe" for
     "the", "governrnent" for "government", "wbich", "vvhich", "wi1l", "0f").
@@ -40,7 +44,9 @@ class OcrGarbage(Rule):
     any frequency under ``max_zipf_short`` and at least 3 below the correction) is reported when
     undoing one classic OCR confusion (rn/m, cl/d, li/h, b/h, c/e, ii/u, vv/w, 1/l, 0/o, f/s...)
     gives a frequent English word (Zipf >= ``min_correction_zipf``, or >= 6 for short tokens) at least
-    ``min_gain`` more frequent than the token. The correction is offered as a suggestion.
+    ``min_gain`` more frequent than the token. A short token that English does not write (Zipf < 2.5) may
+    carry two misreadings at two places ("tlic" for "the") when the function word fits where it stands
+    (see below). The correction is offered as a suggestion.
 
     Spared: names (a capitalised word inside a sentence unless its correction is one of the most
     frequent words or a word the text writes capitalised elsewhere: "the Governrnent" in a speech
@@ -50,7 +56,10 @@ class OcrGarbage(Rule):
     "crufty", "tactual"), a token on a line of its own (see nonsense-word), a paragraph with leetspeak (a digit
     no scanner reads for a letter, 2-4 or 6-9, between letters: "4ll y0ur b4s3"), a capitalised token
     before a version number (a product: "Smail 3.0"), tokens in capitals, tokens that are
-    words of another language, anything glued to
+    words of another language (except a short token whose correction is a function word that cannot end a
+    sentence, standing where that word belongs: after an English word, a comma or a sentence start and
+    before a word, a name or a figure of the same clause: "bread aud butter", "thc Dow"; "Wat Tyler" mid-
+    sentence stays a name), anything glued to
     a path, an identifier or markup, italics, code, URLs, the References section, tokens used twice or
     more in the document, and the project's vocabulary.
     """
@@ -83,11 +92,19 @@ class OcrGarbage(Rule):
             if lw in vocab:
                 continue
             best = _correction(lw, zt, short, opts)
+            if best is None and short and lw.isalpha() and zt < _DOUBLE_MAX_ZIPF:
+                # two confusions in one short word English does not write ("tlic" for "the"; not "iff",
+                # "tbc"), only where that function word belongs
+                best = _double_correction(lw)
+                if best is not None and (capital and not initial or not _in_english_phrase(doc.prose, m, best[0])):
+                    continue
             if best is None:
                 continue
-            if lw.isalpha() and any(_zipf(lw, lang) >= 3.0 for lang in _LANGS):
-                continue  # a word of another language
             word, zc = best
+            if lw.isalpha() and any(_zipf(lw, lang) >= 3.0 for lang in _LANGS) \
+                    and not (short and (initial or not capital) and _in_english_phrase(doc.prose, m, word)):
+                continue  # a word of another language (but "bread aud butter", "in tbc house": a short
+                # token between English words where one of the commonest function words belongs)
             if _archaic(lw):
                 continue  # an old inflection of an English verb: "thou satest", "he speaketh"
             if lw.isalpha() and _derived(lw, lambda stem, z: _correction(stem, z, len(stem) <= 3, opts)):
@@ -106,6 +123,44 @@ class OcrGarbage(Rule):
             shown = word.capitalize() if capital else word
             yield ctx.diagnostic(m.start(), m.end(), f"'{w}' is no word: an OCR misreading of '{shown}'?",
                                  suggestions=[shown], properties={"zipf": zt, "correction_zipf": zc})
+
+
+def _in_english_phrase(prose: str, m, word: str) -> bool:
+    """``word`` (the correction of the token ``m``) is a function word that cannot end a sentence ("the",
+    "and", "for"), and the token stands where it belongs: a word or a number follows in the same clause
+    (a lowercase word of English, a name, a figure: "thc Dow", "aud officials"; not "date tbc."), and an
+    English word, a comma or the start of a sentence comes before it (not a run of another language)."""
+    if word not in _lex()["non_final"]:
+        return False
+    before = re.search(r"(?:([A-Za-z]+)|,)[ \t]+$|(?:^|[.!?:;\"“(\n])[ \t]*$", prose[max(0, m.start() - 30) : m.start()])
+    after = re.match(r"[ \t]+(?:([a-z]+)\b|[A-Z0-9])", prose[m.end() : m.end() + 30])
+    if before is None or after is None:
+        return False
+    return all(x is None or _zipf(x.lower(), "en") >= 3.0 for x in (before.group(1), after.group(1)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _double_correction(lw: str) -> tuple[str, float] | None:
+    """The most frequent English word (Zipf >= 6: "the", "and", "was") that undoing two confusions makes of
+    the short token ``lw``."""
+    best = None
+    for wrong, right in _CONFUSIONS_LOWER:
+        for i in _positions(lw, wrong):
+            once = lw[:i] + right + lw[i + len(wrong):]
+            for wrong2, right2 in _CONFUSIONS_LOWER:
+                for j in _positions(once, wrong2):
+                    if j < i + len(right) and i < j + len(wrong2):
+                        continue  # two misreadings of two places, not one undone twice (fer -> fcr -> for)
+                    cand = once[:j] + right2 + once[j + len(wrong2):]
+                    if cand.isalpha() and cand != lw:
+                        zc = _zipf(cand, "en")
+                        if zc >= 6.0 and (best is None or zc > best[1]):
+                            best = (cand, zc)
+    return best
+
+
+def _positions(word: str, part: str) -> list[int]:
+    return [i for i in range(len(word)) if word.startswith(part, i)]
 
 
 def _correction(lw: str, zt: float, short: bool, opts: dict) -> tuple[str, float] | None:
