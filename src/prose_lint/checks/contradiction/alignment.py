@@ -260,8 +260,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     joined_gone = " " + " ".join(ta) + " "
     time = float(on("time-in-difference") and ((when & sa) != (when & sb) or bool(ya) != bool(yb) or any(
         (f" {p} " in joined_new) != (f" {p} " in joined_gone) for p in lex["time_phrases"])))
-    if not time and on("time-in-difference") and _periods(ta) != _periods(tb):
-        time = 1.0  # "in its first year" / "By its third year": another period
+    if not time and on("time-in-difference") and (_periods(ta) != _periods(tb) or
+                                                  _referents(ta, tb) != _referents(tb, ta)):
+        time = 1.0  # "in its first year" / "By its third year", "the war" / "the last war": another period
     timeless = not _EVER.isdisjoint(denier) or _once_denied(denier)  # "never", "not ... even once"
     if absolute and time and timeless and not (when & set(_emphatic_once(denier))) and \
             not (s if nb > na else e).years:
@@ -286,7 +287,23 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
 _SPATIAL = frozenset({"next"})
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _PERIODS = frozenset("year years month months week weeks day days season seasons term terms decade decades century "
-                     "quarter quarters".split())
+                     "quarter quarters half halves session sessions semester round rounds stage phase".split())
+# Words that point to another instance of what the noun names: "the last war", "the previous government".
+_REFERENT = frozenset("last previous next former preceding following present current".split())
+
+
+def _referents(toks: list[str], other: list[str]) -> set[str]:
+    """The nouns that ``toks`` picks out with a word of _REFERENT and the other statement names with a bare
+    determiner ("The war cost us 300,000 lives" / "The last war cost us 100,000 lives": two wars; "their first
+    concert" / "their last concert" is the antonym test's)."""
+    if _REFERENT.isdisjoint(toks):
+        return set()
+    stop = stopwords()
+    bare = {b for a, b in zip(other, other[1:]) if a in _DETERMINERS}  # "the war", not "the first war"
+    return {b for a, b in zip(toks, toks[1:]) if a in _REFERENT and b in bare and b not in _PERIODS and b not in stop}
+
+
+_DETERMINERS = frozenset("the a an this that its their his her our my your".split())
 
 
 def _periods(toks: list[str]) -> set[tuple[str, str]]:

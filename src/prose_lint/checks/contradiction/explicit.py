@@ -159,10 +159,19 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
                 if event2 != event or year2 == year:
                     continue
                 known = event_subjects.get(event, set())
-                same = (subj and subj2 and subj == subj2) or (not subj and subj2 and known == {subj2})
+                same = (subj and subj2 and same_event_subject(subj, subj2)) or \
+                    (not subj and subj2 and known == {subj2})
                 if same:
                     report(s, e, f"a different year for the same {event}", 0.9)
                     return
+
+
+def same_event_subject(a, b) -> bool:
+    """Two subjects of a dated event: stems, or the words of a noun phrase after an opening participle (a
+    tuple, sentences._opening_subject) that hold the other's stem; two such phrases must be the same."""
+    if isinstance(a, tuple) == isinstance(b, tuple):
+        return a == b
+    return (b in a) if isinstance(a, tuple) else (a in b)
 
 
 _DENIAL = re.compile(

@@ -286,7 +286,23 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
                           .split())
 
 
-def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
+def _opening_subject(after: list[str]) -> tuple[str, ...] | None:
+    """The stems of the noun phrase after an opening participle ("Opened in 1931, the town library holds
+    ..." -> ("town", "librari")): up to three words, to the first function word; which of them is the head
+    is not known, so another statement's subject ("The town library was opened ...": "librari") is the
+    same when it is one of them (explicit.same_event_subject)."""
+    stop = stopwords()
+    words = []
+    for w in after:
+        if w in ("the", "a", "an", "its", "this") and not words:
+            continue
+        if not w.isalpha() or w in stop or len(words) == 3:
+            break
+        words.append(_stem(w))
+    return tuple(words) or None
+
+
+def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | tuple[str, ...] | None]]:
     """(event, year, subject stem or None for a pronoun) for each "founded in 1998"-like phrase."""
     out = []
     for i, t in enumerate(s.tokens):
@@ -310,6 +326,6 @@ def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | None]]:
                 break
         if i == 0:  # "Founded in 1988, the center ...": the subject follows the opening phrase
             after = s.tokens[s.tokens.index(year, i) + 1:]
-            subj = next((_stem(w) for w in after if w not in ("the", "a", "an", "its", "this") and w.isalpha()), None)
+            subj = _opening_subject(after)
         out.append((event, year, subj))
     return out
