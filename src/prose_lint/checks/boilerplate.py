@@ -67,7 +67,9 @@ class Boilerplate(Rule):
        so, or it is a breadcrumb by its shape, not under the main text and not a Markdown heading:
        three or more short capitalised names without digits joined by one repeated glyph, the last
        perhaps the page's title ("Startpage / Travel / Europe / Portugal", "You are here: Start →
-       Recipes → Soups"). Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
+       Recipes → Soups"), or a sign-up box's invitation by its shape (lexicon ``[signup]``: a sentence
+       opening with "sign up", "subscribe", "join" or "get" that speaks to the reader and names the
+       inbox, "Join 40,000 readers and get the weekly digest straight to your mailbox"). Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
        (a list or an address of the text itself), has one or two lines (a title block, a sign-off),
@@ -78,7 +80,8 @@ class Boilerplate(Rule):
        document with no web signal anywhere (no line the lexicon names, no link, URL or menu syntax)
        when the document has no single main text (its main region holds under 60% of its words) or
        three or more such runs: verse, collections of quotations, glossaries, recipes (lexicon
-       ``[prior]``). Lines of a table (grid, pipe, reST simple or box-drawn table, with its rule) are
+       ``[prior]``); a run holding a panel of three or more "Label: value" fields, two of them with a
+       figure ("Member since: 2006", "Total posts: 512"), is chrome even there. Lines of a table (grid, pipe, reST simple or box-drawn table, with its rule) are
        never chrome.
        The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,
@@ -131,6 +134,7 @@ class Boilerplate(Rule):
         from prose_lint.checks import boilerplate_features as bf
         from prose_lint.checks import boilerplate_model as bm
         from prose_lint.checks import boilerplate_thread as bt
+        from prose_lint.checks.boilerplate_shapes import signups
 
         units, matrix = bf.units_matrix(doc)
         if not units:
@@ -144,6 +148,7 @@ class Boilerplate(Rule):
         after = bf.BASE.index("after_main")
         text = doc.text
         code = doc.code_spans if runs else []
+        signed = signups(units) if runs else set()
         for run in runs:
             block = [units[i] for i in run]
             where = "top" if block[-1].features[before] else "bottom" if block[0].features[after] or (
@@ -152,7 +157,7 @@ class Boilerplate(Rule):
             if bt.is_thread(block):
                 kind = "comments"
             elif kind in ("", "page"):  # the generic label: say what the block looks like instead
-                kind = _shape_kind(block, where)
+                kind = "newsletter" if signed & set(run) else _shape_kind(block, where)
             shown = " / ".join(u.text[:30] for u in block[:3]) + (" / ..." if len(block) > 3 else "")
             lines = "1 line" if len(block) == 1 else f"{len(block)} lines"
             first, last = _wordless_edges(text, units, run, code)
@@ -217,8 +222,10 @@ def _wordless_edges(text: str, units, run: list[int], code: list[tuple[int, int]
 def _shape_kind(block, where: str) -> str:
     """What a block the lexicon does not name is, from its lines: links or list items are navigation
     before the main text and related links after it or inside it; copyright and policy lines a footer."""
-    from prose_lint.checks.boilerplate_shapes import breadcrumb
+    from prose_lint.checks.boilerplate_shapes import breadcrumb, field_panel
 
+    if field_panel(block, range(len(block))):
+        return "forum"  # a user's panel of fields ("Member since: 2006", "Total posts: 512")
     low = " ".join(u.text.lower() for u in block)
     if where != "top" and any(w in low for w in _FOOTER_WORDS):
         return "footer"

@@ -276,11 +276,13 @@ _FIGURE = re.compile(r"[%$£€]|\d[.,]\d")  # a percentage, an amount or a deci
 
 
 def evidence_of_chrome(u: Unit) -> bool:
-    """The lexicon names the line, or it has link or menu syntax or a breadcrumb's shape: evidence
-    beyond the model's score."""
-    return bool(u.strong or u.lex_bad or "](" in u.raw or "http" in u.raw or "www." in u.raw
-                or _SEPARATOR_RE.search(u.raw) is not None or menu_line(u.text)
-                or u.words <= 20 and breadcrumb(u.text))
+    """The lexicon names the line, or it has link or menu syntax, a breadcrumb's or a sign-up box's
+    shape (lexicon ``[signup]``): evidence beyond the model's score."""
+    if (u.strong or u.lex_bad or "](" in u.raw or "http" in u.raw or "www." in u.raw
+            or _SEPARATOR_RE.search(u.raw) is not None or menu_line(u.text) or u.words <= 20 and breadcrumb(u.text)):
+        return True
+    most, signup = lexicon()["signup"]
+    return u.words <= most and signup.search(u.text) is not None
 
 
 def data_row(u: Unit) -> bool:

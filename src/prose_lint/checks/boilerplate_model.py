@@ -117,7 +117,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     comment thread under the article joins the chrome (``boilerplate_thread``)."""
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
-    from prose_lint.checks.boilerplate_shapes import breadcrumb, stage_directions, table_lines
+    from prose_lint.checks.boilerplate_shapes import breadcrumb, signups, stage_directions, table_lines
     from prose_lint.checks.boilerplate_thread import with_threads
 
     model = model or load()
@@ -132,6 +132,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     # shape is the text's own ("#### GNU C / Cygwin / MinGW").
     crumbs = {i for i, u in enumerate(units) if u.words <= CRUMB_WORDS and not u.features[after]
               and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)}
+    crumbs |= signups(units)  # a sign-up box's invitation, by its shape
     for i, (u, p) in enumerate(zip(units, probs)):
         if i not in tables and (u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"])):
             run.append(i)

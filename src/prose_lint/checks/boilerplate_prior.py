@@ -41,8 +41,9 @@ def without_own_lines(units: Sequence[Any], runs: list[list[int]]) -> list[list[
     or any such run of a document with no evidence of chrome outside it whose main region holds less
     than ``main_share`` of its words or that has ``scattered_runs`` or more such runs."""
     from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome
+    from prose_lint.checks.boilerplate_shapes import field_panel
 
-    bare = [k for k, r in enumerate(runs) if not any(evidence_of_chrome(units[i]) for i in r)]
+    bare = [k for k, r in enumerate(runs) if not any(evidence_of_chrome(units[i]) for i in r) and not field_panel(units, r)]
     if not bare:
         return runs
     p = prior()

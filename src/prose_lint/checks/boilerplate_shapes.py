@@ -220,6 +220,34 @@ def breadcrumb(text: str) -> bool:
     return True
 
 
+# A panel of a template's fields, one a line: "Member since: 2006", "Total posts: 512", "Karma: +12/-3",
+# "Joined: Aug 2011" (a forum's user panel, a product's or a profile's fact box). A short label, a colon,
+# a value of a few tokens.
+_FIELD = re.compile(r"[^\W\d_][\w'’]*(?: [\w'’]+){0,2}: \S+(?: \S+){0,3}")
+PANEL_FIELDS = 3  # fields in the run, at least half its lines
+PANEL_FIGURES = 2  # of them with a figure (a count, a date): a glossary's "Bay leaf: I change" has none
+
+
+def field_panel(units: Sequence, run: Sequence[int]) -> bool:
+    """Does the run hold a template's panel of fields (``_FIELD``): PANEL_FIELDS or more lines of
+    them, at least half of its lines, PANEL_FIGURES of them with a figure? Evidence of chrome for a
+    run that only the model's score stands behind. Measured: tune split and both wild grounds
+    unchanged (no such run there that the model scores as chrome and the vetoes dropped); the forum
+    panels of tests/cases/boilerplate.toml are found."""
+    fields = [units[i].text.strip() for i in run if _FIELD.fullmatch(units[i].text.strip()) is not None]
+    return (len(fields) >= PANEL_FIELDS and 2 * len(fields) >= len(run)
+            and sum(_DIGIT.search(f) is not None for f in fields) >= PANEL_FIGURES)
+
+
+def signups(units: Sequence) -> set[int]:
+    """Lines of a newsletter sign-up box by their shape (lexicon ``[signup]``: an invitation to the reader
+    that names the inbox); like a breadcrumb, chrome on their own."""
+    from prose_lint.checks.boilerplate_features import lexicon
+
+    most, regex = lexicon()["signup"]
+    return {i for i, u in enumerate(units) if u.words <= most and regex.search(u.text) is not None}
+
+
 ARROW_MAX_WORDS = 25  # a link to the previous or next page is a title or a label, not a paragraph
 # A line that begins with a backward arrow or ends with a forward one ("« Older post title", "Read
 # more »", "1 2 3 ... Next »"): a link to another page. A French quotation («Oui», dit-il) has both.
