@@ -31,13 +31,19 @@ _SHAPES = [
                   r"|\bSKU\s?#?\d{4,10}\b"),
     ("placeholder", r"\[(?:[A-Z]{2,}[!?:]?)(?: [A-Z]{2,}[!?:]?){0,4}\]"),  # [TBD], [INSERT QUOTE]
     ("timestamp", r"\[\d{1,2}:\d{2}\]"),  # [2:38]: a player's or a caption file's time mark
+    # a news agency's credit and its dash, which open a story's first paragraph after the dateline
+    # ("WASHINGTON (AP) --"); anywhere else it is left over from a feed
+    ("wire credit", r"\([A-Z]{2,4}\)[ \t]*(?:--|—|–)(?=[ \t])"),
 ]
+# what may stand before a wire credit at the start of a paragraph: a dateline of capitalised words
+# ("LOS ANGELES, Calif.", "Washington"), or nothing
+_DATELINE = re.compile(r"(?:[A-Z][\w.'’-]*,?[ \t]+){0,6}")
 # a transcript marks its time throughout: this many bracketed time marks are its markup, not residue
 _TRANSCRIPT_STAMPS = 3
 _STAMP = re.compile(r"\[\d{1,2}:\d{2}\]")
 _CODE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_SHAPES)))
 _CODE_GLUE = frozenset("/\\=")
-_ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item")
+_ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item|\)[ \t]*[-—–]")
 
 
 class OrphanCode(Rule):
@@ -45,8 +51,9 @@ class OrphanCode(Rule):
     to nothing in the text: "{{Citation needed|date=May 2012}}", "{{cn}}", "[[File:Map.jpg|thumb]]",
     "%%TITLE%%", "${author}", "<<AD_3>>", "#REF!", "[object Object]", "[ID:116268]", "(Doc. 165/74)",
     "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), a
-    bracketed time mark ("[2:38]") in a document that has fewer than three of them, and wiki
-    maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
+    bracketed time mark ("[2:38]") in a document that has fewer than three of them, a news agency's
+    credit with its dash ("(NYT) --") anywhere but at the start of a paragraph after a dateline
+    ("WASHINGTON (AP) --", "LOS ANGELES, Calif. (AP) —", "(CNN) --"), and wiki maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
     ``maintenance_tags``).
 
     Algorithm: the shapes above are matched in the prose of each paragraph (never in code blocks,
@@ -92,6 +99,8 @@ class OrphanCode(Rule):
                 token = prose[s:e]
                 if kind == "timestamp" and transcript:
                     continue
+                if kind == "wire credit" and _DATELINE.fullmatch(prose[block.start : s]):
+                    continue  # the story's dateline: "WASHINGTON (AP) --", "(CNN) --"
                 if kind == "placeholder" and (_defined(prose, token[1:-1], s, e)
                                               or not lex["placeholder_words"] & set(re.findall(r"[A-Z]+", token))):
                     continue
