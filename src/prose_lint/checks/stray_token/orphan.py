@@ -34,7 +34,11 @@ _SHAPES = [
     # a news agency's credit and its dash, which open a story's first paragraph after the dateline
     # ("WASHINGTON (AP) --"); anywhere else it is left over from a feed
     ("wire credit", r"\([A-Z]{2,4}\)[ \t]*(?:--|—|–)(?=[ \t])"),
+    # a caption's or a layout's figure number; reported only in a text that has no figure (see check)
+    ("figure reference", r"\bFig\.[ \t]?\d{1,3}[a-z]?\b"),
 ]
+# any mention of a figure, and an image: a text holding either more than once, or an image, has figures
+_FIGURE = re.compile(r"\b(?:Figs?|Figures?)\b\.?[ \t]?\d|!\[|<img\b", re.I)
 # what may stand before a wire credit at the start of a paragraph: a dateline of capitalised words
 # ("LOS ANGELES, Calif.", "Washington"), or nothing
 _DATELINE = re.compile(r"(?:[A-Z][\w.'’-]*,?[ \t]+){0,6}")
@@ -43,7 +47,7 @@ _TRANSCRIPT_STAMPS = 3
 _STAMP = re.compile(r"\[\d{1,2}:\d{2}\]")
 _CODE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_SHAPES)))
 _CODE_GLUE = frozenset("/\\=")
-_ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item|\)[ \t]*[-—–]")
+_ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item|\)[ \t]*[-—–]|Fig\.")
 
 
 class OrphanCode(Rule):
@@ -53,7 +57,8 @@ class OrphanCode(Rule):
     "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), a
     bracketed time mark ("[2:38]") in a document that has fewer than three of them, a news agency's
     credit with its dash ("(NYT) --") anywhere but at the start of a paragraph after a dateline
-    ("WASHINGTON (AP) --", "LOS ANGELES, Calif. (AP) —", "(CNN) --"), and wiki maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
+    ("WASHINGTON (AP) --", "LOS ANGELES, Calif. (AP) —", "(CNN) --"), a figure number ("Fig. 5b") in
+    a text that mentions no other figure and shows no image, and wiki maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
     ``maintenance_tags``).
 
     Algorithm: the shapes above are matched in the prose of each paragraph (never in code blocks,
@@ -99,6 +104,8 @@ class OrphanCode(Rule):
                 token = prose[s:e]
                 if kind == "timestamp" and transcript:
                     continue
+                if kind == "figure reference" and _has_figures(doc):
+                    continue  # a figure the text refers to (twice or more, or shown)
                 if kind == "wire credit" and _DATELINE.fullmatch(prose[block.start : s]):
                     continue  # the story's dateline: "WASHINGTON (AP) --", "(CNN) --"
                 if kind == "placeholder" and (_defined(prose, token[1:-1], s, e)
@@ -107,6 +114,12 @@ class OrphanCode(Rule):
                 if token.startswith("[") and prose[e : e + 1] in "([":
                     continue  # the text of a link in Markdown syntax: [SIGN UP](https://...)
                 yield ctx.diagnostic(s, e, f"{kind} '{token[:60]}' left in the text: it refers to nothing")
+
+
+def _has_figures(doc: Document) -> bool:
+    """The text mentions figures, or shows images, more than once (the reported "Fig. 3" is one of the
+    mentions): its figure numbers refer to something."""
+    return doc.memo("stray-token/has-figures", lambda d: len(_FIGURE.findall(d.text)) > 1)
 
 
 def _defined(prose: str, term: str, s: int, e: int) -> bool:
