@@ -13,7 +13,9 @@ from .claims import (_CLAIM_TOKEN, _LEAD, _MONTHS, _NEG_TOKENS, _attribution, _c
                      _lead, _quoted_change, _value)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .polarity import converse, coordinated, modifier_swap, universal_of, verb_negations
+from .periods import _SPATIAL, _periods, _referents, _report_times
+from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
+                       universal_of, verb_negations)
 from .sentences import _GAP, _YEAR, _Sent, _emphatic_once
 
 
@@ -238,6 +240,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
             sa -= set(p)
         if " ".join(tb[:len(p)]) == " ".join(p):
             sb -= set(p)
+    sa -= _report_times(ta)  # "Contrary to earlier reports, ...": the reports are earlier, not the claim
+    sb -= _report_times(tb)
     if s.contrast_open:
         sb.discard(tb[0])
     if e.contrast_open:
@@ -284,33 +288,6 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     }
 
 
-_SPATIAL = frozenset({"next"})
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
-_PERIODS = frozenset("year years month months week weeks day days season seasons term terms decade decades century "
-                     "quarter quarters half halves session sessions semester round rounds stage phase".split())
-# Words that point to another instance of what the noun names: "the last war", "the previous government".
-_REFERENT = frozenset("last previous next former preceding following present current".split())
-
-
-def _referents(toks: list[str], other: list[str]) -> set[str]:
-    """The nouns that ``toks`` picks out with a word of _REFERENT and the other statement names with a bare
-    determiner ("The war cost us 300,000 lives" / "The last war cost us 100,000 lives": two wars; "their first
-    concert" / "their last concert" is the antonym test's)."""
-    if _REFERENT.isdisjoint(toks):
-        return set()
-    stop = stopwords()
-    bare = {b for a, b in zip(other, other[1:]) if a in _DETERMINERS}  # "the war", not "the first war"
-    return {b for a, b in zip(toks, toks[1:]) if a in _REFERENT and b in bare and b not in _PERIODS and b not in stop}
-
-
-_DETERMINERS = frozenset("the a an this that its their his her our my your".split())
-
-
-def _periods(toks: list[str]) -> set[tuple[str, str]]:
-    """(ordinal, period) of each "first year", "third season" in the statement."""
-    if _ORDINALS.isdisjoint(toks):
-        return set()
-    return {(a, b) for a, b in zip(toks, toks[1:]) if a in _ORDINALS and b in _PERIODS}
 _EVER = frozenset({"never", "ever"})  # the absolutes over time (not "any", "all": "if any", "at all")
 
 # "one" after these is a pronoun ("no one", "the one who"), not a count.
@@ -337,31 +314,11 @@ def _figure(toks: list[str], i: int) -> bool:
         not (toks[i] == "once" and _not_once(toks, i))
 
 
-def _not_once(toks: list[str], i: int) -> bool:
-    """ "not once", "never once", "not ... even once": an absolute over time, not a count ("was cancelled
-    twice" / "has not once been cancelled")."""
-    return i > 0 and (toks[i - 1] in ("not", "never") or toks[i - 1] == "even" and "not" in toks[:i])
-
-
-def _once_denied(toks: list[str]) -> bool:
-    return any(w == "once" and _not_once(toks, i) for i, w in enumerate(toks))
-
-
 FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",
             "signal_x_coverage", "signal_x_jaccard", "hedge", "report", "time", "quote",
             "adjacent_contrast", "gap", "approximate", "head_extra", "similarity")
 _APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
                            "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
-
-# A stance ("voted for" / "voted against") only after the same word: "for" has too many other uses ("for
-# years", "for example").
-_STANCE = frozenset({"for", "against"})
-
-
-def _same_before(ta: list[str], a: str, tb: list[str], b: str) -> bool:
-    before = {ta[i - 1] for i, w in enumerate(ta) if w == a and i}
-    return any(w == b and i and tb[i - 1] in before for i, w in enumerate(tb))
-
 
 # Function words that still carry a contrast ("more"/"less", "before"/"after", "all"/"none").
 _ANTONYM_FUNCTION = frozenset({"more", "less", "fewer", "most", "least", "before", "after", "all", "always",

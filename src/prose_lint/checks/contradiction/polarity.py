@@ -101,3 +101,23 @@ def modifier_swap(ta: list[str], tb: list[str], pairs: list[tuple[str, str]], st
             if w == b and tb[j + 1] in later and tb[j + 1] not in stop:
                 return True
     return False
+
+
+# A stance ("voted for" / "voted against") only after the same word: "for" has too many other uses ("for
+# years", "for example").
+_STANCE = frozenset({"for", "against"})
+
+
+def _same_before(ta: list[str], a: str, tb: list[str], b: str) -> bool:
+    before = {ta[i - 1] for i, w in enumerate(ta) if w == a and i}
+    return any(w == b and i and tb[i - 1] in before for i, w in enumerate(tb))
+
+
+def _not_once(toks: list[str], i: int) -> bool:
+    """ "not once", "never once", "not ... even once": an absolute over time, not a count ("was cancelled
+    twice" / "has not once been cancelled")."""
+    return i > 0 and (toks[i - 1] in ("not", "never") or toks[i - 1] == "even" and "not" in toks[:i])
+
+
+def _once_denied(toks: list[str]) -> bool:
+    return any(w == "once" and _not_once(toks, i) for i, w in enumerate(toks))

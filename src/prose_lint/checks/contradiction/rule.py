@@ -46,11 +46,12 @@ class SelfContradiction(Rule):
          ("make no mistake", "if not");
        - absolute denial: "there have never been any X", "no X was ever Y", "not a single X", "none of the
          X were", "S has never V-ed any X", also as a clause, against the latest earlier plain statement
-         holding the denied phrase; an absence claim ("X-free", "no X at all"); "X is the only N" against
-         an earlier "other/alternative N";
-       - an antonym swapped for its opposite: hand-written pairs ([pairs]), Princeton WordNet 3.0's direct
-         antonyms between common words (rules/lexicons/antonyms_wordnet.toml, scripts/build-antonyms),
-         un-/in-/dis-/non- and -ful/-less; comparatives and superlatives by their positive degree;
+         holding the denied phrase; an absence claim ("X-free", "no X at all"); "not once", "never once"; "X is the only N" (or
+         "The only N ... is X") against an earlier "other/alternative N", "a second N", "several N";
+       - an antonym swapped for its opposite: hand-written pairs and up/down predicate groups ("swelled" /
+         "dwindled"), Princeton WordNet 3.0's direct antonyms (rules/lexicons/antonyms_wordnet.toml,
+         scripts/build-antonyms), un-/in-/dis-/non- and -ful/-less, in British or American spelling;
+         comparatives and superlatives by their positive degree; "voted for" / "voted against";
        - a different number for the same quantity, a different year or month for the same event, two
          years for one founding, birth or death.
     5. Contrasts that cancel out: an antonym with a negation ("not deep" / "shallow"), two antonyms swapped
@@ -62,11 +63,14 @@ class SelfContradiction(Rule):
        of time words ("Then again,", "After all,") are not a change of time. "Never" holds at every time: a year in the other statement does not reconcile
        an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
        one of its members ("The express trains on the line do not"): the member is not another subject.
-    6. Lowering evidence (never a veto): a time marker or year in one statement only, another period ("in
-       its first season" / "By its fourth season"), a changed word
-       inside quotation marks, attribution in one statement only ("Some say ...", by a reporting verb or a
-       framing word; "states" and "claims" after a determiner, a number or a name are nouns: "the United
-       States"), extra content words (another subject), an approximate figure close to the other.
+    6. Lowering evidence (never a veto): a time marker or year in one statement only (not one that dates a
+       report: "Contrary to earlier reports, ..."), another period ("in its first season" / "By its fourth
+       season"), another instance ("the war" / "the last war"), a changed word inside quotation marks,
+       attribution in one statement only ("Some say ...", by a reporting verb or a framing word; "states"
+       and "claims" after a determiner, a number or a name are nouns: "the United States") or in the first
+       person in one only ("Some say ..." / "I say ..."), extra content words (another subject), an
+       approximate figure close to the other, an antonym naming another member beside a changed figure
+       ("The northern bridge is 240 m long" / "The southern bridge is 310 m long").
        A discourse marker or correction opening the later sentence does not veto.
     7. Not paired at all: statements about different things (items of one list, cells of one table,
        different inline code, a name one lacks, subjects differing by a name, figures that label rather
