@@ -56,9 +56,10 @@ class ForeignWord(Rule):
     particle between or before capitalised name parts: Charles de Gaulle, Des Moines, Los Angeles,
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
     much rarer in the candidate's language, or the text writes it more often without a particle than
-    with one, at least twice, and the particle is in lowercase, or capitalised mid-sentence and no given
-    name of lexicon ``particle_given_names``: "Obama said ... met der Obama", "met Der Obama" are
-    reported, "de Gaulle ... de Gaulle" and "Van Morrison" are not; a capitalised candidate mid-sentence is a name unless an
+    with one, at least twice, is no name of the searched languages (at least 0.5 Zipf more frequent there
+    than in English: Champlain, Silva), and the particle is in lowercase, or capitalised mid-sentence and no
+    given name of lexicon ``particle_given_names``: "Obama said ... met der Obama", "met Der Obama" are
+    reported, "de Gaulle ... de Gaulle", "Champlain ... de Champlain" and "Van Morrison" are not; a capitalised candidate mid-sentence is a name unless an
     English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
     quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
@@ -148,7 +149,8 @@ class ForeignWord(Rule):
                     loose = (nw[0].isupper() and not nw.isupper() and nw != "I"
                              and (prev is None or not prev.group()[0].isupper())  # M. de Talleyrand
                              and (w.islower() or not initial and lw not in lex["particle_given_names"])
-                             and _loose_name(doc.prose, nw, lex["particles"], loose_names))
+                             and _loose_name(doc.prose, nw, lex["particles"], loose_names)
+                             and not _native_name(nw.lower(), langs))
                     if homograph and not (w.islower() and loose):
                         continue  # English "la", "dos" stand before no name: "met la Obama" is French
                     if w[0].isupper() and not initial:
@@ -162,8 +164,9 @@ class ForeignWord(Rule):
                         if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
                     if nw == "I" or nw.startswith(("I'", "I’")) or nw[0].isupper() and not nw.isupper():
-                        if nw != "I" and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en") and not loose:
-                            continue  # a name of the candidate's language: São Paulo, Santa Fe
+                        if nw != "I" and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en"):
+                            continue  # a name of the candidate's language: São Paulo, Santa Fe (also when
+                            # the text writes it alone elsewhere: "Champlain ... de Champlain", "Silva")
                         if particle:
                             if prev is not None and not initial and prev.group()[0].isupper():
                                 continue  # Charles de Gaulle, Vincent van Gogh
@@ -253,6 +256,18 @@ def _loose_name(prose: str, name: str, particles: frozenset[str], memo: dict[str
             alone += 1
     memo[name] = alone >= 2 and alone > bound
     return memo[name]
+
+
+# a name this much more frequent in one of the searched languages than in English is a name of that language
+_NATIVE_MARGIN = 0.5
+
+
+def _native_name(name: str, langs: tuple[str, ...]) -> bool:
+    """``name`` belongs to one of ``langs`` (Champlain, Sarkozy, Silva: more frequent there than in English
+    by ``_NATIVE_MARGIN``), so a particle before it may be its own ("de Champlain") even where the text also
+    writes it alone; not the names the world's news shares (Obama, Microsoft, Google: within the margin)."""
+    en = _zipf(name, "en")
+    return any(_zipf(name, lang) > en + _NATIVE_MARGIN for lang in langs)
 
 
 def _sentence_break(gap: str) -> bool:
