@@ -2,9 +2,10 @@
 
 Its process policy lives here and nowhere else: on Linux the workers are forked from a parent that has
 loaded the rules' models (``warm_up()``), so that they share those pages; the parent is limited to one
-malloc arena, which the workers inherit, and each worker trims its heap after every file; a fresh pool
-takes over every ``FILES_PER_WORKER`` files per worker. That suits a process that ends with the run (the
-command line), not the warm server or a Dask worker.
+malloc arena and fixed allocator thresholds, which the workers inherit, and each worker trims its heap
+after every file; a fresh pool takes over every ``FILES_PER_WORKER`` files (or ``BYTES_PER_WORKER``
+bytes) per worker. That suits a process that ends with the run (the command line), not the warm server
+or a Dask worker.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ _THRESHOLD = 1 << 20  # blocks from 1 MB up are mapped and unmapped, and the hea
 # per-word caches, word lists of other languages and allocator fragmentation otherwise grow with the
 # corpus (+50 MB per worker at 1M words). 24 rather than 48: -20 MB at the peak for +1-2 s per 1M words.
 FILES_PER_WORKER = 24
+# ... or once the round's files hold this many bytes per worker: what a worker keeps after a file grows
+# with the file (after the largest file of the 1M words, 516 kB, it keeps 64 MB; after a 60 kB one, 26 MB).
+BYTES_PER_WORKER = 600_000
 
 
 def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[FileResult]:
@@ -80,7 +84,7 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
     a corpus mixes 200-word and 80,000-word files, and fixed chunks of files left one core idle
     while the other finished a chunk of large ones. On Linux the workers are forked after
     ``warm_up()`` so that they share the models, and a fresh pool takes over every
-    ``FILES_PER_WORKER`` files per worker. This limits the calling process to one malloc arena (glibc),
+    ``FILES_PER_WORKER`` files or ``BYTES_PER_WORKER`` bytes per worker (``_rounds``). This limits the calling process to one malloc arena (glibc),
     which its forked workers inherit: meant for the CLI, whose process ends with the run."""
     jobs = jobs or os.cpu_count() or 1
     if len(paths) < 2 or jobs == 1:
@@ -92,7 +96,8 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
     from prose_lint.warmup import warm_up
 
     workers = min(jobs, len(paths))
-    order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+    sizes = [_size(p) for p in paths]
+    order = sorted(range(len(paths)), key=lambda i: -sizes[i])
     context, rounds = None, [order]
     if sys.platform == "linux":  # fork: the workers share what warm_up() loaded (Python 3.14 defaults to forkserver)
         import multiprocessing
@@ -103,8 +108,7 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
         _malloc("mallopt", _M_ARENA_MAX, 1)
         _malloc("mallopt", _M_MMAP_THRESHOLD, _THRESHOLD)
         _malloc("mallopt", _M_TRIM_THRESHOLD, _THRESHOLD)
-        step = FILES_PER_WORKER * workers
-        rounds = [order[k : k + step] for k in range(0, len(order), step)]
+        rounds = _rounds(order, sizes, workers)
     done: dict[int, FileResult] = {}
     next_out = 0
     for batch in rounds:
@@ -119,6 +123,20 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
     while next_out in done:
         yield done.pop(next_out)
         next_out += 1
+
+
+def _rounds(order: list[int], sizes: list[int], workers: int) -> list[list[int]]:
+    """``order`` cut into rounds of at most ``FILES_PER_WORKER`` files and ``BYTES_PER_WORKER`` bytes per
+    worker (a file larger than that is a round's first file)."""
+    rounds: list[list[int]] = []
+    size = 0
+    for i in order:
+        if not rounds or len(rounds[-1]) >= FILES_PER_WORKER * workers or size + sizes[i] > BYTES_PER_WORKER * workers:
+            rounds.append([])
+            size = 0
+        rounds[-1].append(i)
+        size += sizes[i]
+    return rounds
 
 
 def _size(path: str) -> int:
