@@ -98,7 +98,8 @@ class NonsenseWord(Rule):
     braces ``{xyzzy}``...), a dotfile (``.cshrc``), an abbreviation spelled out in the parenthesis right
     after it ("the qotc (quote of the con)"), a token on a line of
     its own, alone or among capitalised words (a headword, a user name over a post, a signature, an
-    author's name), words in italics (marked as
+    author's name), a user's handle after a byline's words ("Originally Posted by kngtbrd", "Contributed
+    by msoxzw", "Reply to dbrwn:"), words in italics (marked as
     foreign or as a term), code and inline code, URLs, the References section, a token used twice or
     more in the document (a term the text defines), and the project's vocabulary.
     """
