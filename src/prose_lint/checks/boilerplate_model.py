@@ -150,7 +150,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     runs = [r for r in (_letter_parts(units, r) for r in runs) if r]
     candidates = {i for r in runs for i in r}
     body = _body_words(units, [i for i, u in enumerate(units) if u.features[prose] and i not in candidates])
-    runs = without_own_lines(units, [r for r in runs if _supported(units, r, body)])
+    runs = without_own_lines(units, [r for r in runs if _supported(units, r, body)], scattered=runs)
     runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
     runs = [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]

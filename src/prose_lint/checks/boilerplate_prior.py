@@ -33,13 +33,18 @@ def prior() -> dict[str, Any]:
     return _PRIOR
 
 
-def without_own_lines(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
+def without_own_lines(units: Sequence[Any], runs: list[list[int]],
+                      scattered: list[list[int]] | None = None) -> list[list[int]]:
     """``runs`` without those that only the model's score stands behind (no line with evidence of
     chrome) and that are the text's own short lines: a run holding a quotation's source line ("-- Mark
     Twain"), a run of which ``heading_share`` of the lines are headings (the text's outline: "## New
     Platforms / None / ## Discontinued Platforms", a table of contents "4.1. Meetings / 4.2. Votes"),
     or any such run of a document with no evidence of chrome outside it whose main region holds less
-    than ``main_share`` of its words or that has ``scattered_runs`` or more such runs."""
+    than ``main_share`` of its words or that has ``scattered_runs`` or more such runs. The runs are
+    counted among ``scattered`` when given (the model's runs before the other vetoes of
+    ``boilerplate_model.blocks``): a veto that drops one run of a collection of quotations or a
+    recipe must not make the rest look like a page's few blocks (other registers 55 -> 54 findings: a
+    recipe's ingredients; tune split unchanged)."""
     from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome
     from prose_lint.checks.boilerplate_shapes import field_panel
 
@@ -56,7 +61,8 @@ def without_own_lines(units: Sequence[Any], runs: list[list[int]]) -> list[list[
         before, after = BASE.index("before_main"), BASE.index("after_main")
         words = sum(u.words for u in units) or 1
         main = sum(u.words for u in units if not u.features[before] and not u.features[after])
-        if main < p["main_share"] * words or len(bare) >= p["scattered_runs"]:
+        every = [r for r in (scattered or runs) if not any(evidence_of_chrome(units[i]) for i in r)]
+        if main < p["main_share"] * words or max(len(bare), len(every)) >= p["scattered_runs"]:
             in_bare = {i for k in bare for i in runs[k]}
             if not any(evidence_of_chrome(u) for i, u in enumerate(units) if i not in in_bare):
                 drop.update(left)
