@@ -15,7 +15,7 @@ from .filters import DISABLED
 from .lexicon import _lexicon, _stem
 from .periods import _SPATIAL, _periods, _referents, _report_times
 from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
-                       universal_of, verb_negations)
+                       partial_negation, universal_of, verb_negations)
 from .sentences import _GAP, _YEAR, _Sent, _emphatic_once
 
 
@@ -132,6 +132,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     denier = tb if nb > na else ta
     if neg_flip and on_("denied-elsewhere") and not _denies_other(denier, ta if nb > na else tb, stop):
         neg_flip = 0.0  # "Government is not the solution" / "Government is the problem": another predicate
+    if neg_flip and on_("denied-elsewhere") and partial_negation(denier, ta if nb > na else tb):
+        neg_flip = 0.0  # "Wages have not risen fast enough" / "Wages have risen": a degree, not the fact
     absolute = float(bool(neg_flip and (_ABSOLUTE & set(new if nb > na else gone) or
                                         any(w == "one" and _pronoun_one(denier, k) or w == "once" and _not_once(denier, k)
                                             for k, w in enumerate(denier)))))

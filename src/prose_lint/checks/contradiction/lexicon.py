@@ -77,6 +77,7 @@ def _lexicon() -> dict[str, Any]:
             "discourse_phrases": sorted(raw["discourse_phrases"], key=len, reverse=True),  # longest first
             "hedges": set(raw["hedges"]),
             "epistemic": frozenset(raw["epistemic"]),
+            "prescriptive": frozenset(raw["prescriptive"]),
             "timeless_openings": [p.split() for p in raw["timeless_openings"]],
             "time": {w for w in raw["time_change"] if " " not in w},
             "time_phrases": phrases("time_change"),

@@ -121,3 +121,19 @@ def _not_once(toks: list[str], i: int) -> bool:
 
 def _once_denied(toks: list[str]) -> bool:
     return any(w == "once" and _not_once(toks, i) for i, w in enumerate(toks))
+
+
+_UNIVERSAL_WORDS = frozenset({"every", "all", "always"})
+
+
+def partial_negation(denier: list[str], other: list[str]) -> bool:
+    """The negation denies a degree or a universal the other statement does not claim: "Wages have not risen
+    fast enough" / "Wages have risen", "Our schools are not failing every child" / "... failing too many
+    children". "not every" contradicts "every", not "many"; "not ... enough" contradicts "enough"."""
+    i = next((k for k, w in enumerate(denier) if w in ("not", "never") or w.endswith("n't")), None)
+    if i is None:
+        return False
+    after = denier[i + 1:]
+    if "enough" in after and "enough" not in other:
+        return True
+    return not _UNIVERSAL_WORDS.isdisjoint(after[:3]) and _UNIVERSAL_WORDS.isdisjoint(other)

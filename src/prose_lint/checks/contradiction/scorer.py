@@ -121,19 +121,20 @@ def _may_fire(e: _Sent, s: _Sent) -> bool:
 
 def _conjecture(e: _Sent, s: _Sent) -> bool:
     """One statement only is a conjecture ("The committee might have rejected the proposal", "Perhaps the
-    ferry is slower"): it asserts nothing the other can contradict. Only the epistemic hedges
-    (rules/lexicons/contradiction.toml [epistemic]); the learned feature "hedge" (every hedge, "can", "will",
+    ferry is slower") or a prescription ("Our economy must grow by 5 percent"): it asserts nothing the other
+    can contradict. Only the epistemic hedges and "must", "should", "ought" (rules/lexicons/contradiction.toml
+    [epistemic], [prescriptive]); the learned feature "hedge" (every hedge, "can", "will",
     "if" too) cost recall on the tune split and is off (filters.DISABLED)."""
-    return _conjectural(e) != _conjectural(s)
+    lex = _lexicon()
+    return any(_conjectural(e, lex[k]) != _conjectural(s, lex[k]) for k in ("epistemic", "prescriptive"))
 
 
-def _conjectural(s: _Sent) -> bool:
-    """An epistemic hedge written in lower case, or opening the sentence ("Perhaps"; not "May" the month), not
-    inside an opening marker of several words ("Be that as it may, ...")."""
-    epistemic = _lexicon()["epistemic"]
+def _conjectural(s: _Sent, words: frozenset[str]) -> bool:
+    """A hedge (or "must", "should") written in lower case, or opening the sentence ("Perhaps"; not "May" the
+    month), not inside an opening marker of several words ("Be that as it may, ...")."""
     opening = _opening(s)
     skip = len(opening) if len(opening) > 1 else 0
-    return any(r in epistemic or i == 0 and r.lower() in epistemic and r != "May"
+    return any(r in words or i == 0 and r.lower() in words and r != "May"
                for i, r in enumerate(s.raw) if i >= skip)
 
 
