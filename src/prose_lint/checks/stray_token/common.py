@@ -31,7 +31,6 @@ def _lex() -> dict:
         "particles": frozenset(w.lower() for w in raw.get("name_particles", [])),
         "homographs": frozenset(w.lower() for w in raw.get("english_homographs", [])),
         "particle_homographs": frozenset(w.lower() for w in raw.get("particle_homographs", [])),
-        "particle_given_names": frozenset(w.lower() for w in raw.get("particle_given_names", [])),
         "non_final": frozenset(w.lower() for w in raw.get("non_final_words", [])),
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),
         "common_codes": frozenset(w.lower() for w in raw.get("common_codes", [])),

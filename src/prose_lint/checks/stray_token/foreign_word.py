@@ -57,9 +57,9 @@ class ForeignWord(Rule):
     Le Monde, van Gogh — a capitalised next word counts as a name unless it is a common English word
     much rarer in the candidate's language, or the text writes it more often without a particle than
     with one, at least twice, is no name of the searched languages (at least 0.5 Zipf more frequent there
-    than in English: Champlain, Silva), and the particle is in lowercase, or capitalised mid-sentence and no
-    given name of lexicon ``particle_given_names``: "Obama said ... met der Obama", "met Der Obama" are
-    reported, "de Gaulle ... de Gaulle", "Champlain ... de Champlain" and "Van Morrison" are not; a capitalised candidate mid-sentence is a name unless an
+    than in English: Champlain, Silva), and the particle is in lowercase: "Obama said ... met der Obama"
+    is reported, "de Gaulle ... de Gaulle", "Champlain ... de Champlain", "Vegas ... Las Vegas" and "Van
+    Morrison" are not; a capitalised candidate mid-sentence is a name unless an
     English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
     language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
     quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
@@ -142,13 +142,12 @@ class ForeignWord(Rule):
                     if prev is not None and w[0].isupper() and prev.group() in _HONORIFICS:
                         continue  # a name after a title: Mr. Nur el-Din, Dr. Van Helsing
                     particle = lw in lex["particles"]
-                    # a particle before a name the text mostly writes without it (der Obama, les Microsoft)
-                    # is no part of that name: a name keeps its particle (de Gaulle, Des Moines); but a
-                    # capitalised particle that is also a given name (Van Morrison, Les Paul), or that
-                    # opens a sentence or a table cell (Au Files), may be part of a name
-                    loose = (nw[0].isupper() and not nw.isupper() and nw != "I"
+                    # a lowercase particle before a name the text mostly writes without it (der Obama, les
+                    # Microsoft) is no part of that name: a name keeps its particle (de Gaulle, Des Moines);
+                    # a capitalised one is part of a name even when the text shortens it (Las Vegas ...
+                    # Vegas) or a given name (Van Morrison, Les Paul)
+                    loose = (w.islower() and nw[0].isupper() and not nw.isupper() and nw != "I"
                              and (prev is None or not prev.group()[0].isupper())  # M. de Talleyrand
-                             and (w.islower() or not initial and lw not in lex["particle_given_names"])
                              and _loose_name(doc.prose, nw, lex["particles"], loose_names)
                              and not _native_name(nw.lower(), langs))
                     if homograph and not (w.islower() and loose):
