@@ -62,7 +62,13 @@ class OffTopicContent(Rule):
        its subject; a text by another author, a news story in a speech, departs); a *salutation* opening the block
        (a list of addressees, "Mr. Speaker, Mr. Vice President, Members of Congress:", or one collective
        addressee closed by a colon, "Fellow-Citizens:": one speech after another changes little else, and
-       nobody greets the dignitaries again in the middle of a speech); the document's length (ln(words / 1000)), weighted little: a long document changes
+       nobody greets the dignitaries again in the middle of a speech); the document's own spread (*null*,
+       for embeddings and TF-IDF): how far a typical run of the block's length is from the rest of the
+       document without the block (the median over 24 evenly spaced runs; the block is left out, or a long
+       pasted block would look typical), counted against the block (a collection of quotations, a forum
+       thread or a speech that moves from subject to subject is far from itself anywhere, so a block far
+       from the rest is weaker evidence there);
+       the document's length (ln(words / 1000)), weighted little: a long document changes
        subject on its own, but its local and name evidence carry over.
     3. The confidence is a logistic function of those features whose weights and threshold are data
        (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus and
@@ -197,7 +203,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     # and 0.0 x anything adds nothing, so each confidence is the same to the last bit.
     lazy = _DEBUG is None
     unweighted = frozenset(k for k in ("e_ret", "t_ret", "e_lead", "t_lead", "e_near", "t_near", "e_rel", "t_rel",
-                                       "names", "names_sep", "names_gone", "style")
+                                       "e_null", "t_null", "names", "names_sep", "names_gone", "style")
                            if params["model"].get(k, 0.0) == 0.0) if lazy else frozenset()
 
     def features(a: int, b: int, skip: frozenset[str], z_needed: float | None = None) -> dict[str, float] | None:
@@ -213,6 +219,11 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         ne, nt = (0.0, 0.0) if {"e_rel", "t_rel"} <= skip else null(b - a)
         f["e_rel"] = 0.0 if "e_rel" in skip else f["e_rest"] - ne
         f["t_rel"] = 0.0 if "t_rel" in skip else f["t_rest"] - nt
+        # How far a typical run of the block's length is from the rest of the document without the block
+        # (at least 0): a collection (quotations, a forum thread) or a speech that moves from subject to
+        # subject is far from itself anywhere, so a block's distance from the rest is weaker evidence there.
+        f["e_null"] = 0.0 if "e_null" in skip else max(0.0, PE.null_without(a, b, b - a, floor_e))
+        f["t_null"] = 0.0 if "t_null" in skip else max(0.0, PT.null_without(a, b, b - a, floor_t))
         # Names (people, places, organisations) that the rest of the document never uses: a different
         # story in the same category (another match, another company's results) has its own. They count
         # as far as the block's wording also departs from the text before it (names_sep): a section of a

@@ -67,7 +67,7 @@ def _score(f: dict[str, float], weights: dict[str, float]) -> float:
 # The range of each feature computed after the separations (names.py, style.py, the null runs); names_sep
 # (names x min(e_prev, t_prev)) is bounded by the separations themselves.
 _LATE_RANGES = {"names": (0.0, 1.0), "names_gone": (0.0, 1.0), "style": (0.0, 1.0),
-                "e_rel": (-1.5, 1.5), "t_rel": (-1.5, 1.5)}
+                "e_rel": (-1.5, 1.5), "t_rel": (-1.5, 1.5), "e_null": (0.0, 1.0), "t_null": (0.0, 1.0)}
 
 
 def _cannot_reach(early: dict[str, float], weights: dict[str, float], z_needed: float) -> bool:

@@ -121,6 +121,30 @@ class _Parts:
         s2, w2, q2 = (cum[x] - cum[0]) + (cum[m] - cum[y]), (w[x] - w[0]) + (w[m] - w[y]), (q[x] - q[0]) + (q[m] - q[y])
         return self._separations(s1, w1, q1, s2, w2, q2, floor)
 
+    def null_without(self, a: int, b: int, length: int, floor: float, runs: int = 24) -> float:
+        """How far a typical run of ``length`` units of the document without units [a, b) is from the rest
+        of it: the median separation of at most ``runs`` evenly spaced runs of the units outside [a, b)
+        (joined, so a run may straddle the gap; at most half of them long) from the other units outside
+        it. The block itself is left out: runs that overlap a long pasted block would make it look typical."""
+        import numpy as np
+
+        cum, w, q = self.cum, self.wa, self.qa
+        m = len(w) - 1
+        n = m - (b - a)
+        length = min(length, n // 2)
+        if length < 1:
+            return 0.0
+        r = np.unique(np.linspace(0, n - length, num=min(runs, n - length + 1)).astype(int))
+
+        def at(v, k):  # the running sum over the units outside [a, b), at position k of the joined rest
+            return np.where((k <= a)[(...,) + (None,) * (v.ndim - 1)], v[np.minimum(k, m)],
+                            v[np.minimum(k + (b - a), m)] - (v[b] - v[a]))
+
+        y, end = r + length, np.array([n])
+        s1, w1, q1 = at(cum, y) - at(cum, r), at(w, y) - at(w, r), at(q, y) - at(q, r)
+        s2, w2, q2 = at(cum, end) - s1, at(w, end) - w1, at(q, end) - q1
+        return float(np.median(self._separations(s1, w1, q1, s2, w2, q2, floor)))
+
     @staticmethod
     def _coherences(s, w, q, floor: float):
         """The coherence of each run (rows of sums ``s``, weights ``w``, squared weights ``q``), at least
