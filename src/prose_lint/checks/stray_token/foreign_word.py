@@ -183,9 +183,11 @@ class ForeignWord(Rule):
                         pw = prev.group().lower()
                         if pw in possible and pw not in lex["homographs"]:
                             continue  # a run of particles (de la, van der)
-                        if not prev.group()[0].isupper() and (_zipf(pw, "en") < 1.5
-                                                               or _zipf(pw, lang) > _zipf(pw, "en") + 1.0):
-                            continue  # the previous word is not English: a run of the other language
+                        if not prev.group()[0].isupper() and (
+                                _zipf(pw, "en") < 1.5 or any(_zipf(pw, x) > _zipf(pw, "en") + 1.0
+                                                             for x in langs if x == lang or _zipf(lw, x) >= 5.0)):
+                            continue  # the previous word is not English: a run of the other language, of
+                            # any language the candidate is frequent in ("nom de", French, not Spanish)
                     if _foreign_sentence(doc.prose, words, i, lang):
                         continue
                     if _own_term(doc.prose, lw):
