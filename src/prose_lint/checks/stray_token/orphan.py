@@ -57,7 +57,8 @@ class OrphanCode(Rule):
     "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), a
     bracketed time mark ("[2:38]") in a document that has fewer than three of them, a news agency's
     credit with its dash ("(NYT) --") anywhere but at the start of a paragraph after a dateline
-    ("WASHINGTON (AP) --", "LOS ANGELES, Calif. (AP) —", "(CNN) --"), a figure number ("Fig. 5b") in
+    ("WASHINGTON (AP) --", "LOS ANGELES, Calif. (AP) —", "(CNN) --") or after the words it abbreviates
+    ("the European Union (EU) — and its partners"), a figure number ("Fig. 5b") in
     a text that mentions no other figure and shows no image, and wiki maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
     ``maintenance_tags``).
 
@@ -108,12 +109,22 @@ class OrphanCode(Rule):
                     continue  # a figure the text refers to (twice or more, or shown)
                 if kind == "wire credit" and _DATELINE.fullmatch(prose[block.start : s]):
                     continue  # the story's dateline: "WASHINGTON (AP) --", "(CNN) --"
+                if kind == "wire credit" and _expansion(prose, s, token):
+                    continue  # an acronym after its expansion: "the European Union (EU) -- and its partners"
                 if kind == "placeholder" and (_defined(prose, token[1:-1], s, e)
                                               or not lex["placeholder_words"] & set(re.findall(r"[A-Z]+", token))):
                     continue
                 if token.startswith("[") and prose[e : e + 1] in "([":
                     continue  # the text of a link in Markdown syntax: [SIGN UP](https://...)
                 yield ctx.diagnostic(s, e, f"{kind} '{token[:60]}' left in the text: it refers to nothing")
+
+
+def _expansion(prose: str, s: int, token: str) -> bool:
+    """The capitalised words right before the parenthesis spell the acronym in it ("the Centers for
+    Disease Control (CDC) —"): the text introducing an abbreviation, not an agency's credit."""
+    acronym = re.sub(r"[^A-Z]", "", token)
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’]*", prose[max(0, s - 120) : s]) if w[0].isupper())
+    return initials.endswith(acronym)
 
 
 def _has_figures(doc: Document) -> bool:
