@@ -11,6 +11,7 @@ from typing import Iterator
 from prose_lint.analysis import TOKEN_RE
 from prose_lint.checks.stray_token.common import _preload, _primary, _zipf
 from prose_lint.checks.stray_token.rare_tokens import _counts, _tokens
+from prose_lint.checks.stray_token.token_context import _byline_handle
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -121,6 +122,9 @@ class NonsenseWord(Rule):
             w = m.group()
             if len(w) < opts["min_length"] or not w.isascii():
                 continue
+            if _byline_handle(doc.text, m.start()):
+                continue  # a user's handle after "Posted by", "Reply to": kngtbrd, msoxzw (not in ocr-garbage:
+                # "written by rnembers of the board" is a misreading of a word the sentence needs)
             lw = w.lower()
             caps = w.isupper()
             letters = lw if lw.isalpha() else "".join(c for c in lw if c.isalpha())

@@ -53,7 +53,7 @@ class OcrGarbage(Rule):
     that says "the Government"), older English inflections (-est, -eth, -edst on a frequent English word:
     "thou satest"), rare derivations (a stem of four letters or more that is an English word, at Zipf 1.5 or
     more and no misreading itself, plus a productive suffix such as -s, -ed, -y, -ion, -ual: "dicts", "agues",
-    "crufty", "tactual"), a token on a line of its own or after a byline's words (see nonsense-word), a paragraph with leetspeak (a digit
+    "crufty", "tactual"), a token on a line of its own (see nonsense-word), a paragraph with leetspeak (a digit
     no scanner reads for a letter, 2-4 or 6-9, between letters: "4ll y0ur b4s3"), a capitalised token
     before a version number (a product: "Smail 3.0"), tokens in capitals, tokens that are
     words of another language (except a short token whose correction is a function word that cannot end a

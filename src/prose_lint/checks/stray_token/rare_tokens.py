@@ -7,7 +7,7 @@ from collections import Counter
 
 from prose_lint.analysis import TOKEN_RE
 from prose_lint.checks.stray_token.common import _inside, _zipf, _zipf_table
-from prose_lint.checks.stray_token.token_context import _byline_handle, _defined_after, _label_line
+from prose_lint.checks.stray_token.token_context import _defined_after, _label_line
 from prose_lint.document import Document
 
 # characters that glue a token to an identifier, a path, a handle or markup
@@ -90,8 +90,6 @@ def _spared(doc: Document, text: str, block, a: int, b: int, w: str, masked) -> 
         return True  # a label opening its paragraph ("dhcpd: DHCP server configuration")
     if masked and _inside(a, b, masked):
         return True
-    if _byline_handle(text, a):
-        return True  # a user's handle after "Posted by", "Reply to": kngtbrd, msoxzw
     return _label_line(text, a, b)
 
 
