@@ -42,6 +42,11 @@ _FIGURE = re.compile(r"\b(?:Figs?|Figures?)\b\.?[ \t]?\d|!\[|<img\b", re.I)
 # what may stand before a wire credit at the start of a paragraph: a dateline of capitalised words
 # ("LOS ANGELES, Calif.", "Washington"), or nothing
 _DATELINE = re.compile(r"(?:[A-Z][\w.'’-]*,?[ \t]+){0,6}")
+# a credit left over from a feed still opens a story: it follows a sentence's end (or a dateline after one) and
+# the word after its dash begins the story's first sentence. Mid-sentence, or before a lower-case word, the
+# capitals in parentheses are an aside: a ticker ("Apple (AAPL) — up 3% —"), an acronym ("(EU) -- and")
+_STORY_START = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?:[A-Z][\w.'’-]*,?[ \t]+){0,6}\Z")
+_STORY_WORD = re.compile(r"[ \t]*[\"'“‘]?[A-Z0-9]")
 # a transcript marks its time throughout: this many bracketed time marks are its markup, not residue
 _TRANSCRIPT_STAMPS = 3
 _STAMP = re.compile(r"\[\d{1,2}:\d{2}\]")
@@ -56,9 +61,11 @@ class OrphanCode(Rule):
     "%%TITLE%%", "${author}", "<<AD_3>>", "#REF!", "[object Object]", "[ID:116268]", "(Doc. 165/74)",
     "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), a
     bracketed time mark ("[2:38]") in a document that has fewer than three of them, a news agency's
-    credit with its dash ("(NYT) --") anywhere but at the start of a paragraph after a dateline
-    ("WASHINGTON (AP) --", "LOS ANGELES, Calif. (AP) —", "(CNN) --") or after the words it abbreviates
-    ("the European Union (EU) — and its partners"), a figure number ("Fig. 5b") in
+    credit with its dash that opens a story inside a paragraph (after a sentence's end, or a dateline
+    after one, and before a capitalised word: "... on Friday. (NYT) -- Fishing boats"), but not at the
+    start of a paragraph after a dateline ("WASHINGTON (AP) --", "LOS ANGELES, Calif. (AP) —", "(CNN)
+    --"), nor an aside in mid-sentence (a ticker: "Apple (AAPL) — up 3% —") or after the words it
+    abbreviates ("the European Union (EU) — and its partners"), a figure number ("Fig. 5b") in
     a text that mentions no other figure and shows no image, and wiki maintenance tags ("[citation needed]", "[dead link]", "[who?]": lexicon
     ``maintenance_tags``).
 
@@ -109,6 +116,9 @@ class OrphanCode(Rule):
                     continue  # a figure the text refers to (twice or more, or shown)
                 if kind == "wire credit" and _DATELINE.fullmatch(prose[block.start : s]):
                     continue  # the story's dateline: "WASHINGTON (AP) --", "(CNN) --"
+                if kind == "wire credit" and not (_STORY_START.search(prose, block.start, s)
+                                                  and _STORY_WORD.match(prose, e)):
+                    continue  # an aside mid-sentence: a ticker "Apple (AAPL) — up 3% —"
                 if kind == "wire credit" and _expansion(prose, s, token):
                     continue  # an acronym after its expansion: "the European Union (EU) -- and its partners"
                 if kind == "placeholder" and (_defined(prose, token[1:-1], s, e)
