@@ -16,7 +16,8 @@ from .lexicon import _lexicon, _stem
 from .periods import _SPATIAL, _periods, _referents, _report_times
 from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
                        partial_negation, universal_of, verb_negations)
-from .sentences import _GAP, _YEAR, _Sent, _emphatic_once
+from .events import _YEAR
+from .sentences import _GAP, _Sent, _emphatic_once
 
 
 # Idioms with a negation that deny nothing: an alternative ("whether or not", "believe it or not", "one of the

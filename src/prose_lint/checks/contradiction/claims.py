@@ -7,7 +7,9 @@ import re
 
 from prose_lint.analysis import TOKEN_RE as _TOKEN
 
-from .sentences import _QUOTE_RE, _QUOTES, _YEAR, _Sent, _noun_use
+from .assertions import _QUOTE_RE, _QUOTES, _noun_use
+from .events import _YEAR
+from .sentences import _Sent
 
 
 # A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).

@@ -16,7 +16,8 @@ from .candidates import _candidates
 from .exclusive import exclusive_claim, others_earlier
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .sentences import _Sent, _count_negations, _usable
+from .assertions import _count_negations, _usable
+from .sentences import _Sent
 
 
 _FREE = re.compile(r"\b([^\W\d_]+)[-‐](?:free)\b", re.I)

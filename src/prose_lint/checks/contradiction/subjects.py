@@ -15,7 +15,8 @@ from prose_lint.document import Document
 from .alignment import _opening
 from .filters import DISABLED
 from .lexicon import _lexicon, _lexicon_raw, _stem
-from .sentences import _Sent, _count_negations
+from .assertions import _count_negations
+from .sentences import _Sent
 
 _ITEM_KINDS = ("list_item", "table_cell")
 
