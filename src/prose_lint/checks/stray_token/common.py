@@ -32,6 +32,8 @@ def _lex() -> dict:
         "homographs": frozenset(w.lower() for w in raw.get("english_homographs", [])),
         "particle_homographs": frozenset(w.lower() for w in raw.get("particle_homographs", [])),
         "non_final": frozenset(w.lower() for w in raw.get("non_final_words", [])),
+        "articles": frozenset(w.lower() for w in raw["articles"]),
+        "not_after_article": frozenset(w.lower() for w in raw["not_after_article"]),
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),
         "common_codes": frozenset(w.lower() for w in raw.get("common_codes", [])),
         "function_words": {lang: frozenset(w.lower() for w in words)

@@ -58,7 +58,8 @@ class OcrGarbage(Rule):
     before a version number (a product: "Smail 3.0"), tokens in capitals, tokens that are
     words of another language (except a short token whose correction is a function word that cannot end a
     sentence, standing where that word belongs: after an English word, a comma or a sentence start and
-    before a word, a name or a figure of the same clause: "bread aud butter", "thc Dow"; "Wat Tyler" mid-
+    before a word, a name or a figure of the same clause, and not an article before a preposition or a
+    pronoun: "bread aud butter", "thc Dow", but not "with thc in them"; "Wat Tyler" mid-
     sentence stays a name), anything glued to
     a path, an identifier or markup, italics, code, URLs, the References section, tokens used twice or
     more in the document, and the project's vocabulary.
@@ -128,7 +129,8 @@ class OcrGarbage(Rule):
 def _in_english_phrase(prose: str, m, word: str) -> bool:
     """``word`` (the correction of the token ``m``) is a function word that cannot end a sentence ("the",
     "and", "for"), and the token stands where it belongs: a word or a number follows in the same clause
-    (a lowercase word of English, a name, a figure: "thc Dow", "aud officials"; not "date tbc."), and an
+    (a lowercase word of English, a name, a figure: "thc Dow", "aud officials"; not "date tbc."; after an
+    article, no preposition, pronoun or other closed-class word of lexicon ``not_after_article``), and an
     English word, a comma or the start of a sentence comes before it (not a run of another language)."""
     if word not in _lex()["non_final"]:
         return False
@@ -136,6 +138,8 @@ def _in_english_phrase(prose: str, m, word: str) -> bool:
     after = re.match(r"[ \t]+(?:([a-z]+)\b|[A-Z0-9])", prose[m.end() : m.end() + 30])
     if before is None or after is None:
         return False
+    if word in _lex()["articles"] and after.group(1) in _lex()["not_after_article"]:
+        return False  # "the in", "a them": no article stands there ("edibles with thc in them")
     return all(x is None or _zipf(x.lower(), "en") >= 3.0 for x in (before.group(1), after.group(1)))
 
 
