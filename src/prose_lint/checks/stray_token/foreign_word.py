@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 from prose_lint.checks.stray_token.common import (
@@ -14,20 +13,32 @@ from prose_lint.checks.stray_token.common import (
     _quote_spans,
     _zipf,
 )
+from prose_lint.checks.stray_token.foreign_candidates import _best_language, _listed, _possible
+from prose_lint.checks.stray_token.foreign_candidates import _compute_possible
+from prose_lint.checks.stray_token.foreign_context import (
+    _ATTRIBUTION,
+    _GLUED_BEFORE,
+    _NOUN_AFTER,
+    _NOUN_BEFORE,
+    _english,
+    _foreign_sentence,
+    _mostly_english,
+    _own_term,
+    _sentence_break,
+)
+from prose_lint.checks.stray_token.foreign_names import _HONORIFICS, _common_english, _loose_name, _native_name
 from prose_lint.checks.stray_token.informal import _after_i_am, _drops_apostrophes, _eye_dialect
 from prose_lint.checks.stray_token.language import _LANGUAGE_NAMES, _document_language
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
+# _compute_possible is re-exported: scripts/train-stray-charlm imports it from here
+__all__ = ["ForeignWord", "_compute_possible"]
+
 _JOINERS = frozenset("-‐/'’@#_.\\&=+")
-_ENGLISH_DETERMINERS = frozenset(
-    "a an the this that these those his her its their our your my i we you they he she it some any no "
-    "every each one two to will would can could should must may might".split()
-)
 # before one of these, a capitalised word is no name part: "around Ces the world"
 _ENGLISH_ARTICLES = frozenset("a an the this these those his her its their our your my".split())
-_HONORIFICS = frozenset("Mr Mrs Ms Dr Prof St Sr Jr Gen Sen Rep Gov Lt Col Capt Rev Mme Mlle Sra Sr Hr Fr".split())
 _ELISION = re.compile(r"[^\W\d_]{1,4}['’]")  # l'Admin, d'un, dell'arte, qu'il
 # typographic units: "an em dash", "the en space"
 _UNIT_NOUNS = frozenset({"dash", "dashes", "space", "spaces", "quad", "rule", "rules", "width"})
@@ -217,176 +228,3 @@ class ForeignWord(Rule):
                         f"'{w}' is a {name} function word inside an English sentence",
                         properties={"language": lang, "zipf_en": _zipf(lw, "en"), "zipf_foreign": foreign},
                     )
-
-
-_GLUED_BEFORE = frozenset(")]}`´")
-# between a word that opens a noun phrase (an article, a preposition) and one that follows a noun (a
-# preposition, a conjunction), a candidate that English knows is a noun of English, not a stray function word
-# (a function word there would need a noun after it)
-# (not "on" or "by", which end phrasal verbs: "it lingers on [uma] at MIT")
-_NOUN_BEFORE = frozenset("a an the this that its his her their our your my in at of for with from into upon".split())
-# (not "which", "who", "that": a preposition takes them without a noun between: "of which")
-_NOUN_AFTER = frozenset("of about as to for with from in on at by and or but than".split())
-# a dash that opens an attribution line: "-- Mark Twain", "— Dag Hammarskjöld"
-_ATTRIBUTION = re.compile(r"(?:^|\n)[ \t]*(?:--|—|―|~)[ \t]*$")
-
-
-# a word the text uses this many times in lowercase before a lowercase word is one of its own terms
-_OWN_TERM_USES = 3
-
-
-def _own_term(prose: str, word: str) -> bool:
-    """``word`` recurs in the text as a common noun or verb would ("the temps stack", "free any temps
-    in"), not as part of names (Los Angeles, de Gaulle): a term of the text's own, not a stray."""
-    uses = re.findall(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])(?=[\s,.;:]+[a-z])", prose)
-    return len(uses) >= _OWN_TERM_USES
-
-
-def _loose_name(prose: str, name: str, particles: frozenset[str], memo: dict[str, bool]) -> bool:
-    """The text writes ``name`` more often alone than after a name particle (and at least twice alone):
-    the particle before it is not part of it. "Obama said ... Obama's plan ... met der Obama", but not
-    "de Gaulle ... de Gaulle" nor "Los Angeles"."""
-    if name in memo:
-        return memo[name]
-    alone = bound = 0
-    for x in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", prose):
-        before = re.search(r"([^\W\d_]+)\s+$", prose[max(0, x.start() - 12) : x.start()])
-        if before is not None and before.group(1).lower() in particles:
-            bound += 1
-        else:
-            alone += 1
-    memo[name] = alone >= 2 and alone > bound
-    return memo[name]
-
-
-# a name this much more frequent in one of the searched languages than in English is a name of that language
-_NATIVE_MARGIN = 0.5
-
-
-def _native_name(name: str, langs: tuple[str, ...]) -> bool:
-    """``name`` belongs to one of ``langs`` (Champlain, Sarkozy, Silva: more frequent there than in English
-    by ``_NATIVE_MARGIN``), so a particle before it may be its own ("de Champlain") even where the text also
-    writes it alone; not the names the world's news shares (Obama, Microsoft, Google: within the margin)."""
-    en = _zipf(name, "en")
-    return any(_zipf(name, lang) > en + _NATIVE_MARGIN for lang in langs)
-
-
-def _sentence_break(gap: str) -> bool:
-    return any(c in gap for c in ".!?:;\n\"“(«[")
-
-
-def _english(word: str, lang: str, floor: float, margin: float = 0.0) -> bool:
-    """An English word, not more frequent in ``lang`` than in English (by more than ``margin``)."""
-    en = _zipf(word, "en")
-    return en >= floor and en + margin > _zipf(word, lang)
-
-
-def _common_english(word: str, lang: str, floor: float) -> bool:
-    """A capitalised word that is a common English word, much rarer in ``lang`` (Council, not Gaulle)."""
-    lw = word.lower()
-    en = _zipf(lw, "en")
-    return en >= floor and en - _zipf(lw, lang) >= 1.0
-
-
-def _foreign_sentence(prose: str, words: list, i: int, lang: str) -> bool:
-    """At least two other words of the sentence are more frequent in ``lang`` than in English."""
-    n = 0
-    for j, x in enumerate(words):
-        if j == i:
-            continue
-        lx = x.group().lower()
-        f = _zipf(lx, lang)
-        if f >= 4.0 and f > _zipf(lx, "en") + 0.5:
-            n += 1
-            if n >= 2:
-                return True
-    return False
-
-
-def _mostly_english(prose: str, span: tuple[int, int], m, lang: str) -> bool:
-    """Whether the quotation holding ``m`` is English apart from the candidate (an English quotation
-    with a stray word), not a quotation in another language."""
-    en = other = 0
-    for x in _WORD_RE.finditer(prose, span[0], span[1]):
-        if x.start() == m.start():
-            continue
-        lx = x.group().lower()
-        if _zipf(lx, lang) > _zipf(lx, "en"):
-            other += 1
-        else:
-            en += 1
-    return en >= 1 and other <= en
-
-
-@lru_cache(maxsize=8)
-def _possible(langs: tuple[str, ...], max_english: float, min_foreign: float, min_gap: float,
-              max_length: int) -> frozenset[str]:
-    """The candidate words: from rules/models/stray_token_function_words.json when the options are the
-    defaults it was made with (scripts/train-stray-charlm), computed from wordfreq otherwise."""
-    table = _function_words()
-    o = table.get("options", {})
-    if (langs == tuple(l for l in o.get("languages", []) if l != "en") and max_english == o.get("max_english_zipf")
-            and min_foreign == o.get("min_foreign_zipf") and min_gap == o.get("min_zipf_gap")
-            and max_length == o.get("max_length")):
-        return frozenset(table["words"])
-    return _compute_possible(langs, max_english, min_foreign, min_gap, max_length)
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> dict:
-    import json
-
-    from prose_lint.registry import builtin_pack_dir
-
-    path = builtin_pack_dir() / "models" / "stray_token_function_words.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-
-
-@lru_cache(maxsize=8)
-def _listed(langs: tuple[str, ...], max_english: float, min_gap: float) -> frozenset[str]:
-    """The closed-class words of lexicon ``function_words`` for ``langs`` that English does not use: at
-    most ``max_english`` in English (3.0: above it are the English words "oft", "bland", "pendant", "sob",
-    "ante", "hen" that some of these languages spell alike) and ``min_gap`` more frequent in their own
-    language. Single ASCII letters are left out ("y", "e", "o": initials and list labels)."""
-    out = set()
-    for lang, words in _lex()["function_words"].items():
-        if lang not in langs:
-            continue
-        for word in words:
-            if len(word) < 2 and word.isascii() or not word.isalpha():
-                continue
-            en = _zipf(word, "en")
-            if en <= max_english and _zipf(word, lang) - en >= min_gap:
-                out.add(word)
-    return frozenset(out)
-
-
-def _best_language(word: str, langs: tuple[str, ...]) -> tuple[str, float]:
-    """The language (of ``langs``) in which ``word`` is most frequent, and its Zipf frequency there."""
-    row = _function_words().get("words", {}).get(word)
-    if row is not None and row[0] in langs:
-        return row[0], row[1]
-    return max(((lang, _zipf(word, lang)) for lang in langs), key=lambda x: x[1])
-
-
-def _compute_possible(langs: tuple[str, ...], max_english: float, min_foreign: float, min_gap: float,
-                      max_length: int) -> frozenset[str]:
-    """Every word the frequency tests can accept: among the most frequent words of one of ``langs``
-    (wordfreq's lists are ordered by frequency), rare enough in English. A few hundred words; a
-    paragraph without one of them is skipped without looking at its sentences."""
-    from prose_lint.wordtables import top_n_list
-
-    out = set()
-    for lang in langs:
-        for word in top_n_list(lang, 5000, wordlist="small"):
-            f = _zipf(word, lang)
-            if f < min_foreign:
-                break
-            en = _zipf(word, "en")
-            if len(word) <= max_length and (len(word) >= 2 or not word.isascii()) and word.isalpha() \
-                    and en <= max_english and f - en >= min_gap:
-                out.add(word)
-    return frozenset(out)

@@ -1,0 +1,48 @@
+"""stray-token/foreign-word's name tests: whether a particle ("de", "van", "der") belongs to the name after it
+(de Gaulle, Des Moines) or stands loose before a name the text writes alone ("met der Obama")."""
+
+from __future__ import annotations
+
+import re
+
+from prose_lint.checks.stray_token.common import _zipf
+
+# a capitalised word after one of these titles is a name: Mr. Nur el-Din, Dr. Van Helsing
+_HONORIFICS = frozenset("Mr Mrs Ms Dr Prof St Sr Jr Gen Sen Rep Gov Lt Col Capt Rev Mme Mlle Sra Sr Hr Fr".split())
+
+
+def _loose_name(prose: str, name: str, particles: frozenset[str], memo: dict[str, bool]) -> bool:
+    """The text writes ``name`` more often alone than after a name particle (and at least twice alone):
+    the particle before it is not part of it. "Obama said ... Obama's plan ... met der Obama", but not
+    "de Gaulle ... de Gaulle" nor "Los Angeles"."""
+    if name in memo:
+        return memo[name]
+    alone = bound = 0
+    for x in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", prose):
+        before = re.search(r"([^\W\d_]+)\s+$", prose[max(0, x.start() - 12) : x.start()])
+        if before is not None and before.group(1).lower() in particles:
+            bound += 1
+        else:
+            alone += 1
+    memo[name] = alone >= 2 and alone > bound
+    return memo[name]
+
+
+# a name this much more frequent in one of the searched languages than in English is a name of that language
+_NATIVE_MARGIN = 0.5
+
+
+def _native_name(name: str, langs: tuple[str, ...]) -> bool:
+    """``name`` belongs to one of ``langs`` (Champlain, Sarkozy, Silva: more frequent there than in English
+    by ``_NATIVE_MARGIN``), so a particle before it may be its own ("de Champlain") even where the text also
+    writes it alone; not the names the world's news shares (Obama, Microsoft, Google: within the margin)."""
+    en = _zipf(name, "en")
+    return any(_zipf(name, lang) > en + _NATIVE_MARGIN for lang in langs)
+
+
+
+def _common_english(word: str, lang: str, floor: float) -> bool:
+    """A capitalised word that is a common English word, much rarer in ``lang`` (Council, not Gaulle)."""
+    lw = word.lower()
+    en = _zipf(lw, "en")
+    return en >= floor and en - _zipf(lw, lang) >= 1.0
