@@ -64,12 +64,14 @@ class Boilerplate(Rule):
        public-domain and CC BY prose (chrome pasted into a manuscript), with the threshold calibrated
        on other pages and on clean prose (the file's header says what, when and how well).
     3. A line is chrome when its score reaches the threshold, or the lexicon and its context pass say
-       so, or it is a breadcrumb by its shape, not under the main text and not a Markdown heading:
+       so, or it is a breadcrumb by its shape above the main text (before it or before the first line
+       of prose; inside the text it is a menu path or a list of the text's own) and not a Markdown heading:
        three or more short capitalised names without digits joined by one repeated glyph, the last
        perhaps the page's title ("Startpage / Travel / Europe / Portugal", "You are here: Start →
        Recipes → Soups"), or a sign-up box's invitation by its shape (lexicon ``[signup]``: a sentence
-       opening with "sign up", "subscribe", "join" or "get" that speaks to the reader and names the
-       inbox, "Join 40,000 readers and get the weekly digest straight to your mailbox"). Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
+       opening with "sign up", "subscribe", "join" or "get" that offers the site's mail or something
+       sent to the reader's inbox, "Join 40,000 readers and get the weekly digest straight to your
+       mailbox"; "Get your email sorted" is no offer). Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
        (a list or an address of the text itself), has one or two lines (a title block, a sign-off),
