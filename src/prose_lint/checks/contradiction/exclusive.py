@@ -8,7 +8,7 @@ import re
 from prose_lint.analysis import stopwords
 
 from .candidates import _candidates
-from .lexicon import _stem
+from .lexicon import _lexicon, _stem
 from .sentences import _Sent
 
 _ONLY = re.compile(r"\b(?:is|are|was|were|remains|remain)\s+(?:by\s+far\s+)?the\s+only\s+"
@@ -17,11 +17,6 @@ _ONLY = re.compile(r"\b(?:is|are|was|were|remains|remain)\s+(?:by\s+far\s+)?the\
 # Only Fools").
 _ONLY_SUBJECT = re.compile(r"\W*the\s+only\s+(?P<np>[a-z]+(?:[\s-]+[^\W\d_]+){0,8}?)"
                            r"\s+(?:is|are|was|were|remains)\b", re.I)
-# Words that say there is more than one N before it: "other", "another", "a second" ("the second reason" is
-# the next of a list: "The only real reason ..." / "The second reason is ..." in technical documentation),
-# "several", a count.
-_OTHERS = frozenset({"other", "others", "another", "alternative", "alternatives", "second", "several",
-                     "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
 def exclusive_claim(s: _Sent) -> tuple[str, set[str]] | None:
@@ -45,12 +40,13 @@ def others_earlier(s: _Sent, head: str, rest: set[str], sents, index) -> _Sent |
     """The latest earlier plain statement that says there are other or alternative N (or "others" after
     naming N), about the same thing (two more content words shared: one was a false positive in technical
     documentation, "the only remaining implementations" / "alternative evaluation implementations for Python")."""
+    others = _lexicon()["others_than_only"]  # "other", "another", "a second", "several", a count
     for e in reversed(_candidates(s, sents, index, [head])):
         if e.text == s.text or not e.prose or e.negated or len(rest & e.content) < 2:
             continue
         toks = e.tokens
         for i, t in enumerate(toks):
-            if t not in _OTHERS or t == "second" and (i == 0 or toks[i - 1] != "a"):
+            if t not in others or t == "second" and (i == 0 or toks[i - 1] != "a"):
                 continue  # "a second entrance" is one more; "the second reason" counts another list
             after = toks[i + 1: i + 4]
             if any(_stem(w) == head for w in after) or t in ("others", "alternatives") and \

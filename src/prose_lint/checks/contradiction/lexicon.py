@@ -91,6 +91,13 @@ def _lexicon() -> dict[str, Any]:
             "time_shift": frozenset(raw["time_shift"]),
             "antonym_stems": _antonym_stems(raw),
             "label_nouns": frozenset(raw["label_nouns"]),
+            "not_speakers": frozenset(raw["not_speakers"]),
+            "period_ordinals": frozenset(raw["period_ordinals"]),
+            "period_nouns": frozenset(raw["period_nouns"]),
+            "referent_words": frozenset(raw["referent_words"]),
+            "report_nouns": frozenset(raw["report_nouns"]),
+            "determiners": frozenset(raw["determiners"]),
+            "others_than_only": frozenset(raw["others_than_only"]),
         }
     return _LEX
 
@@ -116,8 +123,16 @@ def _antonym_stems(raw) -> dict[str, set[str]]:
     return out
 
 
-_SPELLING = (("ise", "ize"), ("ize", "ise"), ("isi", "izi"), ("izi", "isi"), ("our", "or"), ("re", "er"),
-             ("er", "re"))
+_SPELLING: tuple[tuple[str, str], ...] | None = None
+
+
+def _spelling_pairs() -> tuple[tuple[str, str], ...]:
+    """British/American spelling endings (spelling_variants of rules/lexicons/contradiction.toml), read once:
+    _spellings runs for every word of every antonym pair."""
+    global _SPELLING
+    if _SPELLING is None:
+        _SPELLING = tuple((a, b) for a, b in _lexicon_raw()["spelling_variants"])
+    return _SPELLING
 
 
 def _spellings(w: str) -> set[str]:
@@ -126,7 +141,7 @@ def _spellings(w: str) -> set[str]:
     out = {w}
     if len(w) < 5:
         return out
-    for a, b in _SPELLING:
+    for a, b in _spelling_pairs():
         i = w.rfind(a, 2)
         if i > 0 and (a not in ("re", "er") or i == len(w) - 2):  # -re/-er only at the end ("centre")
             out.add(w[:i] + b + w[i + len(a):])

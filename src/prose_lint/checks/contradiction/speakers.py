@@ -9,6 +9,8 @@ from collections import Counter
 
 from prose_lint.document import Document
 
+from .lexicon import _lexicon
+
 # A speaker's label opening a paragraph: "Q:", "A:", "JOHN:", "Mary Smith:", "MR. JONES.", "The PRESIDENT.",
 # "Posted by harbourfan", "Originally Posted by X", "ferrygirl wrote:".
 _LABEL = re.compile(
@@ -19,10 +21,6 @@ _LABEL = re.compile(
     r"|(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*:(?:[*_]{1,2})?[ \t]+(?=\S)"
     r"|(?i:(?:originally\s+)?posted\s+by)\s+(?P<poster>[^\s:,]+)"
     r"|(?P<writer>\S+)\s+wrote:)")
-# Labels of notes and examples in documentation, not speakers.
-_NOT_SPEAKERS = frozenset({"note", "notes", "example", "examples", "warning", "tip", "see", "usage", "update",
-                           "edit", "source", "summary", "answer", "question", "caution", "important", "author",
-                           "date", "subject", "from", "to", "re", "ps", "nb", "i", "a", "it", "the", "ok"})
 # A dialogue: two speakers at least who each open two paragraphs or more (turns come back). A page's labels
 # ("Ingredients:", "More: http://...", "Japanese Graphic Design: Not in Production ...") do not come back
 # from two names; on the tune split, reading them as speakers cost two planted contradictions.
@@ -32,13 +30,14 @@ _MIN_TURNS = 2
 def speakers(doc: Document) -> dict[int, str]:
     """Block index -> its speaker, for a document read as a dialogue (a paragraph without a label goes on
     with the last speaker's turn); empty for any other document (a lone "Note:" names nobody)."""
+    not_speakers = _lexicon()["not_speakers"]  # labels of notes and examples in documentation
     turns: list[tuple[int, str]] = []
     for block in doc.paragraphs:
         m = _LABEL.match(doc.text, block.start, min(block.end, block.start + 80) + 1)
         if not m:
             continue
         who = next(g for g in m.groups() if g).strip(" .:").lower()
-        if who not in _NOT_SPEAKERS:
+        if who not in not_speakers:
             turns.append((block.index, who))
     counts = Counter(who for _, who in turns)
     if sum(n >= _MIN_TURNS for n in counts.values()) < 2:
