@@ -32,13 +32,30 @@ def _lex() -> dict:
         "homographs": frozenset(w.lower() for w in raw.get("english_homographs", [])),
         "particle_homographs": frozenset(w.lower() for w in raw.get("particle_homographs", [])),
         "non_final": frozenset(w.lower() for w in raw.get("non_final_words", [])),
-        "articles": frozenset(w.lower() for w in raw["articles"]),
-        "not_after_article": frozenset(w.lower() for w in raw["not_after_article"]),
+        "articles": frozenset(w.lower() for w in _key(raw, "articles")),
+        "not_after_article": frozenset(w.lower() for w in _key(raw, "not_after_article")),
+        "byline_re": re.compile(r"(?i)(?:" + "|".join(r"\b" + r"[ \t]+".join(map(re.escape, p.split()))
+                                                       for p in _key(raw, "byline_phrases")) + r")[ \t]+$"),
+        "ocr_confusions": tuple((wrong, right) for wrong, right in _key(raw, "ocr_confusions")),
+        "noun_slot_before": frozenset(w.lower() for w in _key(raw, "noun_slot_before")),
+        "noun_slot_after": frozenset(w.lower() for w in _key(raw, "noun_slot_after")),
+        "name_stoppers": frozenset(w.lower() for w in _key(raw, "name_stoppers")),
+        "honorifics": frozenset(_key(raw, "honorifics")),  # as written: titles are capitalised
+        "unit_nouns": frozenset(w.lower() for w in _key(raw, "unit_nouns")),
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),
         "common_codes": frozenset(w.lower() for w in raw.get("common_codes", [])),
         "function_words": {lang: frozenset(w.lower() for w in words)
                            for lang, words in raw.get("function_words", {}).items()},
     }
+
+
+def _key(raw: dict, key: str) -> list:
+    """A list the rules cannot work without: a lexicon that lacks it is a broken installation."""
+    from prose_lint.errors import ConfigError
+
+    if key not in raw:
+        raise ConfigError(f"lexicon stray_token: key '{key}' missing")
+    return raw[key]
 
 
 def _plural_head(phrase: str) -> str:

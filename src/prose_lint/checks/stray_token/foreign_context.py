@@ -8,13 +8,6 @@ import re
 from prose_lint.checks.stray_token.common import _WORD_RE, _zipf
 
 _GLUED_BEFORE = frozenset(")]}`´")
-# between a word that opens a noun phrase (an article, a preposition) and one that follows a noun (a
-# preposition, a conjunction), a candidate that English knows is a noun of English, not a stray function word
-# (a function word there would need a noun after it)
-# (not "on" or "by", which end phrasal verbs: "it lingers on [uma] at MIT")
-_NOUN_BEFORE = frozenset("a an the this that its his her their our your my in at of for with from into upon".split())
-# (not "which", "who", "that": a preposition takes them without a noun between: "of which")
-_NOUN_AFTER = frozenset("of about as to for with from in on at by and or but than".split())
 # a dash that opens an attribution line: "-- Mark Twain", "— Dag Hammarskjöld"
 _ATTRIBUTION = re.compile(r"(?:^|\n)[ \t]*(?:--|—|―|~)[ \t]*$")
 

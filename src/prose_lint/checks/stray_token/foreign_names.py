@@ -7,10 +7,6 @@ import re
 
 from prose_lint.checks.stray_token.common import _zipf
 
-# a capitalised word after one of these titles is a name: Mr. Nur el-Din, Dr. Van Helsing
-_HONORIFICS = frozenset("Mr Mrs Ms Dr Prof St Sr Jr Gen Sen Rep Gov Lt Col Capt Rev Mme Mlle Sra Sr Hr Fr".split())
-
-
 def _loose_name(prose: str, name: str, particles: frozenset[str], memo: dict[str, bool]) -> bool:
     """The text writes ``name`` more often alone than after a name particle (and at least twice alone):
     the particle before it is not part of it. "Obama said ... Obama's plan ... met der Obama", but not

@@ -18,15 +18,13 @@ from prose_lint.checks.stray_token.foreign_candidates import _compute_possible
 from prose_lint.checks.stray_token.foreign_context import (
     _ATTRIBUTION,
     _GLUED_BEFORE,
-    _NOUN_AFTER,
-    _NOUN_BEFORE,
     _english,
     _foreign_sentence,
     _mostly_english,
     _own_term,
     _sentence_break,
 )
-from prose_lint.checks.stray_token.foreign_names import _HONORIFICS, _common_english, _loose_name, _native_name
+from prose_lint.checks.stray_token.foreign_names import _common_english, _loose_name, _native_name
 from prose_lint.checks.stray_token.informal import _after_i_am, _drops_apostrophes, _eye_dialect
 from prose_lint.checks.stray_token.language import _LANGUAGE_NAMES, _document_language
 from prose_lint.diagnostic import Severity
@@ -37,11 +35,7 @@ from prose_lint.rule import Rule, RuleContext
 __all__ = ["ForeignWord", "_compute_possible"]
 
 _JOINERS = frozenset("-‐/'’@#_.\\&=+")
-# before one of these, a capitalised word is no name part: "around Ces the world"
-_ENGLISH_ARTICLES = frozenset("a an the this these those his her its their our your my".split())
 _ELISION = re.compile(r"[^\W\d_]{1,4}['’]")  # l'Admin, d'un, dell'arte, qu'il
-# typographic units: "an em dash", "the en space"
-_UNIT_NOUNS = frozenset({"dash", "dashes", "space", "spaces", "quad", "rule", "rules", "width"})
 
 
 class ForeignWord(Rule):
@@ -150,7 +144,7 @@ class ForeignWord(Rule):
                             continue  # last word, or a clause ends: nothing English after it
                     nw = nxt.group()
                     initial = prev is None or _sentence_break(doc.prose[prev.end() : m.start()])
-                    if prev is not None and w[0].isupper() and prev.group() in _HONORIFICS:
+                    if prev is not None and w[0].isupper() and prev.group() in lex["honorifics"]:
                         continue  # a name after a title: Mr. Nur el-Din, Dr. Van Helsing
                     particle = lw in lex["particles"]
                     # a lowercase particle before a name the text mostly writes without it (der Obama, les
@@ -168,7 +162,7 @@ class ForeignWord(Rule):
                         # unless it is no name particle and a capitalised word follows (the Dass
                         # Starbucks), a particle before a common English word (the Der Council), or
                         # it stands before an English article, where no name goes on (around Ces the world)
-                        if not nw[0].isupper() and nw.lower() not in _ENGLISH_ARTICLES \
+                        if not nw[0].isupper() and nw.lower() not in lex["name_stoppers"] \
                                 or nw[0].isupper() and particle and not _common_english(nw, lang, 4.5) and not loose:
                             continue
                         if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
@@ -188,7 +182,7 @@ class ForeignWord(Rule):
                         continue  # a run of the other language, or a particle chain
                     if nw[0].islower() and _ELISION.match(nw):
                         continue  # de l'Admin, della dell'arte: a run of the other language
-                    if lw in ("em", "en") and nw.lower() in _UNIT_NOUNS:
+                    if lw in ("em", "en") and nw.lower() in lex["unit_nouns"]:
                         continue
                     if prev is not None and not initial:
                         pw = prev.group().lower()
@@ -203,8 +197,8 @@ class ForeignWord(Rule):
                         continue
                     if _own_term(doc.prose, lw):
                         continue  # a term of the text's own, used throughout: "the temps stack"
-                    if prev is not None and not initial and prev.group().lower() in _NOUN_BEFORE \
-                            and nw.lower() in _NOUN_AFTER and _zipf(lw, "en") >= 2.5:
+                    if prev is not None and not initial and prev.group().lower() in lex["noun_slot_before"] \
+                            and nw.lower() in lex["noun_slot_after"] and _zipf(lw, "en") >= 2.5:
                         continue  # an English noun in its place: "in jest as", "a seine of", "of toda and"
                     if lw == "im" and (_after_i_am(nw) or _drops_apostrophes(doc)):
                         continue  # "im" is "I'm" without its apostrophe: "im going", "im not sure"

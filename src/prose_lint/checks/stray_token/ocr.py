@@ -15,16 +15,11 @@ from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
-# Classic OCR confusions, as (what the scanner read, what the page said): rn/m, cl/d, li/h, b/h,
-# c/e, ii/u, vv/w, 1/l, 0/o... (the confusion tables of OCR post-correction work).
-_OCR_CONFUSIONS = (
-    ("rn", "m"), ("m", "rn"), ("cl", "d"), ("li", "h"), ("b", "h"), ("h", "b"), ("c", "e"), ("e", "c"),
-    ("ii", "u"), ("ii", "n"), ("u", "ii"), ("vv", "w"), ("1", "l"), ("1", "i"), ("l", "1"), ("0", "o"),
-    ("5", "s"), ("l", "i"), ("i", "l"), ("t", "f"), ("f", "t"), ("f", "s"), ("in", "m"), ("ni", "m"),
-    ("n", "u"), ("u", "n"), ("c", "o"), ("o", "c"), ("tl", "d"), ("h", "li"), ("d", "cl"), ("I", "l"),
-)
-_CONFUSIONS_LOWER = tuple((wrong.lower(), right.lower()) for wrong, right in _OCR_CONFUSIONS)  # tokens are lowered
 
+@lru_cache(maxsize=1)
+def _confusions() -> tuple[tuple[str, str], ...]:
+    """Lexicon ``ocr_confusions``, lowered as the tokens are."""
+    return tuple((wrong.lower(), right.lower()) for wrong, right in _lex()["ocr_confusions"])
 
 
 def _used_capitalised(doc: Document, word: str) -> bool:
@@ -42,8 +37,8 @@ class OcrGarbage(Rule):
 
     Algorithm: a rare token (English Zipf below ``max_zipf``; for a token of three letters or fewer,
     any frequency under ``max_zipf_short`` and at least 3 below the correction) is reported when
-    undoing one classic OCR confusion (rn/m, cl/d, li/h, b/h, c/e, ii/u, vv/w, 1/l, 0/o, f/s...)
-    gives a frequent English word (Zipf >= ``min_correction_zipf``, or >= 6 for short tokens) at least
+    undoing one classic OCR confusion (lexicon ``ocr_confusions``: rn/m, cl/d, li/h, b/h, c/e, ii/u, vv/w,
+    1/l, 0/o, f/s...) gives a frequent English word (Zipf >= ``min_correction_zipf``, or >= 6 for short tokens) at least
     ``min_gain`` more frequent than the token. A short token that English does not write (Zipf < 2.5) may
     carry two misreadings at two places ("tlic" for "the") when the function word fits where it stands
     (see below). The correction is offered as a suggestion.
@@ -148,10 +143,10 @@ def _double_correction(lw: str) -> tuple[str, float] | None:
     """The most frequent English word (Zipf >= 6: "the", "and", "was") that undoing two confusions makes of
     the short token ``lw``."""
     best = None
-    for wrong, right in _CONFUSIONS_LOWER:
+    for wrong, right in _confusions():
         for i in _positions(lw, wrong):
             once = lw[:i] + right + lw[i + len(wrong):]
-            for wrong2, right2 in _CONFUSIONS_LOWER:
+            for wrong2, right2 in _confusions():
                 for j in _positions(once, wrong2):
                     if j < i + len(right) and i < j + len(wrong2):
                         continue  # two misreadings of two places, not one undone twice (fer -> fcr -> for)
@@ -178,7 +173,7 @@ def _best_correction(lw: str, zt: float, short: bool, min_zipf: float, min_gain:
     best = None
     floor = 6.0 if short else min_zipf
     gain = max(min_gain, 3.0 if short else 0.0)
-    for wrong, right in _CONFUSIONS_LOWER:
+    for wrong, right in _confusions():
         start = lw.find(wrong)
         while start >= 0:
             cand = lw[:start] + right + lw[start + len(wrong):]

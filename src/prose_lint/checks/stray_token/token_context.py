@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.checks.stray_token.common import _zipf
+from prose_lint.checks.stray_token.common import _lex, _zipf
 
 _LABEL_EDGE = " \t-–—*#>{}[]()<>:.,;|"
 
@@ -91,14 +91,7 @@ def _derived(word: str, misread) -> bool:
     return False
 
 
-# the words of a byline or a forum's reply header, before the author's handle: "Originally Posted by
-# kngtbrd", "Contributed by msoxzw", "Reply to dbrwn:", "Quoting grrbl"
-_BYLINE = re.compile(r"(?i)(?:\b(?:posted|written|submitted|contributed|sent|edited|uploaded|shared|started|quoted"
-                     r"|created|added|reported|signed|translated)[ \t]+by|\brepl(?:y|ying|ied)[ \t]+to"
-                     r"|\bquote[ \t]+from|\bquoting|\bin[ \t]+reply[ \t]+to)[ \t]+$")
-
-
 def _byline_handle(text: str, a: int) -> bool:
     """The token at ``a`` follows a byline's words: the handle of a forum user, not a word of the prose."""
-    return _BYLINE.search(text, max(0, a - 40), a) is not None
+    return _lex()["byline_re"].search(text, max(0, a - 40), a) is not None  # lexicon byline_phrases
 
