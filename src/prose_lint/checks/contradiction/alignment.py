@@ -9,10 +9,12 @@ from collections import Counter
 from prose_lint.analysis import stopwords
 
 from .antonyms import _antonym_pairs
-from .claims import (_CLAIM_TOKEN, _LEAD, _MONTHS, _NEG_TOKENS, _attribution, _claim_tokens, _close, _drop_lead,
+from .claims import (_LEAD, _MONTHS, _NEG_TOKENS, _attribution, _claim_tokens, _close, _drop_lead,
                      _lead, _quoted_change, _value)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
+from .negations import _denies_other, _negations
+from .openings import _opening
 from .periods import _SPATIAL, _periods, _referents, _report_times
 from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
                        partial_negation, universal_of, verb_negations)
@@ -20,71 +22,11 @@ from .events import _YEAR
 from .sentences import _GAP, _Sent, _emphatic_once
 
 
-# Idioms with a negation that deny nothing: an alternative ("whether or not", "believe it or not", "one of the
-# best, if not the best"), an emphasis ("make no mistake", "no wonder", "not to mention").
-_NOT_NEGATING = ("not only", "not just", "not least", "no doubt", "no longer", "not merely", "nothing but",
-                 "no matter", "no less", "no more than", "not until", "or not", "if not", "make no mistake",
-                 "no wonder", "not to mention", "no question", "without a doubt", "without doubt", "not surprisingly",
-                 "never mind")
 _ABSOLUTE = frozenset({"never", "ever", "any", "whatsoever", "none", "nobody", "nothing", "nowhere", "all"})
 
 
 def on_(name: str) -> bool:
     return name not in DISABLED
-
-
-def _denies_other(denier: list[str], other: list[str], stop) -> bool:
-    """Some negation of ``denier`` has in its scope (the first content word of the four after it) a word the
-    other statement also says: antithesis pairs a denial with another predicate ("not the solution" / "the
-    problem"; "We did not come to fear the future" / "We came to shape it"), which contradicts nothing."""
-    said = {_stem(w) for w in other if w not in stop}
-    scopes = 0
-    by_verb = verb_negations(denier)
-    for i, t in enumerate(denier):
-        if t not in _NEG_TOKENS and not t.endswith("n't") and i not in by_verb:
-            continue
-        word = next((w for w in denier[i + 1: i + 5] if w not in stop and w not in _NEG_TOKENS
-                     and not w.endswith("n't") and w.isalpha()), None)
-        if word is None:
-            return True  # nothing to look at ("it is not.")
-        scopes += 1
-        if _stem(word) in said:
-            return True
-    return not scopes
-
-
-def _negations(toks: list[str]) -> int:
-    n = sum(1 for t in toks if t in _NEG_TOKENS or t.endswith("n't")) + len(verb_negations(toks))
-    if n:
-        joined = " " + " ".join(toks) + " "  # whole words: "or not" is not in "for nothing"
-        n -= sum(joined.count(f" {p} ") for p in _NOT_NEGATING)
-    return max(n, 0)
-
-
-# Each word is spelt one way only (a letter, then letters up to one apostrophe/hyphen, or word characters):
-# "[^\W\d_]+['’-]?\w*" split every word in all possible ways and backtracked exponentially (0.5 s on seed 000).
-_OPENING = re.compile(r"^\W*(?:[^\W\d_](?:[^\W\d_]*['’-]\w*|\w*)\s+){0,5}[^\W\d_](?:[^\W\d_]*['’]\w*|\w*)\s*[,:]\s")
-_NO_POINT = re.compile(r"\b(?:at|by)\s+no\s+(?:point|time|stage)\b|\bno\s+(?:one|longer)\b", re.I)
-
-
-# An opening of six words ("On the i386 and amd64 architectures,", "At the end of the day,") is an adverbial
-# unless it holds one of these: then it is a clause of its own.
-_SUBORDINATORS = frozenset({"if", "unless", "because", "although", "though", "whereas", "while", "when", "whenever"})
-
-
-def _opening(s: _Sent) -> list[str]:
-    """The tokens of an opening adverbial or discourse marker up to its comma ("In fact,", "Officially,"),
-    and of "at no point": they say how the claim is made, not what it is about."""
-    if s.opening is None:
-        m = _OPENING.match(s.text)
-        toks = [t.lower() for t in _CLAIM_TOKEN.findall(m.group(0))] if m else []
-        if len(toks) > 5 and _SUBORDINATORS & set(toks):
-            m, toks = None, []  # six words with "if", "because", ...: a clause ("But if thine eye be evil,")
-        n = _NO_POINT.search(s.text)
-        if n and (not m or n.start() >= m.end()):
-            toks += [t.lower() for t in _CLAIM_TOKEN.findall(n.group(0)) if t.lower() != "no"]
-        s.opening = toks
-    return s.opening
 
 
 def _head_extra(toks: list[str], shared: set[str], stop) -> float:

@@ -10,7 +10,9 @@ from typing import Any
 from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
-from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, _negations, _opening, pair_features
+from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, pair_features
+from .negations import _negations
+from .openings import _opening
 from .antonyms import AntonymKeys, antonym_keys
 from .claims import _MONTHS, _claim_tokens, _value
 from .filters import DISABLED

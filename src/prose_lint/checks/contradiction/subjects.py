@@ -12,7 +12,7 @@ from functools import lru_cache
 from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
-from .alignment import _opening
+from .openings import _opening
 from .filters import DISABLED
 from .lexicon import _lexicon, _lexicon_raw, _stem
 from .assertions import _count_negations
