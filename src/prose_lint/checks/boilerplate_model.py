@@ -128,14 +128,13 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     tables = table_lines(units)
     runs: list[list[int]] = []
     run: list[int] = []
-    after = _after_index()
     # A breadcrumb leads to the page from above: before the main text or before the first line of prose.
     # Inside or under the text, or as a Markdown heading, the same shape is the text's own: a menu path
     # in a how-to ("Code → Settings → Text Editor"), a shopping list in a story ("Bread / Milk / Eggs"),
     # a heading ("#### GNU C / Cygwin / MinGW"). Tune split: planted blocks found 146 -> 145 (a cookie
     # banner's button row after the text, "Learn more • Decline • Customise"), web chrome lines found
     # 18,035 -> 18,034, content lines flagged 252 -> 252, both wild grounds unchanged.
-    before = BASE.index("before_main")
+    before, after = BASE.index("before_main"), BASE.index("after_main")
     lead = next((i for i, u in enumerate(units) if u.features[prose]), len(units))
     crumbs = {i for i, u in enumerate(units) if u.words <= CRUMB_WORDS and (u.features[before] or i < lead)
               and not u.features[after] and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)}
@@ -286,12 +285,6 @@ def _letter_parts(units: Sequence[Any], run: list[int]) -> list[int]:
             cut = k - len(lead)  # index in run of the closing line (negative: above the run)
             return run[: max(0, cut)] + [i for i in run[max(0, cut + 1) :] if units[i].lex_bad]
     return run
-
-
-def _after_index() -> int:
-    from prose_lint.checks.boilerplate_features import BASE
-
-    return BASE.index("after_main")
 
 
 def _prose_index() -> int:
