@@ -58,6 +58,34 @@ def _set_as_lines(block_text: str) -> bool:
     return len(lines) >= 2 and all(len(line.rstrip()) < _SHORT_LINE for line in lines)
 
 
+# the pronoun "i" in lowercase ("i guess", "i'm"): informal writing (a chat, a forum post)
+_LOWERCASE_I = re.compile(r"(?<![\w.(\-$@%])i(?= [a-z]|['’]m\b)")
+# what stands before a sentence of its own: the end of another sentence (a stop, maybe a closing quote or bracket)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def _lowercase_writer(doc: Document, a, b) -> bool:
+    """The writer of either paragraph starts sentences in lowercase (two sentences of the two do, the first
+    paragraph's opening one included, or a lowercase pronoun "i" stands in them): a forum post, a chat, a reply under a
+    quoted post ("does anyone know ... idk" / "its ok i guess"). There a lowercase start is how a sentence
+    begins, not the rest of one cut by a page break; prose set in type capitalises its sentences."""
+    if _LOWERCASE_I.search(doc.prose, a.start, a.end) or _LOWERCASE_I.search(doc.prose, b.start, b.end):
+        return True
+    starts = 0
+    for block, skip in ((a, 0), (b, 1)):
+        for s, _ in doc.sentences(block)[skip:]:
+            word = _WORD_RE.match(doc.prose, s)
+            # an ordinary word, not an identifier that keeps its case ("printf() and sprintf() now support"),
+            # at the start of the paragraph or after a stop of the text itself, not after masked code
+            # ("`unpack` is also ...")
+            if word is not None and word.group()[0].islower() and _zipf(word.group(), "en") >= 3.0 \
+                    and doc.prose[word.end() : word.end() + 1] not in "(_" \
+                    and (not doc.text[block.start : s].strip() if s == doc.sentences(block)[0][0]
+                         else _SENTENCE_END.search(doc.text, max(block.start, s - 6), s)):
+                starts += 1
+    return starts >= 2
+
+
 # a writer who ends at least half of the paragraphs without a stop (and at least this many) does not punctuate
 _UNPUNCTUATED_PARAGRAPHS = 4
 
@@ -97,7 +125,11 @@ class BrokenParagraph(Rule):
     markup (inline code, a link) does not end on a word; a short last line under a finished sentence
     (fewer than ``min_words`` words) is a label, not a broken sentence. In a text whose writer does not
     punctuate (at least half of its paragraphs of ``min_words`` words, and at least four, end without a
-    stop: a forum thread, a chat), nothing is reported: no missing stop says where a sentence ends. The region
+    stop: a forum thread, a chat), nothing is reported: no missing stop says where a sentence ends. Nor is a
+    lowercase start evidence when the writer of either paragraph starts sentences in lowercase (two of their
+    sentences, the first paragraph's opening one included, begin with an ordinary lowercase word after a stop,
+    or a lowercase pronoun "i" stands in them: "does anyone know ... idk" / "its ok i guess"); a paragraph
+    that ends on a word no sentence ends on is still reported. The region
     runs from the last words of the first paragraph to the first word of the second; an unsafe fix
     joins them.
     """
@@ -158,6 +190,8 @@ class BrokenParagraph(Rule):
             # identifier like "bpo-123") after a paragraph that does not end on a name or a signature
             lowercase_start = (first_word.group()[0].islower() and last.group()[0].islower()
                                and _zipf(first_word.group().lower(), "en") >= 3.0)
+            if lowercase_start and not non_final and _lowercase_writer(doc, a, b):
+                continue  # a writer who starts sentences in lowercase: no page break is needed to explain one
             if not (lowercase_start or non_final):
                 continue
             start = words_a[max(0, len(words_a) - 3)].start()

@@ -62,6 +62,16 @@ def _best_language(word: str, langs: tuple[str, ...]) -> tuple[str, float]:
     return max(((lang, _zipf(word, lang)) for lang in langs), key=lambda x: x[1])
 
 
+# a language in which a candidate is about as frequent as in its best one (at most this many Zipf below it)
+_SHARED_GAP = 1.0
+
+
+def _shared_languages(word: str, best: str, foreign: float, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """``best`` and every other language of ``langs`` in which ``word`` is nearly as frequent: "un" is
+    French, Spanish and Italian alike, so a run of any of them ("un hombre inocente") explains it."""
+    return (best,) + tuple(l for l in langs if l != best and _zipf(word, l) >= foreign - _SHARED_GAP)
+
+
 def _compute_possible(langs: tuple[str, ...], max_english: float, min_foreign: float, min_gap: float,
                       max_length: int) -> frozenset[str]:
     """Every word the frequency tests can accept: among the most frequent words of one of ``langs``

@@ -13,7 +13,7 @@ from prose_lint.checks.stray_token.common import (
     _quote_spans,
     _zipf,
 )
-from prose_lint.checks.stray_token.foreign_candidates import _best_language, _listed, _possible
+from prose_lint.checks.stray_token.foreign_candidates import _best_language, _listed, _possible, _shared_languages
 from prose_lint.checks.stray_token.foreign_candidates import _compute_possible
 from prose_lint.checks.stray_token.foreign_context import (
     _ATTRIBUTION,
@@ -65,9 +65,12 @@ class ForeignWord(Rule):
     than in English: Champlain, Silva), and the particle is in lowercase: "Obama said ... met der Obama"
     is reported, "de Gaulle ... de Gaulle", "Champlain ... de Champlain", "Vegas ... Las Vegas" and "Van
     Morrison" are not; a capitalised candidate mid-sentence is a name unless an
-    English article or possessive follows it, "around Ces the world"; any candidate before a capitalised word of its own
-    language: São Paulo; a capitalised word after a title: Mr. Nur; a run of capitalised words),
-    quotations whose words are mostly not English (a marked foreign quotation), italics, parts of
+    English article or possessive follows it, "around Ces the world"; a particle or capitalised candidate before
+    a capitalised word of its own language: São Paulo, not a lowercase preposition: "by ohne Siemens"; a
+    capitalised word after a title: Mr. Nur; a run of capitalised words), quotations whose words are mostly not
+    English (a marked foreign quotation) and sentences with two other words of the candidate's language (a run
+    of it), where a word that several languages share counts for each it is nearly as frequent in (within 1
+    Zipf: "un" is French, Spanish and Italian: "un hombre inocente"), italics, parts of
     compounds, handles and paths (ctrl-alt-del, d'un, @les), a word glued to a bracket or a typewriter
     apostrophe ([L]et, (VAX)en, `em), a word before a comma or "!" (no function word stands there: an
     interjection, an address or a place: "Oui, we have", "Nome, Alaska"), a capitalised word after an
@@ -168,9 +171,11 @@ class ForeignWord(Rule):
                         if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
                     if nw == "I" or nw.startswith(("I'", "I’")) or nw[0].isupper() and not nw.isupper():
-                        if nw != "I" and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en"):
+                        if nw != "I" and (particle or w[0].isupper()) \
+                                and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en"):
                             continue  # a name of the candidate's language: São Paulo, Santa Fe (also when
-                            # the text writes it alone elsewhere: "Champlain ... de Champlain", "Silva")
+                            # the text writes it alone elsewhere: "Champlain ... de Champlain", "Silva"); a
+                            # lowercase preposition or conjunction is no part of a name: "by ohne Siemens"
                         if particle:
                             if prev is not None and not initial and prev.group()[0].isupper():
                                 continue  # Charles de Gaulle, Vincent van Gogh
@@ -193,8 +198,9 @@ class ForeignWord(Rule):
                                                              for x in langs if x == lang or _zipf(lw, x) >= 5.0)):
                             continue  # the previous word is not English: a run of the other language, of
                             # any language the candidate is frequent in ("nom de", French, not Spanish)
-                    if _foreign_sentence(doc.prose, words, i, lang):
-                        continue
+                    shared = _shared_languages(lw, lang, foreign, langs)
+                    if any(_foreign_sentence(doc.prose, words, i, x) for x in shared):
+                        continue  # a run of any language the word is frequent in ("un hombre inocente")
                     if _own_term(doc.prose, lw):
                         continue  # a term of the text's own, used throughout: "the temps stack"
                     if prev is not None and not initial and prev.group().lower() in lex["noun_slot_before"] \
@@ -214,7 +220,7 @@ class ForeignWord(Rule):
                     if _inside(m.start(), m.end(), loans) or _inside(m.start(), m.end(), doc.italic_spans):
                         continue
                     q = next(((a, b) for a, b in quotes if a <= m.start() and m.end() <= b), None)
-                    if q is not None and not _mostly_english(doc.prose, q, m, lang):
+                    if q is not None and not all(_mostly_english(doc.prose, q, m, x) for x in shared):
                         continue  # a quotation in another language, marked as such
                     name = _LANGUAGE_NAMES.get(lang, lang)
                     yield ctx.diagnostic(
