@@ -28,11 +28,22 @@ _NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "nei
                          "nowhere"})
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _claim_tokens(s: _Sent) -> list[str]:
     if s.claim is None:
-        # "%" is the word "percent" written as a sign ("68%" restates "68 percent").
-        s.claim = [t.lower().replace("’", "'") if t != "%" else "percent" for t in _CLAIM_TOKEN.findall(s.text)]
+        # "%" is the word "percent" written as a sign ("68%" restates "68 percent"). Without a digit the
+        # number alternatives of _CLAIM_TOKEN cannot match: its tokens are the sentence's own (no second scan).
+        toks = s.tokens if _DIGIT.search(s.text) is None else \
+            [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(s.text)]
+        s.claim = [t if t != "%" else "percent" for t in toks]
     return s.claim
+
+
+def _is_figure(tok: str) -> bool:
+    """_value(tok) is not None, without a regex call for the words (most tokens): a figure opens with a digit."""
+    return tok in _WORD_NUM or tok[:1].isdigit() and _NUM.match(tok) is not None
 
 
 def _value(tok: str) -> float | None:

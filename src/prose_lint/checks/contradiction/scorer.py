@@ -14,7 +14,7 @@ from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, pair_features
 from .negations import _negations
 from .openings import _opening
 from .antonyms import AntonymKeys, antonym_keys
-from .claims import _MONTHS, _claim_tokens, _value
+from .claims import _MONTHS, _claim_tokens, _is_figure
 from .filters import DISABLED
 from .lexicon import _lexicon
 from .sentences import _Sent
@@ -85,7 +85,7 @@ def _claim_profile(s: _Sent) -> tuple[Counter, int, frozenset[str], AntonymKeys]
         ta = _claim_tokens(s)
         counts = Counter(ta)
         s.profile = (counts, _negations(ta),
-                     frozenset(a for a in ta if _value(a) is not None or a in _MONTHS and s.raw_lower_ok(a)),
+                     frozenset(a for a in ta if _is_figure(a) or a in _MONTHS and s.raw_lower_ok(a)),
                      antonym_keys(counts))
     return s.profile
 

@@ -33,12 +33,10 @@ class _Sent:
     years: set[str] | frozenset = frozenset()
     numbers: set[str] | frozenset = frozenset()
     usable: bool = True  # an assertion of the author's own
-    evidence: bool = True  # usable, or attributed to data rather than to a person
-    quoted_only: bool = False  # not usable only because it quotes something (a name, a title, a term)
     time: bool = False  # mentions a time/change marker
-    contrast_open: bool = False
-    negated: bool = False
-    negations: int = 0  # _count_negations of the text
+    # evidence, quoted_only, contrast_open, negations: read on demand (the properties below); most sentences
+    # are never asked (only candidates of a pair are), so _make_sent does not compute them.
+    lazy: dict = field(default_factory=dict)
     negations_outside: int | None = None  # the same outside conditional clauses (subjects), on demand
     complete: bool = True  # opens with a capital or a figure and ends with . ! or ?: not a list item's clause
     events: list | tuple = ()  # dated one-time events (_event_years)
@@ -56,6 +54,43 @@ class _Sent:
     words: list | None = None  # words as written, compound names whole (subjects._words), on demand
     lower_words: frozenset | None = None  # the words lower-cased (subjects._lower_words), on demand
     head: tuple | None = None  # the subject as written (subjects._head), on demand
+
+    @property
+    def evidence(self) -> bool:
+        """Usable, or attributed to data rather than to a person (data are cited only with "according")."""
+        got = self.lazy.get("evidence")
+        if got is None:
+            got = self.lazy["evidence"] = self.usable or "according" in self.tokens and \
+                _usable(self.text, self.tokens, self.raw, _lexicon(), attributed_data=True)
+        return got
+
+    @property
+    def quoted_only(self) -> bool:
+        """Not usable only because it quotes something (a name, a title, a term)."""
+        got = self.lazy.get("quoted_only")
+        if got is None:
+            got = self.lazy["quoted_only"] = not self.usable and _QUOTE_RE.search(self.text) is not None and \
+                _usable(_QUOTE_RE.sub("", self.text), self.tokens, self.raw, _lexicon())
+        return got
+
+    @property
+    def contrast_open(self) -> bool:
+        got = self.lazy.get("contrast_open")
+        if got is None:
+            got = self.lazy["contrast_open"] = (" " + " ".join(self.tokens) + " ").startswith(_lexicon()["contrast"])
+        return got
+
+    @property
+    def negations(self) -> int:
+        """_count_negations of the text."""
+        got = self.lazy.get("negations")
+        if got is None:
+            got = self.lazy["negations"] = _count_negations(self.text)
+        return got
+
+    @property
+    def negated(self) -> bool:
+        return self.negations > 0
 
     def raw_lower_ok(self, word: str) -> bool:
         """``word`` (a month name) is written capitalised here, not the verb "may" / "march"."""
@@ -92,16 +127,9 @@ def _make_sent(text: str, index: int, start: int, end: int, block: int, pos: int
     sent.question = text.rstrip().rstrip("\"'”’)").endswith("?")
     sent.exhortation = _exhortation(toks, raw) and not _LET_MARKER.match(text)
     sent.usable = not sent.exhortation and _usable(text, toks, raw, lex)
-    # Data are cited only with "according" (_usable): without it the second look can only say no.
-    sent.evidence = sent.usable or "according" in toks and _usable(text, toks, raw, lex, attributed_data=True)
-    sent.quoted_only = not sent.usable and _QUOTE_RE.search(text) is not None and \
-        _usable(_QUOTE_RE.sub("", text), toks, raw, lex)
     joined = " " + " ".join(toks) + " "
     sent.time = bool(sent.years) or not lex["time"].isdisjoint(_emphatic_once(toks)) or any(
         p in joined for p in _padded(lex["time_phrases"]))
-    sent.contrast_open = joined.startswith(lex["contrast"])
-    sent.negations = _count_negations(text)
-    sent.negated = sent.negations > 0
     first = text.lstrip(" \t\n\"'“‘«(*_[")[:1]
     end = text.rstrip(" \t\n\"'”’»)*_]")
     # A statement that trails off ("For code points below 256 ...") is not complete either.
