@@ -151,7 +151,8 @@ class UnpairedEmphasis(Rule):
     spaces, a single ``*`` right after a word (a footnote mark) and an underscore between a word and
     a ``*`` (a wildcard: ``grub_*``) are not, nor a marker glued to another marker character (a run of
     underscores is a blank to fill in: ``____needs``). In Markdown a single ``_`` glued to the end of a
-    word is a name (a user's ``kim_``), and a ``*`` before a name in capitals a wildcard (``*BSD``). In plain text, ``**``,
+    word is a name (a user's ``kim_``), a ``*`` before a name in capitals a wildcard (``*BSD``, and
+    ``*nix``), and a ``*`` that opens its paragraph a footnote's note (``*Offer valid in the US only.``). In plain text, ``**``,
     ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
     delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
     (otherwise ``_name`` is an identifier). Nor is a marker glued to a word that is code: one holding
@@ -191,8 +192,10 @@ class UnpairedEmphasis(Rule):
                 if run == "_" and right:
                     continue  # a name ending in an underscore (a user's nick_, a macro's pTHX_): no one
                     # forgets the opening of an underscore emphasis and writes its closing
-                if run == "*" and left and re.match(r"[A-Z]{2,}\b", prose[e : e + 8]):
-                    continue  # a wildcard before a family's name: *BSD, *NIX
+                if run == "*" and left and re.match(r"[A-Z]{2,}\b|nix\b", prose[e : e + 8]):
+                    continue  # a wildcard before a family's name: *BSD, *NIX, *nix
+                if run == "*" and left and not prose[block.start : s].strip():
+                    continue  # a footnote's note opening its paragraph: "*Offer valid in the US only."
                 if run[0] == "_" and "*" in (before, after):
                     continue  # a wildcard of an identifier: grub_*, *_test
                 if _code_word(doc.text, s, e):
