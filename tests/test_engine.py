@@ -135,30 +135,17 @@ def test_rules_that_started_background_work_run_last():
 
 
 def test_files_are_handed_out_largest_first_and_reported_in_order(tmp_path, monkeypatch):
-    """A stand-in executor records the order of submission (the real pool runs in other processes)."""
-    import concurrent.futures
-
+    """The parent records the order in which it hands files to the worker processes."""
     import prose_lint.executors.pool as pool
 
     submitted = []
+    original = pool._Worker.give
 
-    class Recorder:
-        def __init__(self, max_workers, initializer, initargs, mp_context=None):
-            initializer(*initargs)
+    def give(self, i, paths, sizes):
+        submitted.append(paths[i])
+        original(self, i, paths, sizes)
 
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def submit(self, fn, path):
-            submitted.append(path)
-            future = concurrent.futures.Future()
-            future.set_result(fn(path))
-            return future
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorder)
+    monkeypatch.setattr(pool._Worker, "give", give)
     paths = []
     for n, size in enumerate([10, 5000, 200, 90000, 3]):
         path = tmp_path / f"f{n}.md"

@@ -1,19 +1,65 @@
-"""How the pool executor cuts the files into rounds (a fresh pool of workers for each)."""
+"""How the pool executor replaces its worker processes: each one on its own, after a number of files or
+of bytes, while the others go on."""
 
+from prose_lint.config import Settings
+from prose_lint.engine import Linter
 from prose_lint.executors import pool
 
 
-def test_rounds_end_at_a_number_of_files_or_of_bytes_per_worker(monkeypatch):
+def test_each_worker_retires_after_a_number_of_files_or_of_bytes(tmp_path, monkeypatch):
     monkeypatch.setattr(pool, "FILES_PER_WORKER", 3)
-    monkeypatch.setattr(pool, "BYTES_PER_WORKER", 100)
-    sizes = [150, 90, 60, 40, 30, 10, 10, 10, 10, 10, 10, 5, 5]
-    order = list(range(len(sizes)))  # largest first, as lint_paths orders them
-    rounds = pool._rounds(order, sizes, workers=2)
-    # bytes end the first round, the number of files the second; a round has a file for each worker
-    # even when the first one is over the budget (else the other worker would wait for it, idle)
-    assert rounds == [[0, 1], [2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12]]
-    assert sorted(i for r in rounds for i in r) == order
+    monkeypatch.setattr(pool, "BYTES_PER_WORKER", 1000)
+    given: dict[int, list[int]] = {}
+    original = pool._Worker.give
+
+    def give(self, i, paths, sizes):
+        given.setdefault(id(self), []).append(sizes[i])
+        original(self, i, paths, sizes)
+
+    monkeypatch.setattr(pool._Worker, "give", give)
+    paths = []
+    for n, size in enumerate([1500, 900, 600, 400, 300, 100, 100, 100, 100, 100, 100, 50, 50]):
+        path = tmp_path / f"f{n}.md"
+        path.write_text(("The the end. " * 100)[:size], encoding="utf-8")
+        paths.append(str(path))
+    linter = Linter(Settings(select=["repeated-word"]))
+    serial = [(r.path, r.diagnostics) for r in pool.lint_paths(linter, paths, jobs=1)]
+    pooled = [(r.path, r.diagnostics) for r in pool.lint_paths(linter, paths, jobs=2)]
+    assert pooled == serial
+    files = [sizes for sizes in given.values()]
+    assert sorted(s for sizes in files for s in sizes) == sorted(p.stat().st_size for p in tmp_path.iterdir())
+    # a worker has at least one file, whatever its size; then no more than the budget allows
+    assert all(len(sizes) <= 3 and (len(sizes) == 1 or sum(sizes) <= 1000) for sizes in files)
+    assert len(files) >= 5
 
 
-def test_one_round_when_everything_fits():
-    assert pool._rounds([2, 0, 1], [5, 3, 9], workers=2) == [[2, 0, 1]]
+def test_no_two_large_files_at_once_and_the_other_worker_takes_small_ones(tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "LARGE_FILE", 500)
+    running: dict[int, int] = {}
+    overlaps, given = [], []
+    give, take = pool._Worker.give, pool._Worker.take
+
+    def recording_give(self, i, paths, sizes):
+        small_left = sum(s <= 500 for s in sizes) > sum(s <= 500 for s in given)
+        # two large files at once only when no small one is left (else a core would wait)
+        overlaps.append(sizes[i] > 500 and small_left and any(s > 500 for w, s in running.items() if w != id(self)))
+        running[id(self)] = sizes[i]
+        given.append(sizes[i])
+        give(self, i, paths, sizes)
+
+    def recording_take(self, paths):
+        running.pop(id(self), None)
+        return take(self, paths)
+
+    monkeypatch.setattr(pool._Worker, "give", recording_give)
+    monkeypatch.setattr(pool._Worker, "take", recording_take)
+    paths = []
+    for n, size in enumerate([3000, 2500, 2000, 300, 200, 100, 100, 50]):
+        path = tmp_path / f"f{n}.md"
+        path.write_text(("The the end. " * 300)[:size], encoding="utf-8")
+        paths.append(str(path))
+    linter = Linter(Settings(select=["repeated-word"]))
+    serial = [(r.path, r.diagnostics) for r in pool.lint_paths(linter, paths, jobs=1)]
+    assert [(r.path, r.diagnostics) for r in pool.lint_paths(linter, paths, jobs=2)] == serial
+    assert not any(overlaps)
+    assert given[:2] == [3000, 50]  # the largest file first; the other worker the smallest

@@ -68,15 +68,20 @@ _THRESHOLD = 1 << 20  # blocks from 1 MB up are mapped and unmapped, and the hea
 
 
 # -- parent side -------------------------------------------------------
-# Worker processes are replaced after this many files each (a new pool forked from the warm parent):
-# per-word caches, word lists of other languages and allocator fragmentation otherwise grow with the
-# corpus (+50 MB per worker at 1M words). 24 rather than 48: -20 MB at the peak for +1-2 s per 1M words.
+# A worker process is replaced by a fresh one (forked from the warm parent) after this many files: per-word
+# caches, word lists of other languages and allocator fragmentation otherwise grow with the corpus
+# (+50 MB per worker at 1M words). 24 rather than 48: -20 MB at the peak for +1-2 s per 1M words.
 FILES_PER_WORKER = 24
-# ... or once the round's files hold this many bytes per worker: what a worker keeps after a file grows
+# ... or before a file would take its files over this many bytes: what a worker keeps after a file grows
 # with the file (after the largest file of the 1M words, 516 kB, it keeps 64 MB; after a 60 kB one, 26 MB).
-# Measured on the 1M words (peak PSS; 24 files alone: 301 MB): 600 kB 286 MB, 10 rounds instead of 8;
-# 300 kB 250 MB but 14 rounds, whose ends leave a core idle (~+3 s of 54, simulated from file sizes).
+# Each worker retires on its own, so the other one keeps working (whole-pool rounds left a core idle
+# at each round's end while the last file of the round finished).
 BYTES_PER_WORKER = 600_000
+# A file of more than this many bytes is given to a worker only while no other worker has one: a worker's
+# memory grows with its file (peak RSS 205 MB on a 516 kB file, ~110 MB on a 20 kB one), and largest-first
+# otherwise starts the two or three largest files of a corpus at once, the run's peak. Meanwhile the other
+# workers take the smallest files left, so that the cores stay busy and the large files still start early.
+LARGE_FILE = 150_000
 
 
 def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[FileResult]:
@@ -85,63 +90,143 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int = 0) -> Iterable[File
     Files are handed out one at a time, largest first (longest-processing-time-first scheduling):
     a corpus mixes 200-word and 80,000-word files, and fixed chunks of files left one core idle
     while the other finished a chunk of large ones. On Linux the workers are forked after
-    ``warm_up()`` so that they share the models, and a fresh pool takes over every
-    ``FILES_PER_WORKER`` files or ``BYTES_PER_WORKER`` bytes per worker (``_rounds``). This limits the calling process to one malloc arena (glibc),
-    which its forked workers inherit: meant for the CLI, whose process ends with the run."""
+    ``warm_up()`` so that they share the models, and each is replaced by a fresh one after
+    ``FILES_PER_WORKER`` files or ``BYTES_PER_WORKER`` bytes (``_Worker``). This limits the calling
+    process to one malloc arena (glibc), which its forked workers inherit: meant for the CLI, whose
+    process ends with the run."""
     jobs = jobs or os.cpu_count() or 1
     if len(paths) < 2 or jobs == 1:
         for path in paths:
             yield linter.lint_path(path)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only runs with several files pay its import
-
-    from prose_lint.warmup import warm_up
-
     workers = min(jobs, len(paths))
     sizes = [_size(p) for p in paths]
     order = sorted(range(len(paths)), key=lambda i: -sizes[i])
-    context, rounds = None, [order]
     if sys.platform == "linux":  # fork: the workers share what warm_up() loaded (Python 3.14 defaults to forkserver)
-        import multiprocessing
+        from prose_lint.warmup import warm_up
 
-        context = multiprocessing.get_context("fork")
         warm_up(linter)
         _malloc("malloc_trim", 0)  # what building the models freed (-4 MB shared by every worker)
         _malloc("mallopt", _M_ARENA_MAX, 1)
         _malloc("mallopt", _M_MMAP_THRESHOLD, _THRESHOLD)
         _malloc("mallopt", _M_TRIM_THRESHOLD, _THRESHOLD)
-        rounds = _rounds(order, sizes, workers)
+        results = _forked(linter.settings, paths, order, sizes, workers)
+    else:
+        results = _pooled(linter.settings, paths, order, workers)
     done: dict[int, FileResult] = {}
     next_out = 0
-    for batch in rounds:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter.settings,),
-                                 mp_context=context) as pool:
-            futures = {i: pool.submit(_work, paths[i]) for i in batch}
-            for i in sorted(futures):  # what can be reported in order is reported as soon as it is done
-                done[i] = futures[i].result()
-                while next_out in done:
-                    yield done.pop(next_out)
-                    next_out += 1
-    while next_out in done:
-        yield done.pop(next_out)
-        next_out += 1
+    for i, result in results:  # what can be reported in order is reported as soon as it is done
+        done[i] = result
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
 
 
-def _rounds(order: list[int], sizes: list[int], workers: int) -> list[list[int]]:
-    """``order`` cut into rounds of at most ``FILES_PER_WORKER`` files and ``BYTES_PER_WORKER`` bytes per
-    worker. A round holds at least one file per worker, whatever their size: the workers of a round
-    wait for its last file, so a round of one large file would leave every other core idle."""
-    rounds: list[list[int]] = []
-    size = 0
-    for i in order:
-        full = rounds and (len(rounds[-1]) >= FILES_PER_WORKER * workers
-                           or (size + sizes[i] > BYTES_PER_WORKER * workers and len(rounds[-1]) >= workers))
-        if not rounds or full:
-            rounds.append([])
-            size = 0
-        rounds[-1].append(i)
-        size += sizes[i]
-    return rounds
+def _pooled(settings, paths, order, workers):
+    """One pool for every file, its workers started afresh (spawn, forkserver): nothing to share."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        futures = {pool.submit(_work, paths[i]): i for i in order}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _forked(settings, paths, order, sizes, workers):
+    """(index, result) as the forked workers finish them; each worker has one file at a time."""
+    from multiprocessing.connection import wait
+
+    from collections import deque
+
+    pending = deque(order)  # largest first
+    live: dict = {}
+
+    def next_file(worker: _Worker | None) -> int | None:
+        """The largest file left, unless it is large and another worker has a large one: then the smallest
+        (large too when only large ones are left: better than an idle core). None when ``worker`` should make way for a fresh one (its budget would be exceeded)."""
+        large = sizes[pending[0]] > LARGE_FILE and any(
+            w is not worker and w.current >= 0 and sizes[w.current] > LARGE_FILE for w in live.values())
+        i = pending[-1] if large else pending[0]
+        if worker is not None and (worker.files >= FILES_PER_WORKER or worker.bytes + sizes[i] > BYTES_PER_WORKER):
+            return None
+        return pending.pop() if large else pending.popleft()
+
+    def start() -> None:
+        worker = _Worker(settings)
+        live[worker.conn] = worker
+        worker.give(next_file(None), paths, sizes)
+
+    try:
+        for _ in range(workers):
+            start()
+        while live:
+            for conn in wait(list(live)):
+                worker = live[conn]
+                i, result = worker.take(paths)
+                following = next_file(worker) if pending else None
+                if following is None:
+                    del live[conn]
+                    worker.retire()  # gone before its successor starts (~10 ms; the other worker goes on)
+                    if pending:
+                        start()
+                else:
+                    worker.give(following, paths, sizes)
+                yield i, result
+    finally:
+        for worker in live.values():
+            worker.process.kill()
+            worker.process.join()
+
+
+class _Worker:
+    """A process forked from this one that lints the files it is given, one at a time, until told to stop."""
+
+    def __init__(self, settings: Settings) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, settings))
+        self.process.start()
+        child.close()
+        self.files = self.bytes = 0
+        self.current = -1
+
+    def give(self, i: int, paths: list[str], sizes: list[int]) -> None:
+        self.current = i
+        self.files += 1
+        self.bytes += sizes[i]
+        self.conn.send(paths[i])
+
+    def take(self, paths: list[str]) -> tuple[int, FileResult]:
+        i, self.current = self.current, -1
+        try:
+            ok, value = self.conn.recv()
+        except EOFError:
+            self.process.join()
+            raise RuntimeError(f"a worker process ended (exit code {self.process.exitcode}) while linting "
+                               f"{paths[i]}") from None
+        if not ok:
+            raise value
+        return i, value
+
+    def retire(self) -> None:
+        self.conn.send(None)
+        self.conn.close()
+        self.process.join()
+
+
+def _serve(conn, settings: Settings) -> None:
+    _init_worker(settings)
+    while (path := conn.recv()) is not None:
+        try:
+            reply = (True, _work(path))
+        except Exception as error:  # noqa: BLE001 - re-raised in the parent, as a process pool does
+            reply = (False, error)
+        try:
+            conn.send(reply)
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+            conn.send((False, RuntimeError(f"{path}: {reply[1]!r}")))
 
 
 def _size(path: str) -> int:
