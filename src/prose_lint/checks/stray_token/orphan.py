@@ -19,7 +19,11 @@ _SHAPES = [
     ("wiki link or file markup", r"\[\[(?:[^\W_]|:[A-Z])[^\[\]\n]{0,119}\]\]"),
     # a placeholder is named by an identifier: ${author}, {$headline}; not Perl's ${^MATCH}, ${$0}
     ("template placeholder", r"%%[A-Za-z][A-Za-z0-9_]{0,30}%%|\$\{[A-Za-z_][\w.]{0,39}\}|\{\$[A-Za-z_][\w.]{0,39}\}"
-                             r"|<<[A-Z][A-Z0-9_:\- ]{0,30}>>|\{#[0-9A-Za-z_]{1,20}\}|\{%[^{}\n]{1,60}%\}"),
+                             r"|<<[A-Z][A-Z0-9_:\- ]{0,30}>>|\{#[0-9A-Za-z_]{1,20}\}|\{%[^{}\n]{1,60}%\}"
+                             # ERB, ASP and JSP tags, Template Toolkit's [% %], Ruby's #{name}, a wiki's {{{1}}}
+                             r"|<%[=#-]?[ \t]?[^%<>\n]{1,60}%>|\[%[ \t][^%\[\]\n]{1,60}[ \t]%\]|#\{[A-Za-z_][\w.]{0,39}\}"
+                             r"|\{\{\{[^{}\n]{1,60}\}\}\}"),
+    ("script residue", r"<\?php\b[^?\n]{0,80}\?>"),
     ("spreadsheet error", r"#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NULL!|NUM!)(?![\w!?])"),
     ("script residue", r"\[object (?:Object|HTMLDivElement|Window|Promise|Array)\]"),
     ("record id", r"\[(?:[A-Za-z]{1,12}):\s?(?=[A-Za-z_\-]*\d)[0-9A-Za-z_\-]{2,24}\]"  # [image:221409], [ID:116268]
@@ -58,7 +62,9 @@ _ANY = re.compile(r"[{}\[\]%#<$]|ID|Id|SKU|Ref|ref\.|Doc|Rec|Item|\)[ \t]*[-â€”â
 class OrphanCode(Rule):
     """Residue of a template, a wiki, a spreadsheet or a script, or an internal record id, that refers
     to nothing in the text: "{{Citation needed|date=May 2012}}", "{{cn}}", "[[File:Map.jpg|thumb]]",
-    "%%TITLE%%", "${author}", "<<AD_3>>", "#REF!", "[object Object]", "[ID:116268]", "(Doc. 165/74)",
+    "%%TITLE%%", "${author}", "<<AD_3>>", a tag of ERB, ASP or JSP ("<%= name %>"), Template Toolkit ("[%
+    user.name %]"), Ruby ("#{name}") or PHP ("<?php echo $x; ?>"), a wiki parameter ("{{{1}}}"), "#REF!",
+    "[object Object]", "[ID:116268]", "(Doc. 165/74)",
     "[TBD]", "[INSERT NAME]" (a bracketed word in capitals of lexicon ``placeholder_words``), a
     bracketed time mark ("[2:38]") in a document that has fewer than three of them, a news agency's
     credit with its dash that opens a story inside a paragraph (after a sentence's end, or a dateline
