@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from prose_lint.document import Block, Document, InlineSpans, Span, blank, mask_urls_and_emails
+from prose_lint.markdown_inline import code_spans_only
 from prose_lint.positions import LineIndex
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
@@ -37,16 +38,22 @@ _INLINE_SYNTAX = re.compile(r"[\\`~*_\[\]!<&]")
 
 def _inline(state) -> None:
     """markdown-it's core "inline" rule, except that a block's content without inline syntax is not
-    tokenised (its token is marked ``meta["plain"]``)."""
+    tokenised (its token is marked ``meta["plain"]``), and one whose only inline syntax is code spans
+    is tokenised by ``markdown_inline.code_spans_only``."""
     parse = state.md.inline.parse
     for token in state.tokens:
         if token.type == "inline":
             if token.children is None:
                 token.children = []
-            if _INLINE_SYNTAX.search(token.content) is None:
+            content = token.content
+            if _INLINE_SYNTAX.search(content) is None:
                 token.meta = {"plain": True}
+                continue
+            children = code_spans_only(content) if "`" in content else None
+            if children is None:
+                parse(content, state.md, state.env, token.children)
             else:
-                parse(token.content, state.md, state.env, token.children)
+                token.children = children
 
 
 def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
@@ -125,6 +132,15 @@ def _align_inline(text: str, chars: list[str], children, cursor: int, limit: int
     opened: list[tuple[str, int]] = []  # (token type, offset of its opening delimiter)
     for child in children:
         kind = child.type
+        if kind == "text" and not in_autolink:  # most tokens: the tests below are all false for them
+            if child.content:
+                start, cursor = _unmask(text, chars, child.content, cursor, limit)
+                if start is not None:
+                    first = start if first is None else first
+                    last = cursor
+            continue
+        if kind == "softbreak":
+            continue
         if kind == "link_open" and child.markup == "autolink":
             in_autolink = True
         elif kind == "link_close":
