@@ -38,7 +38,7 @@ class OcrGarbage(Rule):
     Algorithm: a rare token (English Zipf below ``max_zipf``; for a token of three letters or fewer,
     any frequency under ``max_zipf_short`` and at least 3 below the correction) is reported when
     undoing one classic OCR confusion (lexicon ``ocr_confusions``: rn/m, cl/d, li/h, b/h, c/e, ii/u, vv/w,
-    1/l, 0/o, f/s...) gives a frequent English word (Zipf >= ``min_correction_zipf``, or >= 6 for short tokens) at least
+    1/l, 0/o, f/s — the long s, which was never set at the end of a word: not "lockf" for "locks"...) gives a frequent English word (Zipf >= ``min_correction_zipf``, or >= 6 for short tokens) at least
     ``min_gain`` more frequent than the token. A short token that English does not write (Zipf < 2.5) may
     carry two misreadings at two places ("tlic" for "the") when the function word fits where it stands
     (see below). The correction is offered as a suggestion.
@@ -145,9 +145,13 @@ def _double_correction(lw: str) -> tuple[str, float] | None:
     best = None
     for wrong, right in _confusions():
         for i in _positions(lw, wrong):
+            if _long_s_at_end(lw, i, wrong, right):
+                continue
             once = lw[:i] + right + lw[i + len(wrong):]
             for wrong2, right2 in _confusions():
                 for j in _positions(once, wrong2):
+                    if _long_s_at_end(once, j, wrong2, right2):
+                        continue
                     if j < i + len(right) and i < j + len(wrong2):
                         continue  # two misreadings of two places, not one undone twice (fer -> fcr -> for)
                     cand = once[:j] + right2 + once[j + len(wrong2):]
@@ -160,6 +164,12 @@ def _double_correction(lw: str) -> tuple[str, float] | None:
 
 def _positions(word: str, part: str) -> list[int]:
     return [i for i in range(len(word)) if word.startswith(part, i)]
+
+
+def _long_s_at_end(word: str, i: int, wrong: str, right: str) -> bool:
+    """Undoing f/s at the end of ``word``: the long s that a scanner reads as f was never set at the end of a
+    word (round s stands there), so a final f is what the page says: "lockf", "modf", "Calif"."""
+    return wrong == "f" and right == "s" and i == len(word) - 1
 
 
 def _correction(lw: str, zt: float, short: bool, opts: dict) -> tuple[str, float] | None:
@@ -177,8 +187,9 @@ def _best_correction(lw: str, zt: float, short: bool, min_zipf: float, min_gain:
         start = lw.find(wrong)
         while start >= 0:
             cand = lw[:start] + right + lw[start + len(wrong):]
+            at_end = _long_s_at_end(lw, start, wrong, right)
             start = lw.find(wrong, start + 1)
-            if not cand.isalpha():
+            if at_end or not cand.isalpha():
                 continue
             zc = _zipf(cand, "en")
             if zc >= floor and zc - zt >= gain:
