@@ -44,6 +44,7 @@ def _lex() -> dict:
         "unit_nouns": frozenset(w.lower() for w in _key(raw, "unit_nouns")),
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),
         "common_codes": frozenset(w.lower() for w in raw.get("common_codes", [])),
+        "standard_series": tuple(raw.get("standard_series", [])),
         "function_words": {lang: frozenset(w.lower() for w in words)
                            for lang, words in raw.get("function_words", {}).items()},
     }
