@@ -71,7 +71,11 @@ class Boilerplate(Rule):
        Recipes → Soups"), or a sign-up box's invitation by its shape (lexicon ``[signup]``: a sentence
        opening with "sign up", "subscribe", "join" or "get" that offers the site's mail or something
        sent to the reader's inbox, "Join 40,000 readers and get the weekly digest straight to your
-       mailbox"; "Get your email sorted" is no offer). Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
+       mailbox"; "Get your email sorted" is no offer), or a bar or a row of links by its shape (``checks/boilerplate_bars.py``:
+       three or more short labels, mostly capitalised, none a sentence, between one separator repeated, one of
+       them a label the lexicon knows, "Help | Accessibility | Site Map | Terms of Use"; a line of two or more
+       Markdown links and nothing else, "[Register](/register) [Sign in](/signin)"). A Markdown level-1
+       heading without a link is the page's title and never chrome, whatever sits around it. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
        (a list or an address of the text itself), has one or two lines (a title block, a sign-off),

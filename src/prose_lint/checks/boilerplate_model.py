@@ -115,6 +115,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     A line of a table (``boilerplate_shapes.table_lines``: a grid, pipe or reST simple table, which has
     a rule) is never chrome: a document's table is its own, whatever its cells look like. Last, a
     comment thread under the article joins the chrome (``boilerplate_thread``)."""
+    from prose_lint.checks.boilerplate_bars import chrome_rows, page_titles, split_at
     from prose_lint.checks.boilerplate_features import BASE
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
@@ -138,7 +139,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     lead = next((i for i, u in enumerate(units) if u.features[prose]), len(units))
     crumbs = {i for i, u in enumerate(units) if u.words <= CRUMB_WORDS and (u.features[before] or i < lead)
               and not u.features[after] and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)}
-    crumbs |= signups(units)  # a sign-up box's invitation, by its shape
+    crumbs |= signups(units) | chrome_rows(units)  # a sign-up box's invitation, a bar, a row of links
     for i, (u, p) in enumerate(zip(units, probs)):
         if i not in tables and (u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"])):
             run.append(i)
@@ -148,6 +149,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
         run = []
     if run:
         runs.append(run)
+    runs = split_at(runs, page_titles(units))  # a page's h1 is its article's title
     directions = stage_directions(units)
     if directions:
         runs = [r for r in (_without_directions(units, r, directions) for r in runs) if r]
