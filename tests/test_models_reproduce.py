@@ -45,3 +45,13 @@ def test_boilerplate_classifier_reproduces():
     run = _run([str(ROOT / "scripts" / "train-boilerplate"), "--check"])
     assert run.returncode == 0, "rules/models/boilerplate.json is not what scripts/train-boilerplate trains now:\n" \
         + run.stderr[-2000:]
+
+
+def test_off_topic_model_reproduces():
+    """rules/lexicons/off_topic.toml [change_point.model]: the fitted weights (the bias and the length term)
+    are what scripts/calibrate-off-topic fits from the tune split of the evaluation corpus now."""
+    if not (ROOT / "benchmarks" / "out" / "quality" / "tune" / "cases.jsonl").is_file():
+        pytest.skip("the tune split is not built (benchmarks/quality/build.py)")
+    run = _run([str(ROOT / "scripts" / "calibrate-off-topic"), "--jobs", "2", "--check"])
+    assert run.returncode == 0, "rules/lexicons/off_topic.toml is not what scripts/calibrate-off-topic fits now:\n" \
+        + run.stderr[-2000:]
