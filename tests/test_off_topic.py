@@ -199,6 +199,57 @@ def test_early_exit_never_changes_the_answer(sensitivity, monkeypatch):
         assert fast == full
 
 
+# -- cases written for the 2026-11-30 review, never tuned on -------------------------------------------
+# tests/fixtures/off_topic/: two football reports, two quarterly-results stories, a storm report, a
+# provincial address that touches six subjects in turn. Checked (not fitted) against every change since.
+OWN = Path(__file__).parent / "fixtures" / "off_topic"
+
+
+def _own(name: str, raw: bool = False) -> list[str]:
+    paras = (OWN / f"{name}.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    return [p for p in paras if len(p.split()) > 12] if raw else paras
+
+
+def _joined(*parts: list[str]) -> str:
+    return "\n\n".join(p for part in parts for p in part) + "\n"
+
+
+@pytest.mark.parametrize("first,second,third", [("earnings1", "football2", "storm"),
+                                                ("football1", "earnings2", "storm")])
+@pytest.mark.parametrize("raw", [False, True])
+def test_own_two_articles_appended_are_both_found(first, second, third, raw):
+    """Two articles of other subjects after a story, with or without their headlines: each is found."""
+    text = _joined(_own(first), _own(second, raw), _own(third, raw))
+    diags = run(text)
+    for name in (second, third):
+        at = text.index(_own(name, raw=True)[0])
+        assert any(d.start <= at < d.end or 0 <= d.start - at < 200 for d in diags), (name, diags)
+
+
+@pytest.mark.parametrize("host,other", [("earnings1", "storm"), ("football1", "earnings2"), ("speech5", "earnings1")])
+def test_own_other_subject_appended_is_found(host, other):
+    text = _joined(_own(host), _own(other, raw=True))
+    diags = run(text)
+    assert len(diags) == 1 and found_at(text, _own(other, raw=True)[0], diags)
+
+
+@pytest.mark.parametrize("name", ["football1", "football2", "earnings1", "earnings2", "storm", "speech5"])
+def test_own_single_documents_are_not_flagged(name):
+    """A speech that moves from the economy to schools, health, rivers, policing and audits is one text."""
+    assert run(_joined(_own(name))) == []
+
+
+@pytest.mark.xfail(reason="known limit (docstring): another story of the same category (a second match "
+                          "report, another company's results) is found only with a structural sign, a clear "
+                          "change of vocabulary or recurring names of its own: names alone, tried as a feature "
+                          "on 2026-11-30, cost more precision on tune and other registers than they found",
+                   strict=False)
+@pytest.mark.parametrize("first,second", [("football1", "football2"), ("earnings1", "earnings2")])
+def test_own_same_category_append(first, second):
+    text = _joined(_own(first), _own(second))
+    assert found_at(text, _own(second, raw=True)[0], run(text))
+
+
 def test_clean_corpus_has_no_off_topic_content():
     found = {p.name: lines_of(lint(p, [RULE]), RULE) for p in clean_files()}
     assert {k: v for k, v in found.items() if v} == {}
