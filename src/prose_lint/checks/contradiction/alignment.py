@@ -269,4 +269,4 @@ _APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "ap
 _ANTONYM_FUNCTION = frozenset({"more", "less", "fewer", "most", "least", "before", "after", "all", "always",
                                "above", "below", "many", "few", "much", "little", "first", "last", "same",
                                "different", "inside", "outside", "ahead", "behind", "everyone", "everything",
-                               "everywhere", "early", "late", "earlier", "later", "for", "against", "empty", "full"})
+                               "everywhere", "early", "late", "earlier", "later", "for", "against"})

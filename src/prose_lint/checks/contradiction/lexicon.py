@@ -18,20 +18,8 @@ def _stem(word: str) -> str:
     if st is None:
         if len(_STEMS) > 200_000:
             _STEMS.clear()
-        st = _STEMS[word] = stem(_irregular().get(word) or _compound_plural(word), True)
+        st = _STEMS[word] = stem(_irregular().get(word, word), True)
     return st
-
-
-def _compound_plural(word: str) -> str:
-    """A compound's irregular plural by its singular ("fishermen" ~ "fisherman", "grandchildren" ~ "grandchild");
-    a word that only ends like one ("specimen", "abdomen") becomes a form no other word has, so nothing else
-    changes. Words of five letters or fewer are left alone ("omen" is not "Oman")."""
-    if len(word) > 5:
-        if word.endswith("men"):
-            return word[:-3] + "man"
-        if word.endswith("children"):
-            return word[:-3]
-    return word
 
 
 _IRREGULAR: dict[str, str] | None = None

@@ -37,8 +37,7 @@ class SelfContradiction(Rule):
        likeness, then recency; the best 4 are aligned.
     3. Alignment: what only the earlier says and what only the later says; numbers and dates are paired by
        the noun next to them (or directly when one figure replaced another); irregular verbs and plurals
-       compare by their base form (rules/lexicons/contradiction.toml [irregular]), compounds too
-       ("fishermen" / "fisherman", "grandchildren" / "grandchild").
+       compare by their base form (rules/lexicons/contradiction.toml [irregular]).
     4. Tests, as evidence (a pair is scored only when one fires):
        - polarity: not, never, no, without, n't, "no one", negative inversion ("Never has the council
          ..."), a negating verb ("failed to reach", "refused to sign", "lacks a gymnasium"); a negation
