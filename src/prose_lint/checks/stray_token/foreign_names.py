@@ -42,3 +42,36 @@ def _common_english(word: str, lang: str, floor: float) -> bool:
     lw = word.lower()
     en = _zipf(lw, "en")
     return en >= floor and en - _zipf(lw, lang) >= 1.0
+
+
+# a word before a name that is common enough in English to be a function word or a sentence's opener ("The Der
+# committee", "In Der Spiegel"): no given name, so what follows it is not shown to be a name by it
+_NAME_BEFORE_MAX_ZIPF = 6.0
+
+
+def _subject_verb(word: str, verbs: frozenset[str]) -> bool:
+    """``word`` is a finite verb that follows a subject: one of ``verbs`` or a past form in -ed ("reported")."""
+    return word in verbs or len(word) >= 5 and word.endswith("ed") and _zipf(word, "en") >= 3.0
+
+
+def _named(prose: str, word: str, verbs: frozenset[str], memo: dict[str, bool]) -> bool:
+    """The capitalised ``word`` is a name somewhere in the text: after a given name or another capitalised word
+    that is no English function word ("CNN's Harry Enten", "Maya Deren"), or right before a finite verb ("Enten
+    said", "Neste reported", "Nele writes"). A function word stands in neither place: then every capitalised use
+    of ``word`` in the text is that name ("... Enten added", "Nele Neuhaus has"). Not before a second capitalised
+    word and a verb: there the function word stands before a name ("Bij Moxon proceeded")."""
+    key = "named:" + word
+    if key in memo:
+        return memo[key]
+    memo[key] = False
+    for x in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", prose):
+        before = re.search(r"([^\W\d_][\w'’.-]*)[ \t]+$", prose[max(0, x.start() - 30) : x.start()])
+        if before is not None and before.group(1)[0].isupper() \
+                and _zipf(before.group(1).lower().rstrip("'’s"), "en") < _NAME_BEFORE_MAX_ZIPF:
+            memo[key] = True
+            break
+        after = re.match(r"[ \t]+([a-z]+)\b", prose[x.end() : x.end() + 40])
+        if after is not None and _subject_verb(after.group(1), verbs):
+            memo[key] = True
+            break
+    return memo[key]

@@ -24,7 +24,7 @@ from prose_lint.checks.stray_token.foreign_context import (
     _own_term,
     _sentence_break,
 )
-from prose_lint.checks.stray_token.foreign_names import _common_english, _loose_name, _native_name
+from prose_lint.checks.stray_token.foreign_names import _common_english, _loose_name, _named, _native_name
 from prose_lint.checks.stray_token.informal import _after_i_am, _drops_apostrophes, _eye_dialect
 from prose_lint.checks.stray_token.language import _LANGUAGE_NAMES, _document_language
 from prose_lint.diagnostic import Severity
@@ -67,7 +67,10 @@ class ForeignWord(Rule):
     Morrison" are not; a capitalised candidate mid-sentence is a name unless an
     English article or possessive follows it, "around Ces the world"; a particle or capitalised candidate before
     a capitalised word of its own language: São Paulo, not a lowercase preposition: "by ohne Siemens"; a
-    capitalised word after a title: Mr. Nur; a run of capitalised words), quotations whose words are mostly not
+    capitalised word after a title: Mr. Nur; a run of capitalised words; a capitalised word that the text uses as a
+    name anywhere, before a finite verb or after another capitalised word: "Enten said", "Harry Enten ... Enten
+    added"; a listed word rarer than the frequency test's, capitalised mid-sentence before a capitalised word:
+    "at Poza Rica"), quotations whose words are mostly not
     English (a marked foreign quotation) and sentences with two other words of the candidate's language (a run
     of it), where a word that several languages share counts for each it is nearly as frequent in (within 1
     Zipf: "un" is French, Spanish and Italian: "un hombre inocente"), italics, parts of
@@ -108,11 +111,12 @@ class ForeignWord(Rule):
         lex = _lex()
         vocab = {w.lower() for w in ctx.vocabulary}
         langs = tuple(l for l in opts["languages"] if l != "en")
-        possible = _possible(langs, float(opts["max_english_zipf"]), float(opts["min_foreign_zipf"]),
-                             float(opts["min_zipf_gap"]), int(opts["max_length"])) \
-            | _listed(langs, float(opts["max_english_zipf_listed"]), float(opts["min_zipf_gap"]))
+        frequent = _possible(langs, float(opts["max_english_zipf"]), float(opts["min_foreign_zipf"]),
+                             float(opts["min_zipf_gap"]), int(opts["max_length"]))
+        possible = frequent | _listed(langs, float(opts["max_english_zipf_listed"]), float(opts["min_zipf_gap"]))
         text = doc.text
         loose_names: dict[str, bool] = {}  # name -> _loose_name's answer, for this document
+        named: dict[str, bool] = {}  # capitalised word -> _named's answer, for this document
         for block in doc.prose_blocks:
             block_text = doc.prose[block.start : block.end]
             if possible.isdisjoint(_WORD_RE.findall(block_text.lower())) or doc.in_role(block, "references"):
@@ -160,6 +164,11 @@ class ForeignWord(Rule):
                              and not _native_name(nw.lower(), langs))
                     if homograph and not (w.islower() and loose):
                         continue  # English "la", "dos" stand before no name: "met la Obama" is French
+                    if w[0].isupper() and not particle and _named(doc.prose, w, lex["subject_verbs"], named):
+                        continue  # a name of the text: "Enten said", "CNN's Harry Enten ... Enten added"
+                    if w[0].isupper() and not initial and not particle and nw[0].isupper() and lw not in frequent:
+                        continue  # a rarer listed word, capitalised mid-sentence before a capitalised word: the
+                        # first part of a name ("at Poza Rica"), not "the Dass Starbucks"
                     if w[0].isupper() and not initial:
                         # a capitalised word mid-sentence: a name (Los Angeles, Le Monde, Del or Esc),
                         # unless it is no name particle and a capitalised word follows (the Dass
