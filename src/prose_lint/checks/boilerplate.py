@@ -73,8 +73,14 @@ class Boilerplate(Rule):
        sent to the reader's inbox, "Join 40,000 readers and get the weekly digest straight to your
        mailbox"; "Get your email sorted" is no offer), or a bar or a row of links by its shape (``checks/boilerplate_bars.py``:
        three or more short labels, mostly capitalised, none a sentence, between one separator repeated, one of
-       them a label the lexicon knows, "Help | Accessibility | Site Map | Terms of Use"; a line of two or more
-       Markdown links and nothing else, "[Register](/register) [Sign in](/signin)"). A Markdown level-1
+       them a label the lexicon knows, "Share | Print | Email"; a line of two or more Markdown links and
+       nothing else, "[Register](/register) [Sign in](/signin)"), where other chrome would be: outside the
+       main text or next to a line that is chrome by other evidence, and, for a bar, with two labels the
+       lexicon knows (or one of two words or more, "Terms of Use") or in a document with a page's signal elsewhere ("Salt · Wind · Stone · Home" in a
+       poem is verse); a lone one needs a high score unless its labels name it (two for a bar, one for
+       a row of links). Links to the
+       text's own parts (an in-page "#anchor", a project's "docs/guide.md") are its contents, never chrome,
+       and a block never takes a Markdown heading that heads the text under it. A Markdown level-1
        heading without a link is the page's title and never chrome, whatever sits around it. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text

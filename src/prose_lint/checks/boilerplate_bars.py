@@ -58,30 +58,84 @@ def plain_bar(text: str, labels: re.Pattern | None = None) -> str:
 
 
 # A Markdown link or image, an image inside a link included ("[![logo](/logo.png)](/)").
-_LINK = re.compile(r"!?\[(?:[^\]]|!\[[^\]]*\]\([^)]*\))*\]\([^)]*\)")
+_LINK = re.compile(r"!?\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\]\(([^)]*)\)")
 LINK_ROW_LINKS = 2
+# A link of the text to its own parts: an anchor of the page ("#part-one") or a source file of the project beside
+# it ("docs/guide.md", "CHANGELOG.md"). A README's or an essay's row of such links is its own table of contents.
+_OWN_TARGET = re.compile(r"#|(?![a-z][a-z0-9+.-]*:|/)[^\s#?]*\.(?:md|markdown|rst|txt|adoc)(?:[#?]\S*)?$", re.I)
+# At least this many of a bar's labels must be labels the lexicon knows for the bar to name itself chrome: one
+# may be the text's own word ("Salt · Wind · Stone · Home", a line of verse). One label of two words or more
+# ("Terms of Use") is enough.
+BAR_NAMED = 2
 
 
 def link_row(raw: str) -> bool:
-    """A source line of LINK_ROW_LINKS or more Markdown links or images and nothing else but separators.
-    A list item is not taken: a list of the text's references may hold two links in an item."""
+    """A source line of LINK_ROW_LINKS or more Markdown links or images and nothing else but separators,
+    none of them a link to the text's own parts (``_OWN_TARGET``). A list item is not taken: a list of
+    the text's references may hold two links in an item."""
     t = raw.strip()
     if t[:2] in ("* ", "- ", "+ ") or t[:1].isdigit():
         return False
-    return len(_LINK.findall(t)) >= LINK_ROW_LINKS and not _LINK.sub("", t).strip(" |·•:/-")
+    targets = [m.group(1).strip() for m in _LINK.finditer(t)]
+    return (len(targets) >= LINK_ROW_LINKS and not _LINK.sub("", t).strip(" |·•:/-")
+            and not any(_OWN_TARGET.match(x) for x in targets))
 
 
-def chrome_rows(units) -> set[int]:
-    """Indices of the units that are chrome by their shape alone: a row of links (``link_row``) or a bar
-    (``plain_bar``) with a label the lexicon knows; like a breadcrumb or a sign-up's invitation
-    (boilerplate_model.blocks), chrome on their own. Not a feature of the line model: its weights stay
-    those trained without them (a model retrained with them as lexicon labels flagged more content
-    lines on the tune pages, 1.70 -> 1.87 per 1,000 content words)."""
-    from prose_lint.checks.boilerplate_features import lexicon
+def own_links(raw: str) -> bool:
+    """The line links to the text's own parts (``_OWN_TARGET``: "#part-one", "docs/guide.md")."""
+    return "](" in raw and any(_OWN_TARGET.match(m.group(1).strip()) for m in _LINK.finditer(raw))
+
+
+def _named(text: str, labels: re.Pattern) -> int:
+    """How many of a bar's items, or of a row's link texts, are a whole label the lexicon knows."""
+    items = [m.group(0) for m in re.finditer(r"\[([^\[\]]*)\]", text)] if "](" in text else None
+    if items is not None:
+        items = [x.strip("[]") for x in items]
+    else:
+        items = next((text.strip().split(sep) for sep in BAR_SEPARATORS if sep in text), [])
+    known = [x.strip() for x in items if labels.fullmatch(x.strip().rstrip(".!:;,")) and _LETTER.search(x)]
+    # A label of two words or more ("Terms of Use", "Sign in") is a page's; one word ("Home") may be the text's.
+    return BAR_NAMED if any(len(x.split()) > 1 for x in known) else len(known)
+
+
+def chrome_rows(units, other: set[int], lead: int) -> tuple[set[int], set[int]]:
+    """The units that are chrome by their shape, a row of links (``link_row``) or a bar (``plain_bar``) with
+    a label the lexicon knows, and those of them that name themselves. Like any other chrome line they
+    must stand outside the main text (before it, above its first line of prose, or after it) or next to
+    a line that is chrome by other evidence (``other``: the lexicon, a breadcrumb's shape, the model's
+    score), and a bar must name itself (BAR_NAMED labels) or sit in a document with a page's signal
+    elsewhere (a line with evidence of chrome that is no bar or row). A row or bar named is chrome on
+    its own like a breadcrumb; one not named is a single line of evidence and, alone, needs the model's
+    ``min_single`` like any other line (boilerplate_model.blocks). Not a feature of the line model: its
+    weights stay those trained without them (a model retrained with them as lexicon labels flagged more
+    content lines on the tune pages, 1.70 -> 1.87 per 1,000 content words)."""
+    from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome, lexicon
 
     labels = lexicon()["any_full"]
-    return {i for i, u in enumerate(units) if not u.raw.lstrip().startswith("#")
-            and (link_row(u.raw) or plain_bar(u.text, labels) == "strong")}
+    before, after = BASE.index("before_main"), BASE.index("after_main")
+    rows, bars = set(), set()
+    for i, u in enumerate(units):
+        if u.raw.lstrip().startswith("#"):
+            continue
+        if link_row(u.raw):
+            rows.add(i)
+        elif plain_bar(u.text, labels) == "strong":
+            bars.add(i)
+    if not rows and not bars:
+        return set(), set()
+    shaped = rows | bars
+    signal = any(evidence_of_chrome(u) for i, u in enumerate(units) if i not in shaped)
+    out, named = set(), set()
+    for i in sorted(shaped):
+        u = units[i]
+        if not (u.features[before] or u.features[after] or i < lead or i - 1 in other or i + 1 in other):
+            continue
+        n = _named(u.raw if i in rows else u.text, labels)
+        if i in rows or n >= BAR_NAMED or signal:
+            out.add(i)
+            if n >= (1 if i in rows else BAR_NAMED):
+                named.add(i)
+    return out, named
 
 
 def page_titles(units) -> set[int]:
@@ -107,3 +161,36 @@ def split_at(runs: list[list[int]], cut: set[int]) -> list[list[int]]:
         if part:
             out.append(part)
     return out
+
+
+def heading_kept(units, runs: list[list[int]]) -> list[list[int]]:
+    """The runs without a Markdown heading at their end that heads text no run holds ("## License" under
+    a row of links): the heading belongs to the text under it, and a fix that deletes the block must not
+    take it. A heading that links or that the lexicon names ("### [Teaser](/story)", "## Related stories")
+    stays chrome, and so does one above a line with evidence of chrome or another heading (a sidebar's
+    "### Email Newsletters" over its sign-up; tune web pages: chrome lines found 18,027 -> 18,0xx). A run of lines that each
+    link to the text's own parts (``own_links``: an in-page table of contents, a README's links to its
+    docs) is dropped."""
+    chrome = {i for r in runs for i in r}
+    out = []
+    for run in runs:
+        if all(own_links(units[i].raw) for i in run):
+            continue  # the text's own contents: links to its sections or its project's files
+        run = list(run)
+        while run and _heads_text(units, run[-1], chrome):
+            run.pop()
+        if run:
+            out.append(run)
+    return out
+
+
+def _heads_text(units, i: int, chrome: set[int]) -> bool:
+    """Unit ``i`` is a Markdown heading without a link or a lexicon name over a line that no run holds, no
+    heading and no line with evidence of chrome: it heads the text under it."""
+    from prose_lint.checks.boilerplate_features import evidence_of_chrome
+
+    u = units[i]
+    if not u.raw.lstrip().startswith("#") or u.lex_bad or "](" in u.raw or "http" in u.raw or i + 1 >= len(units):
+        return False
+    nxt = units[i + 1]
+    return i + 1 not in chrome and not nxt.raw.lstrip().startswith("#") and not evidence_of_chrome(nxt)

@@ -115,7 +115,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     A line of a table (``boilerplate_shapes.table_lines``: a grid, pipe or reST simple table, which has
     a rule) is never chrome: a document's table is its own, whatever its cells look like. Last, a
     comment thread under the article joins the chrome (``boilerplate_thread``)."""
-    from prose_lint.checks.boilerplate_bars import chrome_rows, page_titles, split_at
+    from prose_lint.checks.boilerplate_bars import chrome_rows, heading_kept, page_titles, split_at
     from prose_lint.checks.boilerplate_features import BASE
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
@@ -139,9 +139,14 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     lead = next((i for i, u in enumerate(units) if u.features[prose]), len(units))
     crumbs = {i for i, u in enumerate(units) if u.words <= CRUMB_WORDS and (u.features[before] or i < lead)
               and not u.features[after] and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)}
-    crumbs |= signups(units) | chrome_rows(units)  # a sign-up box's invitation, a bar, a row of links
-    for i, (u, p) in enumerate(zip(units, probs)):
-        if i not in tables and (u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"])):
+    crumbs |= signups(units)  # a sign-up box's invitation, by its shape
+    chrome = {i for i, (u, p) in enumerate(zip(units, probs)) if i not in tables and (
+        u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"]))}
+    shaped, named = chrome_rows(units, chrome, lead)  # a bar, a row of links
+    chrome |= shaped - tables
+    crumbs |= named
+    for i in range(len(units)):
+        if i in chrome:
             run.append(i)
             continue
         if run:
@@ -162,7 +167,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
     runs = [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
-    return with_threads(units, runs, prose)
+    return heading_kept(units, with_threads(units, runs, prose))  # a heading of the text under the block is kept
 
 
 BODY_SHARE = 0.6  # a run whose content words the body uses this much is the document's own (_supported)
