@@ -54,10 +54,23 @@ def test_other_syntax_inside_code_spans_is_code():
 
 def test_random_texts():
     rnd = random.Random(7)
+    taken = 0
     for _ in range(20_000):
         src = "".join(rnd.choice("```  \n\tab_*") for _ in range(rnd.randint(1, 12)))
         fast = _fast(src)
         assert fast is None or fast == _reference(src), src
+        taken += fast is not None
+    assert taken >= 4_000, taken  # ~8,200: the fast path is taken, not always left to markdown-it
+
+
+def test_unclosed_runs_cost_linear_time():
+    import time
+
+    src = "".join("`" * n + " x " for n in range(2, 300)) + "`a` b " * 50_000
+    t = time.process_time()
+    fast = _fast(src)
+    assert time.process_time() - t < 1.0  # 3.1 s when each unclosed run rescanned every later run
+    assert fast is not None and len(fast) > 50_000
 
 
 def test_the_documentation_parses_as_without_the_fast_path(monkeypatch):

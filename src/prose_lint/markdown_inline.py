@@ -41,15 +41,22 @@ def code_spans_only(src: str) -> list[_Child] | None:
     soft and hard breaks are the same to _align_inline) and text_join (adjacent text is one token).
     tests/test_markdown_fastpath.py compares the two."""
     runs = [m.span() for m in _TICKS.finditer(src)]
+    k = len(runs)
+    # The next run of the same length after each run (k: none), found in one pass from the end, so that an
+    # unclosed run costs nothing: scanning on for its closer made a paragraph of many unclosed runs
+    # quadratic (a crafted 345 KB paragraph took 3.1 s, markdown-it 0.88 s).
+    closer = [k] * k
+    last: dict[int, int] = {}
+    for n in range(k - 1, -1, -1):
+        length = runs[n][1] - runs[n][0]
+        closer[n] = last.get(length, k)
+        last[length] = n
     out: list[_Child] = []
     text_from = 0
-    i, k = 0, len(runs)
+    i = 0
     while i < k:
         start, end = runs[i]
-        length = end - start
-        j = i + 1
-        while j < k and runs[j][1] - runs[j][0] != length:
-            j += 1
+        j = closer[i]
         if j == k:
             i += 1  # no closing run: the run is text
             continue
