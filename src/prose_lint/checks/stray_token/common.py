@@ -43,6 +43,7 @@ def _lex() -> dict:
         "honorifics": frozenset(_key(raw, "honorifics")),  # as written: titles are capitalised
         "unit_nouns": frozenset(w.lower() for w in _key(raw, "unit_nouns")),
         "subject_verbs": frozenset(w.lower() for w in raw.get("subject_verbs", [])),
+        "place_prepositions": frozenset(w.lower() for w in raw.get("place_prepositions", [])),
         "label_words": frozenset(w.lower() for w in raw.get("label_words", [])),
         "common_codes": frozenset(w.lower() for w in raw.get("common_codes", [])),
         "standard_series": tuple(raw.get("standard_series", [])),

@@ -24,7 +24,13 @@ from prose_lint.checks.stray_token.foreign_context import (
     _own_term,
     _sentence_break,
 )
-from prose_lint.checks.stray_token.foreign_names import _common_english, _loose_name, _named, _native_name
+from prose_lint.checks.stray_token.foreign_names import (
+    _NAME_BEFORE_MAX_ZIPF,
+    _common_english,
+    _loose_name,
+    _named,
+    _native_name,
+)
 from prose_lint.checks.stray_token.informal import _after_i_am, _drops_apostrophes, _eye_dialect
 from prose_lint.checks.stray_token.language import _LANGUAGE_NAMES, _document_language
 from prose_lint.diagnostic import Severity
@@ -67,6 +73,8 @@ class ForeignWord(Rule):
     Morrison" are not; a capitalised candidate mid-sentence is a name unless an
     English article or possessive follows it, "around Ces the world"; a particle or capitalised candidate before
     a capitalised word of its own language: São Paulo, not a lowercase preposition: "by ohne Siemens"; a
+    lowercase particle or place preposition (lexicon ``place_prepositions``) between two capitalised parts of a
+    name: Wijk bij Duurstede, Santa Maria sopra Minerva, not "Erika não Spring"; a
     capitalised word after a title: Mr. Nur; a run of capitalised words; a capitalised word that the text uses as a
     name anywhere, before a finite verb or after another capitalised word: "Enten said", "Harry Enten ... Enten
     added"; a listed word rarer than the frequency test's, capitalised mid-sentence before a capitalised word:
@@ -185,9 +193,13 @@ class ForeignWord(Rule):
                             continue  # a name of the candidate's language: São Paulo, Santa Fe (also when
                             # the text writes it alone elsewhere: "Champlain ... de Champlain", "Silva"); a
                             # lowercase preposition or conjunction is no part of a name: "by ohne Siemens"
+                        if prev is not None and not initial and prev.group()[0].isupper() and w.islower() \
+                                and (particle or lw in lex["place_prepositions"]) \
+                                and _zipf(prev.group().lower(), "en") < _NAME_BEFORE_MAX_ZIPF:
+                            continue  # a lowercase particle between two parts of a name: Charles de Gaulle,
+                            # Wijk bij Duurstede, Boulogne sur Mer, Gasthaus zum Löwen (not "by ohne Siemens",
+                            # nor after an English word that opens the sentence: "In och February")
                         if particle:
-                            if prev is not None and not initial and prev.group()[0].isupper():
-                                continue  # Charles de Gaulle, Vincent van Gogh
                             if not _common_english(nw, lang, 4.5) and not loose:
                                 continue  # de Gaulle, Des Moines, La Paz
                     elif nw.isupper():
