@@ -70,3 +70,25 @@ def test_a_row_of_linked_images_is_a_row_of_links():
     assert not link_row("[Read the guide](docs/guide.md) [Browse the API](docs/api.md)")
     assert not link_row("[Part One](#part-one) [Part Two](#part-two)")
 
+
+FERRY = ("Ferry services between the mainland and the islands resumed on Tuesday morning after three days of "
+         "cancellations caused by high winds and heavy seas across the region.\n\nOperators said the first sailings "
+         "were full and that extra crossings would be added through the week to clear the backlog of passengers "
+         "and freight waiting at both ports.\n")
+
+
+def test_a_pages_h1_between_chrome_is_its_title():
+    # Without page_titles the menu, the title and the share bar are one block and the fix deletes the title.
+    text = f"[Home](/) | [News](/news) | [Sport](/sport) | [Weather](/weather)\n\n# Ferry services resume\n\nShare | Print | Email\n\n{FERRY}"
+    flagged = _flagged(text)
+    assert len(flagged) == 2 and all("Ferry services resume" not in f for f in flagged)
+
+
+def test_an_h1_that_is_a_bar_is_no_title():
+    text = (f"[Skip to content](#content)\n\n[Sign in](/signin) [Subscribe](/subscribe)\n\n# News | Sport | Weather | Travel | Home"
+            f"\n\nSearch\n\n## Ferry services resume after three days of storms\n\nBy Tom Hale | 12 March 2024\n\n{FERRY}\n"
+            "Islanders said shops had run short of fresh food and newspapers, and that several people had missed "
+            "hospital appointments on the mainland during the closure.\n\nShare | Print | Email\n\n"
+            "Privacy Policy | Terms of Use | Contact | Site Map\n\n© 2024 Island Times. All rights reserved.\n")
+    flagged = _flagged(text)[0]
+    assert "News | Sport | Weather" in flagged and "Search" in flagged

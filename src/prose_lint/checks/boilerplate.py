@@ -81,7 +81,8 @@ class Boilerplate(Rule):
        a row of links). Links to the
        text's own parts (an in-page "#anchor", a project's "docs/guide.md") are its contents, never chrome,
        and a block never takes a Markdown heading that heads the text under it. A Markdown level-1
-       heading without a link is the page's title and never chrome, whatever sits around it. Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
+       heading without a link is the page's title and never chrome, whatever sits around it, unless
+       it is itself a bar ("# News | Sport | Weather | Home"). Each run of consecutive chrome lines is ONE diagnostic covering the block; a run of one
        line needs a high score or the lexicon. A run that only the model's score stands behind (no
        line the lexicon names, no link or menu syntax) is dropped when it sits inside the main text
        (a list or an address of the text itself), has one or two lines (a title block, a sign-off),

@@ -142,8 +142,9 @@ def page_titles(units) -> set[int]:
     """Indices of the units that are a Markdown level-1 heading without a link ("# Getting LEAN with
     Digital Ad UX"): a web page's h1 is the article's title, which the text keeps even where chrome sits
     right above and below it (a row of links, then the title, then a date line); a site's name in its
-    header is a link to the start page ("# [zenhabits](/)") and stays chrome."""
-    return {i for i, u in enumerate(units) if u.raw.startswith("# ") and "](" not in u.raw}
+    header is a link to the start page ("# [zenhabits](/)") and stays chrome, and so does an h1 that is
+    itself a bar of labels ("# News | Sport | Weather | Travel | Home": a site's menu set as a heading)."""
+    return {i for i, u in enumerate(units) if u.raw.startswith("# ") and "](" not in u.raw and not plain_bar(u.text)}
 
 
 def split_at(runs: list[list[int]], cut: set[int]) -> list[list[int]]:
