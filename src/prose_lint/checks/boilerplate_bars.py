@@ -23,15 +23,29 @@ from __future__ import annotations
 import re
 
 BAR_SEPARATORS = (" | ", " · ", " • ", " :: ", " » ", " › ", " ~ ")
-BAR_ITEMS = 3  # two are a title and its subtitle ("Rome | Paris")
-BAR_ITEM_WORDS = 4  # a menu's label is a name, not a clause
+_DATA: dict | None = None
 _SENTENCE_END = (".", "!", "?", ",", ";", ":")
 _FIGURE = re.compile(r"[-+(]?[\d.,%$€£:/]+\)?")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def data() -> dict:
+    """The lexicon's ``[bars]`` table: items (a bar's fewest labels), item_words (the most
+    words of a label), named (how many labels the lexicon knows name a bar chrome: one may be the text's
+    own word, "Salt · Wind · Stone · Home", but one label of two words or more, "Terms of Use", is a
+    page's), link_row_links (a row's fewest links). The calibration note is the table's."""
+    global _DATA
+    if _DATA is None:
+        from prose_lint.lexicon import load_lexicon
+
+        t = load_lexicon("boilerplate").get("bars", {})
+        _DATA = {"items": int(t.get("items", 3)), "item_words": int(t.get("item_words", 4)),
+                 "named": int(t.get("named", 2)), "link_row_links": int(t.get("link_row_links", 2))}
+    return _DATA
+
+
 def plain_bar(text: str, labels: re.Pattern | None = None) -> str:
-    """"strong", "weak" or "": a bar of BAR_ITEMS or more labels of 1 to BAR_ITEM_WORDS words between
+    """"strong", "weak" or "": a bar of ``items`` or more labels of 1 to ``item_words`` words (``data()``) between
     one separator repeated (single-spaced: a table's cell padding is not a bar), none holding a colon (a
     meta line's "Date: ..." fields are boilerplate_meta's) or code, none ending a sentence, two thirds of
     them beginning with a capital, a digit or a symbol ("+1", "(c) 2009"). The bar is strong when one of
@@ -44,11 +58,12 @@ def plain_bar(text: str, labels: re.Pattern | None = None) -> str:
     t = text.strip()
     if t.startswith(("|", "#")) or "`" in t:
         return ""
+    d = data()
     for sep in BAR_SEPARATORS:
-        if t.count(sep) < BAR_ITEMS - 1:
+        if t.count(sep) < d["items"] - 1:
             continue
         items = t.split(sep)
-        if any(not x or x != x.strip() or ":" in x or not 1 <= len(x.split()) <= BAR_ITEM_WORDS
+        if any(not x or x != x.strip() or ":" in x or not 1 <= len(x.split()) <= d["item_words"]
                or x.endswith(_SENTENCE_END) for x in items):
             continue
         if sum(_FIGURE.fullmatch(x) is not None for x in items) >= 2:
@@ -62,25 +77,20 @@ def plain_bar(text: str, labels: re.Pattern | None = None) -> str:
 
 # A Markdown link or image, an image inside a link included ("[![logo](/logo.png)](/)").
 _LINK = re.compile(r"!?\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\]\(([^)]*)\)")
-LINK_ROW_LINKS = 2
 # A link of the text to its own parts: an anchor of the page ("#part-one") or a source file of the project beside
 # it ("docs/guide.md", "CHANGELOG.md"). A README's or an essay's row of such links is its own table of contents.
 _OWN_TARGET = re.compile(r"#|(?![a-z][a-z0-9+.-]*:|/)[^\s#?]*\.(?:md|markdown|rst|txt|adoc)(?:[#?]\S*)?$", re.I)
-# At least this many of a bar's labels must be labels the lexicon knows for the bar to name itself chrome: one
-# may be the text's own word ("Salt · Wind · Stone · Home", a line of verse). One label of two words or more
-# ("Terms of Use") is enough.
-BAR_NAMED = 2
 
 
 def link_row(raw: str) -> bool:
-    """A source line of LINK_ROW_LINKS or more Markdown links or images and nothing else but separators,
+    """A source line of ``link_row_links`` (``data()``) or more Markdown links or images and nothing else but separators,
     none of them a link to the text's own parts (``_OWN_TARGET``). A list item is not taken: a list of
     the text's references may hold two links in an item."""
     t = raw.strip()
     if t[:2] in ("* ", "- ", "+ ") or t[:1].isdigit():
         return False
     targets = [m.group(1).strip() for m in _LINK.finditer(t)]
-    return (len(targets) >= LINK_ROW_LINKS and not _LINK.sub("", t).strip(" |·•:/-")
+    return (len(targets) >= data()["link_row_links"] and not _LINK.sub("", t).strip(" |·•:/-")
             and not any(_OWN_TARGET.match(x) for x in targets))
 
 
@@ -98,7 +108,7 @@ def _named(text: str, labels: re.Pattern) -> int:
         items = next((text.strip().split(sep) for sep in BAR_SEPARATORS if sep in text), [])
     known = [x.strip() for x in items if labels.fullmatch(x.strip().rstrip(".!:;,")) and _LETTER.search(x)]
     # A label of two words or more ("Terms of Use", "Sign in") is a page's; one word ("Home") may be the text's.
-    return BAR_NAMED if any(len(x.split()) > 1 for x in known) else len(known)
+    return data()["named"] if any(len(x.split()) > 1 for x in known) else len(known)
 
 
 def chrome_rows(units, other: set[int], lead: int) -> tuple[set[int], set[int]]:
@@ -106,7 +116,7 @@ def chrome_rows(units, other: set[int], lead: int) -> tuple[set[int], set[int]]:
     a label the lexicon knows, and those of them that name themselves. Like any other chrome line they
     must stand outside the main text (before it, above its first line of prose, or after it) or next to
     a line that is chrome by other evidence (``other``: the lexicon, a breadcrumb's shape, the model's
-    score), and a bar must name itself (BAR_NAMED labels) or sit in a document with a page's signal
+    score), and a bar must name itself (``named`` labels) or sit in a document with a page's signal
     elsewhere (a line with evidence of chrome that is no bar or row). A row or bar named is chrome on
     its own like a breadcrumb; one not named is a single line of evidence and, alone, needs the model's
     ``min_single`` like any other line (boilerplate_model.blocks). Not a feature of the line model: its
@@ -134,9 +144,9 @@ def chrome_rows(units, other: set[int], lead: int) -> tuple[set[int], set[int]]:
         if not (u.features[before] or u.features[after] or i < lead or i - 1 in other or i + 1 in other):
             continue
         n = _named(u.raw if i in rows else u.text, labels)
-        if i in rows or n >= BAR_NAMED or signal:
+        if i in rows or n >= data()["named"] or signal:
             out.add(i)
-            if n >= (1 if i in rows else BAR_NAMED):
+            if n >= (1 if i in rows else data()["named"]):
                 named.add(i)
     return out, named
 
