@@ -58,8 +58,17 @@ def _set_as_lines(block_text: str) -> bool:
     return len(lines) >= 2 and all(len(line.rstrip()) < _SHORT_LINE for line in lines)
 
 
-# the pronoun "i" in lowercase ("i guess", "i'm"): informal writing (a chat, a forum post)
-_LOWERCASE_I = re.compile(r"(?<![\w.(\-$@%])i(?= [a-z]|['’]m\b)")
+# the pronoun "i" in lowercase ("i guess", "i'm"): informal writing (a chat, a forum post). A subject pronoun opens
+# its clause: it stands first, after punctuation, or after a word that opens a clause or takes one (a conjunction,
+# an interjection, "think", "guess"); a variable "i" stands after an article, a noun or a preposition ("the index i
+# of the element", "for i in", "row i") or before "is", "=", "of" ("where i is the row number"), as the pronoun
+# never does
+_LOWERCASE_I = re.compile(
+    r"(?:^|(?<=[.!?,;:\"“(…]) |(?<=[\s][-–—]) |(?<![\w'’])(?i:and|but|or|so|because|cause|cuz|coz|if|when|where|while"
+    r"|since|as|until|till|that|what|how|why|though|although|than|then|now|also|maybe|ok|okay|lol|yeah|yes|no|well"
+    r"|oh|hey|hmm|btw|idk|imo|tbh|haha|think|guess|know|hope|wish|bet|said|say|says|mean|wait|like) )"
+    r"i(?= (?!(?:is|are|has|does|equals|of|to|in|th|times|plus|minus|and|or|from)\b)[a-z]|['’]m\b)",
+    re.M)
 # what stands before a sentence of its own: the end of another sentence (a stop, maybe a closing quote or bracket)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
