@@ -152,7 +152,8 @@ class UnpairedEmphasis(Rule):
     a ``*`` (a wildcard: ``grub_*``) are not, nor a marker glued to another marker character (a run of
     underscores is a blank to fill in: ``____needs``). In Markdown a single ``_`` glued to the end of a
     word is a name (a user's ``kim_``), a ``*`` before a name in capitals a wildcard (``*BSD``, and
-    ``*nix``), and a ``*`` that opens its paragraph a footnote's note (``*Offer valid in the US only.``). In plain text, ``**``,
+    ``*nix``), and a ``*`` or ``**`` that opens its paragraph a footnote's note when the text marks footnotes with
+    the same run glued to a word or number before it (``$40.*`` ... ``*Mainland only.``). In plain text, ``**``,
     ``__`` and ``_`` delimiters glued to a word are paired in order within the paragraph, and a
     delimiter left over is reported; single ``_`` only in texts that use ``_italics_`` elsewhere
     (otherwise ``_name`` is an identifier). Nor is a marker glued to a word that is code: one holding
@@ -194,8 +195,9 @@ class UnpairedEmphasis(Rule):
                     # forgets the opening of an underscore emphasis and writes its closing
                 if run == "*" and left and re.match(r"[A-Z]{2,}\b|nix\b", prose[e : e + 8]):
                     continue  # a wildcard before a family's name: *BSD, *NIX, *nix
-                if run == "*" and left and not prose[block.start : s].strip():
-                    continue  # a footnote's note opening its paragraph: "*Offer valid in the US only."
+                if run in ("*", "**") and left and not prose[block.start : s].strip() and _footnote_mark(prose, s, run):
+                    continue  # a footnote's note opening its paragraph, in a text that marks footnotes with the
+                    # same run glued to a word, number or stop: "over $40.* ... *Mainland only."
                 if run[0] == "_" and "*" in (before, after):
                     continue  # a wildcard of an identifier: grub_*, *_test
                 if _code_word(doc.text, s, e):
@@ -223,6 +225,14 @@ class UnpairedEmphasis(Rule):
                 leftovers.extend(rest)
             for m in sorted(leftovers, key=lambda x: x.start()):
                 yield ctx.diagnostic(m.start(), m.end(), f"emphasis marker '{m.group()}' without its pair")
+
+
+def _footnote_mark(prose: str, s: int, run: str) -> bool:
+    """An earlier ``run`` ("*", "**") in the text is a footnote mark: glued to the end of a word, a number or a
+    stop and followed by no word ("price*", "5*", "$40.*", "60 days.**"), so ``run`` opening a paragraph at
+    ``s`` is that footnote's note, not an emphasis left open ("*Important: entries must ...")."""
+    mark = re.compile(r"(?<=[^\W_]|[.)%])(?<!\*)" + re.escape(run) + r"(?![*\w])")
+    return mark.search(prose, 0, s) is not None
 
 
 _CODE_CHARS = re.compile(r"[{}()\[\]$@=<>/\\]|::|\w\.\w|[^\W_]_|_[^\W_]")
