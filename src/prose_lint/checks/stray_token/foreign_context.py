@@ -36,10 +36,12 @@ def _english(word: str, lang: str, floor: float, margin: float = 0.0) -> bool:
 
 
 def _foreign_sentence(prose: str, words: list, i: int, lang: str) -> bool:
-    """At least two other words of the sentence are more frequent in ``lang`` than in English."""
+    """At least two other words of the sentence are more frequent in ``lang`` than in English: running words of
+    that language, in lowercase or opening the sentence. A capitalised word inside it is a name (São Paulo, Rio),
+    which shows no passage of the language ("approved de committee in São Paulo")."""
     n = 0
     for j, x in enumerate(words):
-        if j == i:
+        if j == i or j > 0 and not x.group().islower():
             continue
         lx = x.group().lower()
         f = _zipf(lx, lang)

@@ -79,8 +79,8 @@ class ForeignWord(Rule):
     name anywhere, before a finite verb or after another capitalised word: "Enten said", "Harry Enten ... Enten
     added"; a listed word rarer than the frequency test's, capitalised mid-sentence before a capitalised word:
     "at Poza Rica"), quotations whose words are mostly not
-    English (a marked foreign quotation) and sentences with two other words of the candidate's language (a run
-    of it), where a word that several languages share counts for each it is nearly as frequent in (within 1
+    English (a marked foreign quotation) and sentences with two other running words of the candidate's language
+    (a run of it: words in lowercase or opening the sentence, not names such as São Paulo), where a word that several languages share counts for each it is nearly as frequent in (within 1
     Zipf: "un" is French, Spanish and Italian: "un hombre inocente"), italics, parts of
     compounds, handles and paths (ctrl-alt-del, d'un, @les), a word glued to a bracket or a typewriter
     apostrophe ([L]et, (VAX)en, `em), a word before a comma or "!" (no function word stands there: an
