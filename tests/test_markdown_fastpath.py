@@ -63,14 +63,12 @@ def test_random_texts():
     assert taken >= 4_000, taken  # ~8,200: the fast path is taken, not always left to markdown-it
 
 
-def test_unclosed_runs_cost_linear_time():
-    import time
-
-    src = "".join("`" * n + " x " for n in range(2, 300)) + "`a` b " * 50_000
-    t = time.process_time()
+def test_many_unclosed_runs():
+    """A paragraph of many unclosed runs (each run's closer is looked up, not scanned for: that scan made
+    such a paragraph quadratic; the speed itself is for benchmarks, not a timed unit test)."""
+    src = "".join("`" * n + " x " for n in range(2, 60)) + "`a` b " * 200
     fast = _fast(src)
-    assert time.process_time() - t < 1.0  # 3.1 s when each unclosed run rescanned every later run
-    assert fast is not None and len(fast) > 50_000
+    assert fast is not None and fast == _reference(src)
 
 
 def test_the_documentation_parses_as_without_the_fast_path(monkeypatch):
