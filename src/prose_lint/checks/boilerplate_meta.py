@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from prose_lint.analysis import WORD_RE
+from prose_lint.checks.boilerplate_bars import split_at
 
 META_MAX_WORDS = 30  # a metadata line is short; a sentence that names a date and a time is prose
 PART_MAX_WORDS = 6  # one field of a bar ("By Ann Lee", "Daily Planet Online", "May 3, 2012")
@@ -265,17 +266,4 @@ def keep_headlines(units: list, runs: list[list[int]]) -> list[list[int]]:
     first = next((i for i, u in enumerate(units) if u.meta or u.weak == "byline" or u.strong == "byline"), 0)
     if not first or not _headline(units[first - 1]):
         return runs
-    drop = {first - 1}
-    out = []
-    for run in runs:
-        part: list[int] = []
-        for i in run:
-            if i in drop:
-                if part:
-                    out.append(part)
-                part = []
-            else:
-                part.append(i)
-        if part:
-            out.append(part)
-    return out
+    return split_at(runs, {first - 1})
