@@ -43,7 +43,7 @@ def _work(path: str) -> FileResult:
 
 
 def _malloc(function: str, *args: int) -> None:
-    """Call a glibc allocator tuning function; elsewhere (musl, macOS) do nothing. Used so that a worker
+    """Call a glibc function (allocator tuning; prctl in a worker); elsewhere (musl, macOS) do nothing. Used so that a worker
     does not keep the peak of its largest file: malloc_trim gives freed memory back to the system
     after each file (~1 ms), and one malloc arena per process (M_ARENA_MAX = 1, set in the parent
     before the fork) stops the LanguageTool request threads from each keeping an arena of their own.
@@ -64,6 +64,7 @@ def _malloc(function: str, *args: int) -> None:
 
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -3, -8
+_PR_SET_PDEATHSIG = 1
 _THRESHOLD = 1 << 20  # blocks from 1 MB up are mapped and unmapped, and the heap is trimmed above 1 MB free
 
 
@@ -189,7 +190,7 @@ class _Worker:
 
         context = multiprocessing.get_context("fork")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, settings))
+        self.process = context.Process(target=_serve, args=(child, settings, os.getpid()))
         self.process.start()
         child.close()
         self.files = self.bytes = 0
@@ -219,7 +220,17 @@ class _Worker:
         self.process.join()
 
 
-def _serve(conn, settings: Settings) -> None:
+def _serve(conn, settings: Settings, parent: int) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent reports it and stops the workers, so a worker
+    # that took it too would only print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker inherits the parent's end of its own pipe, so it would not see the pipe close if the parent
+    # were killed (SIGTERM, SIGKILL): it is told by the kernel instead (Linux's PR_SET_PDEATHSIG).
+    _malloc("prctl", _PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    if os.getppid() != parent:  # the parent ended before the line above
+        return
     _init_worker(settings)
     while (path := conn.recv()) is not None:
         try:
