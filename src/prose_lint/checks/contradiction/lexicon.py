@@ -70,36 +70,26 @@ def _lexicon() -> dict[str, Any]:
             "free_ignored": set(raw["free_compounds_ignored"]),
             "absolute": set(raw["absolute_adverbs"]),
             "reporting": set(raw["reporting"]),
-            "reporting_nouns": frozenset(raw["reporting_nouns"]),
-            "noun_cues": frozenset(raw["noun_cues"]),
             "framing": {w for w in raw["framing"] if " " not in w},
             "framing_phrases": phrases("framing"),
             "discourse_phrases": sorted(raw["discourse_phrases"], key=len, reverse=True),  # longest first
             "hedges": set(raw["hedges"]),
-            "epistemic": frozenset(raw["epistemic"]),
-            "prescriptive": frozenset(raw["prescriptive"]),
             "timeless_openings": [p.split() for p in raw["timeless_openings"]],
             "time": {w for w in raw["time_change"] if " " not in w},
             "time_phrases": phrases("time_change"),
             "contrast": tuple(f" {p} " for p in raw["contrast_openers"]),  # prefixes of " joined tokens "
             "effect": set(raw["effect_verbs"]),
             "events": events,
-            "negators": frozenset(raw["negators"]),
-            "strict_negators": frozenset(raw["strict_negators"]),
-            "pronouns": frozenset(raw["pronouns"]),
-            "data_sources": frozenset(raw["data_sources"]),
-            "time_shift": frozenset(raw["time_shift"]),
             "antonym_stems": _antonym_stems(raw),
-            "label_nouns": frozenset(raw["label_nouns"]),
-            "not_speakers": frozenset(raw["not_speakers"]),
-            "period_ordinals": frozenset(raw["period_ordinals"]),
-            "period_nouns": frozenset(raw["period_nouns"]),
-            "referent_words": frozenset(raw["referent_words"]),
-            "report_nouns": frozenset(raw["report_nouns"]),
-            "determiners": frozenset(raw["determiners"]),
-            "others_than_only": frozenset(raw["others_than_only"]),
         }
+        _LEX.update({key: frozenset(raw[key]) for key in _WORD_SETS})
     return _LEX
+
+
+# Word lists of rules/lexicons/contradiction.toml used as they are, under their own names.
+_WORD_SETS = ("reporting_nouns", "noun_cues", "epistemic", "prescriptive", "negators", "strict_negators",
+              "pronouns", "data_sources", "time_shift", "label_nouns", "not_speakers", "period_ordinals",
+              "period_nouns", "referent_words", "report_nouns", "determiners", "others_than_only")
 
 
 def _antonym_stems(raw) -> dict[str, set[str]]:
