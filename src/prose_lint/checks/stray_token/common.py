@@ -5,12 +5,12 @@ text-analysis layer (prose_lint.analysis, Document properties), not from here.""
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
 from prose_lint.analysis import WORD_RE as _WORD_RE  # the one tokenizer (re-exported for the rules here)
 from prose_lint.analysis_inline import inside as _inside  # noqa: F401  (used by the rules here)
+from prose_lint.wordtables import zipf_frequency
 
 
 @lru_cache(maxsize=1)
@@ -85,45 +85,9 @@ def _zipf(word: str, lang: str) -> float:
         table = _ZIPF_CACHE[lang] = {}
     value = table.get(word)
     if value is None:
-        wordlist = "best" if lang == "en" else "small"
-        if _PLAIN.fullmatch(word) and _regex_tokenized(lang):
-            value = _plain_zipf(word, lang, wordlist)
-        else:
-            from prose_lint.wordtables import zipf_frequency
-
-            value = zipf_frequency(word, lang, wordlist=wordlist)
-        table[word] = value
+        # a plain lowercase word is a direct look-up there (wordtables.plain_zipf)
+        value = table[word] = zipf_frequency(word, lang, wordlist="best" if lang == "en" else "small")
     return value
-
-
-# wordfreq's zipf_frequency spends ~60 us per new word normalising and tokenizing it. A word of
-# lowercase ASCII letters in a language tokenized by regex is its own single token, so its
-# frequency is a dictionary lookup; the rounding below is wordfreq's own (minimum Zipf 0 =
-# frequency 1e-9), and tests/test_stray_token_zipf.py checks the two agree on every word of the lists.
-_PLAIN = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=None)
-def _regex_tokenized(lang: str) -> bool:
-    from wordfreq import get_language_info
-
-    info = get_language_info(lang)
-    return (info["tokenizer"] == "regex" and info["script"] == "Latn" and not info["remove_marks"]
-            and not info["transliteration"] and not info["lookup_transliteration"])
-
-
-def _plain_zipf(word: str, lang: str, wordlist: str) -> float:
-    from wordfreq import freq_to_zipf
-
-    from prose_lint.wordtables import frequency_table
-
-    freq = frequency_table(lang, wordlist).get(word)
-    if freq is None:
-        freq = 1e-9  # wordfreq returns the minimum, unrounded, for a missing word
-    else:
-        freq = max(freq, 1e-9)
-        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
-    return round(freq_to_zipf(freq), 2)
 
 
 _PRELOADED: set[str] = set()
