@@ -49,12 +49,16 @@ def _malloc(function: str, *args: int) -> None:
     before the fork) stops the LanguageTool request threads from each keeping an arena of their own.
     Measured on 1M words: -27 MB of peak PSS (benchmarks/README.md, "Memory").
 
-    Fixed mmap and trim thresholds (1 MB, set with them) also lower the peak *within* a file: glibc
+    Fixed mmap and trim thresholds (8 MB, set with them) also lower the peak *within* a file: glibc
     otherwise raises both thresholds each time a large block is freed (up to 32 and 64 MB), so that a
     rule's large arrays, once one has been freed, come from the heap and the heap keeps what they
     freed until the malloc_trim after the file. Measured in a worker forked after warm_up: peak RSS on
-    the largest file of the 1M words (perlapi, 516 kB) 224 -> 205 MB, on perlfunc (275 kB) 193 -> 178 MB;
-    the same with 128 kB thresholds; what the worker keeps after the file is unchanged."""
+    the largest file of the 1M words (perlapi, 516 kB) 224 -> 207 MB, on perlfunc and perldiag (275 kB)
+    194-199 -> 181-186 MB, the same with 1, 2, 4, 8 or 16 MB thresholds; what the worker keeps after the
+    file is unchanged. Below 8 MB the thresholds cost CPU: every block from the threshold up is mapped
+    and unmapped afresh, and its pages are faulted in again (every 6th corpus file, one forked process:
+    1 MB 535k minor faults, sys 1.5 s of ~19 s CPU; 2 MB 438k, 1.3 s; 4 MB 272k, 0.9 s; 8 MB 180k, 0.6 s,
+    as many as glibc's sliding thresholds, 176k, 0.6 s)."""
     try:
         import ctypes
 
@@ -65,7 +69,7 @@ def _malloc(function: str, *args: int) -> None:
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -3, -8
 _PR_SET_PDEATHSIG = 1
-_THRESHOLD = 1 << 20  # blocks from 1 MB up are mapped and unmapped, and the heap is trimmed above 1 MB free
+_THRESHOLD = 8 << 20  # blocks from 8 MB up are mapped and unmapped, and the heap is trimmed above 8 MB free
 
 
 # -- parent side -------------------------------------------------------
