@@ -250,6 +250,21 @@ def test_own_same_category_append(first, second):
     assert found_at(text, _own(second, raw=True)[0], run(text))
 
 
+# Three paragraphs of one of our own stories inserted half-way into a long clean-corpus document (2,100 to
+# 3,000 words): found since inserted blocks have their own, weaker length term (2026-12-01; before, the
+# length term of a suffix hid them). The long host alone stays clean.
+@pytest.mark.parametrize("host,other", [("speech03.txt", "storm"), ("speech09.txt", "storm"),
+                                        ("paper04.md", "storm"), ("SOURCES.md", "earnings1")])
+def test_own_block_inserted_into_a_long_document_is_found(host, other):
+    paras = (CLEAN / host).read_text(encoding="utf-8").strip("\n").split("\n\n")
+    block = _own(other, raw=True)[1:4]
+    text = _joined(paras[:len(paras) // 2], block, paras[len(paras) // 2:])
+    diags = run(text)
+    at, end = text.index(block[0]), text.index(block[-1]) + len(block[-1])
+    assert len(diags) == 1 and diags[0].start <= at + 5 and diags[0].end >= end - 5, diags
+    assert run(_joined(paras)) == []
+
+
 def test_clean_corpus_has_no_off_topic_content():
     found = {p.name: lines_of(lint(p, [RULE]), RULE) for p in clean_files()}
     assert {k: v for k, v in found.items() if v} == {}

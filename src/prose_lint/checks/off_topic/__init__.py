@@ -65,7 +65,9 @@ class OffTopicContent(Rule):
        thread or a speech that moves from subject to subject is far from itself anywhere, so a block far
        from the rest is weaker evidence there);
        the document's length (ln(words / 1000)), weighted little: a long document changes
-       subject on its own, but its local and name evidence carry over.
+       subject on its own, but its local and name evidence carry over; an inserted block has its own,
+       weaker length term (it is also judged against its neighbours on both sides, a local test that a
+       long document's drift does not weaken as it weakens a suffix's).
     3. The confidence is a logistic function of those features whose weights and threshold are data
        (rules/lexicons/off_topic.toml [change_point], fitted on the tune split of the evaluation corpus and
        hard negatives made from its long documents by scripts/calibrate-off-topic). The best blocks above

@@ -126,6 +126,7 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         if z_needed is not None:
             s = _effective(struct[a])
             early = {**f, "structure": s, "log_words": log_words, "inserted": float(b < m),
+                     "log_words_inserted": log_words * float(b < m),
                      "short": float(cumw[b] - cumw[a] < 150 and s < 0.3), "salutation": salutation(a)}
             if _cannot_reach(early, params["model"], z_needed):
                 return None
@@ -151,6 +152,9 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         f["style"] = 0.0 if "style" in skip else min(1.0, max(0.0, (style().distance(a, b) - 1.0) / 3.0))
         f["log_words"] = log_words
         f["inserted"] = float(b < m)
+        # An inserted block is also judged on its neighbours on both sides (e_near), a local test that a
+        # long document's drift does not weaken as it weakens a suffix's: its own length term.
+        f["log_words_inserted"] = log_words * f["inserted"]
         f["short"] = float(cumw[b] - cumw[a] < 150 and f["structure"] < 0.3)  # ... and no sign of an article
         # A speech starting: its speaker greets the audience (structure.py: nobody greets the dignitaries
         # again in the middle of a speech); weighed on its own, since the content of one inaugural or
