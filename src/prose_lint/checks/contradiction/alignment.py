@@ -135,8 +135,10 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                 date = 1.0
             else:
                 va, vb = _value(a), _value(b)
-                year_a, year_b = bool(_YEAR.match(a)), bool(_YEAR.match(b))
+                year_a, year_b = bool(_YEAR.match(a) or _DECADE.match(a)), bool(_YEAR.match(b) or _DECADE.match(b))
                 if year_a and year_b:
+                    if _within_decade(a, b):
+                        continue  # "in the 1850s" / "in 1855": the year is one of the decade's
                     date = 1.0
                 elif year_a != year_b:
                     continue
@@ -231,6 +233,14 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
         "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
     }
+
+
+_DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")  # "the 1850s" (claims._NUM): a time, compared like a year
+
+
+def _within_decade(a: str, b: str) -> bool:
+    """One figure is a decade and the other one of its years, or the same decade ("1850s" / "1857")."""
+    return (a.endswith("s") or b.endswith("s")) and a[:3] == b[:3]
 
 
 _EVER = frozenset({"never", "ever"})  # the absolutes over time (not "any", "all": "if any", "at all")

@@ -15,13 +15,25 @@ from .sentences import _Sent
 # A claim's token: a number as written ("4,000", "20.38") or a TOKEN_RE token (words, codes, % $ € £).
 _CLAIM_TOKEN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+\.\d+(?![\w])|"
                           + _TOKEN.pattern)
-_NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# Numbers, and a decade written as its first year ("the 1850s", "the 2010s"): a figure, never a year (_YEAR).
+_NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^(?:1[5-9]|20)\d0s$")
 _WORD_NUM = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _WORD_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                   "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1e6, "billion": 1e9, "half": 0.5,
                   "twice": 2, "once": 1, "double": 2, "triple": 3})
+# Number words written with a hyphen are one token: the compound cardinals ("forty-two") and the fractions
+# ("two-thirds", "three-quarters", "one-half"), as English spells them out (CGEL 5.7; Chicago 9.6, 9.14).
+# Without them a figure written out in words ("forty-two barges" / "fifty-six barges") was no figure at all.
+_UNITS = {w: _WORD_NUM[w] for w in "one two three four five six seven eight nine".split()}
+_WORD_NUM.update({f"{t}-{u}": _WORD_NUM[t] + v for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                                       "eighty", "ninety") for u, v in _UNITS.items()})
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_WORD_NUM.update({f"{n}-{d}": v / k for n, v in {**_UNITS, "ten": 10}.items() for d, k in _DENOMINATORS.items()
+                  if v < k})
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "monday tuesday wednesday thursday friday saturday sunday".split())
 _NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
@@ -38,7 +50,42 @@ def _claim_tokens(s: _Sent) -> list[str]:
         toks = s.tokens if _DIGIT.search(s.text) is None else \
             [t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(s.text)]
         s.claim = [t if t != "%" else "percent" for t in toks]
+        if not _DATE_CUES.isdisjoint(s.claim):
+            s.claim = _date_ordinals(s.claim, s)
     return s.claim
+
+
+# A day of the month or a century written as an ordinal is a figure of a date: "July 4th", "the fourth of March",
+# "the 3rd of May", "the twelfth century". Only beside a month name or "century": elsewhere an ordinal ranks
+# ("the fourth session", "the 5th Regiment") and a changed rank names another member, not another date.
+_MONTH_NAMES = frozenset("january february march april may june july august september october november "
+                         "december".split())
+_DATE_CUES = _MONTH_NAMES | {"century", "centuries"}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINALS.update({"twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
+                  "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
+                  "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31})
+_DIGIT_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _date_ordinals(toks: list[str], s: _Sent) -> list[str]:
+    """The claim tokens with each ordinal of a date as its number ("fourth" in "the fourth of March" -> "4")."""
+    def month(j: int) -> bool:
+        return 0 <= j < len(toks) and toks[j] in _MONTH_NAMES and (toks[j] not in ("may", "march") or
+                                                                   s.raw_lower_ok(toks[j]))
+    out = list(toks)
+    for i, t in enumerate(toks):
+        m = _DIGIT_ORDINAL.match(t)
+        n = int(m.group(1)) if m else _ORDINALS.get(t)
+        if n is None:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if month(i - 1) or month(i + 1) or nxt == "of" and month(i + 2) or \
+                nxt in ("century", "centuries") or nxt == "and" and i + 2 < len(toks) and toks[i + 2] in _ORDINALS:
+            out[i] = str(n)
+    return out
 
 
 def _is_figure(tok: str) -> bool:
@@ -48,7 +95,7 @@ def _is_figure(tok: str) -> bool:
 
 def _value(tok: str) -> float | None:
     if _NUM.match(tok):
-        return float(tok.replace(",", ""))
+        return float(tok.replace(",", "").rstrip("s"))
     return _WORD_NUM.get(tok)
 
 

@@ -53,7 +53,9 @@ class SelfContradiction(Rule):
          scripts/build-antonyms), un-/in-/dis-/non- and -ful/-less, in British or American spelling;
          comparatives and superlatives by their positive degree; "voted for" / "voted against";
        - a different number for the same quantity, a different year or month for the same event, two
-         years for one founding, birth or death.
+         years for one founding, birth or death; figures written out count ("forty-two", "two-thirds"), and
+         so do the ordinals of a date ("July 4th", "the fourth of March", "the twelfth century") and a decade
+         ("the 1850s", a time like a year: "in the 1850s" / "in 1853" agree).
     5. Contrasts that cancel out: an antonym with a negation ("not deep" / "shallow"), two antonyms swapped
        together ("Rich parishes paid more" / "Poor parishes paid less"; not coordinated predicates: "fertile
        and easy" / "barren and hard"), a converse with its arguments swapped ("the town buys from the county"

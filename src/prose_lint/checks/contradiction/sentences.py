@@ -188,6 +188,9 @@ def _token_kind(t: str, stop, kinds: dict[str, Any]) -> Any:
     2 (another number) or 0 (a stop word, a short token)."""
     if t in stop or len(t) < 3 or t.isdigit():
         kind = 1 if _YEAR.match(t) else 2 if t.replace(",", "").isdigit() else 0
+    elif t[0].isdigit() and _FIGURE_WORD.match(t):
+        # "4th" a figure, "1850s" a time like a year (claims._date_ordinals, claims._NUM), not a shared concept
+        kind = 1 if t.endswith("0s") else 2
     else:
         kind = _stem(t)
     kinds[t] = kind
@@ -231,4 +234,5 @@ def _sentences(doc: Document) -> list[_Sent]:
     return out
 
 
+_FIGURE_WORD = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$|^(?:1[5-9]|20)\d0s$")
 _GAP = re.compile(r"[^\S\n]{3,}")  # masked code, link or markup inside the sentence
