@@ -89,7 +89,8 @@ def _lexicon() -> dict[str, Any]:
 # Word lists of rules/lexicons/contradiction.toml used as they are, under their own names.
 _WORD_SETS = ("reporting_nouns", "noun_cues", "epistemic", "prescriptive", "negators", "strict_negators",
               "pronouns", "data_sources", "time_shift", "label_nouns", "not_speakers", "period_ordinals",
-              "period_nouns", "referent_words", "report_nouns", "determiners", "others_than_only")
+              "period_nouns", "referent_words", "report_nouns", "determiners", "others_than_only",
+              "assertive_frames")
 
 
 def _antonym_stems(raw) -> dict[str, set[str]]:
