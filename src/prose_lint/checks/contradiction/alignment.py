@@ -182,6 +182,10 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     sa, sb = set(_emphatic_once(ta)) - explained, set(_emphatic_once(tb)) - explained
     sa -= _SPATIAL if "next to" in " ".join(ta) else set()  # "next to the pharmacy": a place, not a time
     sb -= _SPATIAL if "next to" in " ".join(tb) else set()
+    # "As expected,", "As predicted,": a comparative clause of stance with its subject and verb left out
+    # ("as [was] expected"), not a time, though "expected" can be one ("expected to open next year").
+    sa -= _as_participle(_opening(e))
+    sb -= _as_participle(_opening(s))
     for p in lex["timeless_openings"]:  # "Then again,", "After all,": discourse markers, not times
         if " ".join(ta[:len(p)]) == " ".join(p):
             sa -= set(p)
@@ -233,6 +237,13 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
         "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
     }
+
+
+def _as_participle(opening: list[str]) -> set[str]:
+    """The words of an opening "As <past participle>," ("As expected,", "As forecast,"), else nothing."""
+    if len(opening) == 2 and opening[0] == "as" and opening[1].endswith(("ed", "en", "cast")):
+        return set(opening)
+    return set()
 
 
 _DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")  # "the 1850s" (claims._NUM): a time, compared like a year

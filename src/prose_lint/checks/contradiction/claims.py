@@ -52,6 +52,8 @@ def _claim_tokens(s: _Sent) -> list[str]:
         s.claim = [t if t != "%" else "percent" for t in toks]
         if not _DATE_CUES.isdisjoint(s.claim):
             s.claim = _date_ordinals(s.claim, s)
+        if not _FRACTIONS.keys().isdisjoint(s.claim):
+            s.claim = _fractions(s.claim)
     return s.claim
 
 
@@ -68,6 +70,21 @@ _ORDINALS.update({"twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "
                   "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
                   "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31})
 _DIGIT_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
+# "a third of the crop", "one quarter of the land": a fraction written as an ordinal after "a"/"one" and before "of"
+# ("a second of" is a time, not a half: left out).
+_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+              "tenth": 10}
+
+
+def _fractions(toks: list[str]) -> list[str]:
+    out = list(toks)
+    for i, t in enumerate(toks):
+        k = _FRACTIONS.get(t)
+        if k and 0 < i < len(toks) - 1 and toks[i - 1] in ("a", "one") and toks[i + 1] == "of":
+            out[i] = f"{1 / k:.3f}"
+    return out
 
 
 def _date_ordinals(toks: list[str], s: _Sent) -> list[str]:
