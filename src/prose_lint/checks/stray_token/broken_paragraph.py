@@ -43,6 +43,18 @@ def _chained(doc: Document, blocks: list, n: int, first: str) -> bool:
     return not ends_sentence(doc.prose[blocks[n - 1].start : blocks[n - 1].end], clause="")
 
 
+def _widow(doc: Document, b, min_words: int) -> bool:
+    """The paragraph ``b`` is shorter than ``min_words`` words (less than a line of print) and ends its sentence:
+    the last words of a sentence set on a line of their own ("Want to join me ... if my idea" / "could become a reality?",
+    "a world as dark" / "and evil as your own."), as writers of web pages and speeches set a punch line. A page
+    break leaves no such widow: typesetting keeps at least two lines of a paragraph together at the top of a page
+    (widow control), so the rest of a paragraph cut by a page break runs two lines or more. (A short remainder
+    that does not end its sentence is an item of a list: _list_item.) Not after a first part that stops on a
+    word no sentence ends on ("the"): no writer sets a punch line apart there."""
+    second = doc.prose[b.start : b.end].rstrip()
+    return len(_WORD_RE.findall(second)) < min_words and ends_sentence(second)
+
+
 # an enumerator that opens a list item: "(a) ", "b) ", "2. "
 _ENUMERATOR = re.compile(r"\s*(?:\(\w{1,3}\)|\w{1,3}\))\s|\s*\d{1,2}\.\s")
 # a line of verse or of a list is shorter than this; hard-wrapped prose fills 60 to 80 characters a line
@@ -127,7 +139,10 @@ class BrokenParagraph(Rule):
     (lines of one chunk are a hard-wrapped paragraph, not a break). The first paragraph must have at
     least ``min_words`` words (a short unpunctuated line is a title or a label), must not be a
     title followed by its byline ("by ..."), nor run into a list item ("(a) ...") or a display set as
-    short lines (either part: two or more lines, all shorter than 56 characters: verse, a recipe, code), nor an item of a list that lost its markers (after a
+    short lines (either part: two or more lines, all shorter than 56 characters: verse, a recipe, code), nor run
+    into a paragraph of fewer than ``min_words`` words (less than a line of print) that ends its sentence: a punch
+    line the writer set apart, where a page break would leave at least two lines (widow control; not after
+    a first part that stops on a word no sentence ends on, "the"), nor an item of a list that lost its markers (after a
     paragraph ending with ':', or followed by a short paragraph that stops without a full stop
     too), nor a link of a chain of such paragraphs (it starts in lowercase itself, after a paragraph
     that stops without a full stop: clauses set one per paragraph). A paragraph that ends on masked
@@ -195,6 +210,8 @@ class BrokenParagraph(Rule):
                 continue  # verse, a recipe, code: a display the sentence runs into, not a page break
             last = words_a[-1]
             non_final = last.end() == a.start + len(first) and last.group().lower() in lex["non_final"]
+            if not non_final and _widow(doc, b, ctx.options["min_words"]):
+                continue  # the sentence's last words set apart by the writer ("my idea / could become a reality?")
             # a lowercase start continues the sentence when it is an ordinary English word (not an
             # identifier like "bpo-123") after a paragraph that does not end on a name or a signature
             lowercase_start = (first_word.group()[0].islower() and last.group()[0].islower()
