@@ -83,10 +83,12 @@ def test_off_topic_fit_set_is_licence_clean():
         r = json.loads(line)
         licence["long:" + r["id"]] = r["license"]
     docs = fit_set.documents()
-    assert len(docs) > 100
+    assert len(docs) > 50
     for key, _text in docs:
-        if key.startswith("clean:"):  # SOURCES.md rows: Gutenberg essays, presidential addresses, 18F (US gov.)
-            assert key.split(":")[1].startswith(("essay", "speech", "report")), key
+        # never a presidential address: the test split's hosts are inaugural and State of the Union addresses
+        assert not key.startswith("long:"), key
+        if key.startswith("clean:"):  # SOURCES.md rows: Gutenberg essays, 18F (US gov.)
+            assert key.split(":")[1].startswith(("essay", "report")), key
         else:
             assert "Apache-2.0" in licence[key] or "public domain" in licence[key], (key, licence[key])
     assert not any("dragnet" in k or "l3s" in k or "cleaneval" in k for k, _ in docs)

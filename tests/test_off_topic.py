@@ -253,12 +253,15 @@ def test_own_same_category_append(first, second):
 # Three paragraphs of one of our own stories inserted half-way into a long clean-corpus document (2,100 to
 # 3,000 words): found since inserted blocks have their own, weaker length term (2026-12-01; before, the
 # length term of a suffix hid them). The long host alone stays clean.
-# Since the length term is fitted on licence-clean text only (2026-12-01, off_topic_fit_set: 0.392, not
-# 1.628 fitted on tune hosts), the paper and SOURCES.md hosts are missed again: a known recall loss.
-_LICENCE_MISS = pytest.mark.xfail(reason="length term fitted on licence-clean text misses these", strict=False)
+# Since the length term is fitted on licence-clean text only (2026-12-01, off_topic_fit_set: 0.187, not
+# 1.628 fitted on tune hosts, nor 0.392 fitted with the public-domain addresses that the test split holds),
+# three of the four are missed again (speech09 is found): a known recall loss, kept as strict expected failures so that a change that finds
+# them shows.
+_LICENCE_MISS = pytest.mark.xfail(reason="length term fitted on licence-clean text misses these", strict=True)
 
 
-@pytest.mark.parametrize("host,other", [("speech03.txt", "storm"), ("speech09.txt", "storm"),
+@pytest.mark.parametrize("host,other", [pytest.param("speech03.txt", "storm", marks=_LICENCE_MISS),
+                                        ("speech09.txt", "storm"),
                                         pytest.param("paper04.md", "storm", marks=_LICENCE_MISS),
                                         pytest.param("SOURCES.md", "earnings1", marks=_LICENCE_MISS)])
 def test_own_block_inserted_into_a_long_document_is_found(host, other):
