@@ -6,10 +6,10 @@ import bisect
 import re
 from typing import Iterator
 
-from prose_lint.checks.stray_token.common import _CODE_SHAPED
-from prose_lint.checks.stray_token.quote_marks import (_SPAN_PARAGRAPHS, _closes_alone, _closing_paragraph,
-                                                       _closing_position, _mentioned, _opening_position,
-                                                       _symbol_run)
+from prose_lint.checks.stray_token.common import _code_shaped
+from prose_lint.checks.stray_token.quote_marks import (_SPAN_PARAGRAPHS, _closes_alone, _closing_paragraph, _closing_position,
+                                                       _curly_closes_later, _curly_quotes, _mentioned,
+                                                       _opening_position, _pair_mixed, _symbol_run)
 from prose_lint.diagnostic import Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -17,7 +17,6 @@ from prose_lint.rule import Rule, RuleContext
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _BRACKET = re.compile(r"[()\[\]{}]")
-_CURLY_QUOTE = re.compile("[“”]")
 _ENUMERATOR = re.compile(r"""(?:^|(?<=[\s("“‘']))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4}) ?\)$""")
 _EMOTICON = re.compile(r"[:;=8xX] ?-?[()\[\]]$|[()\[\]]-?[:;=]")
 # a brow or horns before the eyes and mouth of an emoticon: "}:-)", "]:)"
@@ -54,7 +53,12 @@ class UnpairedBracket(Rule):
     ("a)", "2)", "iv)") and emoticons are not brackets. Curly double quotes are matched the same
     way (a “ in the closing position after an open quotation, or a ” in the opening position, is
     the wrong glyph of a pair, not a stray quote: “virtual“), with the convention of multi-paragraph quotations: a paragraph may leave a quotation open
-    when the next paragraph opens again with “, and then the next paragraph's closing ” is fine. A
+    when the next paragraph opens again with “, and then the next paragraph's closing ” is fine; a quotation left
+    open may also close within the next four paragraphs when none of them holds a curly quote before the closing
+    one (a testimonial quoted with its list items). A quotation opened with one glyph and closed with the other
+    (“... tonight," or "... Paris,”) is a pair: the straight quotes pair among themselves in order, and the one
+    left over pairs with the lone curly mark. A closing ” right after a figure that closes nothing is an inch
+    mark ("58” wide"); a double prime after a figure closes an open “ (a converter's quote: “80″). A
     straight double quote is reported when it is the only one in its block and not an inch mark,
     unless it opens a quotation that a double prime closes (``"by 1″``: a converter's inch mark) or
     that runs into the next paragraph and closes there (that paragraph's only straight quote, in
@@ -156,13 +160,14 @@ class UnpairedBracket(Rule):
                     url_tail.add(ue + k)
         bracket_problems: list[tuple[int, int, str]] = []  # (paragraph, offset, message)
         closes_at = -1  # the paragraph that closes a straight quotation opened a few paragraphs before
+        curly_closes_at = -1  # the same for a curly quotation
         for n, block in enumerate(blocks):
             seg = prose[block.start : block.end]
             text = doc.text
             # whether the paragraph is code-shaped matters only when it has brackets, or (looked at below,
             # where False means "not looked at yet") a single straight quote
             bracketed = _BRACKET.search(seg) is not None
-            code = _CODE_SHAPED.search(text, block.start, block.end) if bracketed else False
+            code = _code_shaped(text, block.start, block.end) if bracketed else False
             problems = self._fewer_brackets(seg, block, text, urls, url_starts, url_ends, url_tail) \
                 if bracketed and not code else []
             bracket_problems.extend((n, block.start + i, message) for i, message in problems)
@@ -170,39 +175,17 @@ class UnpairedBracket(Rule):
                 continue
             nxt = blocks[n + 1] if n + 1 < len(blocks) else None
             next_opens = nxt is not None and prose[nxt.start : nxt.end].lstrip().startswith(("“", '"'))
-            depth = 1 if quote_carry else 0
-            open_at = []
-            stray_close = []
-            for m in _CURLY_QUOTE.finditer(seg):
-                i, ch = m.start(), m.group()
-                before = seg[i - 1] if i > 0 else " "
-                after = seg[i + 1] if i + 1 < len(seg) else " "
-                if ch == "“" and open_at and (before.isalnum() or before in ".,!?;:") and not after.isalnum():
-                    ch = "”"  # “virtual“: the opening glyph typed as the closing one
-                elif ch == "”" and not open_at and not (quote_carry and depth > 0) \
-                        and (before.isspace() or before in "([") and after.isalnum():
-                    ch = "“"  # (”distribution upgrade”): the closing glyph typed as the opening one
-                if ch == "“":
-                    if quote_carry and depth == 1 and not open_at and i == len(seg) - len(seg.lstrip()):
-                        open_at.append(i)  # reopening of the carried quotation
-                        continue
-                    depth += 1
-                    open_at.append(i)
-                elif ch == "”":
-                    if open_at:
-                        open_at.pop()
-                        depth = max(0, depth - 1)
-                    elif quote_carry and depth > 0:
-                        depth -= 1
-                    else:
-                        stray_close.append(i)
+            carry = quote_carry or n <= curly_closes_at
+            open_at, stray_close = _curly_quotes(seg, carry)
+            straight = _pair_mixed(seg, [m.start() for m in re.finditer('"', seg)], open_at, stray_close)
             for i in stray_close:
                 yield ctx.diagnostic(block.start + i, block.start + i + 1, "closing '”' without an opening '“'")
-            if open_at and not next_opens:
+            if open_at and not next_opens and (later_close := _curly_closes_later(prose, blocks, n)) is not None:
+                curly_closes_at = later_close  # a quotation of several paragraphs, closed without reopening
+            elif open_at and not next_opens:
                 for i in open_at[:1]:
                     yield ctx.diagnostic(block.start + i, block.start + i + 1, "'“' is never closed")
             quote_carry = bool(open_at) and next_opens
-            straight = [m.start() for m in re.finditer('"', seg)]
             continues = quote_carry_straight and seg.lstrip().startswith('"')
             closes_carried = (carried_open or n == closes_at) and len(straight) == 1 \
                 and _closing_position(seg, straight[0])
@@ -212,7 +195,7 @@ class UnpairedBracket(Rule):
             elif len(straight) == 1 and not continues and not closes_carried:
                 i = straight[0]
                 if code is False:
-                    code = _CODE_SHAPED.search(text, block.start, block.end)
+                    code = _code_shaped(text, block.start, block.end)
                 if code:
                     pass  # a quote of the code: "\\", '"' as a delimiter
                 elif _mentioned(seg, i) or _symbol_run(seg, i):

@@ -71,6 +71,19 @@ def _plural_head(phrase: str) -> str:
 # ... `db.falcot`"); unpaired-bracket and unpaired-emphasis do not judge such a paragraph
 # (an increment glued to a name, "*from++;", "++i", is code; "C++" is a name)
 _CODE_SHAPED = re.compile(r"`|\$[\w({\[]|\w::\w|\|\w|\w\||[=!<>]=|=>|->|<\w+>|\w\(\)|\\[a-zA-Z]|\w\+\+[;),\]]|\+\+[a-z_]")
+# a brace that ends a line opens a block of C-like code ("int add(int x) {"), but a stray brace may end a line of
+# hard-wrapped prose too ("... establish {\nJustice, insure ..."): so it counts only with another sign of code in
+# the paragraph, a line that starts with "}", a line that ends with ";", or an indented line
+_BRACE_LINE_END = re.compile(r"\{[ \t]*$", re.M)
+_CODE_LINES = re.compile(r"^[ \t]*\}|;[ \t]*$|^(?: {2,}|\t)\S", re.M)
+
+
+def _code_shaped(text: str, start: int, end: int) -> bool:
+    """text[start:end] (a paragraph) holds code: see _CODE_SHAPED and _BRACE_LINE_END."""
+    if _CODE_SHAPED.search(text, start, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1  # a paragraph's span may begin after its indentation
+    return bool(_BRACE_LINE_END.search(text, start, end) and _CODE_LINES.search(text, line_start, end))
 
 _ZIPF_CACHE: dict[str, dict[str, float]] = {}  # language -> word -> Zipf frequency
 _ZIPF_CACHE_LIMIT = 500_000

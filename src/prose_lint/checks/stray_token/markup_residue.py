@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from prose_lint.analysis_inline import inside
-from prose_lint.checks.stray_token.common import _CODE_SHAPED
+from prose_lint.checks.stray_token.common import _code_shaped
 from prose_lint.diagnostic import Edit, Fix, Severity
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
@@ -174,7 +174,7 @@ class UnpairedEmphasis(Rule):
         underscore_italics = doc.markup != "markdown" and re.search(r"(?<!\w)_[^\W_][^_\n]*_(?!\w)", prose)
         for block in doc.prose_blocks:
             seg = prose[block.start : block.end]
-            if "*" not in seg and "_" not in seg or _CODE_SHAPED.search(doc.text, block.start, block.end):
+            if "*" not in seg and "_" not in seg or _code_shaped(doc.text, block.start, block.end):
                 continue  # no marker, or a paragraph that holds code (its * and _ may be the code's)
             candidates = []
             for m in _EMPH_RUN.finditer(prose, block.start, block.end):

@@ -62,3 +62,86 @@ def _closes_alone(seg: str) -> bool:
     """The paragraph holds one straight quote, in closing position: the end of a quotation opened before."""
     straight = [m.start() for m in re.finditer('"', seg)]
     return len(straight) == 1 and _closing_position(seg, straight[0])
+
+
+# the curly double quotes, and the double prime that SmartyPants-style converters set for a quote after a digit
+_CURLY_QUOTE = re.compile("[“”″]")
+
+
+def _curly_quotes(seg: str, carry: bool) -> tuple[list[int], list[int]]:
+    """(openers never closed, closers without an opener) among the curly double quotes of a paragraph;
+    ``carry``: a quotation from an earlier paragraph is still open. A wrong glyph of a pair is read as the
+    glyph its place asks for (“virtual“, (”distribution upgrade”)); a double prime after a digit closes an open
+    quotation that no ” closes later in the paragraph (a converter's "smart" quote: “80″, “Set-Cookie2″) and is a
+    double prime otherwise (5′11″, “He is 5′11″ and growing,”); a
+    closing quote right after a figure that closes nothing is an inch mark set by a word processor ("58” wide",
+    "a 1/2” seam"), not a quotation mark."""
+    depth = 1 if carry else 0
+    open_at: list[int] = []
+    stray_close: list[int] = []
+    for m in _CURLY_QUOTE.finditer(seg):
+        i, ch = m.start(), m.group()
+        before = seg[i - 1] if i > 0 else " "
+        after = seg[i + 1] if i + 1 < len(seg) else " "
+        if ch == "″":
+            # only when no proper ” closes the quotation later: “He is 5′11″ and growing,” keeps its ″ a prime
+            if open_at and before.isdigit() and not after.isalnum() and "”" not in seg[i + 1 :]:
+                open_at.pop()
+                depth = max(0, depth - 1)
+            continue
+        if ch == "“" and open_at and (before.isalnum() or before in ".,!?;:") and not after.isalnum():
+            ch = "”"  # “virtual“: the opening glyph typed as the closing one
+        elif ch == "”" and not open_at and not (carry and depth > 0) \
+                and (before.isspace() or before in "([") and after.isalnum():
+            ch = "“"  # (”distribution upgrade”): the closing glyph typed as the opening one
+        if ch == "“":
+            if carry and depth == 1 and not open_at and i == len(seg) - len(seg.lstrip()):
+                open_at.append(i)  # reopening of the carried quotation
+                continue
+            depth += 1
+            open_at.append(i)
+        elif open_at:
+            open_at.pop()
+            depth = max(0, depth - 1)
+        elif carry and depth > 0:
+            depth -= 1
+        elif not before.isdigit():  # (after a figure: an inch mark)
+            stray_close.append(i)
+    return open_at, stray_close
+
+
+def _pair_mixed(seg: str, straight: list[int], open_at: list[int], stray_close: list[int]) -> list[int]:
+    """Pair a quotation opened with one glyph and closed with the other (“... tonight," or "Here at ... Paris,”:
+    text typed in two editors, or edited after a converter curled the quotes): the straight quotes pair among
+    themselves in order, so when an odd number of them stands after a curly opener never closed, the first of
+    them (in closing position) closes it; when an odd number stands before a curly closer without an opener,
+    the last of them (in opening position) opens it. Removes the pairs from ``open_at`` and ``stray_close`` and
+    returns the straight quotes left."""
+    straight = list(straight)
+    for o in list(open_at):
+        later = [k for k in straight if k > o]
+        if len(later) % 2 == 1 and _closing_position(seg, later[0]):
+            open_at.remove(o)
+            straight.remove(later[0])
+    for c in list(stray_close):
+        earlier = [k for k in straight if k < c]
+        if len(earlier) % 2 == 1 and _opening_position(seg, earlier[-1]):
+            stray_close.remove(c)
+            straight.remove(earlier[-1])
+    return straight
+
+
+def _curly_closes_later(prose: str, blocks, n: int) -> int | None:
+    """The paragraph, within the next ``_SPAN_PARAGRAPHS``, that closes a curly quotation left open in paragraph
+    ``n`` without reopening it in the paragraphs between (a testimonial or a letter quoted with its list items):
+    the first later paragraph holding a curly double quote opens with a closing one. A ” in opening position
+    (after a space or the start, before a letter: wrote: ”A few remarks.”) opens a quotation of its own, the wrong
+    glyph, and closes nothing across paragraphs."""
+    for m in range(n + 1, min(len(blocks), n + 1 + _SPAN_PARAGRAPHS)):
+        seg = prose[blocks[m].start : blocks[m].end]
+        first = re.search("[“”]", seg)
+        if first is not None:
+            i = first.start()
+            opens = (i == 0 or seg[i - 1].isspace() or seg[i - 1] in "([") and seg[i + 1 : i + 2].isalnum()
+            return m if first.group() == "”" and not opens else None
+    return None
