@@ -160,7 +160,10 @@ class UnpairedEmphasis(Rule):
     brackets, a sigil, a path, a dotted name, another underscore or a capital after a lowercase letter
     (``*foo{THING}``, ``_parser.py``, ``_init_module_attrs``, ``pTHX_``), or an underscore glued to
     digits (``_0``), nor any marker of a paragraph that holds code (inline code, a sigil,
-    an operator, a call: see unpaired-bracket).
+    an operator, a call: see unpaired-bracket), nor a marker whose partner stands in its paragraph with a space
+    on the inside (an opener with the same run later between a space and a space, a stop or the end, a closer
+    with it earlier between a space and a space: "_For more, visit us. _", "**Ann Lee **", as HTML converters
+    write "<em>text </em>").
     """
 
     id = "stray-token/unpaired-emphasis"
@@ -177,6 +180,7 @@ class UnpairedEmphasis(Rule):
             if "*" not in seg and "_" not in seg or _code_shaped(doc.text, block.start, block.end):
                 continue  # no marker, or a paragraph that holds code (its * and _ may be the code's)
             candidates = []
+            spaced: dict = {}  # _spaced_pair's positions of spaced markers, found once per paragraph and run
             for m in _EMPH_RUN.finditer(prose, block.start, block.end):
                 s, e = m.start(), m.end()
                 before = prose[s - 1] if s > 0 else " "
@@ -202,6 +206,8 @@ class UnpairedEmphasis(Rule):
                     continue  # a wildcard of an identifier: grub_*, *_test
                 if _code_word(doc.text, s, e):
                     continue  # a pointer, glob or identifier: PerlIO *f, *foo{THING}, _parser.py
+                if _spaced_pair(prose, block, s, e, run, left, spaced):
+                    continue  # its pair is there with a space inside it: "_For more, visit us. _", "**Ann Lee **"
                 if doc.markup == "markdown":
                     if run == "*" and right:
                         continue  # footnote mark
@@ -233,6 +239,25 @@ def _footnote_mark(prose: str, s: int, run: str) -> bool:
     ``s`` is that footnote's note, not an emphasis left open ("*Important: entries must ...")."""
     mark = re.compile(r"(?<=[^\W_]|[.)%])(?<!\*)" + re.escape(run) + r"(?![*\w])")
     return mark.search(prose, 0, s) is not None
+
+
+def _spaced_pair(prose: str, block, s: int, e: int, run: str, left: bool, cache: dict) -> bool:
+    """The marker prose[s:e] has its partner in the paragraph, set apart by a space on the inside: an opener
+    with the same run later between a space and a space, a stop or the end ("_For more, visit us. _"), or a
+    closer with it earlier between the start or a space and a space ("** Ann Lee**"). HTML converters write
+    "<em>text </em>" so; Markdown then shows both markers, but the emphasis is not left open.
+    The spaced markers of the paragraph are found once (``cache``, one per paragraph): the last spaced closer and
+    the first spaced opener; searching the rest of the paragraph for each marker was quadratic (20,000 markers
+    on one line: minutes)."""
+    if run not in cache:
+        seg, mark = prose[block.start : block.end], re.escape(run)
+        closers = [m.start() for m in re.finditer(r"(?<=\s)(?<![*_])" + mark + r"(?![*_\w])", seg)]
+        opener = re.search(r"(?:^|(?<=\s))(?<![*_])" + mark + r"(?=\s)", seg)
+        cache[run] = (closers[-1] if closers else -1, opener.end() if opener else len(seg) + 1)
+    last_closer, first_opener_end = cache[run]
+    if left:
+        return last_closer >= e - block.start
+    return first_opener_end <= s - block.start
 
 
 _CODE_CHARS = re.compile(r"[{}()\[\]$@=<>/\\]|::|\w\.\w|[^\W_]_|_[^\W_]")
