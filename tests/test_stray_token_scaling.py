@@ -37,3 +37,21 @@ def test_spaced_pair_closer_before_opener():
     text = "Ann Lee_ and more"
     block = SimpleNamespace(start=0, end=len(text))
     assert not _spaced_pair(text, block, 7, 8, "_", False, {})
+
+
+def _mouths(text: str) -> list[bool]:
+    from prose_lint.checks.stray_token.brackets import _emoticon_mouth
+    run_start: dict[int, int] = {}
+    return [_emoticon_mouth(text, i, run_start) for i, ch in enumerate(text) if ch in "()"]
+
+
+@pytest.mark.parametrize("head,expected", [("fits :-", True), ("fits", False)])
+def test_emoticon_mouth_many_brackets(head, expected):
+    # a repeated mouth after eyes is one smile, however long; a run after a word is no emoticon
+    assert _mouths(head + ")" * 3) == [expected] * 3
+    assert _mouths(head + ")" * 20_000) == [expected] * 20_000
+
+
+def test_emoticon_mouth_runs_apart():
+    # two runs: the memory of the first does not leak into the second
+    assert _mouths("well :)) and then)) done") == [True, True, False, False]

@@ -21,6 +21,24 @@ _ENUMERATOR = re.compile(r"""(?:^|(?<=[\s("“‘']))(?:[a-zA-Z]|\d{1,2}|[ivxIVX
 _EMOTICON = re.compile(r"[:;=8xX] ?-?[()\[\]]$|[()\[\]]-?[:;=]")
 # a brow or horns before the eyes and mouth of an emoticon: "}:-)", "]:)"
 _BROW = re.compile(r"[}\]][:;]-?[()\[\]DPp]")
+
+
+def _emoticon_mouth(seg: str, i: int, run_start: dict[int, int]) -> bool:
+    """seg[i] is the mouth of an emoticon (":)", ";-(", "=]"), or one of a run of mouths that writers repeat for
+    a broader smile (":-))", ":)))", ":(("): the run is walked back to its first bracket, which must follow eyes.
+    ``run_start`` (one per paragraph scan) remembers where each asked bracket's run starts, so the walk stops at
+    the nearest bracket already asked: the scan asks left to right, and a run of n brackets costs n steps, not
+    n²/2 (20,000 ")" on one line took minutes)."""
+    j = i
+    while j > 0 and seg[j - 1] == seg[i]:
+        if j - 1 in run_start:
+            j = run_start[j - 1]
+            break
+        j -= 1
+    run_start[i] = j
+    return _EMOTICON.search(seg[max(0, j - 2) : j + 1]) is not None
+
+
 _KEY_PLUS = re.compile(r"(?:Ctrl|Control|Alt|Shift|Cmd|Command|Option|Meta|Super|AltGr)\+$")
 
 
@@ -92,6 +110,7 @@ class UnpairedBracket(Rule):
         as brackets (one of the two readings explains the paragraph better: "(=me)", "(photo ;) )")."""
         stack: list[int] = []
         out = []
+        run_start: dict[int, int] = {}  # _emoticon_mouth's memory of runs of repeated brackets
         interval = {j for x in _HALF_OPEN.finditer(seg) if x.group(1) + x.group(2) in ("[)", "(]")
                     for j in (x.start(), x.end() - 1)}
         for m in _BRACKET.finditer(seg):
@@ -107,11 +126,11 @@ class UnpairedBracket(Rule):
             if pos > 0 and text[pos - 1] == "+" and _KEY_PLUS.search(text, max(0, pos - 12), pos):
                 continue  # a key: Control+]
             if ch in _OPENERS:
-                if not emoticons and (_EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _EMOTICON.match(seg[i : i + 3])):
+                if not emoticons and (_emoticon_mouth(seg, i, run_start) or _EMOTICON.match(seg[i : i + 3])):
                     continue
                 stack.append(i)
             elif ch in _CLOSERS:
-                if not emoticons and (_EMOTICON.search(seg[max(0, i - 2) : i + 1]) or _BROW.match(seg, i)):
+                if not emoticons and (_emoticon_mouth(seg, i, run_start) or _BROW.match(seg, i)):
                     continue
                 if stack and seg[stack[-1]] == _CLOSERS[ch]:
                     stack.pop()
@@ -120,7 +139,7 @@ class UnpairedBracket(Rule):
                     continue
                 if ch == ")" and _ENUMERATOR.search(seg[max(0, i - 5) : i + 1]):
                     continue
-                if emoticons and _EMOTICON.search(seg[max(0, i - 2) : i + 1]):
+                if emoticons and _emoticon_mouth(seg, i, run_start):
                     continue
                 if stack and all(seg[j] != _CLOSERS[ch] for j in stack):
                     # the wrong glyph closes the open bracket ("[abbreviation, ...)"): one defect, one finding
