@@ -48,8 +48,8 @@ def test_boilerplate_classifier_reproduces():
 
 
 def test_off_topic_model_reproduces():
-    """rules/lexicons/off_topic.toml [change_point.model]: the fitted weights (the bias and the length term)
-    are what scripts/calibrate-off-topic fits now (the length term from the licence-clean fit set, the
+    """rules/lexicons/off_topic.toml [change_point.model]: the fitted weights (the bias and the length terms)
+    are what scripts/calibrate-off-topic fits now (the length terms from the licence-clean fit set, the
     threshold, hence the bias, calibrated on the tune split of the evaluation corpus)."""
     quality = ROOT / "benchmarks" / "out" / "quality"
     if not (quality / "tune" / "cases.jsonl").is_file():  # a fresh clone (CI): build it, as the guard builds test

@@ -256,12 +256,13 @@ def test_own_same_category_append(first, second):
 # Since the length term is fitted on licence-clean text only (2026-12-01, off_topic_fit_set: 0.187, not
 # 1.628 fitted on tune hosts, nor 0.392 fitted with the public-domain addresses that the test split holds),
 # three of the four are missed again (speech09 is found): a known recall loss, kept as strict expected failures so that a change that finds
-# them shows.
+# them shows. Since log_words too is fitted on that text (-2.083 -> -2.267, the second licence step) speech09's
+# is missed as well: all four are expected failures.
 _LICENCE_MISS = pytest.mark.xfail(reason="length term fitted on licence-clean text misses these", strict=True)
 
 
 @pytest.mark.parametrize("host,other", [pytest.param("speech03.txt", "storm", marks=_LICENCE_MISS),
-                                        ("speech09.txt", "storm"),
+                                        pytest.param("speech09.txt", "storm", marks=_LICENCE_MISS),
                                         pytest.param("paper04.md", "storm", marks=_LICENCE_MISS),
                                         pytest.param("SOURCES.md", "earnings1", marks=_LICENCE_MISS)])
 def test_own_block_inserted_into_a_long_document_is_found(host, other):
