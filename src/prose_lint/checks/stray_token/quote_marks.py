@@ -3,6 +3,7 @@ closes paragraphs later (unpaired-bracket's reading of straight quotes)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # how many paragraphs a parenthesis, an editor's bracketed note or a quotation may run over
@@ -117,17 +118,23 @@ def _pair_mixed(seg: str, straight: list[int], open_at: list[int], stray_close: 
     them (in closing position) closes it; when an odd number stands before a curly closer without an opener,
     the last of them (in opening position) opens it. Removes the pairs from ``open_at`` and ``stray_close`` and
     returns the straight quotes left."""
-    straight = list(straight)
-    for o in list(open_at):
-        later = [k for k in straight if k > o]
-        if len(later) % 2 == 1 and _closing_position(seg, later[0]):
-            open_at.remove(o)
-            straight.remove(later[0])
-    for c in list(stray_close):
-        earlier = [k for k in straight if k < c]
-        if len(earlier) % 2 == 1 and _opening_position(seg, earlier[-1]):
-            stray_close.remove(c)
-            straight.remove(earlier[-1])
+    straight = sorted(straight)  # positions: bisect counts the quotes before or after one (no rescans)
+    kept = []
+    for o in open_at:
+        at = bisect.bisect_right(straight, o)
+        if (len(straight) - at) % 2 == 1 and _closing_position(seg, straight[at]):
+            del straight[at]
+        else:
+            kept.append(o)
+    open_at[:] = kept
+    kept = []
+    for c in stray_close:
+        at = bisect.bisect_left(straight, c)
+        if at % 2 == 1 and _opening_position(seg, straight[at - 1]):
+            del straight[at - 1]
+        else:
+            kept.append(c)
+    stray_close[:] = kept
     return straight
 
 
