@@ -74,7 +74,10 @@ def _in_inline_code(doc: Document, offset: int) -> bool:
 _HTML_TAGS = ("a|abbr|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|"
               "kbd|li|mark|nobr|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|"
               "tt|u|ul|wbr")
-_TAG = re.compile(rf"<(/?)({_HTML_TAGS})\b([^<>\n]{{0,200}}?)(/?)>|<!--.{{0,500}}?-->", re.I | re.S)
+# The tag name ends where HTML's tokenizer ends it (WHATWG, tag name state): at white space, "/" or ">". So
+# "<a.koenig@mind.de>" or "<p.smit@example.nl>" (an e-mail address as mail headers and signatures write it,
+# RFC 5322's name-addr) is no <a> or <p> tag: the tokenizer would read a tag named "a.koenig@mind.de".
+_TAG = re.compile(rf"<(/?)({_HTML_TAGS})(?=[\s/>])([^<>\n]{{0,200}}?)(/?)>|<!--.{{0,500}}?-->", re.I | re.S)
 _VOID = frozenset({"br", "hr", "img", "wbr"})
 _PAIRED_INLINE = frozenset({"b", "i", "em", "strong", "sup", "sub", "span", "u", "a", "font", "small",
                             "mark", "s", "del", "ins", "big", "tt", "kbd", "abbr", "cite", "q", "strike"})
@@ -86,7 +89,8 @@ class HtmlTag(Rule):
     Algorithm: in plain text, every HTML tag or comment in prose is residue of an export. In
     Markdown, HTML is part of the markup, so only inline tags that are not paired within their
     paragraph are reported (an opening ``<b>`` never closed, a ``</sup>`` never opened); block-level
-    HTML and balanced inline tags are left alone.
+    HTML and balanced inline tags are left alone. A tag's name ends at white space, "/" or ">" as in
+    HTML's tokenizer, so an e-mail address in angle brackets ("Ann Brown <a.brown@example.org>") is no tag.
     """
 
     id = "stray-token/html-tag"
