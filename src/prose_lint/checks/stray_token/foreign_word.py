@@ -44,6 +44,15 @@ _JOINERS = frozenset("-‐/'’@#_.\\&=+")
 _ELISION = re.compile(r"[^\W\d_]{1,4}['’]")  # l'Admin, d'un, dell'arte, qu'il
 
 
+def _unknown_word(word: str, langs: tuple[str, ...]) -> bool:
+    """No searched language, English included, writes ``word`` (wordfreq Zipf 0: under one in 100 million words):
+    a capitalised word only a name can be ("Zekun", "Keqiang"). A function word of another language stands
+    before words of that language or of English, which the word lists know; before such a word a capitalised
+    candidate mid-sentence is the first part of a name of the world's news ("Li Zekun", "Ma Ying")."""
+    lw = word.lower()
+    return _zipf(lw, "en") == 0.0 and all(_zipf(lw, lang) == 0.0 for lang in langs)
+
+
 class ForeignWord(Rule):
     """A function word of another language inside an English sentence ("Les analysts say", "the
     rise les prices", "in der committee", "a meeting avec the board", a quotation "with der mayor").
@@ -75,7 +84,9 @@ class ForeignWord(Rule):
     a capitalised word of its own language: São Paulo, not a lowercase preposition: "by ohne Siemens"; a
     lowercase particle or place preposition (lexicon ``place_prepositions``) between two capitalised parts of a
     name: Wijk bij Duurstede, Santa Maria sopra Minerva, not "Erika não Spring"; a
-    capitalised word after a title: Mr. Nur; a run of capitalised words; a capitalised word that the text uses as a
+    capitalised word after a title: Mr. Nur; a run of capitalised words; a capitalised word mid-sentence
+    before a capitalised word that neither English nor any searched language writes (Zipf 0: "by Li Zekun"),
+    which only a name can be; a capitalised word that the text uses as a
     name anywhere, before a finite verb or after another capitalised word: "Enten said", "Harry Enten ... Enten
     added"; a listed word rarer than the frequency test's, capitalised mid-sentence before a capitalised word:
     "at Poza Rica"), quotations whose words are mostly not
@@ -187,6 +198,8 @@ class ForeignWord(Rule):
                             continue
                         if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
+                        if nw[0].isupper() and not particle and _unknown_word(nw, langs):
+                            continue  # before a word no dictionary knows: a name's first part ("by Li Zekun")
                     if nw == "I" or nw.startswith(("I'", "I’")) or nw[0].isupper() and not nw.isupper():
                         if nw != "I" and (particle or w[0].isupper()) \
                                 and _zipf(nw.lower(), lang) > _zipf(nw.lower(), "en"):
