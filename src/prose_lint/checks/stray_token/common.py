@@ -41,6 +41,7 @@ def _lex() -> dict:
         "noun_slot_after": frozenset(w.lower() for w in _key(raw, "noun_slot_after")),
         "name_stoppers": frozenset(w.lower() for w in _key(raw, "name_stoppers")),
         "honorifics": frozenset(_key(raw, "honorifics")),  # as written: titles are capitalised
+        "company_designators": frozenset(_key(raw, "company_designators")),  # as written: "Co", not "co"
         "unit_nouns": frozenset(w.lower() for w in _key(raw, "unit_nouns")),
         "subject_verbs": frozenset(w.lower() for w in raw.get("subject_verbs", [])),
         "place_prepositions": frozenset(w.lower() for w in raw.get("place_prepositions", [])),

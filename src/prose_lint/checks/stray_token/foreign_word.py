@@ -86,7 +86,8 @@ class ForeignWord(Rule):
     name: Wijk bij Duurstede, Santa Maria sopra Minerva, not "Erika não Spring"; a
     capitalised word after a title: Mr. Nur; a run of capitalised words; a capitalised word mid-sentence
     before a capitalised word that neither English nor any searched language writes (Zipf 0: "by Li Zekun"),
-    which only a name can be; a capitalised word that the text uses as a
+    which only a name can be; a capitalised word before a company's legal form (lexicon ``company_designators``:
+    "Sina Corp", "Dass AG"); a capitalised word that the text uses as a
     name anywhere, before a finite verb or after another capitalised word: "Enten said", "Harry Enten ... Enten
     added"; a listed word rarer than the frequency test's, capitalised mid-sentence before a capitalised word:
     "at Poza Rica"), quotations whose words are mostly not
@@ -183,6 +184,8 @@ class ForeignWord(Rule):
                              and not _native_name(nw.lower(), langs))
                     if homograph and not (w.islower() and loose):
                         continue  # English "la", "dos" stand before no name: "met la Obama" is French
+                    if w[0].isupper() and nw in lex["company_designators"]:
+                        continue  # a company's name before its legal form: "Sina Corp", "Dass AG"
                     if w[0].isupper() and not particle and _named(doc.prose, w, lex["subject_verbs"], named):
                         continue  # a name of the text: "Enten said", "CNN's Harry Enten ... Enten added"
                     if w[0].isupper() and not initial and not particle and nw[0].isupper() and lw not in frequent:
