@@ -77,3 +77,20 @@ def test_a_table_refuses_to_be_pickled():
 
     with pytest.raises(TypeError, match="hashes"):
         pickle.dumps(CompactTable([("word", 1)]))
+
+
+def test_a_table_of_any_words_is_exact():
+    # The words' bytes are gathered in hash order from one encoding of them all, joined by NUL; words of
+    # several bytes a character, an empty word, a lone surrogate, and (the word-by-word way) a word holding
+    # a NUL keep their values; a word given twice keeps its last.
+    from prose_lint.wordtables import CompactTable
+
+    words = ["", "a", "café", "日本語", "\ud800x", "naïve", "z" * 40, "don't", "a"]
+    for extra in ([], ["nul\0inside"]):
+        pairs = [(w, i) for i, w in enumerate(words + extra)]
+        expected = dict(pairs)
+        table = CompactTable(pairs)
+        assert dict(table.items()) == expected
+        assert all(table.value(w) == v for w, v in expected.items())
+        assert table.value("b") is None and CompactTable(expected).value("a") == 8
+    assert len(CompactTable([])) == 0 and CompactTable([]).value("a") is None

@@ -24,6 +24,7 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain, count, repeat
 from typing import Iterable, Sequence
 
 
@@ -41,16 +42,14 @@ class CompactTable:
     def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
         import numpy as np  # built with numpy (1.2M words: 1 s instead of 4); looked up in arrays
 
-        latest = dict(pairs)  # a word given twice keeps its last value
+        latest = pairs if type(pairs) is dict else dict(pairs)  # a word given twice keeps its last value
         n = len(latest)
         # ordered by hash; words of the same hash (a dozen pairs among 320,000) sit side by side
         hashes = np.fromiter(map(hash, latest), dtype=np.int64, count=n) & 0xFFFFFFFF
         order = np.argsort(hashes, kind="stable")
         hashes = hashes[order].astype(np.uint32)
-        keys = list(latest)
-        encoded = [keys[i].encode("utf-8", "surrogatepass") for i in order.tolist()]
         offsets = np.zeros(n + 1, dtype=np.uint32)
-        np.cumsum(np.fromiter(map(len, encoded), dtype=np.uint32, count=n), out=offsets[1:])
+        blob = _blob_in_order(list(latest), order, offsets)
         values = np.fromiter(latest.values(), dtype=np.uint16, count=n)[order]
         # where each run of hashes sharing their top bits starts (~4 words a run): the binary search
         # then looks at a handful of entries instead of the whole table (3 us -> 1 us a look-up)
@@ -61,7 +60,7 @@ class CompactTable:
         # array.array, not numpy, for the look-ups: bisect and indexing on it make plain ints, fast
         self._hashes = array("I", hashes.tobytes())
         self._offsets = array("I", offsets.tobytes())
-        self._blob = b"".join(encoded)
+        self._blob = blob
         self._values = array("H", values.tobytes())
         self._starts = array("I", starts.tobytes())
 
@@ -98,6 +97,31 @@ class CompactTable:
             yield blob[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass"), value
 
 
+def _blob_in_order(keys: list[str], order, offsets) -> bytes:
+    """The UTF-8 of ``keys[i]`` for each i of ``order``, end to end; each word's end written to ``offsets[1:]``.
+    One encode of the words joined by NUL (UTF-8 writes a 0 byte for NUL alone), bytes gathered in hash order
+    by numpy, instead of an encode per word in the hashes' random order (the build runs in the pool's parent
+    before the fork, while the other core waits). A word holding a NUL (none in the lists) is encoded alone."""
+    import numpy as np
+
+    n = len(keys)
+    joined = "\0".join(keys)
+    if not n or joined.count("\0") != n - 1:
+        encoded = [keys[i].encode("utf-8", "surrogatepass") for i in order.tolist()]
+        np.cumsum(np.fromiter(map(len, encoded), dtype=np.uint32, count=n), out=offsets[1:])
+        return b"".join(encoded)
+    whole = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    separators = np.flatnonzero(whole == 0)
+    starts = np.concatenate(([0], separators + 1))
+    lengths = (np.concatenate((separators, [len(whole)])) - starts)[order]
+    np.cumsum(lengths, out=offsets[1:])
+    # byte j of the blob is byte j + (its word's start in ``whole`` - its start in the blob) of ``whole``; int32
+    # (a list is a few MB) and added in place: two transient arrays of 4 bytes per byte (mapped, then returned)
+    index = np.repeat((starts[order] - offsets[:-1]).astype(np.int32), lengths)
+    index += np.arange(len(index), dtype=np.int32)
+    return whole[index].tobytes()
+
+
 class FrequencyTable:
     """wordfreq's ``get_frequency_dict(lang, wordlist)`` as a read-only mapping of word to frequency: a
     word's value is its bucket in the list (``-cB``), its frequency ``10 ** (-bucket / 100)``, computed
@@ -108,7 +132,10 @@ class FrequencyTable:
     def __init__(self, buckets: Sequence[Sequence[str]]) -> None:
         from wordfreq import cB_to_freq
 
-        self._table = CompactTable((word, index) for index, bucket in enumerate(buckets) for word in bucket)
+        # word -> bucket, built by zip and chain (C) rather than a generator of pairs: a word given twice keeps
+        # its last bucket, as CompactTable keeps the last value
+        words, indices = chain.from_iterable(buckets), chain.from_iterable(map(repeat, count(), map(len, buckets)))
+        self._table = CompactTable(dict(zip(words, indices)))
         self._freqs = [cB_to_freq(-index) for index in range(len(buckets))]
 
     def __len__(self) -> int:
