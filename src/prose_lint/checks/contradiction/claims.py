@@ -9,6 +9,7 @@ from prose_lint.analysis import TOKEN_RE as _TOKEN
 
 from .assertions import _QUOTE_RE, _QUOTES, _noun_use
 from .events import _YEAR
+from .lexicon import _lexicon_raw
 from .sentences import _Sent
 
 
@@ -17,25 +18,20 @@ _CLAIM_TOKEN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<!
                           + _TOKEN.pattern)
 # Numbers, and a decade written as its first year ("the 1850s", "the 2010s"): a figure, never a year (_YEAR).
 _NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^(?:1[5-9]|20)\d0s$")
-_WORD_NUM = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_WORD_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                  "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1e6, "billion": 1e9, "half": 0.5,
-                  "twice": 2, "once": 1, "double": 2, "triple": 3})
-# Number words written with a hyphen are one token: the compound cardinals ("forty-two") and the fractions
-# ("two-thirds", "three-quarters", "one-half"), as English spells them out (CGEL 5.7; Chicago 9.6, 9.14).
+# Number words, months and weekdays: rules/lexicons/contradiction.toml [numbers]. Number words written with a
+# hyphen are one token, so the compound cardinals ("forty-two") and the fractions ("two-thirds",
+# "three-quarters", "one-half") are built here, as English spells them out (CGEL 5.7; Chicago 9.6, 9.14).
 # Without them a figure written out in words ("forty-two barges" / "fifty-six barges") was no figure at all.
+_NUMBERS = _lexicon_raw()["numbers"]
+_WORD_NUM: dict[str, float] = {w: i for i, w in enumerate(_NUMBERS["cardinals"])}
+_WORD_NUM.update(_NUMBERS["tens"])
+_WORD_NUM.update(_NUMBERS["other"])
 _UNITS = {w: _WORD_NUM[w] for w in "one two three four five six seven eight nine".split()}
-_WORD_NUM.update({f"{t}-{u}": _WORD_NUM[t] + v for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-                                                       "eighty", "ninety") for u, v in _UNITS.items()})
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_WORD_NUM.update({f"{t}-{u}": _WORD_NUM[t] + v for t in _NUMBERS["tens"] | {"twenty": 20} for u, v in _UNITS.items()})
+_DENOMINATORS = dict(_NUMBERS["denominators"])
 _WORD_NUM.update({f"{n}-{d}": v / k for n, v in {**_UNITS, "ten": 10}.items() for d, k in _DENOMINATORS.items()
                   if v < k})
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(_NUMBERS["months"] + _NUMBERS["weekdays"])
 _NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
                          "nowhere"})
 
@@ -60,22 +56,17 @@ def _claim_tokens(s: _Sent) -> list[str]:
 # A day of the month or a century written as an ordinal is a figure of a date: "July 4th", "the fourth of March",
 # "the 3rd of May", "the twelfth century". Only beside a month name or "century": elsewhere an ordinal ranks
 # ("the fourth session", "the 5th Regiment") and a changed rank names another member, not another date.
-_MONTH_NAMES = frozenset("january february march april may june july august september october november "
-                         "december".split())
+_MONTH_NAMES = frozenset(_NUMBERS["months"])
 _DATE_CUES = _MONTH_NAMES | {"century", "centuries"}
-_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-_ORDINALS.update({"twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
-                  "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
-                  "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31})
+_ORDINALS = {w: i + 1 for i, w in enumerate(_NUMBERS["ordinals"])}
+_ORDINALS.update({f"twenty-{w}": 20 + i + 1 for i, w in enumerate(_NUMBERS["ordinals"][:9])})
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 _DIGIT_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
 # "a third of the crop", "one quarter of the land": a fraction written as an ordinal after "a"/"one" and before "of"
 # ("a second of" is a time, not a half: left out).
-_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-              "tenth": 10}
+_FRACTIONS = dict(_NUMBERS["fractions"])
 
 
 def _fractions(toks: list[str]) -> list[str]:
