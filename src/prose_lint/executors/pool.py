@@ -198,7 +198,15 @@ class _Worker:
         context = multiprocessing.get_context("fork")
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, settings, os.getpid()))
-        self.process.start()
+        # Ctrl-C between the fork and the worker's own SIG_IGN (_serve) would interrupt the new worker with a
+        # traceback of its own: it is forked with SIGINT blocked, and the parent takes a pending one after.
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         child.close()
         self.files = self.bytes = 0
         self.current = -1
@@ -233,6 +241,7 @@ def _serve(conn, settings: Settings, parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent reports it and stops the workers, so a worker
     # that took it too would only print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent for the fork
     # A worker inherits the parent's end of its own pipe, so it would not see the pipe close if the parent
     # were killed (SIGTERM, SIGKILL): it is told by the kernel instead (Linux's PR_SET_PDEATHSIG).
     _malloc("prctl", _PR_SET_PDEATHSIG, int(signal.SIGTERM))
