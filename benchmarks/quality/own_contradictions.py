@@ -74,11 +74,13 @@ def main() -> None:
     data = tomllib.loads(DATA.read_text(encoding="utf-8"))
     hosts = [(SHARED / "corpus" / "clean" / h).read_text(encoding="utf-8") for h in HOSTS]
     cases = []  # (form, kind, index, earlier, later, host index)
+    seen = 0  # an entry's host depends on its place in the file only, never on which half is scored
     for form, lists in data.items():
         for kind in ("contra", "control"):
             for i, (a, b) in enumerate(lists[kind]):
                 if args.half == "all" or (i % 2 == 0) == (args.half == "dev"):
-                    cases.append((form, kind, i, a, b, (i + len(cases)) % len(hosts)))
+                    cases.append((form, kind, i, a, b, (i + seen) % len(hosts)))
+                seen += 1
     with tempfile.TemporaryDirectory() as tmp:
         files, spans = [], []
         for n, (form, kind, i, a, b, h) in enumerate(cases):
