@@ -88,7 +88,8 @@ class Boilerplate(Rule):
        (a list or an address of the text itself), has one or two lines (a title block, a sign-off),
        is mostly rows of figures (a table), or when 60% of its content words are words of the
        document's own prose (a list of the text's modules, steps or changes), or when a sentence of
-       the text announces it ("The current members of the board are:", ``boilerplate_prior.announced``). Such a run is also
+       the text announces it ("The current members of the board are:", ``boilerplate_prior.announced``)
+       or a third of its lines hold a Markdown code span ("`fastio` upgraded to version 1.3"). Such a run is also
        dropped when it holds a quotation's source on a line of its own ("-- Mark Twain") or is a
        third or more Markdown headings (the text's outline), and in a
        document with no web signal anywhere (no line the lexicon names, no link, URL or menu syntax)

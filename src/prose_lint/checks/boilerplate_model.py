@@ -210,14 +210,14 @@ def _supported(units: Sequence[Any], run: list[int], body: set[str] | frozenset[
       findings per 1,000 words; tune planted blocks 144 -> 144 of 160; web chrome lines
       17,128 -> 16,969 of 21,331 (recall 0.803 -> 0.796); content lines flagged 369 -> 321."""
     from prose_lint.checks.boilerplate_features import BASE, data_row, evidence_of_chrome
-    from prose_lint.checks.boilerplate_prior import announced
+    from prose_lint.checks.boilerplate_prior import announced, with_code
 
     if any(evidence_of_chrome(units[i]) for i in run):
         return True
     before, after = BASE.index("before_main"), BASE.index("after_main")
     if not units[run[-1]].features[before] and not units[run[0]].features[after] or len(run) <= 2:
         return False
-    if announced(units, run):  # the list a sentence of the text leads into (boilerplate_prior.announced)
+    if announced(units, run) or with_code(units, run):  # the text's own list (boilerplate_prior)
         return False
     words = [w for i in run for w in _content_words(units[i])]
     if words and sum(w in body for w in words) >= BODY_SHARE * len(words):
