@@ -29,7 +29,9 @@ def prior() -> dict[str, Any]:
         data = load_lexicon("boilerplate").get("prior", {})
         _PRIOR = {"main_share": float(data.get("main_share", 0.0)), "scattered_runs": int(data.get("scattered_runs", 0)),
                   "attribution": re.compile(data.get("attribution", r"(?!)")),
-                  "heading_share": float(data.get("heading_share", 2.0))}
+                  "heading_share": float(data.get("heading_share", 2.0)),
+                  "announce_words": int(data.get("announce_words", 4)), "item_words": int(data.get("item_words", 12)),
+                  "code_share": float(data.get("code_share", 1 / 3))}
     return _PRIOR
 
 
@@ -69,14 +71,12 @@ def without_own_lines(units: Sequence[Any], runs: list[list[int]],
     return [r for k, r in enumerate(runs) if k not in drop]
 
 
-ANNOUNCE_WORDS = 4  # a lead-in shorter than this is a label ("Tracklist:", "Related posts:"), not a sentence
-ITEM_WORDS = 12  # the list's first items, which the model may have scored below the threshold, are short
 
 
 def announced(units: Sequence[Any], run: list[int]) -> bool:
     """Whether a sentence of the text announces ``run``: the line above the list the run belongs to
     (the run, after the list's first short items that the model scored lower) ends with a colon, has
-    ANNOUNCE_WORDS words or more, and most of its words after the first are lowercase ("The current
+    ``announce_words`` words or more (lexicon ``[prior]``), and most of its words after the first are lowercase ("The current
     members of the board are:", "The following letter substitutions are common:", "the committee
     agreed the following actions:"). A writer introduces the text's own list that way (members,
     modules, changes, steps, sources); a page's chrome follows the article without a sentence of the
@@ -94,23 +94,23 @@ def announced(units: Sequence[Any], run: list[int]) -> bool:
 
     prose = BASE.index("prose_like")
     i = run[0] - 1 if run else -1
-    while i >= 0 and not units[i].features[prose] and units[i].words <= ITEM_WORDS and not units[i].text.rstrip().endswith(":"):
+    p = prior()
+    while i >= 0 and not units[i].features[prose] and units[i].words <= p["item_words"] and not units[i].text.rstrip().endswith(":"):
         i -= 1  # an item of the same list above the run
     if i < 0:
         return False
     lead = units[i]
-    if not lead.text.rstrip().endswith(":") or lead.words < ANNOUNCE_WORDS:
+    if not lead.text.rstrip().endswith(":") or lead.words < p["announce_words"]:
         return False
     words = [w for w in lead.tokens[1:] if w[:1].isalpha()]
     return bool(words) and sum(w[:1].isupper() for w in words) * 2 < len(words)
 
 
 _CODE_SPAN = re.compile(r"`[^`\s][^`]*`")
-CODE_SHARE = 1 / 3  # this share of a run's lines with a code span makes it the text's own
 
 
 def with_code(units: Sequence[Any], run: list[int]) -> bool:
-    """Whether CODE_SHARE or more of the run's lines hold a Markdown code span ("`XSLoader` upgraded to
+    """Whether ``code_share`` (lexicon ``[prior]``) or more of the run's lines hold a Markdown code span ("`XSLoader` upgraded to
     version 0.06", "`Path.glob`"): a code span marks a literal of the text (a name, a command, a value)
     that a writer set by hand; a page's menus, teasers, forms and footers have none, and converters of
     web pages do not make them out of chrome. Used, like ``announced``, only for runs that the model's
@@ -118,4 +118,4 @@ def with_code(units: Sequence[Any], run: list[int]) -> bool:
     160, 56 findings outside them; web chrome lines 17,977, content lines 238); wild technical docs
     104 -> 86 findings (0.057 -> 0.047 per 1,000 words: perldelta's module changes, typing's PEP
     list, credits lines); other registers have no code spans."""
-    return sum(_CODE_SPAN.search(units[i].raw) is not None for i in run) >= CODE_SHARE * len(run)
+    return bool(run) and sum(_CODE_SPAN.search(units[i].raw) is not None for i in run) >= prior()["code_share"] * len(run)
