@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from prose_lint.analysis import TOKEN_RE as _TOKEN
+from prose_lint.lexicon import load_lexicon
 
 from .assertions import _QUOTE_RE, _QUOTES, _noun_use
 from .events import _YEAR
-from .lexicon import _lexicon_raw
 from .sentences import _Sent
 
 
@@ -18,11 +18,11 @@ _CLAIM_TOKEN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<!
                           + _TOKEN.pattern)
 # Numbers, and a decade written as its first year ("the 1850s", "the 2010s"): a figure, never a year (_YEAR).
 _NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^(?:1[5-9]|20)\d0s$")
-# Number words, months and weekdays: rules/lexicons/contradiction.toml [numbers]. Number words written with a
+# Number words, months and weekdays: rules/lexicons/numbers.toml (small: read at import). Number words written with a
 # hyphen are one token, so the compound cardinals ("forty-two") and the fractions ("two-thirds",
 # "three-quarters", "one-half") are built here, as English spells them out (CGEL 5.7; Chicago 9.6, 9.14).
 # Without them a figure written out in words ("forty-two barges" / "fifty-six barges") was no figure at all.
-_NUMBERS = _lexicon_raw()["numbers"]
+_NUMBERS = load_lexicon("numbers")
 _WORD_NUM: dict[str, float] = {w: i for i, w in enumerate(_NUMBERS["cardinals"])}
 _WORD_NUM.update(_NUMBERS["tens"])
 _WORD_NUM.update(_NUMBERS["other"])
