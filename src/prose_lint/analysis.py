@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # -- tokens ---------------------------------------------------------------------------------------
 # A word: letters, joined by inner apostrophes or hyphens ("don't", "well-known"); a letter run glued
 # to digits ("S1", "H2O") is not a word. document.py defines it (the parser needs it too).
+# A rule that needs the words of a span asks the Document (span_words, span_word_count, token_index):
+# it scans its prose once per pattern and answers spans by slicing (prose_lint/tokens.py).
 from prose_lint.document import WORD_RE  # noqa: E402  (re-exported: the ONE word tokenizer)
 
 # A token of a claim: a word, a number or an alphanumeric code (the same joiners), or a currency or

@@ -251,9 +251,24 @@ class Document:
         """Word matches in ``prose[start:end]``; ``match.start()`` is a document offset."""
         return WORD_RE.finditer(self.prose, start, len(self.prose) if end is None else end)
 
+    def token_index(self, pattern: re.Pattern = WORD_RE):
+        """One scan of the prose with ``pattern`` (WORD_RE by default), shared by every rule: its
+        tokens, their offsets, and any span's tokens by bisection (prose_lint/tokens.py: why it is exact)."""
+        from prose_lint.tokens import TokenIndex
+
+        return self.memo("tokens " + pattern.pattern, lambda d: TokenIndex(pattern, d.prose))
+
+    def span_words(self, start: int, end: int) -> list[str]:
+        """``WORD_RE.findall(prose, start, end)`` from the shared scan (a new list each call)."""
+        return self.token_index().span(start, end)
+
+    def span_word_count(self, start: int, end: int, sliced: bool = False) -> int:
+        """``len(span_words(start, end))``; ``sliced``: ``len(WORD_RE.findall(prose[start:end]))``."""
+        return self.token_index().count(start, end, sliced)
+
     @cached_property
     def word_count(self) -> int:
-        return len(WORD_RE.findall(self.prose))
+        return self.token_index().count(0, len(self.prose))
 
 
 def _split_sentences(prose: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:

@@ -203,7 +203,5 @@ def _text(doc: Document, start: int, end: int, content_words: bool) -> str:
         return " ".join(doc.prose[start:end].split())
     from prose_lint.analysis import stopwords
 
-    from prose_lint.analysis import WORD_RE
-
     stop = stopwords()
-    return " ".join(w for w in WORD_RE.findall(doc.prose, start, end) if w.lower() not in stop)
+    return " ".join(w for w in doc.span_words(start, end) if w.lower() not in stop)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from prose_lint.analysis import WORD_RE, ends_sentence, stopwords
+from prose_lint.analysis import ends_sentence, stopwords
 from prose_lint.checks.boilerplate_lexicon import (_lexicon_context_fast, _lexicon_hits_fast, _lines_with, _needs,
                                                    lexicon, may_match)
 from prose_lint.checks.boilerplate_meta import title_block
@@ -98,6 +98,7 @@ def units_matrix(doc: Document):
     is_stop = _STOP.__contains__
     is_you = _YOU.__contains__
     text, prose = doc.text, doc.prose
+    index = doc.token_index()
     out: list[Unit] = []
     rows: list[tuple] = []
     keys: list[str] = []
@@ -121,7 +122,8 @@ def units_matrix(doc: Document):
             e = s + len(body)
             pos += n_line
             clean = " ".join(body.split())
-            words = WORD_RE.findall(clean)
+            # = WORD_RE.findall(clean): collapsing whitespace moves no word boundary; from the shared scan
+            words = index.span(s, e, sliced=True)
             ascii_ = clean.isascii()
             n_words = len(words) + (0 if ascii_ else len(_CJK.findall(clean)) // 2)
             if words:

@@ -98,7 +98,7 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, concluding, reported):
             full.append(embeddings.embed_spans(doc, spans, content_words=False))
         return full[0]
 
-    norm = lambda i: " ".join(m.group().lower() for m in doc.words(sents[i][1], sents[i][2]))  # noqa: E731
+    norm = lambda i: " ".join([w.lower() for w in doc.span_words(sents[i][1], sents[i][2])])  # noqa: E731
     j0 = max(2, total - k)
     # Every closing sentence against every embedded one in one product (one BLAS call, not one per
     # sentence: per-row products on a loaded machine cost milliseconds each).

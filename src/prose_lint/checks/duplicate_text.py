@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from prose_lint.analysis import WORD_RE
 from prose_lint.checks.duplication_common import span_words, structure
 from prose_lint.diagnostic import Diagnostic, Related
 from prose_lint.document import Document
@@ -176,7 +175,7 @@ def _text_unit(doc: Document, start: int, end: int, block: int, kind: str, min_w
     if doc.is_caption(start, end):
         return None  # a caption that repeats its section's heading is the caption's job
     if words is None:
-        words = WORD_RE.findall(doc.prose, start, end)
+        words = doc.span_words(start, end)
     if len(words) < min_words:
         return None
     norm = " ".join(words).lower()

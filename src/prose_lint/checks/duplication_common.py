@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prose_lint.analysis import WORD_RE, stem, stopwords
+from prose_lint.analysis import stem, stopwords
 from prose_lint.document import Document
 
 
@@ -27,24 +27,15 @@ _CONTENT: dict[str, tuple[str, str] | None] = {}  # word as written -> (stem, fo
 _STOP_OF_CONTENT: list = [None]  # the stop-word set _CONTENT was made with
 
 
-# Documents up to this many words keep their sentences' word lists (span_words): ~1.5 MB at most. A
-# longer one reads them again, so that it does not raise the peak memory of the process (7 MB for a
-# 70,000-word manual page); its time per word is dominated by other work anyway.
-MEMO_WORDS = 20_000
 # Distinct words whose content-word reading is kept for the process (~150 bytes each).
 CONTENT_CACHE = 50_000
 
 
 def span_words(doc: Document, start: int, end: int) -> list[str]:
-    """The words of ``prose[start:end]`` (WORD_RE), kept for the document: duplicate-text, its paraphrase
-    test and duplicated-conclusion each read every sentence (do not modify the list)."""
-    if doc.word_count > MEMO_WORDS:
-        return WORD_RE.findall(doc.prose, start, end)
-    cache: dict = doc.memo("span_words", lambda _d: {})
-    words = cache.get((start, end))
-    if words is None:
-        words = cache[(start, end)] = WORD_RE.findall(doc.prose, start, end)
-    return words
+    """The words of ``prose[start:end]`` (WORD_RE): duplicate-text, its paraphrase test and
+    duplicated-conclusion each read every sentence; the Document scans its prose once for all of them
+    (Document.span_words: a slice of one word list, a new list each call)."""
+    return doc.span_words(start, end)
 
 
 def content_words(doc: Document, start: int, end: int) -> list[tuple[str, str]]:

@@ -16,7 +16,6 @@ from typing import Any, Iterable
 
 from prose_lint.checks.readability_counts import METRICS, Counts, count
 from prose_lint.checks.readability_counts import metrics as _formulas
-from prose_lint.analysis import WORD_RE
 from prose_lint.diagnostic import Diagnostic
 from prose_lint.document import Block, Document
 from prose_lint.rule import Rule, RuleContext, Severity
@@ -264,7 +263,7 @@ class LongSentence(Rule):
             if _not_prose(doc, block, head):
                 continue
             for s, e in doc.sentences(block):
-                n = len(WORD_RE.findall(doc.prose, s, e))
+                n = doc.span_word_count(s, e)
                 if n > limit:
                     found.append((n, s, e))
         found.sort(key=lambda f: (-f[0], f[1]))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from prose_lint.analysis import WORD_RE, ends_sentence
+from prose_lint.analysis import ends_sentence
 from prose_lint.document import Block, Document
 
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
@@ -98,7 +98,7 @@ def _units(doc: Document) -> list[_Unit]:
         clean = " ".join(text.split())
         if not clean:
             continue
-        words = len(WORD_RE.findall(text))
+        words = doc.span_word_count(block.start, block.end, sliced=True)  # len(WORD_RE.findall(text))
         if block.is_heading:
             if "tail" in doc.section_roles[block.section]:  # rules/lexicons/sections.toml
                 in_tail, tail_level, entries = True, block.level, 0

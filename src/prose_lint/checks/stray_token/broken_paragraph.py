@@ -23,7 +23,7 @@ def _list_item(doc: Document, blocks: list, n: int) -> bool:
         if before.endswith(":"):
             return True
     second = doc.prose[b.start : b.end].rstrip()
-    words_b = len(list(doc.words(b.start, b.end)))
+    words_b = doc.span_word_count(b.start, b.end)
     first = doc.prose[a.start : a.end].rstrip()
     if words_b <= 20 and not ends_sentence(second, clause="") and first[-1:] in ",;" and second[-1:] in ",;.":
         return True
@@ -116,7 +116,7 @@ def _unpunctuated(doc: Document, blocks: list, min_words: int) -> bool:
     writer who does not punctuate (a forum post, a chat), where a missing stop before a lowercase word says
     nothing about a page break. A page break leaves one such paragraph among many finished ones."""
     def long(b) -> bool:
-        return len(_WORD_RE.findall(doc.prose, b.start, b.end)) >= min_words
+        return doc.span_word_count(b.start, b.end) >= min_words
 
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
     ends = [ends_sentence(doc.prose[b.start : b.end].rstrip()) for b in paragraphs]

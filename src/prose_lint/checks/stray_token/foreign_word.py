@@ -139,7 +139,10 @@ class ForeignWord(Rule):
         named: dict[str, bool] = {}  # capitalised word -> _named's answer, for this document
         for block in doc.prose_blocks:
             block_text = doc.prose[block.start : block.end]
-            if possible.isdisjoint(_WORD_RE.findall(block_text.lower())) or doc.in_role(block, "references"):
+            # ASCII: the words of the lower-cased text are the lower-cased words, from the shared scan
+            lowered = map(str.lower, doc.token_index().span(block.start, block.end, sliced=True)) \
+                if block_text.isascii() else _WORD_RE.findall(block_text.lower())
+            if possible.isdisjoint(lowered) or doc.in_role(block, "references"):
                 continue
             quotes = loans = None
             for s, e in doc.sentences(block):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from prose_lint.checks.stray_token.common import (
-    _WORD_RE,
     _inside,
     _preload,
     _primary,
@@ -182,7 +181,7 @@ class MixedLanguage(Rule):
     def _latin_runs(self, doc: Document, block: Block, ctx: RuleContext, opts) -> Iterator:
         quotes = italics = None
         for s, e in doc.sentences(block):
-            raw = _WORD_RE.findall(doc.prose, s, e)
+            raw = doc.span_words(s, e)
             if len(raw) < opts["min_words_latin"]:
                 continue
             # cheap prefilter: enough words that are rare in English
