@@ -88,7 +88,11 @@ class OffTopicContent(Rule):
     Known limits: a single-paragraph digression is below the minimum by design; an appended text on the
     same subject (a second report of the same event) is not off-topic; a block that continues the
     document's subject closely (one football report after another) is found only with a structural sign,
-    a clear change of vocabulary or recurring names of its own.
+    a clear change of vocabulary or recurring names of its own; of two texts appended one after the other,
+    the first is often missed (only the second is reported: as an inserted block, its right neighbour is
+    as foreign as it is); in a document of a few thousand words the length term counts against any block,
+    so a short or inserted block there needs a sign or a clear change (see the calibration notes in
+    rules/lexicons/off_topic.toml for what was tried against these).
     """
 
     id = "off-topic-content"
