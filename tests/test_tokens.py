@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from prose_lint.analysis import TOKEN_RE, WORD_RE
@@ -59,3 +61,8 @@ def test_a_document_too_long_to_index_scans_each_span(monkeypatch):
     assert index.words == [] and index.bounds(0, len(text)) == (-1, -1)  # nothing kept
     assert index.span(0, len(text)) == WORD_RE.findall(text)
     assert index.count(5, 20, sliced=True) == len(WORD_RE.findall(text[5:20]))
+
+
+def test_a_pattern_with_a_capturing_group_is_refused():
+    with pytest.raises(ValueError, match="capturing group"):
+        TokenIndex(re.compile(r"(\w)+"), "some words")

@@ -256,7 +256,7 @@ class Document:
         tokens, their offsets, and any span's tokens by bisection (prose_lint/tokens.py: why it is exact)."""
         from prose_lint.tokens import TokenIndex
 
-        return self.memo("tokens " + pattern.pattern, lambda d: TokenIndex(pattern, d.prose))
+        return self.memo(f"tokens {pattern.flags} {pattern.pattern}", lambda d: TokenIndex(pattern, d.prose))
 
     def span_words(self, start: int, end: int) -> list[str]:
         """``WORD_RE.findall(prose, start, end)`` from the shared scan (a new list each call)."""

@@ -20,11 +20,11 @@ and a span's slice ~0.4 of the span's own scan. WORD_RE's has about seven reader
 self-contradiction's sentences and stray-token's rare tokens, its only two readers) cost more than it
 saved (on 79 corpus files: build 0.14 s, saved ~0.07 s), so those rules still scan their sentences.
 
-Memory: the words (the strings the rules asked for anyway) and two arrays of 8-byte offsets, kept on
-the Document and freed with it. A document over ``MAX_INDEXED_CHARS`` keeps no index (each span is
-scanned on its own, as before): its index would stay alive at the peak of the run (the pool runs such
-files one at a time, executors/pool.py LARGE_FILE) and cost more there (the 82,000-word perlapi page:
-peak RSS 216 -> 223 MB) than its time saves (~1% of the CPU, the largest files ~10% of the words).
+Memory: the words (the strings the rules asked for anyway) and two arrays of 8-byte offsets, kept on the
+Document and freed with it. A document over ``MAX_INDEXED_CHARS`` keeps no index (each span is scanned on
+its own, as before): its index would stay alive at the peak of the run (the pool runs files of about that
+size, LARGE_FILE in bytes, one at a time: executors/pool.py) and cost more there (the 82,000-word perlapi
+page: peak RSS 216 -> 223 MB) than its time saves (~1% of the CPU, the largest files ~10% of the words).
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ class TokenIndex:
     __slots__ = ("pattern", "prose", "words", "starts", "ends", "indexed")
 
     def __init__(self, pattern: re.Pattern, prose: str):
+        if pattern.groups:  # findall would return groups, and split would interleave them with the tokens
+            raise ValueError(f"a token pattern has no capturing group: {pattern.pattern!r}")
         self.pattern, self.prose = pattern, prose
         self.indexed = len(prose) <= MAX_INDEXED_CHARS
         if not self.indexed:  # no tokens kept: every span is answered by its own scan
