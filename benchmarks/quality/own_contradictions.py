@@ -6,6 +6,8 @@ The pairs and controls are data (benchmarks/quality/own/contradictions.toml), wr
 genres of our own, not taken from either split or from the forms of build.py: a check that the rule finds
 contradictions as other writers phrase them. Entries at even positions of each list are the development half;
 odd positions are the held-back half, scored only at the end of a session so that it stays a fair test.
+Every entry of own/contradictions-dev*.toml (later development sets) is in the development half; their entries
+take hosts after those of the first file, so adding them moves no earlier pair to another host.
 
 Each pair is planted into a public-domain host of ../shared/corpus/clean (the inaugural addresses speech01-10
 and Chesterton's essays essay01-08): the earlier sentence is appended to one paragraph, the later one to a
@@ -28,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).with_name("own") / "contradictions.toml"
+# Further development sets: every entry of these is in the development half (none is held back).
+DEV_ONLY = sorted(Path(__file__).with_name("own").glob("contradictions-dev*.toml"))
 SHARED = Path(os.environ.get("PROSE_LINT_SHARED", ROOT.parent / "shared"))
 HOSTS = [f"speech{i:02d}.txt" for i in range(1, 11)] + [f"essay{i:02d}.txt" for i in range(1, 9)]
 
@@ -72,13 +76,19 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    dev_only = set()
+    for extra in DEV_ONLY:
+        more = tomllib.loads(extra.read_text(encoding="utf-8"))
+        dev_only |= set(more)
+        data.update(more)
     hosts = [(SHARED / "corpus" / "clean" / h).read_text(encoding="utf-8") for h in HOSTS]
     cases = []  # (form, kind, index, earlier, later, host index)
     seen = 0  # an entry's host depends on its place in the file only, never on which half is scored
     for form, lists in data.items():
         for kind in ("contra", "control"):
             for i, (a, b) in enumerate(lists[kind]):
-                if args.half == "all" or (i % 2 == 0) == (args.half == "dev"):
+                dev = form in dev_only or i % 2 == 0
+                if args.half == "all" or dev == (args.half == "dev"):
                     cases.append((form, kind, i, a, b, (i + seen) % len(hosts)))
                 seen += 1
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,6 +121,8 @@ def main() -> None:
     print(f"{'form':10} {'found':>9} {'controls flagged':>17}")
     totals = [0, 0, 0, 0]
     for form in data:
+        if (form, "contra") not in tally:
+            continue
         f, n = tally[(form, "contra")]
         c, m = tally[(form, "control")]
         totals = [totals[0] + f, totals[1] + n, totals[2] + c, totals[3] + m]
