@@ -296,29 +296,3 @@ def _sections(blocks: list[Block]) -> list[Section]:
         block.section = len(sections) - 1
     return sections
 
-
-_LINE = re.compile(r"[^\r\n]+")
-
-
-def blank(text: str) -> str:
-    """``text`` with every character but line breaks replaced by a space (same length)."""
-    return _LINE.sub(lambda m: " " * len(m.group()), text)
-
-
-def mask_spans(chars: list[str], text: str, spans: Iterator[tuple[int, int]]) -> None:
-    """Blank ``chars[start:end]`` for each span, keeping line breaks."""
-    for start, end in spans:
-        chars[start:end] = blank(text[start:end])
-
-
-def mask_urls_and_emails(chars: list[str], text: str) -> list[Span]:
-    """Mask bare URLs and e-mail addresses; return their spans (sorted)."""
-    prose = "".join(chars)
-    found = [Span(m.start(), m.end(), "url") for m in URL_RE.finditer(prose)]
-    mask_spans(chars, text, ((s.start, s.end) for s in found))
-    if "@" in prose:  # the scan is slow (it backtracks over every word) and needs an @
-        prose = "".join(chars)
-        emails = [Span(m.start(), m.end(), "email") for m in EMAIL_RE.finditer(prose)]
-        mask_spans(chars, text, ((s.start, s.end) for s in emails))
-        found = sorted(found + emails)
-    return found

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.document import Block, Document, InlineSpans, Span, blank, mask_urls_and_emails
+from prose_lint.document import Block, Document, InlineSpans, Span
+from prose_lint.masking import blank, mask_urls_and_emails
 from prose_lint.markdown_inline import code_spans_only
 from prose_lint.positions import LineIndex
 

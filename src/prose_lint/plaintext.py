@@ -10,7 +10,8 @@ final punctuation that stands before prose is taken as a heading.
 from __future__ import annotations
 
 from prose_lint.analysis import ends_sentence
-from prose_lint.document import Block, Document, InlineSpans, mask_urls_and_emails
+from prose_lint.document import Block, Document, InlineSpans
+from prose_lint.masking import mask_urls_and_emails
 from prose_lint.positions import LineIndex
 
 
