@@ -13,6 +13,7 @@ run once per line (dates, counters), or once per line that the cheap ``str`` tes
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 import operator
 import re
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class Unit:
     features: Sequence[float] = field(default_factory=list)  # a row of units_matrix's matrix
     own_paragraph: bool = False  # a blank line (or the start of the text) above it: not one line of a list
     meta: str = ""  # a metadata line by its fields (boilerplate_meta.meta_line: "page", "when")
+    code: bool = False  # an inline code span starts on its source line(s) (Document.inline_code_spans)
 
 
 # -- units and features --------------------------------------------------------------------------------
@@ -99,6 +101,7 @@ def units_matrix(doc: Document):
     is_you = _YOU.__contains__
     text, prose = doc.text, doc.prose
     index = doc.token_index()
+    code_starts = sorted(span.start for span in doc.inline_code_spans)
     out: list[Unit] = []
     rows: list[tuple] = []
     keys: list[str] = []
@@ -137,7 +140,8 @@ def units_matrix(doc: Document):
             le = text.find("\n", e)
             raw = text[ls : le if le >= 0 else len(text)].rstrip("\r")
             terminal = ends_sentence(clean, clause="", closer_ends=False)
-            unit = Unit(s, e, clean, raw, n_words, density, terminal, kind, tokens=words)
+            unit = Unit(s, e, clean, raw, n_words, density, terminal, kind, tokens=words,
+                        code=bisect_left(code_starts, ls) < bisect_left(code_starts, le if le >= 0 else len(text)))
             unit.own_paragraph = text.count("\n", out[-1].end if out else 0, s) >= 2 or not out
             out.append(unit)
             # The per-line features (the order of _LINE_COLS).

@@ -71,13 +71,11 @@ def without_own_lines(units: Sequence[Any], runs: list[list[int]],
     return [r for k, r in enumerate(runs) if k not in drop]
 
 
-
-
 def announced(units: Sequence[Any], run: list[int]) -> bool:
     """Whether a sentence of the text announces ``run``: the line above the list the run belongs to
     (the run, after the list's first short items that the model scored lower) ends with a colon, has
-    ``announce_words`` words or more (lexicon ``[prior]``), and most of its words after the first are lowercase ("The current
-    members of the board are:", "The following letter substitutions are common:", "the committee
+    ``announce_words`` words or more (lexicon ``[prior]``), and most of its words after the first are
+    lowercase ("The current members of the board are:", "The following letter substitutions are common:", "the committee
     agreed the following actions:"). A writer introduces the text's own list that way (members,
     modules, changes, steps, sources); a page's chrome follows the article without a sentence of the
     writer's leading into it, and its own lead-in is a label in title case ("Related Posts:", "Follow
@@ -106,16 +104,13 @@ def announced(units: Sequence[Any], run: list[int]) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) * 2 < len(words)
 
 
-_CODE_SPAN = re.compile(r"`[^`\s][^`]*`")
-
-
 def with_code(units: Sequence[Any], run: list[int]) -> bool:
-    """Whether ``code_share`` (lexicon ``[prior]``) or more of the run's lines hold a Markdown code span ("`XSLoader` upgraded to
-    version 0.06", "`Path.glob`"): a code span marks a literal of the text (a name, a command, a value)
-    that a writer set by hand; a page's menus, teasers, forms and footers have none, and converters of
-    web pages do not make them out of chrome. Used, like ``announced``, only for runs that the model's
-    score alone stands behind. Measured with ``announced`` on: tune split unchanged (planted 146 of
-    160, 56 findings outside them; web chrome lines 17,977, content lines 238); wild technical docs
-    104 -> 86 findings (0.057 -> 0.047 per 1,000 words: perldelta's module changes, typing's PEP
-    list, credits lines); other registers have no code spans."""
-    return bool(run) and sum(_CODE_SPAN.search(units[i].raw) is not None for i in run) >= prior()["code_share"] * len(run)
+    """Whether ``code_share`` (lexicon ``[prior]``) or more of the run's lines hold a Markdown code span
+    (``Unit.code``, from the Document's inline code spans: "`XSLoader` upgraded to version 0.06"): a code
+    span marks a literal of the text (a name, a command, a value) that a writer set by hand; a page's menus,
+    teasers, forms and footers have none, and converters of web pages do not make them out of chrome. Used,
+    like ``announced``, only for runs that the model's score alone stands behind. Measured with
+    ``announced`` on: tune split unchanged (planted 146 of 160, 56 findings outside them; web chrome lines
+    17,977, content lines 238); wild technical docs 104 -> 86 findings (0.057 -> 0.047 per 1,000 words:
+    perldelta's module changes, typing's PEP list, credits lines); other registers have no code spans."""
+    return bool(run) and sum(units[i].code for i in run) >= prior()["code_share"] * len(run)
