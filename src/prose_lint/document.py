@@ -254,21 +254,29 @@ class Document:
     def token_index(self, pattern: re.Pattern = WORD_RE):
         """One scan of the prose with ``pattern`` (WORD_RE by default), shared by every rule: its
         tokens, their offsets, and any span's tokens by bisection (prose_lint/tokens.py: why it is exact)."""
+        if pattern is WORD_RE:
+            return self._word_index
         from prose_lint.tokens import TokenIndex
 
         return self.memo(f"tokens {pattern.flags} {pattern.pattern}", lambda d: TokenIndex(pattern, d.prose))
 
+    @cached_property
+    def _word_index(self):  # the WORD_RE index, looked up once (span_words runs once per sentence per rule)
+        from prose_lint.tokens import TokenIndex
+
+        return TokenIndex(WORD_RE, self.prose)
+
     def span_words(self, start: int, end: int) -> list[str]:
         """``WORD_RE.findall(prose, start, end)`` from the shared scan (a new list each call)."""
-        return self.token_index().span(start, end)
+        return self._word_index.span(start, end)
 
     def span_word_count(self, start: int, end: int, sliced: bool = False) -> int:
         """``len(span_words(start, end))``; ``sliced``: ``len(WORD_RE.findall(prose[start:end]))``."""
-        return self.token_index().count(start, end, sliced)
+        return self._word_index.count(start, end, sliced)
 
     @cached_property
     def word_count(self) -> int:
-        return self.token_index().count(0, len(self.prose))
+        return self._word_index.count(0, len(self.prose))
 
 
 def _split_sentences(prose: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:

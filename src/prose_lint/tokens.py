@@ -71,7 +71,9 @@ class TokenIndex:
     def count(self, start: int, end: int, sliced: bool = False) -> int:
         """``len(span(start, end, sliced))``."""
         i, j = self.bounds(start, end)
-        return j - i if i >= 0 else len(self.span(start, end, sliced))
+        if i >= 0:
+            return j - i
+        return len(self.pattern.findall(self.prose[start:end]) if sliced else self.pattern.findall(self.prose, start, end))
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The indexes [i, j) of the tokens of ``prose[start:end]``, or (-1, -1) when an end is not clean."""

@@ -30,8 +30,8 @@ def prior() -> dict[str, Any]:
         _PRIOR = {"main_share": float(data.get("main_share", 0.0)), "scattered_runs": int(data.get("scattered_runs", 0)),
                   "attribution": re.compile(data.get("attribution", r"(?!)")),
                   "heading_share": float(data.get("heading_share", 2.0)),
-                  "announce_words": int(data.get("announce_words", 4)), "item_words": int(data.get("item_words", 12)),
-                  "code_share": float(data.get("code_share", 1 / 3))}
+                  "announce_words": int(data.get("announce_words", 10**9)), "item_words": int(data.get("item_words", 0)),
+                  "code_share": float(data.get("code_share", 2.0))}
     return _PRIOR
 
 

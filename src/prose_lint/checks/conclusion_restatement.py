@@ -8,7 +8,7 @@ import math
 from collections import Counter
 
 from prose_lint.checks.conclusion_markers import sentence_marker
-from prose_lint.checks.duplication_common import content_words, span_words
+from prose_lint.checks.duplication_common import content_words
 from prose_lint.diagnostic import Related
 
 
@@ -71,7 +71,7 @@ def restated_by_meaning(doc, ctx, lex, paragraphs, concluding, reported):
         if b.kind == "heading" or doc.is_caption(b.start, b.end):
             continue  # "Forwarding a local port" / "... a remote port": parallel titles, not conclusions
         for s, e in doc.sentences(b):
-            n = len(span_words(doc, s, e))
+            n = doc.span_word_count(s, e)
             if n >= 6:
                 sents.append((b, s, e))
                 m = sentence_marker(doc, s, e, lex.restate)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from prose_lint.checks.duplication_common import span_words, structure
+from prose_lint.checks.duplication_common import structure
 from prose_lint.diagnostic import Diagnostic, Related
 from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext, Severity
@@ -89,7 +89,7 @@ class DuplicateText(Rule):
                 continue
             sents = doc.sentences(block) if block.kind != "heading" else []
             # Sentences cover their block's words: each is tokenised once, for both kinds of unit.
-            words = [span_words(doc, s, e) for s, e in sents] if len(sents) > 1 else []
+            words = [doc.span_words(s, e) for s, e in sents] if len(sents) > 1 else []
             if words and max(map(len, words)) < min_words:
                 continue  # a refrain of short sentences ("We will not tire. We will not fail.")
             unit = _text_unit(doc, block.start, block.end, block.index, "paragraph", min_words,

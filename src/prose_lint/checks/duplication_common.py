@@ -31,22 +31,15 @@ _STOP_OF_CONTENT: list = [None]  # the stop-word set _CONTENT was made with
 CONTENT_CACHE = 50_000
 
 
-def span_words(doc: Document, start: int, end: int) -> list[str]:
-    """The words of ``prose[start:end]`` (WORD_RE): duplicate-text, its paraphrase test and
-    duplicated-conclusion each read every sentence; the Document scans its prose once for all of them
-    (Document.span_words: a slice of one word list, a new list each call)."""
-    return doc.span_words(start, end)
-
-
 def content_words(doc: Document, start: int, end: int) -> list[tuple[str, str]]:
     """(stem, lower-case form) of the content words of ``prose[start:end]`` (3+ letters, not stop words)."""
-    words = span_words(doc, start, end)
+    words = doc.span_words(start, end)
     return [hit for hit in map(_readings(words).__getitem__, words) if hit is not None]
 
 
 def content_stems(doc: Document, start: int, end: int) -> frozenset[str]:
     """The stems of ``content_words(doc, start, end)``."""
-    words = span_words(doc, start, end)
+    words = doc.span_words(start, end)
     return frozenset([hit[0] for hit in map(_readings(words).__getitem__, words) if hit is not None])
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from prose_lint.analysis_inline import inside
-from prose_lint.checks.duplication_common import Structure, content_stems, span_words
+from prose_lint.checks.duplication_common import Structure, content_stems
 from prose_lint.document import Document
 
 # Sentences shorter than this say too little to be told apart from a sentence on the same point.
@@ -64,7 +64,7 @@ def units(doc: Document, st: Structure, skip_blocks: set[int]) -> list[Unit]:
             if len(stems) >= PARAGRAPH_CONTENT_WORDS:
                 out.append(Unit(block.start, block.end, block.index, "paragraph", stems))
         for (s, e), stems in zip(sents, per_sentence):
-            if len(stems) >= 6 and len(span_words(doc, s, e)) >= SENTENCE_WORDS:
+            if len(stems) >= 6 and doc.span_word_count(s, e) >= SENTENCE_WORDS:
                 out.append(Unit(s, e, block.index, "sentence", stems))
     return out
 

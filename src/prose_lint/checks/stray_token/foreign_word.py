@@ -45,8 +45,9 @@ _ELISION = re.compile(r"[^\W\d_]{1,4}['’]")  # l'Admin, d'un, dell'arte, qu'il
 
 
 def _unknown_word(word: str, langs: tuple[str, ...]) -> bool:
-    """No searched language, English included, writes ``word`` (wordfreq Zipf 0: under one in 100 million words):
-    a capitalised word only a name can be ("Zekun", "Keqiang"). A function word of another language stands
+    """Neither English (wordfreq's large list: Zipf 0 is under about one in 100 million words) nor a searched
+    language (its small list of frequent words: under about one in a million) knows ``word``: a capitalised
+    word only a name can be ("Zekun", "Keqiang"). A function word of another language stands
     before words of that language or of English, which the word lists know; before such a word a capitalised
     candidate mid-sentence is the first part of a name of the world's news ("Li Zekun", "Ma Ying")."""
     lw = word.lower()
@@ -85,8 +86,8 @@ class ForeignWord(Rule):
     lowercase particle or place preposition (lexicon ``place_prepositions``) between two capitalised parts of a
     name: Wijk bij Duurstede, Santa Maria sopra Minerva, not "Erika não Spring"; a
     capitalised word after a title: Mr. Nur; a run of capitalised words; a capitalised word mid-sentence
-    before a capitalised word that neither English nor any searched language writes (Zipf 0: "by Li Zekun"),
-    which only a name can be; a capitalised word before a company's legal form (lexicon ``company_designators``:
+    before a capitalised word that English never writes and no searched language writes often (Zipf 0 in
+    each word list: "by Li Zekun"), which only a name can be; a capitalised word before a company's legal form (lexicon ``company_designators``:
     "Sina Corp", "Dass AG"); a capitalised word that the text uses as a
     name anywhere, before a finite verb or after another capitalised word: "Enten said", "Harry Enten ... Enten
     added"; a listed word rarer than the frequency test's, capitalised mid-sentence before a capitalised word:
