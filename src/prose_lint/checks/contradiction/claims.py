@@ -60,7 +60,7 @@ _MONTH_NAMES = frozenset(_NUMBERS["months"])
 _DATE_CUES = _MONTH_NAMES | {"century", "centuries"}
 _ORDINALS = {w: i + 1 for i, w in enumerate(_NUMBERS["ordinals"])}
 _ORDINALS.update({f"twenty-{w}": 20 + i + 1 for i, w in enumerate(_NUMBERS["ordinals"][:9])})
-_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+_ORDINALS.update(_NUMBERS["day_ordinals"])  # "thirtieth", "thirty-first"
 _DIGIT_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
