@@ -1,4 +1,5 @@
-"""The compact word tables (prose_lint/wordtables.py) give exactly what wordfreq and the CMU dictionary give."""
+"""The compact word tables (prose_lint/wordtables.py, CompactTables of prose_lint/compact_table.py) give exactly
+what wordfreq and the CMU dictionary give."""
 
 import random
 import re
@@ -57,11 +58,13 @@ def test_syllable_table_is_the_first_pronunciation_of_every_word():
 def test_same_hash_words_are_told_apart():
     # Python's str hashes do not collide on these lists; a table whose words share a hash still tells
     # them apart (the look-up compares the word itself), and a word given twice keeps its last value.
+    from prose_lint.compact_table import CompactTable
+
     class Colliding(str):
         def __hash__(self):
             return 12345
 
-    table = wordtables.CompactTable([(Colliding("b"), 2), (Colliding("a"), 1), (Colliding("b"), 3)])
+    table = CompactTable([(Colliding("b"), 2), (Colliding("a"), 1), (Colliding("b"), 3)])
     assert len(table) == 2
     assert table.value(Colliding("a")) == 1 and table.value(Colliding("b")) == 3
     assert table.value(Colliding("c")) is None and table.value("a") is None
@@ -73,7 +76,7 @@ def test_a_table_refuses_to_be_pickled():
 
     import pytest
 
-    from prose_lint.wordtables import CompactTable
+    from prose_lint.compact_table import CompactTable
 
     with pytest.raises(TypeError, match="hashes"):
         pickle.dumps(CompactTable([("word", 1)]))
@@ -83,7 +86,7 @@ def test_a_table_of_any_words_is_exact():
     # The words' bytes are gathered in hash order from one encoding of them all, joined by NUL; words of
     # several bytes a character, an empty word, a lone surrogate, and (the word-by-word way) a word holding
     # a NUL keep their values; a word given twice keeps its last.
-    from prose_lint.wordtables import CompactTable
+    from prose_lint.compact_table import CompactTable
 
     words = ["", "a", "café", "日本語", "\ud800x", "naïve", "z" * 40, "don't", "a"]
     for extra in ([], ["nul\0inside"]):
