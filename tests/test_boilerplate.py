@@ -143,6 +143,7 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
 
     from prose_lint.checks import boilerplate_features as bf
     from prose_lint.checks import boilerplate_lexicon as bl
+    from prose_lint.checks.boilerplate_meta import title_block
     from prose_lint.plaintext import parse_text
 
     lex = bf.lexicon()
@@ -156,7 +157,7 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
             full.meta = ""
             bl._lexicon_hits(full, n < 3 or n >= len(units) - 3, lex)
             fulls.append(full)
-        bf.title_block(fulls)  # metadata under a headline is weak, on both paths
+        title_block(fulls)  # metadata under a headline is weak, on both paths
         for unit, full in zip(units, fulls):
             assert (full.strong, full.weak) == (unit.strong, unit.weak), unit.text
             hits += bool(unit.strong or unit.weak)
@@ -233,10 +234,10 @@ def test_line_features_plain_and_markdown():
 
 
 def test_main_region_is_the_run_with_the_most_prose():
-    from prose_lint.checks.boilerplate_features import _main_region
+    from prose_lint.checks.boilerplate_matrix import main_region
 
-    assert _main_region([0, 0, 30, 25, 0, 40, 0, 0]) == (2, 5)  # one short line inside the text is kept
-    assert _main_region([0, 0, 0]) == (0, 2)  # no prose at all: the whole document counts as "main"
+    assert main_region([0, 0, 30, 25, 0, 40, 0, 0]) == (2, 5)  # one short line inside the text is kept
+    assert main_region([0, 0, 0]) == (0, 2)  # no prose at all: the whole document counts as "main"
 
 
 def test_inference_and_blocks():

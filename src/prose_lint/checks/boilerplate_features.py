@@ -20,9 +20,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from prose_lint.analysis import ends_sentence, stopwords
-from prose_lint.checks.boilerplate_lexicon import (_lexicon_context_fast, _lexicon_hits_fast, _lines_with, _needs,
-                                                   lexicon, may_match)
-from prose_lint.checks.boilerplate_meta import title_block
+from prose_lint.checks.boilerplate_lexicon import _needs, lexicon, may_match
 from prose_lint.checks.boilerplate_shapes import BULLET as _BULLET, breadcrumb, hard_wrapped, menu_line
 from prose_lint.document import Document
 
@@ -75,8 +73,8 @@ class Unit:
 # Speed (see benchmarks/README.md, "boilerplate classifier speed"): one pass over the lines computes
 # what needs the line's text with str methods and C-level map/sum; the columns that follow from
 # numbers (word counts, positions, the main region) and the neighbour and window features are numpy
-# operations on the whole matrix. Logarithms stay math.log/log1p so that the values are bit for bit
-# those the model was trained on.
+# operations on the whole matrix (boilerplate_matrix.py). Logarithms stay math.log/log1p so that the
+# values are bit for bit those the model was trained on.
 _STOP: frozenset[str] | None = None
 _YOU = frozenset(("you", "your", "our", "we", "us"))
 _SEPARATOR_RE = re.compile("|".join(re.escape(s) for s in _SEPARATORS))
@@ -169,7 +167,9 @@ def units_matrix(doc: Document):
             lows.append(low_text)
     if not out:
         return out, None
-    matrix = _features(out, rows, keys, lows)
+    from prose_lint.checks.boilerplate_matrix import feature_matrix
+
+    matrix = feature_matrix(out, rows, keys, lows)
     for unit, row in zip(out, matrix):  # rows of the matrix (views), not lists: no float objects made
         unit.features = row
     return out, matrix
@@ -182,97 +182,6 @@ def _shape(u: Unit) -> str:
     size = 0 if u.words <= 2 else 1 if u.words <= 5 else 2 if u.words <= 12 else 3
     return f"{int(_BULLET.match(u.raw) is not None)}{size}{int(first.isupper())}{u.text[-1:] if not u.text[-1:].isalnum() else 'a'}" \
            f"{int('](' in u.raw)}"
-
-
-def _main_region(prose_words: list[int]) -> tuple[int, int]:
-    """The run of lines with the most prose in it (Kadane's maximum subarray; a line that is not prose
-    costs 6 words), standing for "the main text"."""
-    best, best_span, cur, cur_start = -1.0, (0, len(prose_words) - 1), 0.0, 0
-    for n, w in enumerate(prose_words):
-        score = w if w else -6
-        if cur <= 0:
-            cur, cur_start = score, n
-        else:
-            cur += score
-        if cur > best:
-            best, best_span = cur, (cur_start, n)
-    return best_span
-
-
-_COL = {name: k for k, name in enumerate(NAMES)}
-
-
-def _features(units: list[Unit], rows: list[tuple], keys: list[str], lows: list[str]):
-    """The feature matrix of ``units`` (NAMES order) from the per-line rows, shape keys and lower-case texts."""
-    import numpy as np
-
-    lex = lexicon()
-    n = len(units)
-    # Lines that may match an in-line pattern: those holding one of the strings the patterns need,
-    # found in the whole document at once (None: every line).
-    maybe = _lines_with(lows, lex["part_needs"], [u.text for u in units])
-    for i, u in enumerate(units):
-        _lexicon_hits_fast(u, i < 3 or i >= n - 3, lex, lows[i], maybe is None or i in maybe)
-    title_block(units)
-    _lexicon_context_fast(units)
-    x = np.zeros((n, len(NAMES)))
-    x[:, [_COL[c] for c in _LINE_COLS]] = np.array(rows, dtype=float)
-    x[:, _COL["lex_strong"]] = [bool(u.strong) for u in units]
-    x[:, _COL["lex_weak"]] = [bool(u.weak) for u in units]
-    x[:, _COL["lex_bad"]] = [u.lex_bad for u in units]
-    words_list = [u.words for u in units]
-    words = np.array(words_list)
-    density = np.array([u.stop_density for u in units])
-    x[:, _COL["log_words"]] = list(map(math.log1p, words_list))
-    x[:, _COL["no_words"]] = words == 0
-    x[:, _COL["words_le3"]] = words <= 3
-    x[:, _COL["words_ge10"]] = words >= 10
-    x[:, _COL["words_ge20"]] = words >= 20
-    x[:, _COL["stop_density"]] = density
-    x[:, _COL["low_stop"]] = (words >= 4) & (density < 0.2)
-    prose_like = (words >= 15) & (density >= 0.2)
-    prose_words = np.where(prose_like, words, 0)
-    total = int(prose_words.sum()) or 1
-    first, last = _main_region(prose_words.tolist())
-    shapes: dict[str, int] = {}
-    for k in keys:
-        shapes[k] = shapes.get(k, 0) + 1
-    norm = math.log(n + 1)
-    repeat = {k: math.log(c) / norm for k, c in shapes.items()}
-    x[:, _COL["shape_repeat"]] = [repeat[k] for k in keys]
-    texts: dict[str, int] = {}
-    for t in lows:
-        texts[t] = texts.get(t, 0) + 1
-    x[:, _COL["text_repeat"]] = [texts[t] > 1 for t in lows]
-    idx = np.arange(n)
-    x[:, _COL["rel_pos"]] = idx / max(1, n - 1)
-    cum = np.cumsum(prose_words) - prose_words  # prose words before each line
-    x[:, _COL["mass_before"]] = cum / total
-    x[:, _COL["mass_after"]] = (total - cum - prose_words) / total
-    x[:, _COL["before_main"]] = idx < first
-    x[:, _COL["after_main"]] = idx > last
-    dist = np.where(idx < first, first - idx, np.where(idx > last, idx - last, 0))
-    x[:, _COL["log_dist_main"]] = list(map(math.log1p, dist.tolist()))
-    x[:, _COL["prose_like"]] = prose_like
-    # The neighbours' features (zero beyond the document's edges), the prose share of the ±5 window.
-    picks = [_COL[name] for name in NEIGHBOUR]
-    base = x[:, picks]
-    col = len(BASE)
-    for o in OFFSETS:
-        if o < 0 and n + o > 0:
-            x[-o:, col : col + len(picks)] = base[: n + o]
-        elif o > 0 and n - o > 0:
-            x[: n - o, col : col + len(picks)] = base[o:]
-        col += len(picks)
-    pl = prose_like.astype(float)
-    csum = np.concatenate([[0.0], np.cumsum(pl)])
-    lo = np.maximum(idx - 5, 0)
-    hi = np.minimum(idx + 6, n)
-    count = hi - lo - 1
-    x[:, _COL["prose_window"]] = np.where(count > 0, (csum[hi] - csum[lo] - pl) / np.maximum(count, 1), 0.0)
-    x[:, _COL["edge_prev"]] = idx == 0
-    x[:, _COL["edge_next"]] = idx == n - 1
-    return x
 
 
 assert _COUNTER_NEEDS, "the counter pattern lost its literals: the prefilter in units_matrix needs them"
