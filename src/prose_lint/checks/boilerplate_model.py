@@ -14,9 +14,7 @@ import json
 from typing import Any, Sequence
 
 HEADING_DISTANCE = 200  # characters of headings above the text they head (jusText's max_heading_distance)
-SIGNATURE_LINES = 3  # a signature block starts at most this many lines below the closing line
 CRUMB_WORDS = 20  # a breadcrumb is short (boilerplate_shapes.breadcrumb)
-CLOSING_CHARS = 60  # a closing line is short ("Yours faithfully,", "Thank you. God bless you, and God bless America.")
 BYLINE_LINES = 3  # lines of byline and date between a headline and its text (_before_heading)
 CONTEXT = 3  # stage 2 looks at this many lines on each side
 STAGE2 = ("z",) + tuple(f"z@{o:+d}" for o in range(-CONTEXT, CONTEXT + 1) if o) + (
@@ -108,7 +106,8 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     least ``min_units`` lines (a short note has no main text for chrome to surround). A run of one
     line must score ``min_single`` or be named by the lexicon: a lone short line (a heading, a
     dateline) is too weak a signal to report on its own. A run right after a letter's closing line
-    ("Yours faithfully", lexicon ``[valediction]``) is the signature and is kept. A run inside the main
+    ("Yours faithfully", lexicon ``[valediction]``) is the signature and is kept, as are a letter's
+    inside address and a speech's stage directions at a run's ends (``boilerplate_letters``). A run inside the main
     text, of two lines or fewer, or a table of figures needs the lexicon or link syntax (``_supported``);
     so does a run that holds a quotation's source line ("-- Mark Twain"), and in a document with no web
     signal, every run of a document with no single main text (``boilerplate_prior``).
@@ -117,6 +116,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     comment thread under the article joins the chrome (``boilerplate_thread``)."""
     from prose_lint.checks.boilerplate_bars import chrome_rows, heading_kept, page_titles, split_at
     from prose_lint.checks.boilerplate_features import BASE
+    from prose_lint.checks.boilerplate_letters import letter_parts, without_directions
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
     from prose_lint.checks.boilerplate_shapes import breadcrumb, signups, stage_directions, table_lines
@@ -157,10 +157,10 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     runs = split_at(runs, page_titles(units))  # a page's h1 is its article's title
     directions = stage_directions(units)
     if directions:
-        runs = [r for r in (_without_directions(units, r, directions) for r in runs) if r]
+        runs = [r for r in (without_directions(units, r, directions) for r in runs) if r]
     single = model["min_single"]
     runs = [r for r in runs if len(r) > 1 or units[r[0]].lex_bad or r[0] in crumbs or probs[r[0]] >= single and units[r[0]].words]
-    runs = [r for r in (_letter_parts(units, r) for r in runs) if r]
+    runs = [r for r in (letter_parts(units, r) for r in runs) if r]
     candidates = {i for r in runs for i in r}
     body = _body_words(units, [i for i, u in enumerate(units) if u.features[prose] and i not in candidates])
     runs = without_own_lines(units, [r for r in runs if _supported(units, r, body)], scattered=runs)
@@ -225,24 +225,6 @@ def _supported(units: Sequence[Any], run: list[int], body: set[str] | frozenset[
     return sum(data_row(units[i]) for i in run) * 2 < len(run)
 
 
-def _without_directions(units: Sequence[Any], run: list[int], directions: set[int]) -> list[int]:
-    """The run without the stage directions at its ends ("(Applause.)" above a speech's signature),
-    when no line of it has evidence of chrome (the lexicon, link or menu syntax): the speech's or the
-    transcript's own lines are then judged without them (a signature of two lines is kept, as
-    ``_supported`` says). A run with evidence keeps them: "(URLs automatically linked.)" in a
-    comment form is the form's."""
-    from prose_lint.checks.boilerplate_features import evidence_of_chrome
-
-    if not (directions & {run[0], run[-1]}) or any(evidence_of_chrome(units[i]) for i in run):
-        return run
-    a, b = 0, len(run)
-    while a < b and run[a] in directions:
-        a += 1
-    while b > a and run[b - 1] in directions:
-        b -= 1
-    return run[a:b]
-
-
 def _before_heading(units: Sequence[Any], run: list[int], chrome: set[int], prose: int) -> list[int]:
     """jusText's heading rule: a headline right above the text it heads is content, however short. The
     run loses its last lines, up to HEADING_DISTANCE characters, while they are headline-shaped (a paragraph
@@ -274,27 +256,6 @@ def _headline_shaped(u: Any) -> bool:
     return (u.own_paragraph and 3 <= u.words <= 20 and not (u.lex_bad or u.strong or u.weak)
             and "](" not in raw and "http" not in raw and _BULLET.match(raw) is None
             and _SEPARATOR_RE.search(raw) is None and not u.text.rstrip().endswith((".", ":")))
-
-
-def _letter_parts(units: Sequence[Any], run: list[int]) -> list[int]:
-    """The run without a letter's inside address (short lines ending right before "Dear Sir,") and
-    closing (a line such as "Yours faithfully" or "I thank you." and the signature lines after it):
-    they are part of the letter or speech, however chrome-shaped. Lines the lexicon names as chrome
-    (``lex_bad``: a comment form after "I thank you.") stay in."""
-    from prose_lint.checks.boilerplate_features import lexicon
-
-    lex = lexicon()
-    nxt = run[-1] + 1
-    if nxt < len(units) and len(units[nxt].text) <= 60 and lex["salutation"].fullmatch(units[nxt].text.strip()):
-        return [i for i in run if units[i].lex_bad]
-    vale = lex["valediction"]
-    lead = list(range(max(0, run[0] - SIGNATURE_LINES), run[0]))  # the closing line may sit a few lines above
-    for k, i in enumerate(lead + run):
-        text = units[i].text.strip()
-        if len(text) <= CLOSING_CHARS and vale.fullmatch(text):
-            cut = k - len(lead)  # index in run of the closing line (negative: above the run)
-            return run[: max(0, cut)] + [i for i in run[max(0, cut + 1) :] if units[i].lex_bad]
-    return run
 
 
 def _prose_index() -> int:
