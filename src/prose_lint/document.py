@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterator, NamedTuple, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from prose_lint.positions import LineIndex
+from prose_lint.spans import InlineSpans, Span  # recorded by the parsers; importable from here too
 
 # Letters only; a letter run glued to digits ("S1", "H2O") is not a word.
 WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![^\W_])")
@@ -66,27 +67,6 @@ class Section:
     def end(self) -> int:
         last = self.blocks[-1] if self.blocks else self.heading
         return last.end if last else 0
-
-
-class Span(NamedTuple):
-    """An inline span of the source (document offsets, ``end`` exclusive) and what it is."""
-
-    start: int
-    end: int
-    kind: str  # em | strong (emphasis); code; html; link | autolink; url | email
-
-
-@dataclass
-class InlineSpans:
-    """Inline markup the parser met while masking it, in source order. The Markdown parser fills every
-    list; the plain-text parser only ``urls`` (plain text has no markup: Document falls back on the
-    conventions of plain text for emphasis and code, see analysis_inline.py)."""
-
-    emphasis: list[Span] = field(default_factory=list)
-    code: list[Span] = field(default_factory=list)
-    html: list[Span] = field(default_factory=list)
-    links: list[Span] = field(default_factory=list)
-    urls: list[Span] = field(default_factory=list)
 
 
 @dataclass
