@@ -1,7 +1,9 @@
 """The model half of scripts/calibrate-off-topic: which weights are fitted, the fit (a class-balanced,
 L2-penalised logistic regression by damped Newton steps), and the simulation of the rule's selection that
 chooses the threshold. It works on the candidate rows the script collects (a list of documents, each with its
-planted zones and its candidates' features); see the script's docstring for what is collected and why.
+planted zones and its candidates' features); see the script's docstring for what is collected and why. The
+history of the calibration (which weights are fitted and why, what was tried and not kept, each refit's
+numbers) is the comment above [change_point] in rules/lexicons/off_topic.toml, and only there.
 """
 
 from __future__ import annotations
@@ -12,24 +14,9 @@ FEATURES = ["e_prev", "t_prev", "e_rest", "t_rest", "e_ret", "t_ret", "e_lead", 
             "structure", "inserted", "short",
             "e_rel", "t_rel", "e_null", "t_null", "log_words", "log_words_inserted", "names", "names_sep", "names_gone",
             "style", "salutation"]
-# Fitted: the document-length term and the bias. The separation, structure and names weights stay as they
-# are in the TOML file (hand-set, round numbers): fitted freely on the tune split they overfit it (2-fold
-# cross-validation precision 0.83-0.88 vs 0.88-0.98 with them kept), and the tune split holds few long
-# documents that change subject on their own. (A hand-set, weaker length term, -0.5, was tried on
-# 2026-11-30: no better on tune, and the quality guard's precision floor failed with it: long documents
-# of other genres need the stricter bar.) Also tried, and left out: a block's margin over the most
-# separate other run of its length, the z-score of its boundary against the document's other boundaries,
-# its share of the document: on tune they took the wrong sign (more separate other runs raised the score).
-# style and names_gone (2026-11-30) are hand-set too: fitted freely they took 3.3 and 1.0 (kept: 2 and 1).
-# 2026-12-01: log_words is kept as fitted before (-2.083) and log_words_inserted (the length term of inserted
-# blocks, added to log_words) is fitted, with inserted blocks in long hosts (long_positives) in the fit.
-# 2026-12-01 (licence): fitted on the licence-clean fit set only (off_topic_fit_set): 1.628 -> 0.392; without
-# the presidential addresses (test-split hosts): 0.227.
-# 2026-12-01 (licence, second step): log_words is fitted on the fit set too. It had been kept at -2.083 (a
-# tune-split fit) because the plain Newton iteration diverged to |w| > 1000; that was the undamped step
-# overshooting, not separable data: with the step halved until the penalised loss falls it converges
-# (log_words -2.267, log_words_inserted 0.386) and the simulated tune numbers are unchanged (recall 0.876,
-# split precision 0.966, with hard negatives 0.953). No weight is fitted on the tune split any more.
+# Fitted: the length terms and the bias; every other weight is kept as rules/lexicons/off_topic.toml has it
+# (hand-set). Why, what was tried, and each fit's date and numbers: the calibration note above
+# [change_point] in that file (the one place that history is kept).
 FIT = ["log_words", "log_words_inserted"]
 PENALTY = 1.0  # L2 penalty of the logistic regression (features are in 0..1 or a few units)
 MIN_STRUCTURE = 5.0  # a repeated headline and a dateline (seed 002, 970 words) outweigh the stricter bias
