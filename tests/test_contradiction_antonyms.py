@@ -67,3 +67,30 @@ def test_british_and_american_spellings_share_their_antonyms():
     assert _stem("criticised") in ant[_stem("praised")]
     assert _spellings("favour") == {"favour", "favor"}
     assert _spellings("centre") == {"centre", "center"}
+
+
+def test_stop_list_adjectives_are_compared():
+    # The shared stop-word list holds content adjectives ("full", "empty", "thick", "thin", "often"); the
+    # antonym test compares them (contradiction.toml [antonym_stopwords]) but not the verbs and particles of
+    # many senses that the list also holds.
+    from prose_lint.checks.contradiction.alignment import _antonym_pairs
+
+    compared = _lexicon()["antonym_stopwords"]
+    assert {"full", "empty", "thick", "thin", "often", "more", "before"} <= compared
+    assert not {"back", "up", "down", "found", "fire", "well", "give", "take"} & compared
+    assert _antonym_pairs(["full"], ["empty"]) == [("full", "empty")]
+    assert _antonym_pairs(["often"], ["rarely"]) == [("often", "rarely")]
+
+
+def test_added_contraries_and_their_inflections():
+    # Everyday contraries missing from both lists before issue 14, matched in every inflection, regular or not.
+    from prose_lint.checks.contradiction.antonyms import _antonym_pairs
+
+    for a, b in (("optional", "compulsory"), ("dense", "sparse"), ("polite", "rude"), ("approved", "refused"),
+                 ("froze", "thaws"), ("opened", "shut"), ("lengthens", "shortened"), ("amateur", "professional"),
+                 ("arrived", "left"), ("joined", "quit"), ("dormant", "active"), ("deposited", "withdrew")):
+        assert _antonym_pairs([a], [b]), (a, b)
+    # "left" is not "leave" (the direction, "the only one left"): only beside "arrived", "joined", "entered".
+    assert _stem("left") != _stem("leave")
+    assert not _antonym_pairs(["stayed"], ["left"])
+    assert not _antonym_pairs(["warm"], ["cold"])  # kept out: two entries of a list on the wild genres

@@ -1,6 +1,10 @@
 """Self-contradiction on pairs written for the project: recall per form and false alarms on controls.
 
     .venv/bin/python benchmarks/quality/own_contradictions.py [--half dev|held|all] [--show misses|alarms]
+    .venv/bin/python benchmarks/quality/own_contradictions.py --file benchmarks/quality/own/antonym-probe.toml
+
+``--file`` scores one probe file alone (any name but contradictions*.toml, so that the default run leaves it
+out), every entry in the development half, planted in the same hosts by the same rule.
 
 The pairs and controls are data (benchmarks/quality/own/contradictions.toml), written by hand in wordings and
 genres of our own, not taken from either split or from the forms of build.py: a check that the rule finds
@@ -74,10 +78,18 @@ def main() -> None:
     parser.add_argument("--half", choices=("dev", "held", "all"), default="dev")
     parser.add_argument("--show", choices=("misses", "alarms", "found"))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--file", type=Path, action="append",
+                        help="score only these development files (every entry in the development half), "
+                             "e.g. own/antonym-probe.toml")
     args = parser.parse_args()
-    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    dev_only = set()
-    for extra in DEV_ONLY:
+    if args.file:
+        if args.half != "dev":
+            sys.exit("--file takes only --half dev: a probe file has no held-back half")
+        data, dev_only, extras = {}, set(), args.file
+    else:
+        data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+        dev_only, extras = set(), DEV_ONLY
+    for extra in extras:
         more = tomllib.loads(extra.read_text(encoding="utf-8"))
         dev_only |= set(more)
         data.update(more)

@@ -86,8 +86,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # A verb that negates ("failed to", "lacks") is the negation: its antonym in the other statement ("agreed
     # to" / "refused to", "succeeded in" / "failed to") is the same contrast, not a second one.
     negv = {ta[i] for i in verb_negations(ta)} | {tb[i] for i in verb_negations(tb)}
-    gw = [w for w in gone if w not in stop or w in _ANTONYM_FUNCTION]
-    nw = [w for w in new if w not in stop or w in _ANTONYM_FUNCTION]
+    compared = lex["antonym_stopwords"]
+    gw = [w for w in gone if w not in stop or w in compared]
+    nw = [w for w in new if w not in stop or w in compared]
     # A swap, counted by stem: the later says the opposite more often and the earlier word less often. A
     # statement that already names both sides ("multiplied by and divided by" / "divide") swapped nothing.
     stems_a, stems_b = Counter(map(_stem, ta)), Counter(map(_stem, tb))
@@ -286,8 +287,3 @@ FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", 
 _APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
                            "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
 
-# Function words that still carry a contrast ("more"/"less", "before"/"after", "all"/"none").
-_ANTONYM_FUNCTION = frozenset({"more", "less", "fewer", "most", "least", "before", "after", "all", "always",
-                               "above", "below", "many", "few", "much", "little", "first", "last", "same",
-                               "different", "inside", "outside", "ahead", "behind", "everyone", "everything",
-                               "everywhere", "early", "late", "earlier", "later", "for", "against"})

@@ -119,10 +119,8 @@ def antonym_keys(words) -> AntonymKeys:
 
 def _word_keys(w: str) -> AntonymKeys | None:
     """One word's share of AntonymKeys, by the branches of _antonym_pairs; None when it has none (a stop
-    word other than the few with opposites is not compared: alignment._ANTONYM_FUNCTION)."""
-    from .alignment import _ANTONYM_FUNCTION  # (alignment imports this module)
-
-    if w in stopwords() and w not in _ANTONYM_FUNCTION:
+    word other than the few with opposites is not compared: contradiction.toml [antonym_stopwords])."""
+    if w in stopwords() and w not in _lexicon()["antonym_stopwords"]:
         return None
     ant = _lexicon()["antonym_stems"]
     targets = _TARGETS.get(id(ant))

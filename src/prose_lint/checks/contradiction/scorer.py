@@ -10,7 +10,7 @@ from typing import Any
 from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
-from .alignment import _ANTONYM_FUNCTION, _antonym_pairs, pair_features
+from .alignment import _antonym_pairs, pair_features
 from .negations import _negations
 from .openings import _opening
 from .antonyms import AntonymKeys, antonym_keys
@@ -116,8 +116,9 @@ def _may_fire(e: _Sent, s: _Sent) -> bool:
     if not _antonym_possible(ca, ka, cb, kb):
         return False  # no antonym pair is possible (antonyms.antonym_keys)
     stop = stopwords()
-    gw = [w for w in ca if ca[w] > cb[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
-    nw = [w for w in cb if cb[w] > ca[w] and (w not in stop or w in _ANTONYM_FUNCTION)]
+    compared = _lexicon()["antonym_stopwords"]
+    gw = [w for w in ca if ca[w] > cb[w] and (w not in stop or w in compared)]
+    nw = [w for w in cb if cb[w] > ca[w] and (w not in stop or w in compared)]
     return bool(_antonym_pairs(gw, nw))
 
 

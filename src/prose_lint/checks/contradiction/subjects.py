@@ -70,6 +70,7 @@ def other_subject(e: _Sent, s: _Sent) -> str:
     list or rows of one table; inline code that each names and the other does not; a name that each holds
     and the other does not (a name swapped for another, not a name left out); a subject that names what the
     other does not ("Digest::SHA has been upgraded" / "Digest has been upgraded"; "Perl 5.20" / "Perl 5.22");
+    a subject that belongs to the other's ("The colonel's nephew" / "The colonel": _possessed);
     two subjects that point back ("It", "This", "These ...") from different sections, each at its own topic;
     two statements without a subject ("Returns the ...") in different paragraphs: definitions of two terms."""
     if "other-item" not in DISABLED and e.item and s.item and e.item[0] == s.item[0] and e.item[1] != s.item[1]:
@@ -95,11 +96,27 @@ def other_subject(e: _Sent, s: _Sent) -> str:
         if any(_is_name(w) and w.lower() not in ts for w in he) or \
                 any(_is_name(w) and w.lower() not in te for w in hs):
             return "name"
+    if he and hs and he != hs and "possessor" not in DISABLED and (_possessed(he, hs, _lower_words(s)) or
+                                                                   _possessed(hs, he, _lower_words(e))):
+        return "possessor"
     if he and hs and he[0] in _words_of("pointing") and hs[0] in _words_of("pointing") and e.section != s.section:
         return "anaphora"
     if e.block != s.block and _subjectless(e) and _subjectless(s):
         return "definition"
     return ""
+
+
+def _possessed(head: tuple[str, ...], other: tuple[str, ...], other_words: frozenset[str]) -> bool:
+    """``head`` names something that belongs to the other statement's subject ("The old colonel's nephew was a
+    cowardly man" / "The old colonel was a brave man", "The tenant's son" / "The tenant"): a possessive "X's"
+    whose X ends the other subject, followed by a noun the other statement never uses. "The town's
+    population" / "The population of the town" name the same thing (the noun is in both)."""
+    for k, w in enumerate(head[:-1]):
+        if w.endswith(("'s", "’s")) and len(w) > 3 and other and other[-1].lower() == w[:-2].lower():
+            nxt = head[k + 1].lower()
+            if nxt not in other_words and nxt not in stopwords():
+                return True
+    return False
 
 
 # Names as written: a qualified or compound identifier stays one word ("File::Find", "DB_File", "os.path").
