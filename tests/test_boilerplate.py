@@ -390,3 +390,116 @@ def test_an_essays_own_replies_are_no_comment_thread():
         parts += [f"### {name}", para]
     text = "\n\n".join(parts) + "\n"
     assert not _bp_lines(text, "essay.md")
+
+
+# -- comment threads: long comments, the thread's end, openers that do not count -------------------
+_HEADS = ["Ann Carter 03.14.21 at 9:02 am", "Tom Hughes 03.14.21 at 11:40 am", "Ruth Acaster 03.14.21 at 12:05 pm",
+          "Davy Pratt 03.15.21 at 8:17 am", "Ellen Moss 03.15.21 at 10:30 am"]
+_FORM = ["Leave a Comment", "Name", "E-mail", "Website", "Post comment"]
+
+
+def _page(*parts) -> str:
+    """Paragraphs (strings or lists of them) joined by blank lines, as a page's plain-text rendering."""
+    return "\n\n".join(p for part in parts for p in ([part] if isinstance(part, str) else part)) + "\n"
+
+
+def _line(text: str, start: str) -> int:
+    return text[: text.index(start)].count("\n") + 1
+
+
+def test_a_long_comment_does_not_end_the_thread():
+    # Miss analysis of the tune pages: a comment of more than `gap` lines ended the search for headers,
+    # so the comments after it stayed in the text. A header of who and when further on, of the shape
+    # of the thread's others, continues it; the comment form closes it.
+    long = _ESSAY * 2 + _ESSAY[:2]
+    text = _page(_ESSAY[:3], "{ 5 comments }", _HEADS[0], "Good news at last.", _HEADS[1], "Well argued.",
+                 _HEADS[2], long, _HEADS[3], "Thanks for writing this up.", _HEADS[4], "See you there.", _FORM)
+    lines = _bp_lines(text)
+    assert {_line(text, "{ 5"), _line(text, long[5]), _line(text, "Davy"), _line(text, "Thanks for")} <= lines
+    assert not lines & set(range(1, _line(text, "{ 5")))
+
+
+def test_a_long_comment_at_the_end_is_not_taken_without_chrome_after_it():
+    # A header past `gap` must be closed by chrome: a report that quotes its respondents (a name and a
+    # date over each answer, the later answers long) and ends with its own conclusions is no thread past
+    # the headers a few lines apart, even with a share bar under it.
+    text = _page(_ESSAY[:3], "Responses (5)", "Margaret Hale, 3 March 2021", "We support it.",
+                 "Skerry Sailing Club, 4 March 2021", "We use the slipway.", "RNLI Skerry, 4 March 2021",
+                 _ESSAY * 2 + _ESSAY[:2], "John Playfair, 6 March 2021", _ESSAY * 2 + _ESSAY[:2],
+                 "Our conclusions", _ESSAY * 2, "Print this page", "Share on Facebook", "Share on Twitter")
+    lines = _bp_lines(text)
+    assert not lines & set(range(_line(text, "John Playfair"), _line(text, "Print this")))
+
+
+def test_the_texts_own_update_and_dated_headings_are_no_comment_headers():
+    # "Updated March 20, 2021 at 5:00 pm" has the shape of "Ann Carter 03.14.21 at 9:02 am", and a share
+    # bar closes it: without lexicon `own_dateline` the article between would be swallowed.
+    text = _page(_ESSAY[:3], "{ 3 comments }", _HEADS[0], "Good news.", _HEADS[1], "Well argued.", _HEADS[2],
+                 "The lifeboat point won it.", _ESSAY * 2 + _ESSAY[:2], "Updated March 20, 2021 at 5:00 pm",
+                 "The council confirmed the harbour stays open.", "Share on Facebook", "Share on Twitter")
+    assert not _bp_lines(text) & set(range(_line(text, "The lifeboat point") + 1, _line(text, "Updated") + 1))
+    # Two comments and a dated heading of the text's own are no thread of three.
+    md = _page(_ESSAY[:3], "## 2 comments", _HEADS[0], "Good news.", _HEADS[1], "Well argued.",
+               "## Update, March 9, 2019", _ESSAY[3:])
+    assert not _bp_lines(md, "page.md") & set(range(_line(md, "## Update"), md.count("\n") + 1))
+
+
+def test_a_digest_and_an_archive_after_the_form_are_not_swallowed():
+    # A forum digest: the next topic's count of replies opens a thread of its own, so its long post and
+    # the posts after it are not the first topic's. An archive of dated posts after the comment form:
+    # the form ends the thread.
+    digest = _page(_ESSAY[:3], "Tomatoes splitting on the vine", "4 replies", _HEADS[0], "Water them daily.",
+                   _HEADS[1], "Mulch helps.", _HEADS[2], "Some varieties split.", _HEADS[3], "Try Sungold.",
+                   "Blight on the lower plots", "3 replies", _HEADS[4], _ESSAY * 2 + _ESSAY[:2], _HEADS[0],
+                   "Burn the haulms.", _HEADS[1], "Resistant varieties.", "Unsubscribe | Manage your email preferences")
+    assert not _bp_lines(digest) & set(range(_line(digest, "3 replies") + 3, digest.count("\n") + 1))
+    archive = _page(_ESSAY[:3], "3 Comments", _HEADS[0], "Good news.", _HEADS[1], "Well argued.", _HEADS[2],
+                    "Won.", _FORM, _ESSAY * 2, *[[f"Harbour notes {k}", f"March {k + 2}, 2021", p]
+                                                for k, p in enumerate(_ESSAY)])
+    assert not _bp_lines(archive) & set(range(_line(archive, "Post comment") + 1, archive.count("\n") + 1))
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("There are 13 comments", 2), ("7 comments:", 2), ("View comments (27)", 2), ("* Public Discussion (4)", 2),
+    ("### Comments", 1), ("Comments:", 1), ("12 replies were read out:", 0), ("Comments are closed.", 0),
+])
+def test_thread_openers(line, kind):
+    from types import SimpleNamespace
+
+    from prose_lint.checks.boilerplate_thread import _opener, thread_lexicon
+
+    text = line.lstrip("#* ")
+    assert _opener(SimpleNamespace(text=text, words=len(text.split())), thread_lexicon()) == kind
+
+
+def test_an_uncounted_opener_needs_headers_of_who_and_when_and_the_pages_chrome():
+    # "### Comments" over "Posted by: NAME | DATE" lines, then the comment form, is a thread (tune:
+    # dragnet-R667, -R977). Without any chrome of the page it is a text that kept its readers' comments
+    # (the unmodified tune host built from dragnet-49); over bare names, a section of the text's own.
+    posts = [f"Posted by: {h.split(' 0')[0]} | March {k + 3}, 2021 at 9:0{k} AM" for k, h in enumerate(_HEADS)]
+    kept = _page(_ESSAY[:3], "### Comments", *sum(([p, "Lovely idea."] for p in posts), []))
+    thread = kept + "\n" + _page(_FORM)
+    assert _line(thread, posts[2]) in _bp_lines(thread, "page.md")
+    assert _line(kept, posts[2]) not in _bp_lines(kept, "page.md")
+    names = _page(_ESSAY[:3], "### Comments", *sum(([f"#### {h.split(' 0')[0]}", p] for h, p in zip(_HEADS, _ESSAY)), []))
+    assert not _bp_lines(names, "page.md")
+
+
+def test_a_teaser_list_the_model_takes_in_part_is_taken_whole():
+    # Tune pages: the model keeps some headlines of a "More from ..." list and flags others. With one
+    # item that links or has a counter ("4 hrs ago"), the list is one block; with none, the model's
+    # score alone does not grow it (lexicon [teasers] evidence).
+    items = ["Lifeboat crew rescue two walkers cut off by the tide", "Ferry timetable changes for the winter months",
+             "Village school wins national award for its sea garden", "Fishing fleet lands record catch of crab",
+             "Storm damage to the north wall will take a year to repair",
+             "Café on the harbour wall changes hands after forty years"]
+    foot = "© 2021 Skerry Gazette. All rights reserved.\n\n* [Contact us](/contact)\n* [Privacy](/privacy)\n"
+
+    def page(listed):
+        return "# Skerry Point\n\n" + "\n\n".join(_ESSAY) + "\n\n## More from the coast\n\n" + \
+            "\n".join(f"* {item}" for item in listed) + "\n\n" + foot
+
+    linked = page([f"[{items[0]}](/news/rescue)", *items[1:3], items[3] + " 4 hrs ago", *items[4:]])
+    assert set(range(_line(linked, "* [Lifeboat"), _line(linked, "* Café") + 1)) <= _bp_lines(linked, "page.md")
+    plain = page(items)
+    assert _line(plain, "* Village") not in _bp_lines(plain, "page.md")

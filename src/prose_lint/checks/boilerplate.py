@@ -106,11 +106,16 @@ class Boilerplate(Rule):
        text are navigation, after it related links; copyright and policy lines are a footer).
     4. A comment thread under the article is one block from its opener to its last comment
        (``checks/boilerplate_thread.py``, lexicon ``[thread]``): a line that counts the comments
-       ("{ 53 comments }", "42 Responses to ...", "Comments (186)") after the article's prose, then
-       three or more comment headers a few lines apart: who and when ("Tim Worstall 11.06.12 at 11:06
-       am", "jeff clark says:") or a commenter's bare name, at least one of them of who and when (bare
-       names alone are also an essay's subsections). Each comment is prose, which the line model
-       keeps; the thread's structure is what gives it away.
+       ("{ 53 comments }", "42 Responses to ...", "Comments (186)", "7 comments:") after the article's
+       prose, then three or more comment headers a few lines apart: who and when ("Tim Worstall 11.06.12
+       at 11:06 am", "jeff clark says:") or a commenter's bare name, at least one of them of who and when
+       (bare names alone are also an essay's subsections); under a heading that only names the comments
+       ("### Comments"), three of who and when. A long comment does not end the thread: a header of the
+       same shape further on continues it, if a chrome line (the comment form, a footer) then closes
+       it. Each comment is prose, which the line model keeps; the thread's structure gives it away.
+       A list of teasers that a block partly holds (consecutive short list items, none a line of prose)
+       joins it whole when an item has evidence of chrome besides the model's score: a lexicon hit, a
+       link, a date or a counter (``checks/boilerplate_lists.py``, lexicon ``[teasers]``).
     5. jusText's heading rule: a headline (a paragraph of its own, 3-20 words, no link or list syntax,
        up to 200 characters of them) right above text the model kept is that text's heading, not the
        end of the chrome above it. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends

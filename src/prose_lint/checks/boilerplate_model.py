@@ -113,10 +113,12 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     signal, every run of a document with no single main text (``boilerplate_prior``).
     A line of a table (``boilerplate_shapes.table_lines``: a grid, pipe or reST simple table, which has
     a rule) is never chrome: a document's table is its own, whatever its cells look like. Last, a
-    comment thread under the article joins the chrome (``boilerplate_thread``)."""
+    comment thread under the article joins the chrome (``boilerplate_thread``), and so does the rest of
+    a teaser list that a run partly holds (``boilerplate_lists``)."""
     from prose_lint.checks.boilerplate_bars import chrome_rows, heading_kept, page_titles, split_at
     from prose_lint.checks.boilerplate_features import BASE
     from prose_lint.checks.boilerplate_letters import letter_parts, without_directions
+    from prose_lint.checks.boilerplate_lists import with_lists
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_own_lines
     from prose_lint.checks.boilerplate_shapes import breadcrumb, signups, stage_directions, table_lines
@@ -167,7 +169,8 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
     runs = [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
-    return heading_kept(units, with_threads(units, runs, prose))  # a heading of the text under the block is kept
+    runs = with_lists(units, with_threads(units, runs, prose))
+    return heading_kept(units, runs)  # a heading of the text under the block is kept
 
 
 BODY_SHARE = 0.6  # a run whose content words the body uses this much is the document's own (_supported)
