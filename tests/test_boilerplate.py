@@ -503,3 +503,65 @@ def test_a_teaser_list_the_model_takes_in_part_is_taken_whole():
     assert set(range(_line(linked, "* [Lifeboat"), _line(linked, "* Café") + 1)) <= _bp_lines(linked, "page.md")
     plain = page(items)
     assert _line(plain, "* Village") not in _bp_lines(plain, "page.md")
+
+# -- the text's own short lines that the model alone stands behind (boilerplate_prior) --------------------
+_HEADED = "Keepers of the Skerry Point light, remembered in their own logbooks\n\nby Ann Lee on March 3, 2014\n\n"
+_SUITE = ["Overture", "The Keeper's Daughter", "Nine Weeks", "Oil and Bread", "Skerry Point", "The Relief Boat",
+          "Automation", "Last Entry", "Volunteers", "Coda"]
+
+
+def test_a_numbered_list_of_the_text_is_not_chrome():
+    # A track list, steps, a ranking: numbered 1, 2, 3 in order. The first item may score under the
+    # threshold and sit above the run (the second text).
+    essay = "\n\n".join(_ESSAY[:4])
+    tracks = essay + "\n\nThe Skerry Point Suite\n\nTracks:\n\n" + "\n\n".join(
+        f'{n}. "{t}"' for n, t in enumerate(_SUITE, 1)) + "\n"
+    assert not _bp_lines(tracks)
+    plain = essay + "\n\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(_SUITE, 1)) + "\n"
+    assert not _bp_lines(plain)
+
+
+def test_the_tail_of_a_numbering_is_not_an_enumeration():
+    from prose_lint.checks.boilerplate_prior import enumerated
+
+    _, units = _units("\n\n".join(_ESSAY[:2]) + "\n\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(_SUITE, 9)) + "\n")
+    items = [i for i, u in enumerate(units) if u.raw[:1].isdigit()]
+    assert len(items) == len(_SUITE) and not enumerated(units, items)  # "9. ... 18. ...": a ranking's tail
+    _, units = _units("\n\n".join(_ESSAY[:2]) + "\n\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(_SUITE, 1)) + "\n")
+    items = [i for i, u in enumerate(units) if u.raw[:1].isdigit()]
+    assert enumerated(units, items) and enumerated(units, items[1:])  # the first item above the run
+    assert not enumerated(units, items[5:])  # five items above: the head of the list is another block
+
+
+def test_a_date_over_several_lines_is_a_dateline():
+    # A blog's date badge, one field a line: who-and-when metadata, which a clean text keeps.
+    text = "14\n\nMarch\n\n2011\n\n9:30am, GMT\n\nKeepers of the Skerry Point light\n\n" + "\n\n".join(_ESSAY) + "\n"
+    assert not _bp_lines(text)
+
+
+def test_an_archive_list_is_many_dates_not_a_dateline():
+    from prose_lint.checks.boilerplate_prior import dateline
+
+    _, units = _units("\n".join(f"April {y} (2{y % 10})" for y in range(2001, 2007)) + "\n")
+    assert not dateline(units, list(range(len(units))))
+    _, units = _units("24\n\nJul\n\n2012\n\n8:06am, EDT\n")
+    assert dateline(units, list(range(len(units))))
+
+
+def test_a_short_run_that_is_the_only_sign_of_a_page_is_the_texts_own():
+    # A short list after the text (its sources, "see also") in a document with no other trace of a
+    # page; the same list in a document with a share button is judged by the model as before.
+    for tail in ("Links and sources\n\nNorthern Herald: 灯塔守护者的日志\n\nIsland Times: 最后的守护者\n",
+                 "See also\n\nNorthern Herald\n\nIsland Times\n\nCounty Archive\n"):
+        assert not _bp_lines(_HEADED + "\n\n".join(_ESSAY) + "\n\n" + tail)
+    paged = "Share on Facebook\n\n" + "\n\n".join(_ESSAY) + "\n\nSources\n\nNorthern Herald: 灯塔守护者的日志\n\n" \
+        "County Archive: The Skerry Point logbooks\n"
+    assert {15, 17, 19} <= _bp_lines(paged)
+
+
+def test_copyright_lines_before_the_text_are_its_imprint():
+    imprint = "Copyright © 2019, 2020, 2021 Ann Lee\n\nCopyright © 2021, 2022 Harbour Press Ltd\n\n" \
+        "ISBN: 978-1-23456-789-0 (paperback)\n\nKeepers of the Skerry Point light\n\n" + "\n\n".join(_ESSAY) + "\n"
+    assert not _bp_lines(imprint)
+    footer = "\n\n".join(_ESSAY) + "\n\nCopyright © 2021, 2022 Harbour Press Ltd\n\nPrivacy policy\n\nTerms of use\n"
+    assert {13, 15, 17} <= _bp_lines(footer)  # after the text, a page's footer

@@ -89,14 +89,20 @@ class Boilerplate(Rule):
        is mostly rows of figures (a table), or when 60% of its content words are words of the
        document's own prose (a list of the text's modules, steps or changes), or when a sentence of
        the text announces it ("The current members of the board are:", ``boilerplate_prior.announced``)
-       or a third of its lines hold a Markdown code span ("`fastio` upgraded to version 1.3"). Such a run is also
+       or a third of its lines hold a Markdown code span ("`fastio` upgraded to version 1.3"), or most of its
+       lines are items numbered 1, 2, 3 ... in order from 1 (a track list, steps: pages do not number their
+       menus), or its lines read together are one date ("24 / Jul / 2012 / 8:06am, EDT": a dateline, which
+       clean texts keep). Such a run is also
        dropped when it holds a quotation's source on a line of its own ("-- Mark Twain") or is a
        third or more Markdown headings (the text's outline), and in a
        document with no web signal anywhere (no line the lexicon names, no link, URL or menu syntax)
        when the document has no single main text (its main region holds under 60% of its words) or
        three or more such runs: verse, collections of quotations, glossaries, recipes (lexicon
-       ``[prior]``); a run holding a panel of three or more "Label: value" fields, two of them with a
-       figure ("Member since: 2006", "Total posts: 512"), is chrome even there. Lines of a table (grid, pipe, reST simple or box-drawn table, with its rule) are
+       ``[prior]``), and a run of three lines or fewer when nothing else in the document is a page's
+       signal (no lexicon label, link, separator or metadata line outside it: the text's own sources or
+       "see also"); a run holding a panel of three or more "Label: value" fields, two of them with a
+       figure ("Member since: 2006", "Total posts: 512"), is chrome even there. A block before the main
+       text whose only named lines are copyright notices is a book's imprint, not a footer. Lines of a table (grid, pipe, reST simple or box-drawn table, with its rule) are
        never chrome.
        The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,

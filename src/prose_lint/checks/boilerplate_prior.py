@@ -5,7 +5,10 @@ around one main text are chrome. Prose of other registers has short lines of its
 quotation and its source, a glossary's headwords, a recipe, a numbered list of laws. What such a
 document lacks is a page's signal: no line the lexicon names, no link, URL, menu separator or one-line
 menu (``evidence_of_chrome``), and often no single main text for chrome to surround. Runs that only
-the model's score stands behind are dropped there (lexicon ``[prior]``, calibrated on the tune split).
+the model's score stands behind are dropped there (lexicon ``[prior]``, calibrated on the tune split),
+and so is a short one that is the only sign of a page (``without_lone_runs``). The other tests here
+spare the text's own lines in any document: an announced list, lines with code, a numbered enumeration,
+a date over several lines, a book's imprint before its text.
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ def prior() -> dict[str, Any]:
                   "attribution": re.compile(data.get("attribution", r"(?!)")),
                   "heading_share": float(data.get("heading_share", 2.0)),
                   "announce_words": int(data.get("announce_words", 10**9)), "item_words": int(data.get("item_words", 0)),
-                  "code_share": float(data.get("code_share", 2.0))}
+                  "code_share": float(data.get("code_share", 2.0)),
+                  "lone_lines": int(data.get("lone_lines", 0)),
+                  "enumerated_items": int(data.get("enumerated_items", 10**9)),
+                  "enumerated_share": float(data.get("enumerated_share", 2.0))}
     return _PRIOR
 
 
@@ -69,6 +75,57 @@ def without_own_lines(units: Sequence[Any], runs: list[list[int]],
             if not any(evidence_of_chrome(u) for i, u in enumerate(units) if i not in in_bare):
                 drop.update(left)
     return [r for k, r in enumerate(runs) if k not in drop]
+
+
+def page_signal(u: Any) -> bool:
+    """A line that shows the document is a page: evidence of chrome (``evidence_of_chrome``: the lexicon
+    names it, link or menu syntax), a weak label of the lexicon of a chrome kind (a share button, a forum
+    or comment-form label; not a bare date, field or byline, which clean texts have), or a metadata line."""
+    from prose_lint.checks.boilerplate_features import evidence_of_chrome
+
+    return evidence_of_chrome(u) or u.weak not in ("", "page", "byline") or bool(u.meta)
+
+
+def without_lone_runs(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
+    """``runs`` without the short ones that are the only sign of a page in the document: a run of
+    ``lone_lines`` lines or fewer (lexicon ``[prior]``) none of whose lines is a page's signal
+    (``page_signal``), in a document with no such line outside it either. Chrome comes in company: a
+    page's menu, share bar, byline bar and footer each leave a trace, so a page's short block has another
+    block's line or a lexicon label somewhere; a manuscript's own short list after or before its text (its
+    sources, "New Express: <headline>", a title block, a sign-off) has none. Longer runs are still
+    judged by the model, which sees enough lines to tell a menu from a list."""
+    short = prior()["lone_lines"]
+    signal = [page_signal(u) for u in units]
+    out = []
+    for r in runs:
+        if len(r) <= short and not any(signal[i] for i in r):
+            inside = set(r)
+            if not any(s for i, s in enumerate(signal) if i not in inside):
+                continue
+        out.append(r)
+    return out
+
+
+_COPYRIGHT = re.compile(r"(?i)\bcopyright\b|©|\(c\)\s*(?:19|20)\d\d")
+
+
+def without_imprint(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
+    """``runs`` without a block before the main text whose only evidence of chrome is copyright notices
+    ("Copyright © 2003-2022 Raphaël Hertzog", with an "ISBN: ..." line): a book's or a report's imprint,
+    which it prints before its text. A page prints its copyright in the footer, after the text; at
+    the top of a page, chrome is a menu, a breadcrumb or a share bar, which has evidence of its own.
+    Tune split: findings outside planted blocks 39 -> 37 (the Debian Administrator's Handbook's
+    imprint, in 2 documents), planted blocks and web pages unchanged."""
+    from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome
+
+    before = BASE.index("before_main")
+    out = []
+    for r in runs:
+        named = [i for i in r if evidence_of_chrome(units[i])]
+        if units[r[-1]].features[before] and named and all(_COPYRIGHT.search(units[i].text) for i in named):
+            continue
+        out.append(r)
+    return out
 
 
 def announced(units: Sequence[Any], run: list[int]) -> bool:
@@ -114,3 +171,60 @@ def with_code(units: Sequence[Any], run: list[int]) -> bool:
     17,977, content lines 238); wild technical docs 104 -> 86 findings (0.057 -> 0.047 per 1,000 words:
     perldelta's module changes, typing's PEP list, credits lines); other registers have no code spans."""
     return bool(run) and sum(units[i].code for i in run) >= prior()["code_share"] * len(run)
+
+
+# An item of an enumeration: "3. ", "3) ", "(3) ", "#3 " at the start of a line, Markdown's list marker allowed.
+_NUMBERED = re.compile(r"\s*(?:[-*+]\s+)?(?:\(?(\d{1,3})[.)]|#(\d{1,3}))\s+\S")
+
+
+def _number(raw: str) -> int | None:
+    m = _NUMBERED.match(raw)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def enumerated(units: Sequence[Any], run: list[int]) -> bool:
+    """Whether the run is an enumeration of the text's: ``enumerated_items`` or more of its lines are items
+    numbered 1, 2, 3 ... in order from 1 (perhaps on the lines right above the run: "1. \"Intro\"",
+    "2) Preheat the oven", a track list, steps), making up ``enumerated_share`` or more of its lines
+    (lexicon ``[prior]``, with the calibration). A writer numbers what is counted or done in order; a
+    page's menus, teaser lists, forms and footers are not numbered. A site's "most read" ranking is the
+    exception, which its label or links usually name, and a run that starts further into a numbering
+    ("9. ... 10. ...") is the tail of a list whose head is another block. Used, like ``announced``, only
+    for runs that the model's score alone stands behind."""
+    p = prior()
+    numbers = [n for n in (_number(units[i].raw) for i in run) if n is not None]
+    if not numbers:
+        return False
+    # The list's first few items may sit right above the run, scored lower by the model ("1. Overture"):
+    # walk up over up to enumerated_items of them. A run that starts further into a numbering is the tail
+    # of a list whose head is elsewhere ("9. ... 10. ...", a site's ranking; "108. teaching ... 115. xen",
+    # the end of a tag cloud rendered as a numbered list whose head is another block).
+    i, want = run[0] - 1, numbers[0] - 1
+    while 1 <= want and run[0] - i <= p["enumerated_items"] and i >= 0 and _number(units[i].raw) == want:
+        i, want = i - 1, want - 1
+    if want != 0:
+        return False
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return steps + 1 >= p["enumerated_items"] and len(numbers) >= p["enumerated_share"] * len(run)
+
+
+def dateline(units: Sequence[Any], run: list[int]) -> bool:
+    """Whether the run is one date written over several lines ("24 / Jul / 2012 / 8:06am, EDT", a
+    blog's date badge): its lines read together are one date (and perhaps one clock time) with at most
+    one word and no figure besides (a time zone; an archive's "April 2006 (22) / March 2006 (27)" is
+    many dates). That is who-and-when metadata, which the rule reports only next to
+    other chrome (``boilerplate_meta``: clean news and blog texts keep their datelines); a model-only
+    run has no other chrome next to it. Used, like ``announced``, only for runs that the model's score
+    alone stands behind. Tune split: findings outside planted blocks 52 -> 47 (a date badge, "24 / Jul
+    / 2012", in 5 documents), nothing else changed."""
+    from prose_lint.checks.boilerplate_meta import RESIDUE_MAX_BARE_DATETIME, _residue, fields
+
+    if not run or any(units[i].words > 3 for i in run):
+        return False
+    text = " ".join(units[i].text.strip() for i in run)
+    f = fields()
+    spans = {name: [m.span() for m in f[name].finditer(text) if m.end() > m.start()] for name in ("date", "clock")}
+    if len(spans["date"]) != 1 or len(spans["clock"]) > 1:  # one date; an archive list holds many
+        return False
+    rest = "".join(" " if any(a <= k < b for ss in spans.values() for a, b in ss) else c for k, c in enumerate(text))
+    return re.search(r"\d", rest) is None and len(_residue(text, spans)) <= RESIDUE_MAX_BARE_DATETIME
