@@ -565,3 +565,9 @@ def test_copyright_lines_before_the_text_are_its_imprint():
     assert not _bp_lines(imprint)
     footer = "\n\n".join(_ESSAY) + "\n\nCopyright © 2021, 2022 Harbour Press Ltd\n\nPrivacy policy\n\nTerms of use\n"
     assert {13, 15, 17} <= _bp_lines(footer)  # after the text, a page's footer
+
+
+def test_a_platform_credit_at_the_end_of_a_line_is_a_footer():
+    _, units = _units("Copyright (C) 2014 Ann Lee. Text licensed under CC-BY unless otherwise stated. Powered by Blogger.\n\n"
+                      "Proudly powered by WordPress\n\nThe mill was powered by the river until 1931.\n")
+    assert [u.strong for u in units] == ["footer", "footer", ""]
