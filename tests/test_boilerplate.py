@@ -571,3 +571,8 @@ def test_a_platform_credit_at_the_end_of_a_line_is_a_footer():
     _, units = _units("Copyright (C) 2014 Ann Lee. Text licensed under CC-BY unless otherwise stated. Powered by Blogger.\n\n"
                       "Proudly powered by WordPress\n\nThe mill was powered by the river until 1931.\n")
     assert [u.strong for u in units] == ["footer", "footer", ""]
+
+
+def test_the_documents_first_line_is_its_title_not_the_top_of_the_chrome_under_it():
+    text = "Skerry Point\n\n* Share on Facebook\n* Send to a friend\n* Tweet\n\n" + "\n\n".join(_ESSAY) + "\n"
+    assert _bp_lines(text) == {3, 4, 5}

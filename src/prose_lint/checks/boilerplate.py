@@ -124,7 +124,8 @@ class Boilerplate(Rule):
        link, a date or a counter (``checks/boilerplate_lists.py``, lexicon ``[teasers]``).
     5. jusText's heading rule: a headline (a paragraph of its own, 3-20 words, no link or list syntax,
        up to 200 characters of them) right above text the model kept is that text's heading, not the
-       end of the chrome above it. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends
+       end of the chrome above it; the document's first line of that shape (2 words will do: "Pickled
+       Peaches") is its title, not the start of the chrome under it. A letter's or speech's own parts are kept, however chrome-shaped: the inside address that ends
        right before a salutation ("Dear Madam,"), and the closing line ("Yours sincerely", "I thank
        you.", "Thank you. God bless you, and God bless America.") with the signature lines after it
        (lexicon ``[salutation]``, ``[valediction]``); only lines the lexicon names as chrome (a comment
