@@ -462,6 +462,7 @@ def test_a_digest_and_an_archive_after_the_form_are_not_swallowed():
 @pytest.mark.parametrize("line,kind", [
     ("There are 13 comments", 2), ("7 comments:", 2), ("View comments (27)", 2), ("* Public Discussion (4)", 2),
     ("### Comments", 1), ("Comments:", 1), ("12 replies were read out:", 0), ("Comments are closed.", 0),
+    ("4 responses:", 0), ("12 replies:", 0),
 ])
 def test_thread_openers(line, kind):
     from types import SimpleNamespace
@@ -576,3 +577,24 @@ def test_a_platform_credit_at_the_end_of_a_line_is_a_footer():
 def test_the_documents_first_line_is_its_title_not_the_top_of_the_chrome_under_it():
     text = "Skerry Point\n\n* Share on Facebook\n* Send to a friend\n* Tweet\n\n" + "\n\n".join(_ESSAY) + "\n"
     assert _bp_lines(text) == {3, 4, 5}
+
+
+def test_a_count_of_responses_and_an_uncounted_heading_over_the_texts_own_submissions():
+    # Review with prose of its own (2026-12-02): "4 responses:" opened a consultation's quoted submissions
+    # (only Blogger's "7 comments:" ends a count with a colon), and letters under "### Responses" were a thread
+    # because the page's copyright line touched them (the chrome must be the comments' own: a form, "Reply").
+    subs = sum(([f"{h.split(' 0')[0]}, {k + 2} March 2023", p] for k, (h, p) in enumerate(zip(_HEADS, _ESSAY))), [])
+    report = _page(_ESSAY[:3], "4 responses:", subs, "The council considered these submissions and keeps the plan.")
+    assert not _bp_lines(report) & set(range(_line(report, subs[2]), report.count("\n") + 1))
+    letters = _page(_ESSAY[:3], "### Responses", subs, "© 2024 The Skerry Gazette. All rights reserved.")
+    assert not _bp_lines(letters, "page.md") & set(range(_line(letters, subs[0]), _line(letters, "© 2024")))
+    with_form = _page(_ESSAY[:3], "### Responses", subs, "Reply", _FORM)
+    assert _line(with_form, subs[2]) in _bp_lines(with_form, "page.md")
+
+
+def test_a_bare_powered_by_item_is_no_footer():
+    # Review: "- Powered by Tantivy" in a README's feature list was a footer by the lexicon; the credit counts
+    # after a bar separator, after a copyright or licence sentence, or as "Proudly powered by".
+    _, units = _units("Powered by Tantivy\n\nSearch is now fuzzy by default. Powered by Levenshtein.\n\n"
+                      "About | Contact | Powered by Ghost\n")
+    assert [u.strong for u in units] == ["", "", "footer"]

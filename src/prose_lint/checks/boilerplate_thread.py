@@ -45,7 +45,8 @@ def thread_lexicon() -> dict[str, Any]:
 
         data = load_lexicon("boilerplate")["thread"]  # shipped with the package: a missing key is a bug
         _THREAD = {**{key: re.compile(data[key], re.I) for key in ("opener", "opener_more", "uncounted", "header",
-                                                                   "own_dateline")},
+                                                                   "own_dateline", "colon_opener",
+                                                                   "comment_chrome")},
                    "long_reach": bool(data["long_reach"]),
                    **{key: int(data[key]) for key in ("min_headers", "gap", "min_prose_before",
                                                       "max_header_words", "max_name_words", "max_name_chars")}}
@@ -81,6 +82,8 @@ def _opener(u: Any, lex: dict[str, Any]) -> int:
     text = u.text
     if u.words > lex["max_header_words"] or text.endswith(".") or text.endswith(":") and u.words > 2:
         return 0
+    if text.endswith(":") and lex["colon_opener"].search(text) is None:
+        return 0  # "4 responses:" also opens a report's quoted submissions; only Blogger's "7 comments:" counts
     if lex["opener"].search(text) or lex["opener_more"].search(text):
         return 2
     return int(lex["uncounted"].search(text) is not None)
@@ -178,10 +181,11 @@ def with_threads(units: Sequence[Any], runs: list[list[int]], prose: int) -> lis
         if before >= lex["min_prose_before"] and (opened := _opener(u, lex)):
             heads, kinds, far = _headers(units, i, opened, chrome, date, lex)
             end = _closed(units, heads, far, chrome, date, lex) if _enough(kinds, need, opened) else None
-            # An opener that does not count is weak: the thread must touch the page's chrome as well (a
-            # comment form, "Reply" links); a text that kept its readers' comments and none of the page is
-            # keeping them as its own (tune: the unmodified host built from dragnet-49, whose gold has them).
-            if end is not None and (opened == 2 or chrome & set(range(max(i - 1, 0), end + 2))):
+            # An opener that does not count is weak: the thread must touch the comments' own chrome as well
+            # (a comment form, "Reply" links); a text that kept its readers' comments and none of the page is
+            # keeping them as its own (tune: the unmodified host built from dragnet-49, whose gold has them),
+            # and a letters page with a copyright footer is no thread.
+            if end is not None and (opened == 2 or _touches_comment_chrome(units, chrome, i, end, lex)):
                 added.update(range(i, end + 1))
                 i = end + 1
                 continue
@@ -189,6 +193,14 @@ def with_threads(units: Sequence[Any], runs: list[list[int]], prose: int) -> lis
             before += u.words
         i += 1
     return runs_of(chrome | added, n) if added else runs
+
+
+def _touches_comment_chrome(units: Sequence[Any], chrome: set[int], i: int, end: int, lex: dict[str, Any]) -> bool:
+    """Does the thread [i, end] hold or border a chrome line of the comments themselves: a comment form by
+    the lexicon, or a reply link (lexicon ``comment_chrome``)?"""
+    near = range(max(i - 1, 0), min(end + 2, len(units)))
+    return any(k in chrome and (units[k].strong == "comment-form"
+                                or lex["comment_chrome"].search(units[k].text) is not None) for k in near)
 
 
 def runs_of(chrome: set[int], n: int) -> list[list[int]]:
