@@ -37,20 +37,12 @@ def lists(units: Sequence[Any]) -> list[list[int]]:
     """Runs of consecutive short list items that are no lines of prose (indices into ``units``)."""
     from prose_lint.checks.boilerplate_features import BASE
 
+    from prose_lint.checks.boilerplate_thread import runs_of
+
     bullet, prose = BASE.index("bullet"), BASE.index("prose_like")
     most = teaser_lexicon()["max_item_words"]
-    out: list[list[int]] = []
-    run: list[int] = []
-    for k, u in enumerate(units):
-        if u.features[bullet] and not u.features[prose] and 0 < u.words <= most:
-            run.append(k)
-            continue
-        if run:
-            out.append(run)
-        run = []
-    if run:
-        out.append(run)
-    return out
+    return runs_of({k for k, u in enumerate(units) if u.features[bullet] and not u.features[prose]
+                    and 0 < u.words <= most}, len(units))
 
 
 def with_lists(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
