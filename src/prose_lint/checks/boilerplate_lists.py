@@ -36,7 +36,6 @@ def teaser_lexicon() -> dict[str, Any]:
 def lists(units: Sequence[Any]) -> list[list[int]]:
     """Runs of consecutive short list items that are no lines of prose (indices into ``units``)."""
     from prose_lint.checks.boilerplate_features import BASE
-
     from prose_lint.checks.boilerplate_thread import runs_of
 
     bullet, prose = BASE.index("bullet"), BASE.index("prose_like")

@@ -172,7 +172,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
     runs = [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
-    runs = [r[1:] if r[0] == 0 and len(r) > 1 and _headline_shaped(units[0], TITLE_MIN_WORDS) else r for r in runs]
+    runs = [r[1:] if r[0] == 0 and len(r) > 1 and _headline_shaped(units[0], title=True) else r for r in runs]
     runs = with_lists(units, with_threads(units, runs, prose))
     return heading_kept(units, runs)  # a heading of the text under the block is kept
 
@@ -260,11 +260,11 @@ def _before_heading(units: Sequence[Any], run: list[int], chrome: set[int], pros
     return out
 
 
-def _headline_shaped(u: Any, least: int = 3) -> bool:
-    """A line that could head the text under it: its own paragraph, ``least``-20 words, no lexicon hit, no
+def _headline_shaped(u: Any, title: bool = False) -> bool:
+    """A line that could head the text under it: its own paragraph, 3-20 words, no lexicon hit, no
     link, list or menu-separator syntax (the features' own tests), no final full stop or colon. The
-    document's first line of that shape is its title (``least`` = TITLE_MIN_WORDS; the lexicon's context
-    pass may have made it chrome, which is not a hit of its own), which a block of chrome under it does
+    document's first line of that shape is its title (``title``: TITLE_MIN_WORDS words will do, and a
+    line the lexicon's context pass made chrome still may be one, which is not a hit of its own), which a block of chrome under it does
     not take: tune split, blocks found that reach into their host's lines 35 -> 25 of 144 (host lines
     taken 50 -> 39: "Pickled Peaches", "Why I'm a Conference Whore" above a planted share bar or
     breadcrumb), findings outside planted blocks 37 -> 37; web chrome lines 17,965 -> 17,954 (a site's
@@ -272,7 +272,7 @@ def _headline_shaped(u: Any, least: int = 3) -> bool:
     from prose_lint.checks.boilerplate_features import _BULLET, _SEPARATOR_RE
 
     raw = u.raw
-    title = least < 3
+    least = TITLE_MIN_WORDS if title else 3
     return (u.own_paragraph and least <= u.words <= 20 and not ((u.lex_bad and not title) or u.strong or u.weak)
             and "](" not in raw and "http" not in raw and _BULLET.match(raw) is None
             and _SEPARATOR_RE.search(raw) is None and not u.text.rstrip().endswith((".", ":")))

@@ -36,6 +36,7 @@ def prior() -> dict[str, Any]:
                   "announce_words": int(data.get("announce_words", 10**9)), "item_words": int(data.get("item_words", 0)),
                   "code_share": float(data.get("code_share", 2.0)),
                   "lone_lines": int(data.get("lone_lines", 0)),
+                  "imprint": re.compile(data.get("imprint", r"(?!)")),
                   "enumerated_items": int(data.get("enumerated_items", 10**9)),
                   "enumerated_share": float(data.get("enumerated_share", 2.0))}
     return _PRIOR
@@ -94,23 +95,15 @@ def without_lone_runs(units: Sequence[Any], runs: list[list[int]]) -> list[list[
     block's line or a lexicon label somewhere; a manuscript's own short list after or before its text (its
     sources, "New Express: <headline>", a title block, a sign-off) has none. Longer runs are still
     judged by the model, which sees enough lines to tell a menu from a list."""
+    if any(page_signal(u) for u in units):  # a signal inside a run or outside it: the runs stand
+        return runs
     short = prior()["lone_lines"]
-    signal = [page_signal(u) for u in units]
-    out = []
-    for r in runs:
-        if len(r) <= short and not any(signal[i] for i in r):
-            inside = set(r)
-            if not any(s for i, s in enumerate(signal) if i not in inside):
-                continue
-        out.append(r)
-    return out
-
-
-_COPYRIGHT = re.compile(r"(?i)\bcopyright\b|©|\(c\)\s*(?:19|20)\d\d")
+    return [r for r in runs if len(r) > short]
 
 
 def without_imprint(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
-    """``runs`` without a block before the main text whose only evidence of chrome is copyright notices
+    """``runs`` without a block before the main text whose only evidence of chrome is copyright notices (lexicon
+    ``[prior]`` ``imprint``)
     ("Copyright © 2003-2022 Raphaël Hertzog", with an "ISBN: ..." line): a book's or a report's imprint,
     which it prints before its text. A page prints its copyright in the footer, after the text; at
     the top of a page, chrome is a menu, a breadcrumb or a share bar, which has evidence of its own.
@@ -118,11 +111,11 @@ def without_imprint(units: Sequence[Any], runs: list[list[int]]) -> list[list[in
     imprint, in 2 documents), planted blocks and web pages unchanged."""
     from prose_lint.checks.boilerplate_features import BASE, evidence_of_chrome
 
-    before = BASE.index("before_main")
+    before, imprint = BASE.index("before_main"), prior()["imprint"]
     out = []
     for r in runs:
         named = [i for i in r if evidence_of_chrome(units[i])]
-        if units[r[-1]].features[before] and named and all(_COPYRIGHT.search(units[i].text) for i in named):
+        if units[r[-1]].features[before] and named and all(imprint.search(units[i].text) for i in named):
             continue
         out.append(r)
     return out

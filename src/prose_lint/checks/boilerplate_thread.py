@@ -128,6 +128,8 @@ def _headers(units: Sequence[Any], i: int, opened: int, chrome: set[int], date: 
     for j in range(i + 1, n):
         u = units[j]
         beyond = j - last > gap
+        if beyond and not (lex["long_reach"] and _enough(kinds, lex["min_headers"], opened)):
+            break  # past gap only a standing thread reaches further; nothing after can change that
         if (other := _opener(u, lex)) and (other == 2 or j in chrome):
             break
         h = _header(u, date)
