@@ -83,3 +83,31 @@ def test_plain_text_blocks():
     assert kinds[0] == ("heading", "Title line")
     assert kinds[1][1].startswith("First") and kinds[2][1].startswith("Second")
     assert len(doc.blocks) == 4
+
+
+def test_a_nested_list_of_links_after_a_paragraph_is_a_list_not_code():
+    # html2text indents a nested menu by its depth; after a paragraph CommonMark would read it as code.
+    text = ("Lighthouses of the coast\n\n"
+            "      * [Visiting hours](/visit/hours)\n"
+            "      * [Guided tours](/visit/tours)\n"
+            "        * [School groups](/visit/schools)\n"
+            "      * [Contact us](/contact)\n\n"
+            "The keepers' logbooks are now a record of the weather.\n")
+    doc = doc_of(text)
+    kinds = [(b.kind, text[b.start:b.end]) for b in doc.blocks]
+    assert ("list_item", "Visiting hours") in kinds and ("list_item", "School groups") in kinds
+    assert not any(kind == "code" for kind, _ in kinds)
+    assert "Guided tours" in visible(doc) and "/visit" not in visible(doc)
+    assert len(doc.prose) == len(text)
+
+
+def test_an_indented_code_block_stays_code():
+    text = ("Run the script:\n\n"
+            "    * [x](y) is how a link is written\n"
+            "    print('hello')\n\n"
+            "Or list the items in a shell:\n\n"
+            "    - one\n"
+            "    - two\n")
+    doc = doc_of(text)
+    assert [b.kind for b in doc.blocks].count("code") == 2
+    assert "hello" not in visible(doc) and "one" not in visible(doc)

@@ -12,6 +12,7 @@ import re
 
 from prose_lint.document import Block, Document, InlineSpans, Span
 from prose_lint.masking import blank, mask_urls_and_emails
+from prose_lint.markdown_indented import dedent_lines, indented_link_lists
 from prose_lint.markdown_inline import code_spans_only
 from prose_lint.positions import LineIndex
 
@@ -72,6 +73,10 @@ def parse_markdown(path: str, text: str, language: str = "en-US") -> Document:
     heading_level = 0
     row_cursor: dict[tuple[int, int], int] = {}
     tokens = _parser().parse(parse_text)
+    lists = indented_link_lists(tokens, parse_text)
+    if lists:  # a web page's nested menu that CommonMark reads as code: read again as the list it is
+        parse_text = dedent_lines(parse_text, lists)
+        tokens = _parser().parse(parse_text)
     for token in tokens:
         if token.nesting == 1:
             stack.append(token.type)

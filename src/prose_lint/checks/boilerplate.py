@@ -31,7 +31,8 @@ class Boilerplate(Rule):
 
     Algorithm: a line classifier in the manner of jusText and boilerpipe, from text alone.
 
-    1. Every non-blank line of prose is a unit (code blocks are skipped; a paragraph hard-wrapped in
+    1. Every non-blank line of prose is a unit (code blocks are skipped, but not a converted page's
+       nested list of links that its indentation made an indented code block; a paragraph hard-wrapped in
        its source, whose line breaks mostly fall inside sentences, is one unit) with features
        (``checks/boilerplate_features.py``): word count, stop-word density, share of capitalised words,
        final punctuation, list markers, link syntax (Markdown links, URLs, ``|``/``»``/``::``
