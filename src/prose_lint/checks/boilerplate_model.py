@@ -262,7 +262,7 @@ def _before_heading(units: Sequence[Any], run: list[int], chrome: set[int], pros
 
 def _headline_shaped(u: Any, title: bool = False) -> bool:
     """A line that could head the text under it: its own paragraph, 3-20 words, no lexicon hit, no
-    link, list or menu-separator syntax (the features' own tests), no final full stop or colon. The
+    link, list or menu-separator syntax (the features' own tests), no breadcrumb's shape, no final full stop or colon. The
     document's first line of that shape is its title (``title``: TITLE_MIN_WORDS words will do, and a
     line the lexicon's context pass made chrome still may be one, which is not a hit of its own), which a block of chrome under it does
     not take: tune split, blocks found that reach into their host's lines 35 -> 25 of 144 (host lines
@@ -270,12 +270,14 @@ def _headline_shaped(u: Any, title: bool = False) -> bool:
     breadcrumb), findings outside planted blocks 37 -> 37; web chrome lines 17,965 -> 17,954 (a site's
     name on a page's first line), content lines 239 -> 239."""
     from prose_lint.checks.boilerplate_features import _BULLET, _SEPARATOR_RE
+    from prose_lint.checks.boilerplate_shapes import breadcrumb
 
     raw = u.raw
     least = TITLE_MIN_WORDS if title else 3
     return (u.own_paragraph and least <= u.words <= 20 and not ((u.lex_bad and not title) or u.strong or u.weak)
             and "](" not in raw and "http" not in raw and _BULLET.match(raw) is None
-            and _SEPARATOR_RE.search(raw) is None and not u.text.rstrip().endswith((".", ":")))
+            and _SEPARATOR_RE.search(raw) is None and not u.text.rstrip().endswith((".", ":"))
+            and not breadcrumb(u.text))  # "Home - Sport - Cricket" leads to the page, not into its text
 
 
 def _prose_index() -> int:

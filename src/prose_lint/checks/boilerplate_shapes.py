@@ -193,6 +193,10 @@ def shape_hits(unit: Unit, lex: dict) -> None:
 # separator glyph repeated ("Startpage / Travel / Europe / Portugal", "Home → Recipes → Soups"), whatever
 # the glyph and the names; "You are here:" may lead it.
 _CRUMB_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~]{1,2})\s+")  # "|" bars are menu_line's and _button_bar's
+# From the site's start page (lexicon [crumbs] home: "Home", "Startseite", "Accueil"), a path may use the
+# separators that join words in titles too ("Home - Business - Markets", "Home | News | Local"), and a path
+# of two names joined by a path glyph will do ("Home › Markets").
+_HOME_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~|]{1,2}|[-–—])\s+")
 _CRUMB_LEAD = re.compile(r"[^\W\d_][\w'’]*(?: [\w'’]+){0,3}: ")  # "You are here: ", "Path: "
 CRUMB_SEGMENTS = 3  # a path of three names or more: two are a title and a subtitle ("Rome / Paris")
 CRUMB_SEGMENT_WORDS = 4
@@ -203,14 +207,26 @@ def breadcrumb(text: str) -> bool:
     """A one-line breadcrumb by its shape: CRUMB_SEGMENTS or more names of 1 to CRUMB_SEGMENT_WORDS
     words (the last, the page's title, up to CRUMB_TITLE_WORDS), each beginning with a capital, none with a digit ("Monday, 11.05.2012 / 9:04 PM / News" is
     a dateline) or ending a sentence, all joined by the same separator glyph (not a word: "and/or" has
-    no spaces around it); an optional lead-in ending with a colon."""
+    no spaces around it); an optional lead-in ending with a colon. A path that starts at the site's
+    start page may use a dash or a bar (``_HOME_SPLIT``), and needs only two names when a path glyph
+    joins them ("Home › Markets"; "Home – A Memoir" is a title)."""
+    from prose_lint.checks.boilerplate_features import lexicon
+
     t = text.strip()
     lead = _CRUMB_LEAD.match(t)
     if lead is not None:
         t = t[lead.end():]
     parts = _CRUMB_SPLIT.split(t)
+    least = CRUMB_SEGMENTS
+    home = lexicon()["crumb_home"]
+    if home.match(t) is not None:
+        parts = _HOME_SPLIT.split(t)
+        if home.fullmatch(parts[0]) is None:
+            return False
     names, seps = parts[::2], set(parts[1::2])
-    if len(names) < CRUMB_SEGMENTS or len(seps) != 1:
+    if home.fullmatch(names[0]) is not None and seps and not seps & {"|", "-", "–", "—"}:
+        least = 2  # "Home › Markets"; with a dash, two names may be a title ("Home – A Memoir")
+    if len(names) < least or len(seps) != 1:
         return False
     for k, name in enumerate(names):
         words = name.split()
