@@ -63,3 +63,29 @@ def test_no_two_large_files_at_once_and_the_other_worker_takes_small_ones(tmp_pa
     assert [(r.path, r.diagnostics) for r in pool.lint_paths(linter, paths, jobs=2)] == serial
     assert not any(overlaps)
     assert given[:2] == [3000, 50]  # the largest file first; the other worker the smallest
+
+
+def _serve_then_linger(conn, settings, parent):
+    """A worker that lints what it is given but does not end when told to stop (as a library thread that
+    keeps the interpreter alive would): fault injection for the pool's retirement."""
+    import time
+
+    pool._init_worker(settings)
+    while (path := conn.recv()) is not None:
+        conn.send((True, pool._work(path)))
+    time.sleep(3600)
+
+
+def test_a_worker_that_does_not_end_is_killed_not_waited_for(tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "FILES_PER_WORKER", 1)
+    monkeypatch.setattr(pool, "RETIRE_SECONDS", 0.2)
+    monkeypatch.setattr(pool, "_serve", _serve_then_linger)
+    paths = []
+    for n in range(4):
+        path = tmp_path / f"f{n}.md"
+        path.write_text("The the end.\n", encoding="utf-8")
+        paths.append(str(path))
+    linter = Linter(Settings(select=["repeated-word"]))
+    results = list(pool.lint_paths(linter, paths, jobs=2))  # hung in Worker.retire's join before
+    assert [r.path for r in results] == paths
+    assert all(any(d.rule == "repeated-word" for d in r.diagnostics) for r in results)

@@ -90,6 +90,8 @@ BYTES_PER_WORKER = 400_000
 # workers take the smallest files left, so that the cores stay busy and the large files still start early.
 # Measured on the 1M words (memory_series.py, peak PSS): 286 MB without this rule, 269 MB with it.
 LARGE_FILE = 150_000
+# How long a worker told to stop may take to end before it is killed (_Worker.retire); ending takes ~10 ms.
+RETIRE_SECONDS = 10.0
 # The cyclic garbage collector's first threshold in a worker (allocations of containers between two
 # collections of the youngest generation; Python's default is 700): see _serve.
 GC_THRESHOLD = 10_000
@@ -230,9 +232,15 @@ class _Worker:
         return i, value
 
     def retire(self) -> None:
+        """Tell the worker to stop and wait for it, at most RETIRE_SECONDS: it has handed in its last
+        result, so a worker that does not end (a library's thread that keeps the interpreter from exiting)
+        is killed rather than left to hang the run."""
         self.conn.send(None)
         self.conn.close()
-        self.process.join()
+        self.process.join(RETIRE_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
 
 
 def _serve(conn, settings: Settings, parent: int) -> None:
