@@ -39,12 +39,15 @@ MAX_INDEXED_CHARS = 150_000
 
 
 class TokenIndex:
-    __slots__ = ("pattern", "prose", "words", "starts", "ends", "indexed")
+    __slots__ = ("pattern", "prose", "words", "starts", "ends", "indexed", "_bounds")
 
     def __init__(self, pattern: re.Pattern, prose: str):
         if pattern.groups:  # findall would return groups, and split would interleave them with the tokens
             raise ValueError(f"a token pattern has no capturing group: {pattern.pattern!r}")
         self.pattern, self.prose = pattern, prose
+        # span -> bounds: the rules ask for the same sentences and blocks several times each (readability,
+        # paraphrase, off-topic, duplicate-text...); a dict look-up instead of the tests and bisections
+        self._bounds: dict[tuple[int, int], tuple[int, int]] = {}
         self.indexed = len(prose) <= MAX_INDEXED_CHARS
         if not self.indexed:  # no tokens kept: every span is answered by its own scan
             self.words, self.starts, self.ends = [], array("q"), array("q")
@@ -77,6 +80,12 @@ class TokenIndex:
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The indexes [i, j) of the tokens of ``prose[start:end]``, or (-1, -1) when an end is not clean."""
+        got = self._bounds.get((start, end))
+        if got is None:
+            got = self._bounds[start, end] = self._find_bounds(start, end)
+        return got
+
+    def _find_bounds(self, start: int, end: int) -> tuple[int, int]:
         prose = self.prose
         end = min(end, len(prose))
         if start >= end:

@@ -47,7 +47,8 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
         if block.kind == "code" or doc.in_role(block, "references"):
             continue
         for s, e in doc.sentences(block):
-            for m in TOKEN_RE.finditer(prose, s, e):
+            # the sentence's first token is its first match (TOKEN_RE matches no empty string)
+            for k, m in enumerate(TOKEN_RE.finditer(prose, s, e)):
                 w = m.group()
                 if w in not_candidates:
                     continue
@@ -65,9 +66,7 @@ def _rare_tokens(doc: Document) -> list[tuple[object, object, bool]]:
                 a, b = m.start(), m.end()
                 if _spared(doc, text, block, a, b, w, masked):
                     continue
-                # the sentence's first token (the one a search from its start finds)
-                initial = TOKEN_RE.search(prose, s, e).start() == a
-                out.append((m, block, initial))
+                out.append((m, block, k == 0))  # sentence-initial
     return out
 
 
