@@ -51,8 +51,16 @@ def lexicon() -> Lexicon:
 
 
 def sentence_marker(doc: Document, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    """The span of ``pattern``'s marker opening ``prose[start:end]``, or None. Remembered per document:
+    paraphrase, duplicated-conclusion and its restatement test ask for the same sentences (a case-blind
+    alternation of every marker, tried at each sentence)."""
+    memo = doc.memo("conclusion-markers", lambda _doc: {})
+    key = (pattern, start, end)
+    if key in memo:
+        return memo[key]
     s = start
     while s < end and doc.prose[s] in _LEADING:
         s += 1
     m = pattern.match(doc.prose, s, end)
-    return (m.start(), m.end()) if m else None
+    found = memo[key] = (m.start(), m.end()) if m else None
+    return found
