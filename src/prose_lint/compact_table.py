@@ -2,9 +2,9 @@
 
 A Python dict of 320,000 words to floats costs ~40 MB: a str object, a float and a hash-table slot per
 word. ``CompactTable`` holds the same mapping in flat arrays: 32 bits of the words' hashes, sorted (4
-bytes each), the words themselves as one UTF-8 blob with where each starts (exact look-ups: a hash that
-matches is confirmed by the word), and a small integer per word (a frequency bucket, a syllable count): ~18 bytes a
-word instead of ~130. A look-up costs ~1-3 us instead of a dict's ~0.2 us; the rules cache what they
+bytes each), the words themselves as one UTF-8 blob, each ended by a 0xFF byte, with where each starts
+(exact look-ups: a hash that matches is confirmed by the word), and a small integer per word (a frequency
+bucket, a syllable count): ~19 bytes a word instead of ~130. A look-up costs ~1-3 us instead of a dict's ~0.2 us; the rules cache what they
 look up per word. Flat arrays also stay shared after the pool's fork: a look-up creates new objects
 instead of writing reference counts into the shared ones. Hashes are Python's own (``hash(str)``):
 salted per process, so a table is built in the process that uses it (or one it was forked from) and

@@ -55,7 +55,9 @@ def sentence_marker(doc: Document, start: int, end: int, pattern: re.Pattern[str
     paraphrase, duplicated-conclusion and its restatement test ask for the same sentences (a case-blind
     alternation of every marker, tried at each sentence)."""
     memo = doc.memo("conclusion-markers", lambda _doc: {})
-    key = (pattern, start, end)
+    # by id: a compiled pattern's hash is computed from its code every time (11 us for these alternations);
+    # the patterns are the lexicon's, alive as long as the process
+    key = (id(pattern), start, end)
     if key in memo:
         return memo[key]
     s = start
