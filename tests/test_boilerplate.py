@@ -598,3 +598,15 @@ def test_a_bare_powered_by_item_is_no_footer():
     _, units = _units("Powered by Tantivy\n\nSearch is now fuzzy by default. Powered by Levenshtein.\n\n"
                       "About | Contact | Powered by Ghost\n")
     assert [u.strong for u in units] == ["", "", "footer"]
+
+
+def test_breadcrumb_shapes_from_the_start_page_and_from_any_other():
+    from prose_lint.checks.boilerplate_shapes import breadcrumb
+
+    for crumb in ("Home > News > World", "Home - Business - Markets", "Home | News | Local", "Home › Markets",
+                  "You are here: Home » Gardening", "Startups > Funding > Seed rounds",
+                  "Homeland / Security / Policy"):
+        assert breadcrumb(crumb), crumb
+    for line in ("Home – A Memoir", "Home", "Home and Away - a review", "Rome / Paris",
+                 "Homeland - a novel - 2004"):
+        assert not breadcrumb(line), line

@@ -219,13 +219,13 @@ def breadcrumb(text: str) -> bool:
     parts = _CRUMB_SPLIT.split(t)
     least = CRUMB_SEGMENTS
     home = lexicon()["crumb_home"]
-    if home.match(t) is not None:
-        parts = _HOME_SPLIT.split(t)
-        if home.fullmatch(parts[0]) is None:
-            return False
+    if home.match(t) is not None:  # "Home ...", not "Homeland / Security / Policy" (a path as any other)
+        from_home = _HOME_SPLIT.split(t)
+        if home.fullmatch(from_home[0]) is not None:
+            parts = from_home
+            if not set(parts[1::2]) & {"|", "-", "–", "—"}:
+                least = 2  # "Home › Markets"; with a dash, two names may be a title ("Home – A Memoir")
     names, seps = parts[::2], set(parts[1::2])
-    if home.fullmatch(names[0]) is not None and seps and not seps & {"|", "-", "–", "—"}:
-        least = 2  # "Home › Markets"; with a dash, two names may be a title ("Home – A Memoir")
     if len(names) < least or len(seps) != 1:
         return False
     for k, name in enumerate(names):
