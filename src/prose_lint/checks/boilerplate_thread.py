@@ -99,7 +99,9 @@ def is_thread(block: Sequence[Any]) -> bool:
     for k, u in enumerate(block):
         if opened := _opener(u, lex):
             return _enough([h for v in block[k + 1 :] if (h := _header(v, date))], lex["min_headers"], opened)
-    return False
+    from prose_lint.checks.boilerplate_roster import is_roster
+
+    return is_roster(block)
 
 
 def _shape(text: str) -> str:
@@ -194,6 +196,9 @@ def with_threads(units: Sequence[Any], runs: list[list[int]], prose: int) -> lis
         if u.features[prose]:
             before += u.words
         i += 1
+    from prose_lint.checks.boilerplate_roster import with_rosters
+
+    added |= with_rosters(units, chrome | added, prose)
     return runs_of(chrome | added, n) if added else runs
 
 
