@@ -1,10 +1,12 @@
 """Boilerplate on chrome blocks written for the project: recall per kind, and findings outside the blocks.
 
     .venv/bin/python benchmarks/quality/own_boilerplate.py [--half dev|held|all] [--show misses|alarms]
+    .venv/bin/python benchmarks/quality/own_boilerplate.py --data benchmarks/quality/own/boilerplate-variants-2.toml --half all
 
 The blocks are data (benchmarks/quality/own/boilerplate-variants.toml), written by hand in layouts and wordings
 of our own, not taken from either split, from the forms of build.py or from ../shared/data. Entries at even
 positions are the development half; odd positions are the held-back half, scored only at the end of a session.
+A second batch (own/boilerplate-variants-2.toml, ``--data``) is held back whole.
 
 Each block is planted into a host of ../shared/corpus/clean (public-domain essays and news, and the project's
 own papers for blocks in Markdown syntax): at the top, at the bottom, or between two paragraphs half-way
@@ -43,8 +45,8 @@ def plant(host: str, block: str, where: str) -> tuple[str, int, int]:
     return text, start, start + len(block)
 
 
-def cases(half: str) -> list[dict]:
-    blocks = tomllib.loads(DATA.read_text(encoding="utf-8"))["block"]
+def cases(half: str, data: Path = DATA) -> list[dict]:
+    blocks = tomllib.loads(data.read_text(encoding="utf-8"))["block"]
     out = []
     for k, b in enumerate(blocks):
         if half == "dev" and k % 2 or half == "held" and not k % 2:
@@ -61,6 +63,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--half", choices=("dev", "held", "all"), default="dev")
     ap.add_argument("--show", choices=("misses", "alarms"))
+    ap.add_argument("--data", type=Path, default=DATA, help="the blocks (default: the first batch)")
     args = ap.parse_args()
     from prose_lint.config import Settings
     from prose_lint.engine import Linter
@@ -69,7 +72,7 @@ def main() -> int:
     linter = Linter(Settings(no_grammar=True, select=["boilerplate"]))
     per = collections.defaultdict(lambda: [0, 0])
     alarms = 0
-    for c in cases(args.half):
+    for c in cases(args.half, args.data):
         result = linter.lint_source(Source(f"own-{c['n']}{c['suffix']}", c["doc"]))
         s, e = c["span"]
         hits = [d for d in result.diagnostics if d.rule.startswith("boilerplate") and d.start < e and s < d.end]
