@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from prose_lint.analysis import stopwords
 
 from .antonyms import _antonym_pairs
 from .claims import (_LEAD, _MONTHS, _NEG_TOKENS, _attribution, _claim_tokens, _close, _drop_lead,
                      _lead, _quoted_change, _value)
 from .filters import DISABLED
-from .lexicon import _lexicon, _stem
+from .lexicon import _lexicon, _stem, claim_stopwords
 from .negations import _denies_other, _negations
 from .openings import _opening
 from .periods import _SPATIAL, _periods, _referents, _report_times
@@ -44,7 +43,7 @@ def _head_extra(toks: list[str], shared: set[str], stop) -> float:
 
 
 def _context(toks: list[str], i: int) -> set[str]:
-    stop = stopwords()
+    stop = claim_stopwords()
     out = set()
     for j in (i - 2, i - 1, i + 1, i + 2):
         if 0 <= j < len(toks) and toks[j] not in stop and not _value(toks[j]):
@@ -61,7 +60,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     reporting verbs and time markers in the difference, a quotation, and an opening contrast right after
     the earlier sentence lower the score."""
     lex = _lexicon()
-    stop = stopwords()
+    stop = claim_stopwords()
     ta, tb = _claim_tokens(e), _claim_tokens(s)
     ca, cb = Counter(ta), Counter(tb)
     gone, new = ca - cb, cb - ca

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from prose_lint.analysis import stopwords
 
-from .lexicon import _lexicon, _stem
+from .lexicon import _lexicon, _stem, claim_stopwords
 
 
 _AFFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
@@ -120,7 +119,7 @@ def antonym_keys(words) -> AntonymKeys:
 def _word_keys(w: str) -> AntonymKeys | None:
     """One word's share of AntonymKeys, by the branches of _antonym_pairs; None when it has none (a stop
     word other than the few with opposites is not compared: contradiction.toml [antonym_stopwords])."""
-    if w in stopwords() and w not in _lexicon()["antonym_stopwords"]:
+    if w in claim_stopwords() and w not in _lexicon()["antonym_stopwords"]:
         return None
     ant = _lexicon()["antonym_stems"]
     targets = _TARGETS.get(id(ant))

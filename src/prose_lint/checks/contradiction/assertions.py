@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.analysis import stopwords
 
-from .lexicon import _lexicon
+from .lexicon import _lexicon, claim_stopwords
 
 _QUOTES = "“”\"«»„"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
@@ -41,7 +40,7 @@ def _exhortation(toks: list[str], raw: list[str]) -> bool:
     if first in ("let's", "lets") or first == "let" and second in ("us", "it", "me", "them", "him", "her", "every",
                                                                      "no", "each", "all", "the", "our", "this"):
         return True
-    return second == "not" and first.isalpha() and first not in _NOT_AFTER and first not in stopwords()
+    return second == "not" and first.isalpha() and first not in _NOT_AFTER and first not in claim_stopwords()
 
 
 def _count_negations(text: str) -> int:

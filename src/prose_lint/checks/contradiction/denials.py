@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from prose_lint.analysis import TOKEN_RE as _TOKEN
-from prose_lint.analysis import stopwords
 
 from .assertions import _usable
-from .lexicon import _lexicon, _stem
+from .lexicon import _lexicon, _stem, claim_stopwords
 from .openings import _opening
 from .sentences import _Sent
 
@@ -48,7 +47,7 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
     """(the denied phrase's content stems in order, the subject's content stems) of each absolute denial."""
     if not _ABSOLUTE_HINT.search(s.text):
         return []
-    stop = stopwords()
+    stop = claim_stopwords()
     out = []
     for m in _DENIAL.finditer(s.text):
         tail = m.group("phrase")

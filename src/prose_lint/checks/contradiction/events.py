@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from prose_lint.analysis import stopwords
 
-from .lexicon import _lexicon, _stem
+from .lexicon import _lexicon, _stem, claim_stopwords
 
 if TYPE_CHECKING:
     from .sentences import _Sent
@@ -21,7 +20,7 @@ def _opening_subject(after: list[str]) -> tuple[str, ...] | None:
     ..." -> ("town", "librari")): up to three words, to the first function word; which of them is the head
     is not known, so another statement's subject ("The town library was opened ...": "librari") is the
     same when it is one of them (explicit.same_event_subject)."""
-    stop = stopwords()
+    stop = claim_stopwords()
     words = []
     for w in after:
         if w in ("the", "a", "an", "its", "this") and not words:

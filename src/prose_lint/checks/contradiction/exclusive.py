@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.analysis import stopwords
 
 from .candidates import _candidates
-from .lexicon import _lexicon, _stem
+from .lexicon import _lexicon, _stem, claim_stopwords
 from .sentences import _Sent
 
 _ONLY = re.compile(r"\b(?:is|are|was|were|remains|remain)\s+(?:by\s+far\s+)?the\s+only\s+"
@@ -24,7 +23,7 @@ def exclusive_claim(s: _Sent) -> tuple[str, set[str]] | None:
     m = _ONLY.search(s.text) or _ONLY_SUBJECT.match(s.text)
     if not m:
         return None
-    stop = stopwords()
+    stop = claim_stopwords()
     head = None
     for w in m.group("np").lower().split():
         if w in stop:

@@ -3,9 +3,10 @@ concepts compare by."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from prose_lint.analysis import stem
+from prose_lint.analysis import stem, stopwords
 
 
 _STEMS: dict[str, str] = {}  # word -> stem (a plain dict: the lru_cache wrapper cost 1 s per 100k words)
@@ -31,6 +32,14 @@ def _irregular() -> dict[str, str]:
     if _IRREGULAR is None:
         _IRREGULAR = {form: base for base, forms in _lexicon_raw().get("irregular", {}).items() for form in forms}
     return _IRREGULAR
+
+
+@lru_cache(maxsize=1)
+def claim_stopwords() -> frozenset[str]:
+    """The shared stop-word list less the words of it that a claim is about (contradiction.toml
+    ``content_stopwords``: "bill", "fire", "system", "interest", "side", "full", "empty"): the Glasgow list
+    drops them as too frequent for retrieval, but "The senator opposed the bill" is about a bill."""
+    return stopwords() - frozenset(_lexicon_raw()["content_stopwords"])
 
 
 # ----------------------------------------------------------------------

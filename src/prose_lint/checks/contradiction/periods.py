@@ -6,9 +6,8 @@ determiners)."""
 
 from __future__ import annotations
 
-from prose_lint.analysis import stopwords
 
-from .lexicon import _lexicon
+from .lexicon import _lexicon, claim_stopwords
 
 _SPATIAL = frozenset({"next"})  # "next" is also a place ("next to the pharmacy"): alignment.py drops it then
 
@@ -21,7 +20,7 @@ def _referents(toks: list[str], other: list[str]) -> set[str]:
     referent = lex["referent_words"]
     if referent.isdisjoint(toks):
         return set()
-    stop = stopwords()
+    stop = claim_stopwords()
     determiners, periods = lex["determiners"], lex["period_nouns"]
     bare = {b for a, b in zip(other, other[1:]) if a in determiners}  # "the war", not "the first war"
     return {b for a, b in zip(toks, toks[1:]) if a in referent and b in bare and b not in periods and b not in stop}

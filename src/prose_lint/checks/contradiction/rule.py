@@ -30,7 +30,9 @@ class SelfContradiction(Rule):
     Algorithm (linear in document length: an inverted index, never all pairs):
 
     1. Sentences of prose blocks (not references/back matter, not citation-like lines, not list-item
-       fragments) are analysed once: Snowball stems of content words, names, numbers and years.
+       fragments) are analysed once: Snowball stems of content words, names, numbers and years. Content
+       words are those outside the shared stop-word list, and the few of its words a claim is about
+       ("bill", "fire", "system", "side", "full": contradiction.toml ``content_stopwords``).
     2. Candidates: for each sentence, its 8 rarest key terms are looked up in an index of the earlier
        sentences (the 60 most recent postings per term); earlier sentences sharing at least 2-3 of them and
        covering half of the shorter sentence's content are ranked by that coverage, then by Jaccard
@@ -76,7 +78,9 @@ class SelfContradiction(Rule):
        A discourse marker or correction opening the later sentence does not veto.
     7. Not paired at all: statements about different things (items of one list, cells of one table,
        different inline code, a name one lacks, subjects differing by a name, figures that label rather
-       than count: "Perl 5.20" / "Perl 5.22", a pointing subject "It"/"This" in different sections,
+       than count: "Perl 5.20" / "Perl 5.22", a subject that belongs to the other's ("The old captain's
+       wife" / "The old captain", figures passed over: "Mensah's 24 points" are Mensah's), a pointing
+       subject "It"/"This" in different sections,
        definitions' bodies), exhortations ("Let us ...", "Ask not ...") and questions, which assert nothing;
        two statements at most three sentences apart in one paragraph ("If the weather is good, attendance is
        down. If the weather is bad, attendance is down."): a contrast drawn that close is meant; statements

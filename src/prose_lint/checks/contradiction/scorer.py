@@ -7,7 +7,6 @@ import math
 from collections import Counter
 from typing import Any
 
-from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
 from .alignment import _antonym_pairs, pair_features
@@ -16,7 +15,7 @@ from .openings import _opening
 from .antonyms import AntonymKeys, antonym_keys
 from .claims import _MONTHS, _claim_tokens, _is_figure
 from .filters import DISABLED
-from .lexicon import _lexicon
+from .lexicon import _lexicon, claim_stopwords
 from .sentences import _Sent
 
 
@@ -115,7 +114,7 @@ def _may_fire(e: _Sent, s: _Sent) -> bool:
         return True
     if not _antonym_possible(ca, ka, cb, kb):
         return False  # no antonym pair is possible (antonyms.antonym_keys)
-    stop = stopwords()
+    stop = claim_stopwords()
     compared = _lexicon()["antonym_stopwords"]
     gw = [w for w in ca if ca[w] > cb[w] and (w not in stop or w in compared)]
     nw = [w for w in cb if cb[w] > ca[w] and (w not in stop or w in compared)]

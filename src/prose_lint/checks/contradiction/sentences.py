@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prose_lint.analysis import TOKEN_RE as _TOKEN  # words, numbers and currency signs
-from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
 from .assertions import _LET_MARKER, _QUOTE_RE, _count_negations, _exhortation, _usable
 from .events import _YEAR, _event_years
-from .lexicon import _lexicon, _stem
+from .lexicon import _lexicon, _stem, claim_stopwords
 
 
 @dataclass
@@ -199,7 +198,7 @@ def _token_kind(t: str, stop, kinds: dict[str, Any]) -> Any:
 
 def _sentences(doc: Document) -> list[_Sent]:
     lex = _lexicon()
-    stop = stopwords()
+    stop = claim_stopwords()
     out: list[_Sent] = []
     seen: dict[str, _Sent | None] = {}  # a repeated sentence is analysed once (its analysis is its text's)
     for block in doc.paragraphs:

@@ -9,12 +9,11 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from prose_lint.analysis import stopwords
 from prose_lint.document import Document
 
 from .openings import _opening
 from .filters import DISABLED
-from .lexicon import _lexicon, _lexicon_raw, _stem
+from .lexicon import _lexicon, _lexicon_raw, _stem, claim_stopwords
 from .assertions import _count_negations
 from .sentences import _Sent
 
@@ -99,6 +98,8 @@ def other_subject(e: _Sent, s: _Sent) -> str:
     if he and hs and he != hs and "possessor" not in DISABLED and (_possessed(he, hs, _lower_words(s)) or
                                                                    _possessed(hs, he, _lower_words(e))):
         return "possessor"
+    if not (he and hs) and "possessor" not in DISABLED and (_possessive_lead(e, s) or _possessive_lead(s, e)):
+        return "possessor"
     if he and hs and he[0] in _words_of("pointing") and hs[0] in _words_of("pointing") and e.section != s.section:
         return "anaphora"
     if e.block != s.block and _subjectless(e) and _subjectless(s):
@@ -114,9 +115,25 @@ def _possessed(head: tuple[str, ...], other: tuple[str, ...], other_words: froze
     for k, w in enumerate(head[:-1]):
         if w.endswith(("'s", "’s")) and len(w) > 3 and other and other[-1].lower() == w[:-2].lower():
             nxt = head[k + 1].lower()
-            if nxt not in other_words and nxt not in stopwords():
+            if nxt not in other_words and nxt not in claim_stopwords():
                 return True
     return False
+
+
+def _possessive_lead(a: _Sent, b: _Sent) -> bool:
+    """When a subject ends at no verb the rule knows ("The senator's party opposed the bill"): ``a`` opens with
+    a possessive "X's Y" in its first four words, ``b`` opens with X, and Y belongs to another thing
+    (_possessed): "The senator supported the bill" is about the senator, not the party."""
+    words = _words(a)[:6]
+    k = next((k for k, w in enumerate(words[:4]) if w.endswith(("'s", "’s"))), None)
+    # Y is the first word after the possessive, figures passed over ("Okafor's 24 points" are Okafor's points)
+    y = next((w for w in words[k + 1 : k + 3] if not w[0].isdigit()), None) if k is not None else None
+    if y is None:
+        return False
+    lead = words[: k + 1] + [y]
+    x = lead[-2][:-2].lower()
+    opening = [w.lower() for w in _words(b)[:5]]
+    return x in opening and _possessed(tuple(lead), tuple(opening[: opening.index(x) + 1]), _lower_words(b))
 
 
 # Names as written: a qualified or compound identifier stays one word ("File::Find", "DB_File", "os.path").
@@ -163,7 +180,7 @@ def _figures(s: _Sent) -> dict[str, bool]:
     """The statement's figures, each with whether it is a label."""
     if s.figures is None:
         labels = _lexicon()["label_nouns"]
-        stop = stopwords()
+        stop = claim_stopwords()
         out: dict[str, bool] = {}
         text = s.text
         for m in _FIGURE.finditer(text):
@@ -214,7 +231,7 @@ def _head(s: _Sent) -> tuple[str, ...]:
 def _find_head(s: _Sent) -> tuple[str, ...]:
     words = _words(s)
     skip = len(_opening(s))
-    stop = stopwords()
+    stop = claim_stopwords()
     out: list[str] = []
     prev = ""
     for k, w in enumerate(words[skip:skip + 7]):
