@@ -120,6 +120,11 @@ class Boilerplate(Rule):
        ("### Comments"), three of who and when. A long comment does not end the thread: a header of the
        same shape further on continues it, if a chrome line (the comment form, a footer) then closes
        it. Each comment is prose, which the line model keeps; the thread's structure gives it away.
+       A thread with no opener and no dates (Disqus's "* Alayna F" list items, each over its comment) is
+       one too (``checks/boilerplate_roster.py``, lexicon ``[roster]``): five or more bulleted names or
+       handles, four of them different, each leading prose, most comments in the first person, thankful
+       or exclaiming, after the article and ending the document's prose (an awards list's citations and
+       a manual's definition lists speak of a third person or to "you").
        A list of teasers that a block partly holds (consecutive short list items, none a line of prose)
        joins it whole when an item has evidence of chrome besides the model's score: a lexicon hit, a
        link, a date or a counter (``checks/boilerplate_lists.py``, lexicon ``[teasers]``).
