@@ -219,6 +219,12 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                                                   _referents(ta, tb) != _referents(tb, ta)):
         time = 1.0  # "in its first year" / "By its third year", "the war" / "the last war": another period
     timeless = not _EVER.isdisjoint(denier) or _once_denied(denier)  # "never", "not ... even once"
+    # "Nothing grows on the salt flats" / "Small shrubs grow on the salt flats after the rains": a quantity denied
+    # in the present ("nothing", "no", "none"), a general truth, against a present statement on an occasion; a
+    # past one ("was built in 1862") may tell of what has gone since, and a condition's "if any ... not" denies
+    # no quantity: both stay a time difference.
+    timeless = timeless or (bool(_NO_QUANTITY & set(denier)) and "longer" not in denier and not _past(denier)
+                            and not _past(ta if nb > na else tb))
     if absolute and time and timeless and not (when & set(_emphatic_once(denier))) and \
             not (s if nb > na else e).years:
         time = 0.0  # "never", "no ... ever" hold at every time: a date in the other statement does not reconcile
@@ -255,6 +261,16 @@ def _within_decade(a: str, b: str) -> bool:
 
 
 _EVER = frozenset({"never", "ever"})  # the absolutes over time (not "any", "all": "if any", "at all")
+_PAST = frozenset({"was", "were", "had", "did"})
+_NO_QUANTITY = frozenset({"no", "none", "nothing", "nobody", "nowhere"})
+_PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can"})
+
+
+def _past(tokens: list[str]) -> bool:
+    """A statement in a past tense: a past auxiliary, or a past form (-ed) with no present auxiliary ("are
+    allowed" is present)."""
+    words = set(tokens)
+    return bool(_PAST & words) or (not _PRESENT & words and any(w.endswith("ed") and len(w) > 4 for w in words))
 
 # "one" after these is a pronoun ("no one", "the one who"), not a count.
 _ONE_PRONOUN = frozenset({"no", "any", "some", "every", "each", "the", "this", "that", "which", "another"})

@@ -68,7 +68,9 @@ class SelfContradiction(Rule):
        an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
        one of its members ("The express trains on the line do not"): the member is not another subject.
     6. Lowering evidence (never a veto): a time marker or year in one statement only (not one that dates a
-       report: "Contrary to earlier reports, ..."), another period ("in its first season" / "By its fourth
+       report: "Contrary to earlier reports, ..."; not against an absolute that holds at every time: "never",
+       or a quantity denied in the present, "Nothing grows on the salt flats" / "Ferns grow there after the
+       rains", while "There is no cinema" / "The cinema opened in 1931" stays a time difference), another period ("in its first season" / "By its fourth
        season"), another instance ("the war" / "the last war"), a changed word inside quotation marks,
        attribution in one statement only ("Some say ...", by a reporting verb or a framing word; "states"
        and "claims" after a determiner, a number or a name are nouns: "the United States") or in the first
