@@ -43,7 +43,10 @@ HOSTS = [f"speech{i:02d}.txt" for i in range(1, 11)] + [f"essay{i:02d}.txt" for 
 def plant(host: str, i: int, earlier: str, later: str) -> tuple[str, dict]:
     """The host with the two sentences appended to paragraphs p and q (three or four paragraphs of 25 words or more apart); their spans by line."""
     paras = host.split("\n\n")
-    prose = [k for k, p in enumerate(paras) if len(p.split()) >= 25]
+    # A paragraph that ends a sentence: one that ends on a colon introduces the next ("... the prophet Micah:"), and
+    # a sentence appended to it would join its last sentence (fixed 2026-12-02; before, 8 development and 10
+    # held-back entries, pairs and controls, had a sentence joined so, most of them in speech07).
+    prose = [k for k, p in enumerate(paras) if len(p.split()) >= 25 and p.rstrip()[-1:] in ".!?\"'”’)"]
     gap = 3 + i % 2  # long paragraphs apart, so at least 3 paragraphs
     first = min(1 + i % 3, len(prose) - 1 - gap)
     p, q = prose[first], prose[first + gap]
