@@ -220,12 +220,14 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         time = 1.0  # "in its first year" / "By its third year", "the war" / "the last war": another period
     timeless = not _EVER.isdisjoint(denier) or _once_denied(denier)  # "never", "not ... even once"
     # "Nothing grows on the salt flats" / "Small shrubs grow on the salt flats after the rains": a quantity denied
-    # in the present ("nothing", "no", "none"), a general truth, against a present statement on an occasion; a
-    # past one ("was built in 1862") may tell of what has gone since, and a condition's "if any ... not" denies
-    # no quantity: both stay a time difference.
-    timeless = timeless or (bool(_NO_QUANTITY & set(denier)) and "longer" not in denier and not _past(denier)
-                            and not _past(ta if nb > na else tb))
-    if absolute and time and timeless and not (when & set(_emphatic_once(denier))) and \
+    # in the present (its subject "nothing", "no ...", "none"), a general truth, against a present statement on an
+    # occasion; a past one ("was built in 1862") may tell of what has gone since, and a condition's "if any ...
+    # not" denies no quantity: both stay a time difference.
+    # the subject a quantity denied: "No cars are allowed", "Nothing grows", "There is no station" (not "the answer is no")
+    quantity = bool(neg_flip and denier and (denier[0] in _NO_QUANTITY or denier[:1] == ["there"] and
+                                             len(denier) > 2 and denier[2] in _NO_QUANTITY))
+    timeless = timeless or (quantity and not _past(denier) and not _past(ta if nb > na else tb))
+    if (absolute or quantity) and time and timeless and not (when & set(_emphatic_once(denier))) and \
             not (s if nb > na else e).years:
         time = 0.0  # "never", "no ... ever" hold at every time: a date in the other statement does not reconcile
     if date and (num or neg_flip or ant) and on("time-in-difference"):
