@@ -8,8 +8,9 @@ lead a paragraph is also an article's own (award winners with their citations, a
 so the pass asks for what sets a thread apart, all of it (lexicon ``[roster]``):
 
 - ``min_headers`` or more such headers, each at most ``gap`` lines after the one before (``long_gap``
-  once ``min_headers`` stand: a long comment), each followed by prose before the next: a header is a bulleted line of one to ``max_name_words`` words, a name
-  (capitalised words) or a handle (one token of letters, digits, ``_.-``, ``@``), no sentence punctuation;
+  once ``min_headers`` stand: a long comment), each followed by prose before the next: a header is a
+  bulleted line of one to ``max_name_words`` words, a name (capitalised words) or a handle (one token of
+  letters, digits, ``_.-``, ``@``), no sentence punctuation;
 - at least ``min_names`` different names: a dialogue of two is an interview;
 - the comments speak for their writers: at least ``min_talk`` of them hold a word of the first person
   singular, a thanks or a "!" (lexicon ``talk``), where citations, biographies and a manual's definition
@@ -33,7 +34,7 @@ _NAME_WORD = re.compile(r"@?[A-Z][\w'’.-]*|@?[a-z0-9_][\w.-]{2,29}")
 
 
 def roster_lexicon() -> dict[str, Any]:
-    """The lexicon's ``[roster]`` table: the talk words as a set, the numbers as ints or floats."""
+    """The lexicon's ``[roster]`` table: the talk words as one pattern, the numbers as ints or floats."""
     global _ROSTER
     if _ROSTER is None:
         from prose_lint.lexicon import load_lexicon

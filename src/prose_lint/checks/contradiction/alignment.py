@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-
 from .antonyms import _antonym_pairs
-from .claims import (_LEAD, _MONTHS, _NEG_TOKENS, _attribution, _claim_tokens, _close, _drop_lead,
-                     _lead, _quoted_change, _value)
+from .claims import (_LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _attribution, _claim_tokens, _close,
+                     _drop_lead, _lead, _past, _quoted_change, _value)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem, claim_stopwords
 from .negations import _denies_other, _negations
@@ -220,10 +219,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         time = 1.0  # "in its first year" / "By its third year", "the war" / "the last war": another period
     timeless = not _EVER.isdisjoint(denier) or _once_denied(denier)  # "never", "not ... even once"
     # "Nothing grows on the salt flats" / "Small shrubs grow on the salt flats after the rains": a quantity denied
-    # in the present (its subject "nothing", "no ...", "none"), a general truth, against a present statement on an
-    # occasion; a past one ("was built in 1862") may tell of what has gone since, and a condition's "if any ...
-    # not" denies no quantity: both stay a time difference.
-    # the subject a quantity denied: "No cars are allowed", "Nothing grows", "There is no station" (not "the answer is no")
+    # in the present (the subject "No cars", "Nothing", "There is no station"; not "the answer is no"), a general
+    # truth, against a present statement on an occasion; a past one ("was built in 1862") may tell of what has
+    # gone since, and a condition's "if any ... not" denies no quantity: both stay a time difference.
     quantity = bool(neg_flip and denier and (denier[0] in _NO_QUANTITY or denier[:1] == ["there"] and
                                              len(denier) > 2 and denier[2] in _NO_QUANTITY))
     timeless = timeless or (quantity and not _past(denier) and not _past(ta if nb > na else tb))
@@ -263,16 +261,6 @@ def _within_decade(a: str, b: str) -> bool:
 
 
 _EVER = frozenset({"never", "ever"})  # the absolutes over time (not "any", "all": "if any", "at all")
-_PAST = frozenset({"was", "were", "had", "did"})
-_NO_QUANTITY = frozenset({"no", "none", "nothing", "nobody", "nowhere"})
-_PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can"})
-
-
-def _past(tokens: list[str]) -> bool:
-    """A statement in a past tense: a past auxiliary, or a past form (-ed) with no present auxiliary ("are
-    allowed" is present)."""
-    words = set(tokens)
-    return bool(_PAST & words) or (not _PRESENT & words and any(w.endswith("ed") and len(w) > 4 for w in words))
 
 # "one" after these is a pronoun ("no one", "the one who"), not a count.
 _ONE_PRONOUN = frozenset({"no", "any", "some", "every", "each", "the", "this", "that", "which", "another"})

@@ -172,3 +172,15 @@ def _quoted_change(s: _Sent, changed, stop) -> bool:
     if len(quoted) >= 0.5 * len(set(_claim_tokens(s))):
         return True  # direct speech: most of the statement is quoted
     return any(w in quoted and (w not in stop or w in _NEG_TOKENS or w.endswith("n't")) for w in changed)
+
+
+_PAST = frozenset({"was", "were", "had", "did"})
+_NO_QUANTITY = frozenset({"no", "none", "nothing", "nobody", "nowhere"})
+_PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can"})
+
+
+def _past(tokens: list[str]) -> bool:
+    """A statement in a past tense: a past auxiliary, or a past form (-ed) with no present auxiliary ("are
+    allowed" is present)."""
+    words = set(tokens)
+    return bool(_PAST & words) or (not _PRESENT & words and any(w.endswith("ed") and len(w) > 4 for w in words))
