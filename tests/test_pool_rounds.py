@@ -89,3 +89,31 @@ def test_a_worker_that_does_not_end_is_killed_not_waited_for(tmp_path, monkeypat
     results = list(pool.lint_paths(linter, paths, jobs=2))  # hung in Worker.retire's join before
     assert [r.path for r in results] == paths
     assert all(any(d.rule == "repeated-word" for d in r.diagnostics) for r in results)
+
+
+def _work_or_hang(path):
+    if path.endswith("hang.md"):
+        import time
+
+        time.sleep(3600)
+    return _original_work(path)
+
+
+_original_work = pool._work
+
+
+def test_a_file_that_hangs_its_worker_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "FILE_SECONDS", 1.0)
+    monkeypatch.setattr(pool, "_work", _work_or_hang)  # the forked workers inherit it
+    paths = []
+    for name in ("a.md", "hang.md", "b.md", "c.md"):
+        path = tmp_path / name
+        path.write_text("The the end.\n", encoding="utf-8")
+        paths.append(str(path))
+    linter = Linter(Settings(select=["repeated-word"]))
+    results = list(pool.lint_paths(linter, paths, jobs=2))  # waited for the hung worker forever before
+    assert [r.path for r in results] == paths
+    hung = results[1]
+    assert hung.error is not None and "no result after" in hung.error and not hung.diagnostics
+    assert all(r.error is None and any(d.rule == "repeated-word" for d in r.diagnostics)
+               for r in results if r is not hung)

@@ -4,14 +4,17 @@ Its process policy lives here and nowhere else: on Linux the workers are forked 
 loaded the rules' models (``warm_up()``), so that they share those pages; the parent is limited to one
 malloc arena and fixed allocator thresholds, which the workers inherit, and each worker trims its heap
 after every file; each worker is replaced by a fresh one after ``FILES_PER_WORKER`` files (or
-``BYTES_PER_WORKER`` bytes), and no two workers have a file over ``LARGE_FILE`` at once. That suits a
-process that ends with the run (the command line), not the warm server or a Dask worker.
+``BYTES_PER_WORKER`` bytes), and no two workers have a file over ``LARGE_FILE`` at once; a worker that has
+not answered for one file within ``FILE_SECONDS`` (plus a second per ``FILE_BYTES_PER_SECOND`` bytes) is
+killed, and that file is reported as not checked. That suits a process that ends with the run (the command
+line), not the warm server or a Dask worker.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,6 +95,12 @@ BYTES_PER_WORKER = 400_000
 LARGE_FILE = 150_000
 # How long a worker told to stop may take to end before it is killed (_Worker.retire); ending takes ~10 ms.
 RETIRE_SECONDS = 10.0
+# How long a worker may take over one file before it is killed and the file reported as not checked: a rule
+# or an engine that hangs on one file must not hang the run. A bound on a hang, not a budget: the slowest
+# file of the 1M-word corpus (290 KB) takes ~15 s with every rule, so FILE_SECONDS plus one second per
+# FILE_BYTES_PER_SECOND bytes is far above any file's honest time.
+FILE_SECONDS = 600.0
+FILE_BYTES_PER_SECOND = 2_000
 # The cyclic garbage collector's first threshold in a worker (allocations of containers between two
 # collections of the youngest generation; Python's default is 700): see _serve.
 GC_THRESHOLD = 10_000
@@ -173,7 +182,17 @@ def _forked(settings, paths, order, sizes, workers):
         for _ in range(workers):
             start()
         while live:
-            for conn in wait(list(live)):
+            due = min(w.deadline for w in live.values())
+            ready = wait(list(live), timeout=max(0.0, due - time.monotonic()) if due != float("inf") else None)
+            if not ready:  # a worker is past its file's deadline: it is stopped, the file reported, a fresh one started
+                for conn, worker in list(live.items()):
+                    if worker.deadline <= time.monotonic():
+                        del live[conn]
+                        yield worker.current, worker.abandon(paths, sizes)
+                        if pending:
+                            start()
+                continue
+            for conn in ready:
                 worker = live[conn]
                 i, result = worker.take(paths)
                 following = next_file(worker) if pending else None
@@ -212,15 +231,28 @@ class _Worker:
         child.close()
         self.files = self.bytes = 0
         self.current = -1
+        self.deadline = float("inf")
 
     def give(self, i: int, paths: list[str], sizes: list[int]) -> None:
         self.current = i
         self.files += 1
         self.bytes += sizes[i]
+        self.deadline = time.monotonic() + FILE_SECONDS + sizes[i] / FILE_BYTES_PER_SECOND
         self.conn.send(paths[i])
 
+    def abandon(self, paths: list[str], sizes: list[int]) -> FileResult:
+        """Kill the worker, past its file's deadline, and say so for that file."""
+        from prose_lint.result import FileResult
+
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+        limit = FILE_SECONDS + sizes[self.current] / FILE_BYTES_PER_SECOND
+        return FileResult(paths[self.current], error=f"not checked: no result after {limit:.0f} s (a rule or an "
+                                                     "engine hung on this file; its worker was stopped)")
+
     def take(self, paths: list[str]) -> tuple[int, FileResult]:
-        i, self.current = self.current, -1
+        i, self.current, self.deadline = self.current, -1, float("inf")
         try:
             ok, value = self.conn.recv()
         except EOFError:
