@@ -115,5 +115,6 @@ def test_a_file_that_hangs_its_worker_is_reported_and_the_run_goes_on(tmp_path, 
     assert [r.path for r in results] == paths
     hung = results[1]
     assert hung.error is not None and "no result after" in hung.error and not hung.diagnostics
+    assert hung.error.startswith(paths[1] + ": ")  # the one line names the file
     assert all(r.error is None and any(d.rule == "repeated-word" for d in r.diagnostics)
                for r in results if r is not hung)

@@ -188,7 +188,7 @@ def _forked(settings, paths, order, sizes, workers):
                 for conn, worker in list(live.items()):
                     if worker.deadline <= time.monotonic():
                         del live[conn]
-                        yield worker.current, worker.abandon(paths, sizes)
+                        yield worker.current, worker.abandon(paths)
                         if pending:
                             start()
                 continue
@@ -231,25 +231,26 @@ class _Worker:
         child.close()
         self.files = self.bytes = 0
         self.current = -1
-        self.deadline = float("inf")
+        self.limit = self.deadline = float("inf")
 
     def give(self, i: int, paths: list[str], sizes: list[int]) -> None:
         self.current = i
         self.files += 1
         self.bytes += sizes[i]
-        self.deadline = time.monotonic() + FILE_SECONDS + sizes[i] / FILE_BYTES_PER_SECOND
+        self.limit = FILE_SECONDS + sizes[i] / FILE_BYTES_PER_SECOND
+        self.deadline = time.monotonic() + self.limit
         self.conn.send(paths[i])
 
-    def abandon(self, paths: list[str], sizes: list[int]) -> FileResult:
-        """Kill the worker, past its file's deadline, and say so for that file."""
+    def abandon(self, paths: list[str]) -> FileResult:
+        """Kill the worker, past its file's deadline, and say so for that file (one line, naming it)."""
         from prose_lint.result import FileResult
 
         self.process.kill()
         self.process.join()
         self.conn.close()
-        limit = FILE_SECONDS + sizes[self.current] / FILE_BYTES_PER_SECOND
-        return FileResult(paths[self.current], error=f"not checked: no result after {limit:.0f} s (a rule or an "
-                                                     "engine hung on this file; its worker was stopped)")
+        path = paths[self.current]
+        return FileResult(path, error=f"{path}: not checked: no result after {self.limit:.0f} s (a rule or an "
+                                      "engine hung on this file; its worker was stopped)")
 
     def take(self, paths: list[str]) -> tuple[int, FileResult]:
         i, self.current, self.deadline = self.current, -1, float("inf")
