@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from prose_lint.checks.boilerplate_shapes import BULLET
+
 _ROSTER: dict[str, Any] | None = None
-_BULLET = re.compile(r"\s*[*+•-]\s+\S")
 _NAME_WORD = re.compile(r"@?[A-Z][\w'’.-]*|@?[a-z0-9_][\w.-]{2,29}")
 
 
@@ -50,9 +51,9 @@ def roster_lexicon() -> dict[str, Any]:
 
 def _name(u: Any, lex: dict[str, Any]) -> str:
     """The commenter's name when ``u`` is a bulleted line holding a name or a handle and nothing else, else ""."""
-    if u.block_kind != "list_item" and _BULLET.match(u.raw) is None:
+    if u.block_kind != "list_item" and BULLET.match(u.raw) is None:
         return ""
-    text = u.text.lstrip("*+•- \t")
+    text = BULLET.sub("", u.text, count=1).strip()
     words = text.split()
     if not 1 <= len(words) <= lex["max_name_words"] or text[-1] in ".,;:!?":
         return ""

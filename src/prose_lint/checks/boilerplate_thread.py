@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from prose_lint.checks.boilerplate_roster import is_roster, with_rosters
+
 _THREAD: dict[str, Any] | None = None
 _NAME = re.compile(r"[*+o-]?\s*@?[A-Z][\w'’.-]*(?:\s+@?[A-Z][\w'’.-]*){0,3}")
 
@@ -99,8 +101,6 @@ def is_thread(block: Sequence[Any]) -> bool:
     for k, u in enumerate(block):
         if opened := _opener(u, lex):
             return _enough([h for v in block[k + 1 :] if (h := _header(v, date))], lex["min_headers"], opened)
-    from prose_lint.checks.boilerplate_roster import is_roster
-
     return is_roster(block)
 
 
@@ -196,8 +196,6 @@ def with_threads(units: Sequence[Any], runs: list[list[int]], prose: int) -> lis
         if u.features[prose]:
             before += u.words
         i += 1
-    from prose_lint.checks.boilerplate_roster import with_rosters
-
     added |= with_rosters(units, chrome | added, prose)
     return runs_of(chrome | added, n) if added else runs
 
