@@ -503,7 +503,14 @@ def test_a_teaser_list_the_model_takes_in_part_is_taken_whole():
     linked = page([f"[{items[0]}](/news/rescue)", *items[1:3], items[3] + " 4 hrs ago", *items[4:]])
     assert set(range(_line(linked, "* [Lifeboat"), _line(linked, "* Café") + 1)) <= _bp_lines(linked, "page.md")
     plain = page(items)
-    assert _line(plain, "* Village") not in _bp_lines(plain, "page.md")
+    from prose_lint.checks import boilerplate_gaps
+
+    longest = boilerplate_gaps._MAX_GAP
+    try:  # the list pass alone (boilerplate_gaps would fill the list between the named heading and the footer)
+        boilerplate_gaps._MAX_GAP = 0
+        assert _line(plain, "* Village") not in _bp_lines(plain, "page.md")
+    finally:
+        boilerplate_gaps._MAX_GAP = longest
 
 # -- the text's own short lines that the model alone stands behind (boilerplate_prior) --------------------
 _HEADED = "Keepers of the Skerry Point light, remembered in their own logbooks\n\nby Ann Lee on March 3, 2014\n\n"
@@ -610,3 +617,50 @@ def test_breadcrumb_shapes_from_the_start_page_and_from_any_other():
     for line in ("Home – A Memoir", "Home", "Home and Away - a review", "Rome / Paris",
                  "Homeland - a novel - 2004"):
         assert not breadcrumb(line), line
+
+
+# -- stacked panels under the article (boilerplate_gaps) ---------------------------------------------------
+_SHARE = ["* [Share on Facebook](https://www.facebook.com/sharer.php?u=https://example.org/skerry)",
+          "* [Share on Twitter](https://twitter.com/share?url=https://example.org/skerry)",
+          "* [Email this story](mailto:?subject=Skerry)"]
+_MOST_READ = ["## Most read this week",
+              "Council to review parking charges on the high street after traders complain about empty spaces"]
+_FOOT = ["* [About us](https://example.org/about)", "* [Contact](https://example.org/contact)",
+         "* [Terms of use](https://example.org/terms)", "© 2024 The Skerry Gazette. All rights reserved."]
+
+
+def test_a_gap_between_two_panels_under_the_article_is_chrome():
+    # The model takes the share bar and the footer and keeps the "Most read" heading and its teaser
+    # between them; under the article, a short gap between two chrome runs is another panel.
+    from prose_lint.checks import boilerplate_gaps
+
+    text = "# Skerry Point\n\n" + "\n\n".join(_ESSAY) + "\n\n" + "\n".join(_SHARE) + "\n\n" + \
+        "\n\n".join(_MOST_READ) + "\n\n" + "\n".join(_FOOT) + "\n"
+    gap = {_line(text, "## Most read"), _line(text, "Council to review")}
+    assert gap <= _bp_lines(text, "page.md")
+    result = Linter(Settings(select=[RULE])).lint_source(Source("page.md", text))
+    assert len([d for d in result.diagnostics if d.rule.startswith(RULE)]) == 1  # one block, share bar to footer
+    longest = boilerplate_gaps._MAX_GAP
+    try:  # without the fill, the two panels are two blocks and the gap is the text's
+        boilerplate_gaps._MAX_GAP = 0
+        lines = _bp_lines(text, "page.md")
+        assert not gap & lines and _line(text, "* [Share on Facebook") in lines and _line(text, "© 2024") in lines
+    finally:
+        boilerplate_gaps._MAX_GAP = longest
+
+
+def test_gaps_are_filled_only_after_the_main_text_and_never_over_a_table():
+    from prose_lint.checks.boilerplate_gaps import with_gaps
+
+    bf, units = _units("\n\n".join(["Home | News | Sport | Contact", "Keepers of the Skerry Point light",
+                                    "Share | Print | Email", *_ESSAY, "Share | Print | Email", "Most read",
+                                    "About us | Contact | Terms of use"]) + "\n")
+    after = bf.BASE.index("after_main")
+    first, last = 0, len(units) - 1
+    assert not units[2].features[after] and units[-3].features[after]  # the essay is the main text
+    # Above the main text the gap is the article's headline: kept.
+    assert with_gaps(units, [[first], [2]], set(), 6) == [[first], [2]]
+    # Under it, filled; unless longer than the limit, or a line of it is a table's.
+    assert with_gaps(units, [[last - 2], [last]], set(), 6) == [[last - 2, last - 1, last]]
+    assert with_gaps(units, [[last - 2], [last]], set(), 0) == [[last - 2], [last]]
+    assert with_gaps(units, [[last - 2], [last]], {last - 1}, 6) == [[last - 2], [last]]

@@ -125,6 +125,11 @@ class Boilerplate(Rule):
        handles, four of them different, each leading prose, most comments in the first person, thankful
        or exclaiming, after the article and ending the document's prose (an awards list's citations and
        a manual's definition lists speak of a third person or to "you").
+       Under the article, panels stack (a share bar, "Most read" with its teasers, an author's box, a
+       footer): a gap of at most six lines between two blocks that each have evidence besides the model's
+       score, all of it after the main text, is chrome too, unless it holds a table's line, code or an
+       enumeration (``checks/boilerplate_gaps.py``, lexicon
+       ``[gaps]``); above the main text the gap is the article's headline and is never filled.
        A list of teasers that a block partly holds (consecutive short list items, none a line of prose)
        joins it whole when an item has evidence of chrome besides the model's score: a lexicon hit, a
        link, a date or a counter (``checks/boilerplate_lists.py``, lexicon ``[teasers]``).

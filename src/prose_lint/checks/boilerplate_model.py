@@ -119,6 +119,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     a teaser list that a run partly holds (``boilerplate_lists``)."""
     from prose_lint.checks.boilerplate_bars import chrome_rows, heading_kept, page_titles, split_at
     from prose_lint.checks.boilerplate_features import BASE
+    from prose_lint.checks.boilerplate_gaps import with_gaps
     from prose_lint.checks.boilerplate_letters import letter_parts, without_directions
     from prose_lint.checks.boilerplate_lists import with_lists
     from prose_lint.checks.boilerplate_meta import keep_headlines
@@ -169,6 +170,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     body = _body_words(units, [i for i, u in enumerate(units) if u.features[prose] and i not in candidates])
     runs = without_own_lines(units, [r for r in runs if _supported(units, r, body)], scattered=runs)
     runs = without_imprint(units, without_lone_runs(units, runs))
+    runs = with_gaps(units, runs, tables)  # stacked panels under the article
     runs = keep_headlines(units, runs)
     chrome = {i for r in runs for i in r}
     runs = [r for r in (_before_heading(units, r, chrome, prose) for r in runs) if r]
