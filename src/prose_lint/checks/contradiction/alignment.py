@@ -236,6 +236,13 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     adjacent = float(on("adjacent-contrast") and s.contrast_open and e.block == s.block and e.index == s.index - 1)
     gap = float(on("masked-gap") and bool(_GAP.search(s.text) or _GAP.search(e.text)))
     signal = max(neg_flip, ant, num, date)
+    # A month the date test explains ("married in April 1921" / "in October 1921") is the contradiction, not a
+    # word the two statements fail to share (a year or another figure is no content word to begin with).
+    months = {_stem(w) for w in explained if w in _MONTHS}
+    if months:
+        ea, eb = e.content - months, s.content - months
+        cov = len(shared) / max(1, min(len(ea), len(eb)))
+        jac = len(shared) / max(1, len(ea | eb))
     return {  # the order is FEATURES
         "coverage": cov, "jaccard": jac, "negation": neg_flip, "absolute": absolute, "antonym": ant,
         "number": num, "date": date, "same_number": same_num, "extra_short": min(extra_short, 1.0),

@@ -74,7 +74,8 @@ class SelfContradiction(Rule):
        season"), another instance ("the war" / "the last war"), a changed word inside quotation marks,
        attribution in one statement only ("Some say ...", by a reporting verb or a framing word; "states"
        and "claims" after a determiner, a number or a name are nouns: "the United States") or in the first
-       person in one only ("Some say ..." / "I say ..."), extra content words (another subject), an
+       person in one only ("Some say ..." / "I say ..."), extra content words (another subject; the month a
+       date test explains is no extra word: "in May 1932" / "in September 1932 with a brass band"), an
        approximate figure close to the other, an antonym naming another member beside a changed figure
        ("The northern bridge is 240 m long" / "The southern bridge is 310 m long").
        A discourse marker or correction opening the later sentence does not veto.
