@@ -486,6 +486,24 @@ def test_an_uncounted_opener_needs_headers_of_who_and_when_and_the_pages_chrome(
     assert not _bp_lines(names, "page.md")
 
 
+def test_a_comment_form_a_few_lines_into_the_block_after_the_thread_is_the_comments_own():
+    # TypePad (tune: dragnet-R667, -R977): the chrome block under the thread opens with the form's status
+    # lines ("Your comment has been posted.") and names the form a few lines later ("Post a comment").
+    from prose_lint.checks import boilerplate_thread as bt
+
+    lines = ["### Comments", *(x for h in _HEADS for x in (f"Posted by: {h}", "Lovely idea.")),
+             "Your comment has been posted.", "Verify your Comment", "Previewing your Comment", "Post a comment",
+             "Name", "Email"]
+    _, units = _units("\n\n".join(lines) + "\n", "markdown")
+    lex = bt.thread_lexicon()
+    end = len(_HEADS) * 2  # the last comment
+    form = end + 4
+    assert units[form].strong == "comment-form" and form - end <= lex["gap"]
+    block = set(range(end + 1, len(units)))
+    assert bt._touches_comment_chrome(units, block, 0, end, lex)
+    assert not bt._touches_comment_chrome(units, block - {end + 2}, 0, end, lex)  # the block broke off before it
+
+
 def test_a_teaser_list_the_model_takes_in_part_is_taken_whole():
     # Tune pages: the model keeps some headlines of a "More from ..." list and flags others. With one
     # item that links or has a counter ("4 hrs ago"), the list is one block; with none, the model's

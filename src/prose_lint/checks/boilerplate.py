@@ -117,7 +117,8 @@ class Boilerplate(Rule):
        prose, then three or more comment headers a few lines apart: who and when ("Tim Worstall 11.06.12
        at 11:06 am", "jeff clark says:") or a commenter's bare name, at least one of them of who and when
        (bare names alone are also an essay's subsections); under a heading that only names the comments
-       ("### Comments"), three of who and when. A long comment does not end the thread: a header of the
+       ("### Comments"), three of who and when, and the comments' own chrome (a comment form, a "Reply"
+       link) in the thread or in the first lines of the block right after it. A long comment does not end the thread: a header of the
        same shape further on continues it, if a chrome line (the comment form, a footer) then closes
        it. Each comment is prose, which the line model keeps; the thread's structure gives it away.
        A thread with no opener and no dates (Disqus's "* Alayna F" list items, each over its comment) is

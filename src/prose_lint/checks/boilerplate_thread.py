@@ -202,8 +202,17 @@ def with_threads(units: Sequence[Any], runs: list[list[int]], prose: int) -> lis
 
 def _touches_comment_chrome(units: Sequence[Any], chrome: set[int], i: int, end: int, lex: dict[str, Any]) -> bool:
     """Does the thread [i, end] hold or border a chrome line of the comments themselves: a comment form by
-    the lexicon, or a reply link (lexicon ``comment_chrome``)?"""
-    near = range(max(i - 1, 0), min(end + 2, len(units)))
+    the lexicon, or a reply link (lexicon ``comment_chrome``)? Bordering: the line before the opener, or
+    the chrome block right after the thread up to ``gap`` lines into it. Tune web pages, when the block was
+    taken into account (it was the line after the thread alone): chrome lines 19,358 -> 19,468 (two TypePad
+    threads, whose comments end with "Posted by: NAME | DATE" and whose form opens with status lines),
+    content lines 285 -> 285; planted blocks, both wild grounds and the own chrome sets unchanged."""
+    hi = end + 2
+    # A comment form up to ``gap`` lines into the chrome block that closes the thread is the thread's own
+    # (TypePad's form opens with its status lines: "Your comment has been posted." ... "Post a comment").
+    while hi < len(units) and hi - 1 in chrome and hi - end <= lex["gap"]:
+        hi += 1
+    near = range(max(i - 1, 0), min(hi, len(units)))
     return any(k in chrome and (units[k].strong == "comment-form"
                                 or lex["comment_chrome"].search(units[k].text) is not None) for k in near)
 
