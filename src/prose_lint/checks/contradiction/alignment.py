@@ -170,7 +170,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                         and not w.endswith("n't")], shared, stop)
     if absolute and _quantifier_subject(s if nb > na else e):
         head = 0.0  # "No one was injured" against "Two workers were injured": the denial replaces the subject
-    if head and flipped and on_("universal-member") and universal_of(e if longer is s else s, longer, shared):
+    if head and (flipped or ant) and on_("universal-member") and universal_of(e if longer is s else s, longer, shared):
         head = 0.0  # "Every train on the line stops here" / "The express trains on the line do not": one of all
     extra_short = len(content_new if shorter_new else content_gone) / small
     extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | s.content))

@@ -1,5 +1,6 @@
-"""An exclusive claim ("Apache is the only web server", "This is the only way to ...") against an earlier
-statement that there are others ("... but there are other web servers", "Another way to ... is ...")."""
+"""An exclusive claim ("Apache is the only web server", "This is the only way to ...", "Only one road leads
+into the valley") against a statement that there are others ("... but there are other web servers",
+"Another way to ... is ...", "A second road leads into the valley"), whichever comes first."""
 
 from __future__ import annotations
 
@@ -18,9 +19,16 @@ _ONLY_SUBJECT = re.compile(r"\W*the\s+only\s+(?P<np>[a-z]+(?:[\s-]+[^\W\d_]+){0,
                            r"\s+(?:is|are|was|were|remains)\b", re.I)
 
 
+# A count of one as the subject: "Only one road leads into the valley", "Just one bridge crosses the river" (not
+# "Not only one ...", which the match at the start excludes). The head is the word after "one": without a
+# parse, the noun phrase's end is unknown ("one road leads": "leads" is the verb).
+_ONLY_ONE = re.compile(r"\W*(?:only|just)\s+one\s+(?P<np>[a-z]+)\b", re.I)
+
+
 def exclusive_claim(s: _Sent) -> tuple[str, set[str]] | None:
-    """(the head noun's stem, the statement's other content stems and names) of "X is the only N"."""
-    m = _ONLY.search(s.text) or _ONLY_SUBJECT.match(s.text)
+    """(the head noun's stem, the statement's other content stems and names) of "X is the only N", "The only
+    N is X" or "Only one N ..."."""
+    m = _ONLY.search(s.text) or _ONLY_SUBJECT.match(s.text) or _ONLY_ONE.match(s.text)
     if not m:
         return None
     stop = claim_stopwords()
@@ -51,4 +59,27 @@ def others_earlier(s: _Sent, head: str, rest: set[str], sents, index) -> _Sent |
             if any(_stem(w) == head for w in after) or t in ("others", "alternatives") and \
                     (_stem(t) == head or any(_stem(w) == head for w in toks[:i])):
                 return e
+    return None
+
+
+def exclusive_earlier(s: _Sent, sents, index) -> _Sent | None:
+    """The latest earlier exclusive claim (``exclusive_claim``) that this plain statement contradicts by saying
+    there are other N ("A second road leads into the valley" after "Only one road leads into the valley"):
+    the same test as ``others_earlier``, the two statements the other way round."""
+    if not s.prose or s.negated or s.time:
+        return None
+    others = _lexicon()["others_than_only"]
+    toks = s.tokens
+    heads = set()
+    for i, t in enumerate(toks):
+        if t in others and not (t == "second" and (i == 0 or toks[i - 1] != "a")) and t not in ("others", "alternatives"):
+            heads.update(_stem(w) for w in toks[i + 1: i + 4])
+    if not heads:
+        return None
+    for e in reversed(_candidates(s, sents, index, sorted(heads))):
+        if e.text == s.text or e.time:
+            continue
+        claim = exclusive_claim(e)
+        if claim is not None and claim[0] in heads and len(claim[1] & s.content) >= 2:
+            return e
     return None

@@ -13,7 +13,7 @@ from .assertions import _count_negations
 from .candidates import _candidates
 from .claims import _NEG_TOKENS, _quoted
 from .denials import _EXISTENCE_BEFORE, _denials, _negated_near, _plain_clause
-from .exclusive import exclusive_claim, others_earlier
+from .exclusive import exclusive_claim, exclusive_earlier, others_earlier
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
 from .sentences import _Sent
@@ -136,6 +136,10 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
         if e is not None:
             report(s, e, "an exclusive claim against an earlier statement that there are others", 0.8)
             return
+    e = exclusive_earlier(s, sents, index)
+    if e is not None:
+        report(s, e, "a statement that there are others against an earlier exclusive claim", 0.8)
+        return
 
     # 2. "no effect on Y" vs. an earlier "X raised Y".
     for m in _NULL_EFFECT.finditer(s.text):

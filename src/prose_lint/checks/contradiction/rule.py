@@ -49,7 +49,8 @@ class SelfContradiction(Rule):
        - absolute denial: "there have never been any X", "no X was ever Y", "not a single X", "none of the
          X were", "S has never V-ed any X", also as a clause, against the latest earlier plain statement
          holding the denied phrase; an absence claim ("X-free", "no X at all"); "not once", "never once"; "X is the only N" (or
-         "The only N ... is X") against an earlier "other/alternative N", "a second N", "several N";
+         "The only N ... is X", "Only one N ...") against an "other/alternative N", "a second N", "several N",
+         a count, before it or after it;
        - an antonym swapped for its opposite: hand-written pairs and up/down predicate groups ("swelled" /
          "dwindled"), Princeton WordNet 3.0's direct antonyms (rules/lexicons/antonyms_wordnet.toml,
          scripts/build-antonyms), un-/in-/dis-/non- and -ful/-less, in British or American spelling;
@@ -66,7 +67,8 @@ class SelfContradiction(Rule):
        ...") is not scored (not a hedge inside an opening marker: "Be that as it may, ..."); markers made
        of time words ("Then again,", "After all,") are not a change of time. "Never" holds at every time: a year in the other statement does not reconcile
        an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
-       one of its members ("The express trains on the line do not"): the member is not another subject.
+       one of its members ("The express trains on the line do not"; "All of the rooms are quiet" / "The corner room is
+       noisy"): the member is not another subject.
     6. Lowering evidence (never a veto): a time marker or year in one statement only (not one that dates a
        report: "Contrary to earlier reports, ..."; not against an absolute that holds at every time: "never",
        or a quantity denied in the present, "Nothing grows on the salt flats" / "Ferns grow there after the
