@@ -88,7 +88,9 @@ def _time_differs(a: _Sent, b: _Sent) -> bool:
     return a.time or b.time
 
 
-def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjects) -> None:
+def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjects, denials) -> None:
+    """The explicit tests on ``s`` against the earlier sentences; ``event_subjects`` and ``denials`` (the earlier
+    absolute denials) are the document's running state, updated here."""
     # 1. absolute claim of absence vs. earlier statements that it exists.
     for concept, kind in ([] if s.time else _absolute_claims(s, lex)):
         related = lex["related"].get(concept, set()) | {concept}
@@ -122,12 +124,18 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
     # 1b. an absolute denial ("there have never been any X", "at no point was there any X", "no X was ever
     # Y", "S has never V-ed any X"), also as a clause of a longer sentence, vs. an earlier statement that X
     # exists or happened.
-    if "absolute-denial" not in DISABLED and not s.time:
-        for phrase, subject in _denials(s):
+    if "absolute-denial" not in DISABLED:
+        found = [] if s.time else _denials(s)
+        denials.extend((s.index, phrase, subject) for phrase, subject in found)
+        for phrase, subject in found:
             e = _denied_earlier(s, phrase, subject, sents, index)
             if e is not None:
                 report(s, e, "an absolute denial of an earlier statement that it exists or happened", 0.8)
                 return
+        e = _denial_earlier(s, sents, denials) if denials and not found else None
+        if e is not None:
+            report(s, e, "a statement that it exists or happened against an earlier absolute denial", 0.8)
+            return
 
     # 1c. an exclusive claim ("X is the only N") vs. an earlier statement that there are other N.
     claim = None if s.time else exclusive_claim(s)
@@ -186,21 +194,65 @@ def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index
     outside the quotation."""
     need = len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
     for e in reversed(_candidates(s, sents, index, phrase, min_shared=need, every=True)):
-        if e.text == s.text or not e.prose:
+        if e.text != s.text and _asserts(e, phrase, subject):
+            return e
+    return None
+
+
+def _asserts(e: _Sent, phrase: list[str], subject: set[str]) -> bool:
+    """``e`` is a plain statement of the denied phrase (``_denied_earlier``'s test of one sentence)."""
+    if not e.prose:
+        return False
+    if not e.usable and not (e.quoted_only and not any(_stem(t) in phrase for t in _quoted(e))) and \
+            not _plain_clause(e, phrase[0]):
+        return False  # reported, hedged or quoted where the phrase is
+    if subject and not subject <= e.content:
+        return False
+    at = next((i for i, t in enumerate(e.tokens) if _stem(t) == phrase[0]), None)
+    if at is None or _negated_near(e, e.tokens[at]) or e.negated and _count_negations(e.text) and \
+            any(w in _NEG_TOKENS for w in e.tokens[max(0, at - 6): at]):
+        return False
+    if any(_stem(t) in phrase and not _OTHER_REFERENT.isdisjoint(e.tokens[max(0, i - 3): i])
+           for i, t in enumerate(e.tokens)):
+        return False  # "a strike at the rival factory", "the mainland opposite the island": another one, or nearby
+    return len(phrase) > 1 or bool(set(e.tokens[max(0, at - 3): at]) & _EXISTENCE_BEFORE)
+
+
+# Words before a noun that point at another thing of its kind or at a place beside it: what is said of "the
+# rival factory" or of "the mainland opposite the island" is not said of the factory or the island.
+# Not "other" and "another", which a denial holds as well ("There were never any other factors" / "there were
+# other factors": tune split, two absolute claims lost with them).
+_OTHER_REFERENT = frozenset({"rival", "neighbouring", "neighboring", "nearby", "neighbour", "neighbor", "opposite",
+                             "near", "beside", "outside", "across"})
+
+
+def _denial_earlier(s: _Sent, sents, denials: list[tuple[int, list[str], set[str]]]) -> _Sent | None:
+    """The latest earlier absolute denial (``denials``: the sentence, its phrase and subject, of those not bound
+    to a time) whose phrase this plain statement asserts ("Not a single copy of the first edition has
+    survived." ... "A copy of the first edition survives in the British Library."): ``_denied_earlier`` with
+    the two statements the other way round."""
+    if s.negated or not s.prose:
+        return None
+    for k, phrase, subject in reversed(denials[-_MAX_DENIALS:]):
+        e = sents[k]
+        need = len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
+        # A phrase of one word ("Never have children, only grandchildren.": an imperative read as an inversion)
+        # is too loose a match for a statement that came after it.
+        if len(phrase) < 2 or e.text == s.text or sum(st in s.content for st in phrase) < need \
+                or not _asserts(s, phrase, subject):
             continue
-        if not e.usable and not (e.quoted_only and not any(_stem(t) in phrase for t in _quoted(e))) and \
-                not _plain_clause(e, phrase[0]):
-            continue  # reported, hedged or quoted where the phrase is
-        if subject and not subject <= e.content:
-            continue
-        at = next((i for i, t in enumerate(e.tokens) if _stem(t) == phrase[0]), None)
-        if at is None or _negated_near(e, e.tokens[at]) or e.negated and _count_negations(e.text) and \
-                any(w in _NEG_TOKENS for w in e.tokens[max(0, at - 6): at]):
-            continue
-        if len(phrase) == 1 and not (set(e.tokens[max(0, at - 3): at]) & _EXISTENCE_BEFORE):
+        # A statement of one time against "not a single match this season" speaks of another time; "never",
+        # "ever", "at no point" hold at every time.
+        if (s.time or _PERIOD.search(s.text) or _PERIOD.search(e.text)) and not _TIMELESS.search(e.text):
             continue
         return e
     return None
+
+
+_TIMELESS = re.compile(r"\b(?:never|ever|at\s+no\s+(?:point|time|stage))\b", re.I)
+_PERIOD = re.compile(r"\b(?:this|last|next|that|previous|past|coming)\s+(?:season|year|week|month|term|decade|"
+                     r"century|summer|winter|spring|autumn|fall|night|day|quarter|session)\b", re.I)
+_MAX_DENIALS = 60  # the latest denials a statement is held against (as the postings of a term: linear cost)
 
 
 def _effect_on(e: _Sent, obj: str, subj: set[str], verbs) -> bool:

@@ -26,8 +26,9 @@ def _denies_other(denier: list[str], other: list[str], stop) -> bool:
     for i, t in enumerate(denier):
         if t not in _NEG_TOKENS and not t.endswith("n't") and i not in by_verb:
             continue
+        # "not a single copy": "single" is the denial's quantifier, not the word it denies
         word = next((w for w in denier[i + 1: i + 5] if w not in stop and w not in _NEG_TOKENS
-                     and not w.endswith("n't") and w.isalpha()), None)
+                     and not w.endswith("n't") and w.isalpha() and w != "single"), None)
         if word is None:
             return True  # nothing to look at ("it is not.")
         scopes += 1

@@ -48,7 +48,10 @@ class SelfContradiction(Rule):
          ("make no mistake", "if not");
        - absolute denial: "there have never been any X", "no X was ever Y", "not a single X", "none of the
          X were", "S has never V-ed any X", also as a clause, against the latest earlier plain statement
-         holding the denied phrase; an absence claim ("X-free", "no X at all"); "not once", "never once"; "X is the only N" (or
+         holding the denied phrase, or a later one (a phrase of two words or more; "never", "ever" or "at no
+         point" when either statement is of a time or a period: "not a single match this season" / "won last
+         season" agree), unless the statement speaks of another referent beside it ("the rival factory", "the
+         mainland opposite the island"); an absence claim ("X-free", "no X at all"); "not once", "never once"; "X is the only N" (or
          "The only N ... is X", "Only one N ...") against an "other/alternative N", "a second N", "several N",
          a count, before it or after it;
        - an antonym swapped for its opposite: hand-written pairs and up/down predicate groups ("swelled" /
@@ -162,6 +165,7 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
     results: dict[int, tuple[_Sent, _Sent, str, float]] = {}
     nli_pairs: list[tuple[int, int]] = []
     event_subjects: dict[str, set[str]] = {}  # event -> the subjects seen so far (for "its founding")
+    denials: list = []  # the absolute denials seen so far (explicit._denial_earlier)
 
     def report(later: _Sent, earlier: _Sent, reason: str, conf: float) -> None:
         if earlier.block == later.block and later.index - earlier.index <= _NEAR:
@@ -179,7 +183,7 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
     pair_memo: dict = {}
     for s in sents:
         if s.usable:
-            _check_sentence(s, sents, index, lex, report, nli_pairs if scorer else None, event_subjects)
+            _check_sentence(s, sents, index, lex, report, nli_pairs if scorer else None, event_subjects, denials)
         if s.index not in results and _pairable(s):
             cands = _pair_candidates(s, sents, index, df)
             if scorer is not None:
