@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from .sentences import _Sent
 
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+_DECADE = re.compile(r"^(?:1[5-9]\d0s|20\d0s)$")  # "founded in the 1880s": a time like a year
+
+
+def same_time(a: str, b: str) -> bool:
+    """Two years or decades of an event that agree: the same, or a year of the decade ("1880s" / "1885")."""
+    return a == b or (a.endswith("s") != b.endswith("s") and a[:3] == b[:3])
 
 
 def _opening_subject(after: list[str]) -> tuple[str, ...] | None:
@@ -31,21 +37,25 @@ def _opening_subject(after: list[str]) -> tuple[str, ...] | None:
     return tuple(words) or None
 
 
+_PERSONAL = frozenset({"he", "she", "it", "they"})
+
+
 def _event_years(s: _Sent, lex) -> list[tuple[str, str, str | tuple[str, ...] | None]]:
-    """(event, year, subject stem or None for a pronoun) for each "founded in 1998"-like phrase."""
+    """(event, year, subject) for each "founded in 1998"-like phrase: the subject's stem, the words of a noun
+    phrase after an opening participle (a tuple), "@she" for a personal pronoun, or None."""
     out = []
     for i, t in enumerate(s.tokens):
         event = lex["events"].get(t)
         if event is None:
             continue
-        year = next((w for w in s.tokens[i + 1: i + 5] if _YEAR.match(w)), None)
+        year = next((w for w in s.tokens[i + 1: i + 5] if _YEAR.match(w) or _DECADE.match(w)), None)
         if year is None:
             continue
         subj = None
         for j in range(i - 1, max(-1, i - 7), -1):
             w = s.tokens[j]
             if w in _lexicon()["pronouns"] and w not in ("the", "a", "an", "which", "that", "who"):
-                subj = None
+                subj = "@" + w if w in _PERSONAL else None  # "She died in 1953": whose, the document tells
                 break
             if w in ("was", "were", "is", "been", "be", "since", "its", "his", "her", "their", "of", "in", "after",
                      "the", "a", "an", "which", "that", "who"):

@@ -12,6 +12,7 @@ from prose_lint.analysis import TOKEN_RE as _TOKEN
 from .assertions import _count_negations
 from .candidates import _candidates
 from .claims import _NEG_TOKENS, _quoted
+from .events import same_time
 from .denials import _EXISTENCE_BEFORE, _denials, _negated_near, _plain_clause
 from .exclusive import exclusive_claim, exclusive_earlier, others_earlier
 from .filters import DISABLED
@@ -168,14 +169,24 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
         words = [_stem(w) for w, g in lex["events"].items() if g == event]
         for e in _candidates(s, sents, index, words, evidence=True):
             for event2, year2, subj2 in e.events:
-                if event2 != event or year2 == year:
+                if event2 != event or same_time(year, year2):
                     continue
                 known = event_subjects.get(event, set())
-                same = (subj and subj2 and same_event_subject(subj, subj2)) or \
-                    (not subj and subj2 and known == {subj2})
+                if _pronoun(subj) or _pronoun(subj2):
+                    # "She died in 1953" / "She died in 1961": the same pronoun, and no other named subject of
+                    # that event in the document so far; a pronoun against a name: the document's only one.
+                    same = (subj == subj2 and len(known) <= 1) or (not _pronoun(subj2) and bool(subj2)
+                                                                   and known == {subj2})
+                else:
+                    same = (subj and subj2 and same_event_subject(subj, subj2)) or \
+                        (not subj and subj2 and known == {subj2})
                 if same:
                     report(s, e, f"a different year for the same {event}", 0.9)
                     return
+
+
+def _pronoun(subj) -> bool:
+    return isinstance(subj, str) and subj.startswith("@")
 
 
 def same_event_subject(a, b) -> bool:

@@ -59,7 +59,9 @@ class SelfContradiction(Rule):
          scripts/build-antonyms), un-/in-/dis-/non- and -ful/-less, in British or American spelling;
          comparatives and superlatives by their positive degree; "voted for" / "voted against";
        - a different number for the same quantity, a different year or month for the same event, two
-         years for one founding, birth or death; figures written out count ("forty-two", "two-thirds"), and
+         years (or a year outside the decade: "the 1880s" / "1902") for one founding, birth or death, of one
+         subject or of the same personal pronoun when the document names no second subject of that event ("She
+         died in 1953" / "She died in 1961"); figures written out count ("forty-two", "two-thirds"), and
          so do the ordinals of a date ("July 4th", "the fourth of March", "the twelfth century") and a decade
          ("the 1850s", a time like a year: "in the 1850s" / "in 1853" agree).
     5. Contrasts that cancel out: an antonym with a negation ("not deep" / "shallow"), two antonyms swapped
@@ -194,7 +196,7 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
             if found:
                 report(s, found[1], found[2], found[0])
         for event, _, subj in s.events:
-            if subj:
+            if subj and not (isinstance(subj, str) and subj.startswith("@")):  # a name, not a pronoun
                 event_subjects.setdefault(event, set()).add(subj)
         for term in s.content | s.entities:
             posting = index.setdefault(term, [])
