@@ -123,6 +123,12 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     new_q = [(j, b) for j, b in enumerate(tb) if b in new and (_figure(tb, j) or
                                                                 b in _MONTHS and s.raw_lower_ok(b))]
     single = len(gone_q) == 1 and len(new_q) == 1  # one figure replaced by another: they pair up
+    if not single and (len(gone_q), len(new_q)) in ((2, 1), (1, 2)):
+        # "in December 2008" / "in 2010": the month dropped with its year; the two years pair up
+        fig_a = [(i, a) for i, a in gone_q if a not in _MONTHS]
+        fig_b = [(j, b) for j, b in new_q if b not in _MONTHS]
+        if len(fig_a) == 1 and len(fig_b) == 1:
+            gone_q, new_q, single = fig_a, fig_b, True
     for i, a in gone_q:
         ctx_a = None if single else _context(ta, i)
         for j, b in new_q:
