@@ -62,6 +62,16 @@ def test_sentences_of_a_block_are_trimmed_spans():
     assert doc.sentences(block) is spans  # computed once per block
 
 
+def test_a_sentence_that_ends_inside_two_quotations_keeps_its_closing_marks():
+    # sentencex cuts ".'” The next" between the marks and does not cut ".’” We" at all.
+    doc = md("He said: 'Why seek ye the living among the dead? He is risen.'” The treaty held. "
+             "She wrote: “It is done.’” We left. Dr. Smith stayed.\n")
+    spans = doc.sentences(doc.paragraphs[0])
+    assert [doc.text[s:e] for s, e in spans] == [
+        "He said: 'Why seek ye the living among the dead? He is risen.'”", "The treaty held.",
+        "She wrote: “It is done.’”", "We left.", "Dr. Smith stayed."]
+
+
 # -- stemmer ------------------------------------------------------------------------------------------------
 def test_british_and_american_spellings_share_a_stem():
     assert stem("organisations") == stem("organization") == stem("Organizations") == stem("organize")

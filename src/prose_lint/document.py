@@ -259,19 +259,45 @@ class Document:
         return self._word_index.count(0, len(self.prose))
 
 
+# sentencex splits a sentence that ends inside two quotations between their closing marks ("... he is risen.'" /
+# "” The next ...") and not at all after ".’”": the closing marks go with the sentence they close.
+_CLOSERS = "'\"’”»"
+_NESTED_END = re.compile(r"[.!?][" + _CLOSERS + r"]{2,}(?=\s+[A-Z“\"‘'(])")
+
+
 def _split_sentences(prose: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:
     from sentencex import segment  # fast (native), lossless: the pieces add up to the input
 
+    cuts = []  # the pieces' ends, as offsets
     pos = start
     for piece in segment(language.split("-")[0].lower() or "en", prose[start:end]):
-        s, e = pos, pos + len(piece)
-        pos = e
-        while s < e and prose[s].isspace():
-            s += 1
-        while e > s and prose[e - 1].isspace():
-            e -= 1
-        if s < e:
-            yield s, e
+        pos += len(piece)
+        cuts.append(pos)
+    fixed = []
+    for k, cut in enumerate(cuts):
+        if k + 1 < len(cuts):  # a piece that opens with closing marks before a space: they end the one before
+            at = cut
+            while at < cuts[k + 1] and prose[at] in _CLOSERS:
+                at += 1
+            if at > cut and at < cuts[k + 1] and prose[at].isspace():
+                cut = at
+        fixed.append(cut)
+    pos = start
+    for cut in fixed:
+        for m in _NESTED_END.finditer(prose, pos, cut):
+            yield from _trimmed(prose, pos, m.end())
+            pos = m.end()
+        yield from _trimmed(prose, pos, cut)
+        pos = cut
+
+
+def _trimmed(prose: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while s < e and prose[s].isspace():
+        s += 1
+    while e > s and prose[e - 1].isspace():
+        e -= 1
+    if s < e:
+        yield s, e
 
 
 def _sections(blocks: list[Block]) -> list[Section]:
