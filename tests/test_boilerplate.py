@@ -682,3 +682,15 @@ def test_gaps_are_filled_only_after_the_main_text_and_never_over_a_table():
     assert with_gaps(units, [[last - 2], [last]], set(), 6) == [[last - 2, last - 1, last]]
     assert with_gaps(units, [[last - 2], [last]], set(), 0) == [[last - 2], [last]]
     assert with_gaps(units, [[last - 2], [last]], {last - 1}, 6) == [[last - 2], [last]]
+
+
+def test_a_footer_with_policy_links_is_a_footer_not_a_cookie_banner():
+    # "Privacy policy" and "Terms of use" are a cookie banner's buttons only beside its notice.
+    foot = "* [Privacy policy](/privacy)\n* [Terms of use](/terms)\n* [Contact us](/contact)\n\n" \
+           "© 2024 The Skerry Gazette. All rights reserved.\n"
+    text = "\n\n".join(_ESSAY) + "\n\n" + foot
+    result = Linter(Settings(select=[RULE])).lint_source(Source("page.md", text))
+    assert [d.rule for d in result.diagnostics] == ["boilerplate/footer"]
+    banner = "\n\n".join(_ESSAY) + "\n\nWe use cookies to improve your experience on our site.\n\n" + foot
+    result = Linter(Settings(select=[RULE])).lint_source(Source("page.md", banner))
+    assert [d.rule for d in result.diagnostics] == ["boilerplate/cookie"]

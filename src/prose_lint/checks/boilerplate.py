@@ -108,7 +108,8 @@ class Boilerplate(Rule):
        The detail id names what the block is:
        ``boilerplate/navigation``, ``/related-links``, ``/footer``, ``/share``, ``/comment-form``,
        ``/comments`` (a thread),
-       ``/forum``, ``/cookie``, ``/newsletter``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
+       ``/forum``, ``/cookie`` (a block that names the cookies; its buttons alone, "Privacy Policy", "Accept", are a
+       footer's or a form's), ``/newsletter``, ``/byline``, ``/machine-translation``, ``/page`` (the lexicon's
        kind when it names one; else from the block's shape and place: link lists before the main
        text are navigation, after it related links; copyright and policy lines are a footer).
     4. A comment thread under the article is one block from its opener to its last comment

@@ -209,6 +209,10 @@ def data_row(u: Unit) -> bool:
 
 def kind_of(run: list[Unit]) -> str:
     """The lexicon kind that most lines of a run name (the most specific on a tie), or "": strong hits
-    first; a weak "page" label (a date, "Label: value") names nothing."""
+    first; a weak "page" label (a date, "Label: value") names nothing; a cookie banner names the cookies."""
     kinds = [u.strong for u in run if u.strong] or [u.weak for u in run if u.weak and u.weak != "page"]
+    if "cookie" in kinds and not any("cookie" in u.text.lower() for u in run):
+        # "Privacy Policy", "Terms of Use", "Accept" are a cookie banner's buttons only beside its notice; in a
+        # footer or a form they are the footer's links and the form's buttons
+        kinds = [k for k in kinds if k != "cookie"]
     return min(kinds, key=lambda k: (-kinds.count(k), _KIND_PRIORITY.index(k) if k in _KIND_PRIORITY else 99)) if kinds else ""
