@@ -16,7 +16,7 @@ from .openings import _opening
 from .periods import _SPATIAL, _periods, _referents, _report_times
 from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
                        partial_negation, universal_of, verb_negations)
-from .events import _YEAR
+from .events import _DECADE, _YEAR, within_decade
 from .sentences import _GAP, _Sent, _emphatic_once
 
 
@@ -65,8 +65,6 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     gone, new = ca - cb, cb - ca
     shared = e.content & s.content
     small = max(1, min(len(e.content), len(s.content)))
-    cov = len(shared) / small
-    jac = len(shared) / max(1, len(e.content | s.content))
     na, nb = _negations(ta), _negations(tb)
     neg_flip = float(na != nb and (na % 2) != (nb % 2))
     flipped = neg_flip  # before the antithesis filter: "not closed" / "open" is still a negation with an antonym
@@ -142,7 +140,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                 va, vb = _value(a), _value(b)
                 year_a, year_b = bool(_YEAR.match(a) or _DECADE.match(a)), bool(_YEAR.match(b) or _DECADE.match(b))
                 if year_a and year_b:
-                    if _within_decade(a, b):
+                    if within_decade(a, b):
                         continue  # "in the 1850s" / "in 1855": the year is one of the decade's
                     date = 1.0
                 elif year_a != year_b:
@@ -245,10 +243,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # A month the date test explains ("married in April 1921" / "in October 1921") is the contradiction, not a
     # word the two statements fail to share (a year or another figure is no content word to begin with).
     months = {_stem(w) for w in explained if w in _MONTHS}
-    if months:
-        ea, eb = e.content - months, s.content - months
-        cov = len(shared) / max(1, min(len(ea), len(eb)))
-        jac = len(shared) / max(1, len(ea | eb))
+    ea, eb = (e.content - months, s.content - months) if months else (e.content, s.content)
+    cov = len(shared) / max(1, min(len(ea), len(eb)))
+    jac = len(shared) / max(1, len(ea | eb))
     return {  # the order is FEATURES
         "coverage": cov, "jaccard": jac, "negation": neg_flip, "absolute": absolute, "antonym": ant,
         "number": num, "date": date, "same_number": same_num, "extra_short": min(extra_short, 1.0),
@@ -265,12 +262,6 @@ def _as_participle(opening: list[str]) -> set[str]:
     return set()
 
 
-_DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")  # "the 1850s" (claims._NUM): a time, compared like a year
-
-
-def _within_decade(a: str, b: str) -> bool:
-    """One figure is a decade and the other one of its years, or the same decade ("1850s" / "1857")."""
-    return (a.endswith("s") or b.endswith("s")) and a[:3] == b[:3]
 
 
 _EVER = frozenset({"never", "ever"})  # the absolutes over time (not "any", "all": "if any", "at all")

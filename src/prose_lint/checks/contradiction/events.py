@@ -13,12 +13,22 @@ if TYPE_CHECKING:
     from .sentences import _Sent
 
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
-_DECADE = re.compile(r"^(?:1[5-9]\d0s|20\d0s)$")  # "founded in the 1880s": a time like a year
+_DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")  # "the 1850s" (claims._NUM): a time, compared like a year
+
+
+def within_decade(a: str, b: str) -> bool:
+    """One figure is a decade and the other one of its years, or the same decade ("1850s" / "1857")."""
+    return (a.endswith("s") or b.endswith("s")) and a[:3] == b[:3]
 
 
 def same_time(a: str, b: str) -> bool:
     """Two years or decades of an event that agree: the same, or a year of the decade ("1880s" / "1885")."""
-    return a == b or (a.endswith("s") != b.endswith("s") and a[:3] == b[:3])
+    return a == b or within_decade(a, b)
+
+
+def pronoun_subject(subj) -> bool:
+    """An event's subject that is a personal pronoun ("@she", ``_event_years``), not a name."""
+    return isinstance(subj, str) and subj.startswith("@")
 
 
 def _opening_subject(after: list[str]) -> tuple[str, ...] | None:

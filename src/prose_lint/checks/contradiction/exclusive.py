@@ -79,7 +79,9 @@ def exclusive_earlier(s: _Sent, sents, index) -> _Sent | None:
     for e in reversed(_candidates(s, sents, index, sorted(heads))):
         if e.text == s.text or e.time:
             continue
-        claim = exclusive_claim(e)
+        claim = e.lazy.get("exclusive", False)
+        if claim is False:  # each earlier sentence is parsed once, however many statements look back at it
+            claim = e.lazy["exclusive"] = exclusive_claim(e)
         if claim is not None and claim[0] in heads and len(claim[1] & s.content) >= 2:
             return e
     return None

@@ -9,14 +9,16 @@ import re
 
 from prose_lint.analysis import TOKEN_RE as _TOKEN
 
+from .alignment import _EVER
 from .assertions import _count_negations
 from .candidates import _candidates
 from .claims import _NEG_TOKENS, _quoted
-from .events import same_time
 from .denials import _EXISTENCE_BEFORE, _denials, _negated_near, _plain_clause
+from .events import pronoun_subject, same_time
 from .exclusive import exclusive_claim, exclusive_earlier, others_earlier
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
+from .periods import deictic_period
 from .sentences import _Sent
 
 
@@ -172,10 +174,10 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
                 if event2 != event or same_time(year, year2):
                     continue
                 known = event_subjects.get(event, set())
-                if _pronoun(subj) or _pronoun(subj2):
+                if pronoun_subject(subj) or pronoun_subject(subj2):
                     # "She died in 1953" / "She died in 1961": the same pronoun, and no other named subject of
                     # that event in the document so far; a pronoun against a name: the document's only one.
-                    same = (subj == subj2 and len(known) <= 1) or (not _pronoun(subj2) and bool(subj2)
+                    same = (subj == subj2 and len(known) <= 1) or (not pronoun_subject(subj2) and bool(subj2)
                                                                    and known == {subj2})
                 else:
                     same = (subj and subj2 and same_event_subject(subj, subj2)) or \
@@ -183,10 +185,6 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
                 if same:
                     report(s, e, f"a different year for the same {event}", 0.9)
                     return
-
-
-def _pronoun(subj) -> bool:
-    return isinstance(subj, str) and subj.startswith("@")
 
 
 def same_event_subject(a, b) -> bool:
@@ -203,11 +201,16 @@ def _denied_earlier(s: _Sent, phrase: list[str], subject: set[str], sents, index
     must be asserted there ("there were other factors", "were arrested", "a main road"). A statement that is
     not plain only because it quotes a name or a title ("labelled “Anonymous”") counts when the phrase is
     outside the quotation."""
-    need = len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
+    need = _need(phrase)
     for e in reversed(_candidates(s, sents, index, phrase, min_shared=need, every=True)):
         if e.text != s.text and _asserts(e, phrase, subject):
             return e
     return None
+
+
+def _need(phrase: list[str]) -> int:
+    """How many of a denied phrase's words a statement must hold: all of up to three, three quarters of more."""
+    return len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
 
 
 def _asserts(e: _Sent, phrase: list[str], subject: set[str]) -> bool:
@@ -223,18 +226,10 @@ def _asserts(e: _Sent, phrase: list[str], subject: set[str]) -> bool:
     if at is None or _negated_near(e, e.tokens[at]) or e.negated and _count_negations(e.text) and \
             any(w in _NEG_TOKENS for w in e.tokens[max(0, at - 6): at]):
         return False
-    if any(_stem(t) in phrase and not _OTHER_REFERENT.isdisjoint(e.tokens[max(0, i - 3): i])
-           for i, t in enumerate(e.tokens)):
+    other = _lexicon()["other_referent"]
+    if any(_stem(t) in phrase and not other.isdisjoint(e.tokens[max(0, i - 3): i]) for i, t in enumerate(e.tokens)):
         return False  # "a strike at the rival factory", "the mainland opposite the island": another one, or nearby
     return len(phrase) > 1 or bool(set(e.tokens[max(0, at - 3): at]) & _EXISTENCE_BEFORE)
-
-
-# Words before a noun that point at another thing of its kind or at a place beside it: what is said of "the
-# rival factory" or of "the mainland opposite the island" is not said of the factory or the island.
-# Not "other" and "another", which a denial holds as well ("There were never any other factors" / "there were
-# other factors": tune split, two absolute claims lost with them).
-_OTHER_REFERENT = frozenset({"rival", "neighbouring", "neighboring", "nearby", "neighbour", "neighbor", "opposite",
-                             "near", "beside", "outside", "across"})
 
 
 def _denial_earlier(s: _Sent, sents, denials: list[tuple[int, list[str], set[str]]]) -> _Sent | None:
@@ -246,7 +241,7 @@ def _denial_earlier(s: _Sent, sents, denials: list[tuple[int, list[str], set[str
         return None
     for k, phrase, subject in reversed(denials[-_MAX_DENIALS:]):
         e = sents[k]
-        need = len(phrase) if len(phrase) <= 3 else math.ceil(0.75 * len(phrase))
+        need = _need(phrase)
         # A phrase of one word ("Never have children, only grandchildren.": an imperative read as an inversion)
         # is too loose a match for a statement that came after it.
         if len(phrase) < 2 or e.text == s.text or sum(st in s.content for st in phrase) < need \
@@ -254,15 +249,18 @@ def _denial_earlier(s: _Sent, sents, denials: list[tuple[int, list[str], set[str
             continue
         # A statement of one time against "not a single match this season" speaks of another time; "never",
         # "ever", "at no point" hold at every time.
-        if (s.time or _PERIOD.search(s.text) or _PERIOD.search(e.text)) and not _TIMELESS.search(e.text):
+        if (s.time or deictic_period(s.tokens) or deictic_period(e.tokens)) and not _timeless(e.tokens):
             continue
         return e
     return None
 
 
-_TIMELESS = re.compile(r"\b(?:never|ever|at\s+no\s+(?:point|time|stage))\b", re.I)
-_PERIOD = re.compile(r"\b(?:this|last|next|that|previous|past|coming)\s+(?:season|year|week|month|term|decade|"
-                     r"century|summer|winter|spring|autumn|fall|night|day|quarter|session)\b", re.I)
+def _timeless(toks: list[str]) -> bool:
+    """A denial that holds at every time: "never", "ever", "at no point" (alignment._EVER for the first two)."""
+    return not _EVER.isdisjoint(toks) or any(a == "at" and b == "no" and c in ("point", "time", "stage")
+                                             for a, b, c in zip(toks, toks[1:], toks[2:]))
+
+
 _MAX_DENIALS = 60  # the latest denials a statement is held against (as the postings of a term: linear cost)
 
 

@@ -99,7 +99,7 @@ def _lexicon() -> dict[str, Any]:
 _WORD_SETS = ("reporting_nouns", "noun_cues", "epistemic", "prescriptive", "negators", "strict_negators",
               "pronouns", "data_sources", "time_shift", "label_nouns", "not_speakers", "period_ordinals",
               "period_nouns", "referent_words", "report_nouns", "determiners", "others_than_only",
-              "assertive_frames", "antonym_stopwords")
+              "assertive_frames", "antonym_stopwords", "period_deictics", "period_names", "other_referent")
 
 
 def _antonym_stems(raw) -> dict[str, set[str]]:

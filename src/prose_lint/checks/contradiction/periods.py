@@ -1,8 +1,8 @@
 """What sets two statements at different times or about different instances of one noun, read from their
 tokens: another period ("in its first year" / "By its third year"), another instance ("the war" / "the last
 war"), a time word that dates a report rather than the claim ("Contrary to earlier reports, ..."). The word
-lists are in rules/lexicons/contradiction.toml (period_ordinals, period_nouns, referent_words, report_nouns,
-determiners)."""
+lists are in rules/lexicons/contradiction.toml (period_ordinals, period_nouns, period_deictics, period_names, referent_words,
+report_nouns, determiners)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,13 @@ def _periods(toks: list[str]) -> set[tuple[str, str]]:
         return set()
     periods = lex["period_nouns"]
     return {(a, b) for a, b in zip(toks, toks[1:]) if a in ordinals and b in periods}
+
+
+def deictic_period(toks: list[str]) -> bool:
+    """The statement places itself in one period: "this season", "last year", "in the coming weeks"."""
+    lex = _lexicon()
+    deictics = lex["period_deictics"]
+    if deictics.isdisjoint(toks):
+        return False
+    periods = lex["period_nouns"] | lex["period_names"]
+    return any(a in deictics and b in periods for a, b in zip(toks, toks[1:]))

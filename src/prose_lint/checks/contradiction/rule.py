@@ -12,6 +12,7 @@ from prose_lint.document import Document
 from prose_lint.rule import Rule, RuleContext
 
 from .candidates import _pair_candidates, _pairable
+from .events import pronoun_subject
 from .explicit import _check_sentence, _time_differs
 from .nli import PairScorer, load_scorer
 from .scorer import _can_fire, _model, _score_pairs, _similarity
@@ -196,7 +197,7 @@ def find_contradictions(doc: Document, scorer: PairScorer | None = None, nli_thr
             if found:
                 report(s, found[1], found[2], found[0])
         for event, _, subj in s.events:
-            if subj and not (isinstance(subj, str) and subj.startswith("@")):  # a name, not a pronoun
+            if subj and not pronoun_subject(subj):  # a name, not a pronoun
                 event_subjects.setdefault(event, set()).add(subj)
         for term in s.content | s.entities:
             posting = index.setdefault(term, [])
