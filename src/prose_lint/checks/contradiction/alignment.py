@@ -155,6 +155,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                 approx = 1.0
     if (num or date) and ant and on_("parity") and modifier_swap(ta, tb, counted, stop):
         ant = num = date = 0.0  # "The northern bridge is 240 m long" / "The southern bridge is 310 m long"
+    occasion = _occasion_under_always(ta, tb) if (num or ant or flipped) and on_("always-occasion") else set()
+    explained |= occasion
     # the rest of the difference
     content_new = {_stem(w) for w in new if w not in stop and w not in explained and len(w) > 2
                    and _value(w) is None and w not in _NEG_TOKENS}
@@ -241,8 +243,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     gap = float(on("masked-gap") and bool(_GAP.search(s.text) or _GAP.search(e.text)))
     signal = max(neg_flip, ant, num, date)
     # A month the date test explains ("married in April 1921" / "in October 1921") is the contradiction, not a
-    # word the two statements fail to share (a year or another figure is no content word to begin with).
-    months = {_stem(w) for w in explained if w in _MONTHS}
+    # word the two statements fail to share, nor is an occasion under "always" (a year or another figure is no
+    # content word to begin with).
+    months = {_stem(w) for w in explained if w in _MONTHS or w in occasion}
     ea, eb = (e.content - months, s.content - months) if months else (e.content, s.content)
     cov = len(shared) / max(1, min(len(ea), len(eb)))
     jac = len(shared) / max(1, len(ea | eb))
@@ -253,6 +256,23 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
         "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
     }
+
+
+_ALWAYS = frozenset({"always", "invariably"})
+
+
+def _occasion_under_always(ta: list[str], tb: list[str]) -> set[str]:
+    """The words of an occasion ("On Thursdays", "in the evenings") that one statement adds to the other's
+    "always" ("The shop always closes at six" / "On Thursdays the shop closes at nine"): the universal holds on
+    that occasion too, so they are neither another subject nor another time; both statements in one tense ("The
+    shop always closes at six" / "Last year it closed at nine" may tell of a habit that changed)."""
+    ua, ub = not _ALWAYS.isdisjoint(ta), not _ALWAYS.isdisjoint(tb)
+    if ua == ub or _past(ta) != _past(tb):
+        return set()
+    other = tb if ua else ta
+    names = _lexicon()["period_names"]
+    return {w for w in other if w.rstrip("s") in _MONTHS or w in _MONTHS or w.rstrip("s") in names
+            or w in ("occasion", "occasions", "holiday", "holidays")}
 
 
 def _as_participle(opening: list[str]) -> set[str]:
