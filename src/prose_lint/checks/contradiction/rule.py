@@ -77,7 +77,9 @@ class SelfContradiction(Rule):
        of time words ("Then again,", "After all,") are not a change of time. "Never" holds at every time: a year in the other statement does not reconcile
        an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
        one of its members ("The express trains on the line do not"; "All of the rooms are quiet" / "The corner room is
-       noisy"): the member is not another subject.
+       noisy"): the member is not another subject. "Always" holds on every occasion: the occasion the other
+       statement adds ("The shop always closes at six" / "On Thursdays the shop closes at nine") is neither
+       another subject nor another time, when both are in one tense (a past habit may have changed).
     6. Lowering evidence (never a veto): a time marker or year in one statement only (not one that dates a
        report: "Contrary to earlier reports, ..."; not against an absolute that holds at every time: "never",
        or a quantity denied in the present, "Nothing grows on the salt flats" / "Ferns grow there after the
