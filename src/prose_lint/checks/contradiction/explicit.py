@@ -15,10 +15,10 @@ from .candidates import _candidates
 from .claims import _NEG_TOKENS, _quoted
 from .denials import _EXISTENCE_BEFORE, _denials, _negated_near, _plain_clause
 from .events import pronoun_subject, same_time
-from .exclusive import exclusive_claim, exclusive_earlier, others_earlier
+from .exclusive import exclusive_claim, exclusive_earlier, only_also, others_earlier
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem
-from .periods import deictic_period
+from .periods import deictic_periods
 from .sentences import _Sent
 
 
@@ -151,6 +151,10 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
     if e is not None:
         report(s, e, "a statement that there are others against an earlier exclusive claim", 0.8)
         return
+    e = only_also(s, sents, index)
+    if e is not None:
+        report(s, e, "a restriction (\"only\") against a statement that adds another (\"also\")", 0.8)
+        return
 
     # 2. "no effect on Y" vs. an earlier "X raised Y".
     for m in _NULL_EFFECT.finditer(s.text):
@@ -250,7 +254,9 @@ def _denial_earlier(s: _Sent, sents, denials: list[tuple[int, list[str], set[str
             continue
         # A statement of one time against "not a single match this season" speaks of another time; "never",
         # "ever", "at no point" hold at every time.
-        if (s.time or deictic_period(s.tokens) or deictic_period(e.tokens)) and not _timeless(e.tokens):
+        pe, ps = deictic_periods(e.tokens), deictic_periods(s.tokens)
+        same_period = bool(pe) and pe == ps and not s.time  # "this season" in both: one period
+        if (s.time or ps or pe) and not _timeless(e.tokens) and not same_period:
             continue
         return e
     return None

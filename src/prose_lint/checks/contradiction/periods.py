@@ -42,11 +42,12 @@ def _periods(toks: list[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(toks, toks[1:]) if a in ordinals and b in periods}
 
 
-def deictic_period(toks: list[str]) -> bool:
-    """The statement places itself in one period: "this season", "last year", "in the coming weeks"."""
+def deictic_periods(toks: list[str]) -> set[tuple[str, str]]:
+    """The periods the statement places itself in, as (deictic, period) pairs: "this season", "last year", "in
+    the coming weeks"."""
     lex = _lexicon()
     deictics = lex["period_deictics"]
     if deictics.isdisjoint(toks):
-        return False
+        return set()
     periods = lex["period_nouns"] | lex["period_names"]
-    return any(a in deictics and b in periods for a, b in zip(toks, toks[1:]))
+    return {(a, b) for a, b in zip(toks, toks[1:]) if a in deictics and b in periods}

@@ -54,10 +54,13 @@ class SelfContradiction(Rule):
          French"); also as a clause, against the latest earlier plain statement
          holding the denied phrase, or a later one (a phrase of two words or more, or one and its place; "never", "ever" or "at no
          point" when either statement is of a time or a period: "not a single match this season" / "won last
-         season" agree), unless the statement speaks of another referent beside it, the phrase's or the
+         season" agree; the same period in both, "this season" / "this season", is one time), unless the statement speaks of another referent beside it, the phrase's or the
          place's ("the rival factory", "the mainland opposite the island", "the neighbouring district"); an absence claim ("X-free", "no X at all"); "not once", "never once"; "X is the only N" (or
          "The only N ... is X", "Only one N ...") against an "other/alternative N", "a second N", "several N",
-         a count, before it or after it;
+         a count, before it or after it; a verb restricted by "only" against the same subject and verb with
+         "also" and another object ("The archive accepts only parish registers" / "The archive also accepts
+         school reports"), either order, unless the two name different periods or occasions ("in winter" /
+         "in summer");
        - an antonym swapped for its opposite: hand-written pairs and up/down predicate groups ("swelled" /
          "dwindled"), Princeton WordNet 3.0's direct antonyms (rules/lexicons/antonyms_wordnet.toml,
          scripts/build-antonyms), un-/in-/dis-/non- and -ful/-less, in British or American spelling;
