@@ -82,7 +82,10 @@ class SelfContradiction(Rule):
        one of its members ("The express trains on the line do not"; "All of the rooms are quiet" / "The corner room is
        noisy"): the member is not another subject. "Always" holds on every occasion: the occasion the other
        statement adds ("The shop always closes at six" / "On Thursdays the shop closes at nine") is neither
-       another subject nor another time, when both are in one tense (a past habit may have changed).
+       another subject nor another time, when both are in one tense (a past habit may have changed). An
+       active restatement that names the agent of the other's passive ("The comet was first observed in
+       1758" / "Astronomers first observed the comet in 1682", the passive's subject the active verb's object)
+       tells the same event with its doer: the agent is not another subject.
     6. Lowering evidence (never a veto): a time marker or year in one statement only (not one that dates a
        report: "Contrary to earlier reports, ..."; not against an absolute that holds at every time: "never",
        or a quantity denied in the present, "Nothing grows on the salt flats" / "Ferns grow there after the
