@@ -191,7 +191,7 @@ class Boilerplate(Rule):
         signed = signups(units) if runs else set()
         for run in runs:
             block = [units[i] for i in run]
-            where = "top" if block[-1].features[before] else "bottom" if block[0].features[after] or (
+            where = "top" if block[-1].features[before] or run[0] == 0 else "bottom" if block[0].features[after] or (
                 run[-1] == len(units) - 1) else "interior"
             kind = bf.kind_of(block)
             if bt.is_thread(block):

@@ -124,7 +124,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     from prose_lint.checks.boilerplate_lists import with_lists
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_imprint, without_lone_runs, without_own_lines
-    from prose_lint.checks.boilerplate_shapes import breadcrumb, signups, stage_directions, table_lines
+    from prose_lint.checks.boilerplate_shapes import breadcrumb, link_text_words, signups, stage_directions, table_lines
     from prose_lint.checks.boilerplate_thread import with_threads
 
     model = model or load()
@@ -140,10 +140,13 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     # a heading ("#### GNU C / Cygwin / MinGW"). Tune split: planted blocks found 146 -> 145 (a cookie
     # banner's button row after the text, "Learn more • Decline • Customise"), web chrome lines found
     # 18,035 -> 18,034, content lines flagged 252 -> 252, both wild grounds unchanged.
+    # The first line of prose is not a breadcrumb itself: a trail that ends with a long title reads as prose
+    # ("You are here Home :: Food :: Hibu could be sued by some lenders over debt payment suspension").
     before, after = BASE.index("before_main"), BASE.index("after_main")
-    lead = next((i for i, u in enumerate(units) if u.features[prose]), len(units))
-    crumbs = {i for i, u in enumerate(units) if u.words <= CRUMB_WORDS and (u.features[before] or i < lead)
-              and not u.features[after] and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)}
+    shaped_crumbs = [i for i, u in enumerate(units) if link_text_words(u) <= CRUMB_WORDS and not u.features[after]
+                     and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)]
+    lead = next((i for i, u in enumerate(units) if u.features[prose] and i not in shaped_crumbs), len(units))
+    crumbs = {i for i in shaped_crumbs if units[i].features[before] or i < lead}
     crumbs |= signups(units)  # a sign-up box's invitation, by its shape
     chrome = {i for i, (u, p) in enumerate(zip(units, probs)) if i not in tables and (
         u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"]))}

@@ -198,9 +198,25 @@ _CRUMB_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~]{1,2})\s+")  # "|" bars 
 # of two names joined by a path glyph will do ("Home › Markets").
 _HOME_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~|]{1,2}|[-–—])\s+")
 _CRUMB_LEAD = re.compile(r"[^\W\d_][\w'’]*(?: [\w'’]+){0,3}: ")  # "You are here: ", "Path: "
+# Without its colon a lead-in is words before the start page's name ("You are here Home › News", "Back to Home /
+# Recipes"), one of them in lower case (so that "Travel Home / Europe / Italy" keeps its first name).
+_CRUMB_LEAD_BARE = re.compile(r"(?:[^\W\d_][\w'’]*\s+){1,3}")
+# A Markdown link left as text (a page converted to Markdown and saved as plain text): its text is the name.
+_MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\n]*\)")  # its URL may be masked to spaces
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": a name, not a sentence's end
 CRUMB_SEGMENTS = 3  # a path of three names or more: two are a title and a subtitle ("Rome / Paris")
 CRUMB_SEGMENT_WORDS = 4
 CRUMB_TITLE_WORDS = 12  # the last name may be the page's own title
+
+
+def link_text_words(u) -> int:
+    """The unit's words, a Markdown link left as text counted by its text only ("[Home](https://x.org/home)"
+    is one word, not five)."""
+    if "](" not in u.raw:
+        return u.words
+    from prose_lint.analysis import WORD_RE
+
+    return len(WORD_RE.findall(_MD_LINK.sub(r"\1", u.text)))
 
 
 def breadcrumb(text: str) -> bool:
@@ -213,12 +229,24 @@ def breadcrumb(text: str) -> bool:
     from prose_lint.checks.boilerplate_features import lexicon
 
     t = text.strip()
+    if "](" in t:
+        t = _MD_LINK.sub(r"\1", t)
+    home = lexicon()["crumb_home"]
     lead = _CRUMB_LEAD.match(t)
     if lead is not None:
         t = t[lead.end():]
+    else:
+        for bare in _CRUMB_LEAD_BARE.finditer(t[:40]):
+            if bare.start() > 0:
+                break
+            words = bare.group(0).split()
+            for n in range(len(words), 0, -1):  # the words before the start page's name, however many
+                at = len(" ".join(words[:n])) + 1
+                if any(w[:1].islower() for w in words[:n]) and home.match(t, at) is not None:
+                    t = t[at:]
+                    break
     parts = _CRUMB_SPLIT.split(t)
     least = CRUMB_SEGMENTS
-    home = lexicon()["crumb_home"]
     if home.match(t) is not None:  # "Home ...", not "Homeland / Security / Policy" (a path as any other)
         from_home = _HOME_SPLIT.split(t)
         if home.fullmatch(from_home[0]) is not None:
@@ -230,10 +258,25 @@ def breadcrumb(text: str) -> bool:
         return False
     for k, name in enumerate(names):
         words = name.split()
-        if not 1 <= len(words) <= (CRUMB_TITLE_WORDS if k == len(names) - 1 else CRUMB_SEGMENT_WORDS) or not name[:1].isupper() or _DIGIT.search(name) or (
-                name.endswith((".", "!", "?", ",", ";"))):
+        title = k == len(names) - 1
+        figure = _DIGIT.search(name) is not None
+        if figure and not (title and _titled_figure(name)):
+            return False
+        first = name.lstrip("'\"‘“")[:1]
+        if not 1 <= len(words) <= (CRUMB_TITLE_WORDS if title else CRUMB_SEGMENT_WORDS) or not (
+                first.isupper() or figure and first.isdigit()) or (
+                name.endswith((".", "!", "?", ",", ";")) and _INITIALS.fullmatch(name) is None):
             return False
     return True
+
+
+def _titled_figure(name: str) -> bool:
+    """The page's title at the end of a trail may hold a figure ("11 Simple Ways to ...", "Xbox 360 review"): three
+    words or more and no date or clock time (a trail that ends with one is a dateline)."""
+    from prose_lint.checks.boilerplate_meta import fields
+
+    f = fields()
+    return len(name.split()) >= 3 and f["date"].search(name) is None and f["clock"].search(name) is None
 
 
 # A panel of a template's fields, one a line: "Member since: 2006", "Total posts: 512", "Karma: +12/-3",
