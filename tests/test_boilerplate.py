@@ -626,7 +626,7 @@ def test_a_bare_powered_by_item_is_no_footer():
 
 
 def test_breadcrumb_shapes_from_the_start_page_and_from_any_other():
-    from prose_lint.checks.boilerplate_shapes import breadcrumb
+    from prose_lint.checks.boilerplate_crumbs import breadcrumb
 
     for crumb in ("Home > News > World", "Home - Business - Markets", "Home | News | Local", "Home › Markets",
                   "You are here: Home » Gardening", "Startups > Funding > Seed rounds",

@@ -102,7 +102,9 @@ class Boilerplate(Rule):
        ``[prior]``), and a run of three lines or fewer when nothing else in the document is a page's
        signal (no lexicon label, link, separator or metadata line outside it: the text's own sources or
        "see also"); a run holding a panel of three or more "Label: value" fields, two of them with a
-       figure ("Member since: 2006", "Total posts: 512"), is chrome even there. A block before the main
+       figure ("Member since: 2006", "Total posts: 512"), is chrome even there; so is such a panel on one line
+       ("Registration Date: Feb 2002 | Posts Made: 27 | Likes: 18", three fields joined by a bar, a dot, a dash or
+       wide spacing, two with a figure), anywhere. A block before the main
        text whose only named lines are copyright notices is a book's imprint, not a footer. Lines of a table (grid, pipe, reST simple or box-drawn table, with its rule) are
        never chrome.
        The detail id names what the block is:
@@ -262,7 +264,8 @@ def _wordless_edges(text: str, units, run: list[int], code: list[tuple[int, int]
 def _shape_kind(block, where: str) -> str:
     """What a block the lexicon does not name is, from its lines: links or list items are navigation
     before the main text and related links after it or inside it; copyright and policy lines a footer."""
-    from prose_lint.checks.boilerplate_shapes import breadcrumb, field_panel
+    from prose_lint.checks.boilerplate_crumbs import breadcrumb
+    from prose_lint.checks.boilerplate_shapes import field_panel
 
     if field_panel(block, range(len(block))):
         return "forum"  # a user's panel of fields ("Member since: 2006", "Total posts: 512")

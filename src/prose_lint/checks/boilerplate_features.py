@@ -21,7 +21,8 @@ from typing import Sequence
 
 from prose_lint.analysis import ends_sentence, stopwords
 from prose_lint.checks.boilerplate_lexicon import _needs, lexicon, may_match
-from prose_lint.checks.boilerplate_shapes import BULLET as _BULLET, breadcrumb, hard_wrapped, menu_line
+from prose_lint.checks.boilerplate_crumbs import breadcrumb
+from prose_lint.checks.boilerplate_shapes import BULLET as _BULLET, hard_wrapped, menu_line
 from prose_lint.document import Document
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

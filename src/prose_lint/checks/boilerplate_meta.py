@@ -263,7 +263,7 @@ def keep_headlines(units: list, runs: list[list[int]]) -> list[list[int]]:
     """The runs without the headline right above the document's first metadata line (``_headline``):
     the article's title, which the metadata under it or the model's score of its neighbours would
     take along. Headlines above later metadata lines are a list of teasers' (chrome)."""
-    from prose_lint.checks.boilerplate_shapes import breadcrumb  # (it imports this module)
+    from prose_lint.checks.boilerplate_crumbs import breadcrumb  # (through boilerplate_shapes it imports this module)
 
     first = next((i for i, u in enumerate(units) if u.meta or u.weak == "byline" or u.strong == "byline"), 0)
     if not first or not _headline(units[first - 1]) or breadcrumb(units[first - 1].text):

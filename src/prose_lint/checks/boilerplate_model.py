@@ -14,7 +14,7 @@ import json
 from typing import Any, Sequence
 
 HEADING_DISTANCE = 200  # characters of headings above the text they head (jusText's max_heading_distance)
-CRUMB_WORDS = 20  # a breadcrumb is short (boilerplate_shapes.breadcrumb)
+CRUMB_WORDS = 20  # a breadcrumb is short (boilerplate_crumbs.breadcrumb)
 BYLINE_LINES = 3  # lines of byline and date between a headline and its text (_before_heading)
 TITLE_MIN_WORDS = 2  # a document's first line of this many words or more may be its title ("Pickled Peaches")
 CONTEXT = 3  # stage 2 looks at this many lines on each side
@@ -124,7 +124,8 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     from prose_lint.checks.boilerplate_lists import with_lists
     from prose_lint.checks.boilerplate_meta import keep_headlines
     from prose_lint.checks.boilerplate_prior import without_imprint, without_lone_runs, without_own_lines
-    from prose_lint.checks.boilerplate_shapes import breadcrumb, link_text_words, signups, stage_directions, table_lines
+    from prose_lint.checks.boilerplate_crumbs import breadcrumb, link_text_words
+    from prose_lint.checks.boilerplate_shapes import signups, stage_directions, table_lines
     from prose_lint.checks.boilerplate_thread import with_threads
 
     model = model or load()
@@ -275,7 +276,7 @@ def _headline_shaped(u: Any, title: bool = False) -> bool:
     breadcrumb), findings outside planted blocks 37 -> 37; web chrome lines 17,965 -> 17,954 (a site's
     name on a page's first line), content lines 239 -> 239."""
     from prose_lint.checks.boilerplate_features import _BULLET, _SEPARATOR_RE
-    from prose_lint.checks.boilerplate_shapes import breadcrumb
+    from prose_lint.checks.boilerplate_crumbs import breadcrumb
 
     raw = u.raw
     least = TITLE_MIN_WORDS if title else 3
