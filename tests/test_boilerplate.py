@@ -143,6 +143,7 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
 
     from prose_lint.checks import boilerplate_features as bf
     from prose_lint.checks import boilerplate_lexicon as bl
+    from prose_lint.checks.boilerplate_matrix import stamps_after_text
     from prose_lint.checks.boilerplate_meta import title_block
     from prose_lint.plaintext import parse_text
 
@@ -158,6 +159,7 @@ def test_lexicon_prefilters_agree_with_asking_every_pattern():
             bl._lexicon_hits(full, n < 3 or n >= len(units) - 3, lex)
             fulls.append(full)
         title_block(fulls)  # metadata under a headline is weak, on both paths
+        stamps_after_text(fulls)  # a stamp after the text is strong, on both paths
         for unit, full in zip(units, fulls):
             assert (full.strong, full.weak) == (unit.strong, unit.weak), unit.text
             hits += bool(unit.strong or unit.weak)

@@ -55,7 +55,10 @@ class Boilerplate(Rule):
        strong, except in the article's title block (right under its headline, where clean texts keep
        it). A line of who and when only ("Posted by ann_l on 03.05.2012 at 9:15", "Ann Lee | May 3,
        2012", a bare "By Ann Lee, Associated Press") is weak: chrome next to other chrome, as clean
-       news and blog texts keep their bylines and datelines, above, under or after the article. The
+       news and blog texts keep their bylines and datelines, above, under or after the article; but a web
+       template's publication stamp after the text (its verb with a clock time, an "ago" or a name after "by":
+       "Posted by ann_l at 4:33 AM"; not "Updated ..." that heads the text's own update, and not three or more,
+       a thread's headers) is the post's footer, strong. The
        headline right above the document's first metadata line stays the text's.
     2. A logistic regression scores each line (stage 1); a second one re-scores it from the stage-1
        scores of the three lines on each side (stage 2: jusText's "a short line between two chrome

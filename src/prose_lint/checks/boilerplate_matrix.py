@@ -14,7 +14,7 @@ import math
 
 from prose_lint.checks.boilerplate_features import _LINE_COLS, BASE, NAMES, NEIGHBOUR, OFFSETS, Unit
 from prose_lint.checks.boilerplate_lexicon import _lexicon_context_fast, _lexicon_hits_fast, _lines_with, lexicon
-from prose_lint.checks.boilerplate_meta import title_block
+from prose_lint.checks.boilerplate_meta import stamped, title_block
 
 
 def main_region(prose_words: list[int]) -> tuple[int, int]:
@@ -35,6 +35,25 @@ def main_region(prose_words: list[int]) -> tuple[int, int]:
 _COL = {name: k for k, name in enumerate(NAMES)}
 
 
+def stamps_after_text(units: list[Unit]) -> None:
+    """A web template's publication stamp after the main text (``boilerplate_meta.stamped``: "Posted by ann_l at
+    4:33 AM", "Written by Ann Lee | Feb 11, 2015") is the footer of the post: strong there. A who/when line is
+    weak elsewhere (boilerplate_meta: clean texts keep their bylines); a sign-off without a stamp verb ("Ann
+    Lee, March 2020") or a dated "Last updated: 2012-02-08" at a manual's end stays the text's, and so many stamps
+    that they head a thread of comments are the thread's (boilerplate_thread: kept comments with no chrome of the
+    page around them are the text's)."""
+    from prose_lint.checks.boilerplate_thread import thread_lexicon
+
+    lex = thread_lexicon()
+    own = lex["own_dateline"]  # "Updated March 20, 2021 at 5:00 pm" heads the text's own update
+    _, last = main_region([u.words if u.words >= 15 and u.stop_density >= 0.2 else 0 for u in units])
+    stamps = [u for u in units[last + 1:] if u.meta == "when" and not u.strong and stamped(u.text)
+              and own.search(u.text) is None]
+    if len(stamps) < lex["min_headers"]:  # as many as a thread's headers: its comments (boilerplate_thread's)
+        for u in stamps:
+            u.strong = "byline"
+
+
 def feature_matrix(units: list[Unit], rows: list[tuple], keys: list[str], lows: list[str]):
     """The feature matrix of ``units`` (NAMES order) from the per-line rows, shape keys and lower-case texts."""
     import numpy as np
@@ -47,6 +66,7 @@ def feature_matrix(units: list[Unit], rows: list[tuple], keys: list[str], lows: 
     for i, u in enumerate(units):
         _lexicon_hits_fast(u, i < 3 or i >= n - 3, lex, lows[i], maybe is None or i in maybe)
     title_block(units)
+    stamps_after_text(units)
     _lexicon_context_fast(units)
     x = np.zeros((n, len(NAMES)))
     x[:, [_COL[c] for c in _LINE_COLS]] = np.array(rows, dtype=float)

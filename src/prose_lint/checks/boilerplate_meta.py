@@ -172,6 +172,14 @@ def _label(part: str, words: list[str]) -> bool:
 _BYLINE = re.compile(r"[Bb][Yy]:?\s+")
 
 
+def stamped(text: str) -> bool:
+    """A web template's publication stamp: its verb with a clock time, an "ago" or a name after "by" ("Posted by
+    ann_l at 4:33 AM", "Written by Ann Lee | Feb 11, 2015", "Updated: Sep 19, 2012 03:22"); a date alone ("Last
+    updated: 2012-02-08") is also what a manual's author writes at its end."""
+    has = _spans(text, fields()).keys()
+    return "stamp" in has and any(k in has for k in ("clock", "ago", "by_name"))
+
+
 def byline(text: str) -> bool:
     """A bare byline: "By" and a name, perhaps a role or an agency after a comma ("By Ann Lee,
     Associated Press"). Chrome only next to other chrome (the module's decision)."""
