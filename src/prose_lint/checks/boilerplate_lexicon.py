@@ -76,9 +76,11 @@ def _lexicon_hits(unit: Unit, edge: bool, lex: dict) -> None:
             hit = any_full and p.regex.fullmatch(line) is not None
         else:
             hit = unit.words <= p.max_words and p.regex.search(unit.text) is not None
-            # A sentence about cookies or machine translation in the middle of the text is prose about
-            # them; banners and notices sit at the top or the bottom and speak to the reader.
-            if hit and p.strength == "strong" and prose_like and not (edge and lex["self_ref"].search(unit.text)):
+            # A sentence about cookies or machine translation is prose about them unless it speaks to the
+            # reader; notices other than a cookie banner (which a page may float anywhere) also sit at the top
+            # or the bottom.
+            if hit and p.strength == "strong" and prose_like and not (
+                    (edge or p.kind == "cookie") and lex["self_ref"].search(unit.text)):
                 hit = False
         if hit and p.strength == "strong" and not unit.strong:
             unit.strong = p.kind
