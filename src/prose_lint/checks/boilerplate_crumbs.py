@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.checks.boilerplate_shapes import _DIGIT
+from prose_lint.checks.boilerplate_shapes import _DIGIT, MD_LINK
 
 # A breadcrumb: the path from the site's start page to this one, short capitalised names joined by one
 # separator glyph repeated ("Startpage / Travel / Europe / Portugal", "Home → Recipes → Soups"), whatever
@@ -20,8 +20,6 @@ _CRUMB_LEAD = re.compile(r"[^\W\d_][\w'’]*(?: [\w'’]+){0,3}: ")  # "You are 
 # Without its colon a lead-in is words before the start page's name ("You are here Home › News", "Back to Home /
 # Recipes"), one of them in lower case (so that "Travel Home / Europe / Italy" keeps its first name).
 _CRUMB_LEAD_BARE = re.compile(r"(?:[^\W\d_][\w'’]*\s+){1,3}")
-# A Markdown link left as text (a page converted to Markdown and saved as plain text): its text is the name.
-_MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\n]*\)")  # its URL may be masked to spaces
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": a name, not a sentence's end
 CRUMB_SEGMENTS = 3  # a path of three names or more: two are a title and a subtitle ("Rome / Paris")
 CRUMB_SEGMENT_WORDS = 4
@@ -35,7 +33,7 @@ def link_text_words(u) -> int:
         return u.words
     from prose_lint.analysis import WORD_RE
 
-    return len(WORD_RE.findall(_MD_LINK.sub(r"\1", u.text)))
+    return len(WORD_RE.findall(MD_LINK.sub(r"\1", u.text)))
 
 
 def breadcrumb(text: str) -> bool:
@@ -49,7 +47,7 @@ def breadcrumb(text: str) -> bool:
 
     t = text.strip()
     if "](" in t:
-        t = _MD_LINK.sub(r"\1", t)
+        t = MD_LINK.sub(r"\1", t)
     home = lexicon()["crumb_home"]
     lead = _CRUMB_LEAD.match(t)
     if lead is not None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from prose_lint.checks.boilerplate_shapes import TRIM, shape_hits
+from prose_lint.checks.boilerplate_shapes import TRIM, link_text, shape_hits
 
 if TYPE_CHECKING:  # pragma: no cover
     from prose_lint.checks.boilerplate_features import Unit
@@ -66,7 +66,7 @@ def lexicon() -> dict:
 
 def _lexicon_hits(unit: Unit, edge: bool, lex: dict) -> None:
     text = unit.text.strip(TRIM)
-    line = text.rstrip(".!:;,")
+    line = link_text(text).strip(TRIM).rstrip(".!:;,")
     prose_like = unit.words >= 15 and unit.stop_density >= 0.2
     any_full = bool(line) and lex["any_full"].fullmatch(line) is not None
     for p in lex["patterns"]:
@@ -212,7 +212,7 @@ def _lexicon_hits_fast(unit: Unit, edge: bool, lex: dict, low: str | None = None
     if part:
         _lexicon_hits(unit, edge, lex)
         return
-    line = unit.text.strip(TRIM).rstrip(".!:;,")
+    line = link_text(unit.text).strip(TRIM).rstrip(".!:;,")
     if line and lex["any_full"].fullmatch(line) is not None:
         for p in lex["full"]:  # what _lexicon_hits does when no in-line pattern hits
             if p.regex.fullmatch(line) is not None:

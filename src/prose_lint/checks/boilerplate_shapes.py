@@ -149,6 +149,14 @@ def menu_line(text: str) -> float:
 # -- strong labels from a line's make-up (used by boilerplate_lexicon) ------------------------------------
 TRIM = " \t\u00a0\u3000•·|»«_-–—>*+#"
 _DIGIT = re.compile(r"\d")
+# A Markdown link left as text (a page converted to Markdown and saved as plain text): its text is what a
+# reader sees, a button's or a menu item's label.
+MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\n]*\)")  # its URL may be masked to spaces
+
+
+def link_text(text: str) -> str:
+    """``text`` with each Markdown link left as text replaced by its text."""
+    return MD_LINK.sub(r"\1", text) if "](" in text else text
 
 
 BAR_MAX_WORDS = 15  # a bar of button labels is short
