@@ -48,14 +48,12 @@ class SelfContradiction(Rule):
          solution ..." / "Government is the problem") is not one; idioms with a negation deny nothing
          ("make no mistake", "if not");
        - absolute denial: "there have never been any X", "no X was ever Y", "not a single X", "none of the
-         X were", "S has never V-ed any X", and two plain shapes that carry an anchor besides the phrase:
-         existence denied in a place ("There are no hospitals in the district", held against "the district's
-         hospital") and a passive "never" with its subject ("Her novels have never been translated into
-         French"); also as a clause, against the latest earlier plain statement
-         holding the denied phrase, or a later one (a phrase of two words or more, or one and its place; "never", "ever" or "at no
+         X were", "S has never V-ed any X", also as a clause, against the latest earlier plain statement
+         holding the denied phrase, or a later one (a phrase of two words or more; "never", "ever" or "at no
          point" when either statement is of a time or a period: "not a single match this season" / "won last
-         season" agree; the same period in both, "this season" / "this season", is one time), unless the statement speaks of another referent beside it, the phrase's or the
-         place's ("the rival factory", "the mainland opposite the island", "the neighbouring district"); an absence claim ("X-free", "no X at all"); "not once", "never once"; "X is the only N" (or
+         season" agree; the same period in both, "this season" / "this season", is one time), unless the statement
+         speaks of another referent beside it ("the rival factory", "the mainland opposite the island"); an absence
+         claim ("X-free", "no X at all"); "not once", "never once"; "X is the only N" (or
          "The only N ... is X", "Only one N ...") against an "other/alternative N", "a second N", "several N",
          a count, before it or after it; a verb restricted by "only" against the same subject and verb with
          "also" and another object ("The archive accepts only parish registers" / "The archive also accepts
