@@ -36,20 +36,6 @@ _DENIAL = re.compile(
     r"|never(?:\s+once)?\s+(?P<verb3>[a-z]+)\s+(?:(?:away|up|down|out|off|back)\s+)?(?:a\s+single|one\s+single|"
     r"even\s+one|any))\s+"
     r")(?P<phrase>[^\W\d_][^,;:.!?()\"“”]*)", re.I)
-# A plain denial of existence in a place: "There are no hospitals in the district", "there was no railway station
-# on the island". Without "any"/"ever" it is still absolute because the place bounds it; abstract nouns ("there is
-# no need in the code", "no doubt in my mind") are dropped by the place test below (a place is a noun that a
-# later statement can own: "the district's hospital").
-_LOCATIVE = re.compile(
-    r"\bthere\s+(?:is|are|was|were)\s+no\s+(?P<phrase>(?:[^\W\d_]+[-\s]){0,2}?[^\W\d_]+)\s+"
-    r"(?:in|on|at|inside|within)\s+(?:the\s+|this\s+|that\s+|our\s+|their\s+|its\s+)?"
-    r"(?P<place>(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s*(?:[.,;:!?]|$)", re.I)
-# A passive absolute: "Her novels have never been translated into French", "The manuscript was never
-# published": the subject and the participle's phrase ("translated into French") are what a later plain
-# statement asserts ("Her second novel was translated into French in 1964").
-_PASSIVE_NEVER = re.compile(
-    r"\b(?:has|have|had|was|were|is|are)\s+never\s+(?:(?:once|actually|really|officially)\s+)?(?:been\s+)?"
-    r"(?P<verb>[a-z]+(?:ed|en))\b(?P<phrase>[^,;:.!?()\"“”]*)", re.I)
 _CLAUSE_END = re.compile(r"\s(?:and|but|because|which|that|since|when|where|while|although|though|so|or|as|"
                          r"until|unless|if)\s", re.I)
 _DENIAL_WORDS = frozenset({"point", "stage", "whatsoever", "officially", "actually", "really", "truly"})
@@ -99,42 +85,6 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
         subject = {_stem(t.lower()) for t in _TOKEN.findall(head)[-4:] if t.lower() not in stop and len(t) > 2
                    and not t.isdigit()} if verb else set()
         out.append((phrase, subject - {_stem(w) for w in _opening(s)}))
-    return out + _plain_denials(s, stop)
-
-
-def _plain_denials(s: _Sent, stop: frozenset[str]) -> list[tuple[list[str], set[str]]]:
-    """The two plain shapes of an absolute denial (``_LOCATIVE``, ``_PASSIVE_NEVER``): (the denied phrase's
-    stems, the place's or the subject's stems). Each needs an anchor besides the phrase, since a later
-    statement of the phrase alone ("a hospital") may be about another place or thing."""
-    out = []
-    for m in _LOCATIVE.finditer(s.text):
-        phrase = _content_stems(m.group("phrase"), stop)
-        place = set(_content_stems(m.group("place"), stop))
-        if phrase and place:
-            out.append((phrase, place))
-    for m in _PASSIVE_NEVER.finditer(s.text):
-        tail = m.group("phrase")
-        cut = _CLAUSE_END.search(" " + tail + " ")
-        if cut:
-            tail = tail[: max(0, cut.start() - 1)]
-        phrase = _content_stems(m.group("verb") + " " + tail, stop)[:6]
-        head = s.text[: m.start()]
-        subject = {_stem(t.lower()) for t in _TOKEN.findall(head)[-4:] if t.lower() not in stop and len(t) > 2
-                   and not t.isdigit()} - {_stem(w) for w in _opening(s)}
-        if len(phrase) >= 2 and subject:
-            out.append((phrase, subject))
-    return out
-
-
-def _content_stems(text: str, stop: frozenset[str]) -> list[str]:
-    out: list[str] = []
-    for w in _TOKEN.findall(text):
-        w = w.lower().replace("’", "'")
-        if w in stop or len(w) < 3 or w.isdigit() or w in _DENIAL_WORDS:
-            continue
-        st = _stem(w)
-        if st not in out:
-            out.append(st)
     return out
 
 

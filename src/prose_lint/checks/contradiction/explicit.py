@@ -231,9 +231,8 @@ def _asserts(e: _Sent, phrase: list[str], subject: set[str]) -> bool:
             any(w in _NEG_TOKENS for w in e.tokens[max(0, at - 6): at]):
         return False
     other = _lexicon()["other_referent"]
-    anchors = set(phrase) | subject
-    if any(_stem(t) in anchors and not other.isdisjoint(e.tokens[max(0, i - 3): i]) for i, t in enumerate(e.tokens)):
-        return False  # "a strike at the rival factory", "the hospital of the neighbouring district": another one
+    if any(_stem(t) in phrase and not other.isdisjoint(e.tokens[max(0, i - 3): i]) for i, t in enumerate(e.tokens)):
+        return False  # "a strike at the rival factory", "the mainland opposite the island": another one, or nearby
     return len(phrase) > 1 or bool(set(e.tokens[max(0, at - 3): at]) & _EXISTENCE_BEFORE)
 
 
@@ -249,7 +248,7 @@ def _denial_earlier(s: _Sent, sents, denials: list[tuple[int, list[str], set[str
         need = _need(phrase)
         # A phrase of one word ("Never have children, only grandchildren.": an imperative read as an inversion)
         # is too loose a match for a statement that came after it.
-        if len(phrase) + bool(subject) < 2 or e.text == s.text or sum(st in s.content for st in phrase) < need \
+        if len(phrase) < 2 or e.text == s.text or sum(st in s.content for st in phrase) < need \
                 or not _asserts(s, phrase, subject):
             continue
         # A statement of one time against "not a single match this season" speaks of another time; "never",
