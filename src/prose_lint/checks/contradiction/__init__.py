@@ -2,7 +2,8 @@
 
 The rule and its documentation are in rule.py; the steps of its algorithm each have a module:
 sentences (each sentence analysed once), candidates (earlier statements from an inverted index),
-alignment (two statements compared token by token: pair_features), claims (claim tokens, figures, quoted
+alignment (two statements compared token by token: pair_features; restatements: what a restatement adds
+that is no other subject), claims (claim tokens, figures, quoted
 words, attribution), polarity (negating verbs; contrasts that cancel out), antonyms (opposites swapped),
 scorer (the learned pair scorer), explicit (tests that need no scorer: absolute claims and denials, null
 effects, event years; exclusive: "the only N"), filters (which lowering filters are on), nli (the optional

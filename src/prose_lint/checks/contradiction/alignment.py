@@ -17,6 +17,7 @@ from .periods import _SPATIAL, _periods, _referents, _report_times
 from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
                        partial_negation, universal_of, verb_negations)
 from .events import _DECADE, _YEAR, within_decade
+from .restatements import agent_of_passive, occasion_under_always
 from .sentences import _GAP, _Sent, _emphatic_once
 
 
@@ -155,10 +156,10 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                 approx = 1.0
     if (num or date) and ant and on_("parity") and modifier_swap(ta, tb, counted, stop):
         ant = num = date = 0.0  # "The northern bridge is 240 m long" / "The southern bridge is 310 m long"
-    occasion = _occasion_under_always(ta, tb) if (num or ant or flipped) and on_("always-occasion") else set()
+    occasion = occasion_under_always(ta, tb) if (num or ant or flipped) and on_("always-occasion") else set()
     explained |= occasion
     if (num or date or ant or flipped) and on_("passive-agent"):
-        explained |= _agent_of_passive(ta, tb, stop) | _agent_of_passive(tb, ta, stop)
+        explained |= agent_of_passive(ta, tb, stop) | agent_of_passive(tb, ta, stop)
     # the rest of the difference
     content_new = {_stem(w) for w in new if w not in stop and w not in explained and len(w) > 2
                    and _value(w) is None and w not in _NEG_TOKENS}
@@ -258,50 +259,6 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         "hedge": hedge, "report": report, "time": time, "quote": quote, "adjacent_contrast": adjacent,
         "gap": gap, "approximate": approx, "head_extra": head, "similarity": similarity if similarity is not None else 0.0,
     }
-
-
-_BE = frozenset({"is", "are", "was", "were", "been", "be"})
-
-
-def _agent_of_passive(passive: list[str], active: list[str], stop) -> set[str]:
-    """The agent an active restatement names before its verb ("Astronomers first observed the comet in 1682")
-    when the other statement is the passive of that verb ("The comet was first observed in 1758"), its subject
-    now after the verb: the same event told with its doer, not another subject."""
-    for i, t in enumerate(passive):
-        if t not in _BE:
-            continue
-        for j in range(i + 1, min(i + 3, len(passive))):
-            w = passive[j]
-            if not w.endswith(("ed", "en")) or len(w) < 5:
-                continue
-            subject = {_stem(x) for x in passive[:i] if x not in stop and len(x) > 2}
-            verb = _stem(w)
-            for k, a in enumerate(active):
-                if _stem(a) != verb or k == 0 or active[k - 1] in _BE or (k > 1 and active[k - 2] in _BE):
-                    continue
-                after = [_stem(x) for x in active[k + 1:] if x not in stop and len(x) > 2]
-                # the subject is the active verb's object: its first word comes first after the verb
-                if subject and subject <= set(after) and after[0] in subject:
-                    return {x for x in active[:k] if x not in stop and len(x) > 2 and _stem(x) not in subject}
-            return set()
-    return set()
-
-
-_ALWAYS = frozenset({"always", "invariably"})
-
-
-def _occasion_under_always(ta: list[str], tb: list[str]) -> set[str]:
-    """The words of an occasion ("On Thursdays", "in the evenings") that one statement adds to the other's
-    "always" ("The shop always closes at six" / "On Thursdays the shop closes at nine"): the universal holds on
-    that occasion too, so they are neither another subject nor another time; both statements in one tense ("The
-    shop always closes at six" / "Last year it closed at nine" may tell of a habit that changed)."""
-    ua, ub = not _ALWAYS.isdisjoint(ta), not _ALWAYS.isdisjoint(tb)
-    if ua == ub or _past(ta) != _past(tb):
-        return set()
-    other = tb if ua else ta
-    names = _lexicon()["period_names"]
-    return {w for w in other if w.rstrip("s") in _MONTHS or w in _MONTHS or w.rstrip("s") in names
-            or w in ("occasion", "occasions", "holiday", "holidays")}
 
 
 def _as_participle(opening: list[str]) -> set[str]:
