@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from prose_lint.checks.boilerplate_shapes import _DIGIT, MD_LINK
+from prose_lint.checks.boilerplate_shapes import _DIGIT, link_text
 
 # A breadcrumb: the path from the site's start page to this one, short capitalised names joined by one
 # separator glyph repeated ("Startpage / Travel / Europe / Portugal", "Home → Recipes → Soups"), whatever
@@ -33,35 +33,32 @@ def link_text_words(u) -> int:
         return u.words
     from prose_lint.analysis import WORD_RE
 
-    return len(WORD_RE.findall(MD_LINK.sub(r"\1", u.text)))
+    return len(WORD_RE.findall(link_text(u.text)))
 
 
 def breadcrumb(text: str) -> bool:
     """A one-line breadcrumb by its shape: CRUMB_SEGMENTS or more names of 1 to CRUMB_SEGMENT_WORDS
-    words (the last, the page's title, up to CRUMB_TITLE_WORDS), each beginning with a capital, none with a digit ("Monday, 11.05.2012 / 9:04 PM / News" is
-    a dateline) or ending a sentence, all joined by the same separator glyph (not a word: "and/or" has
-    no spaces around it); an optional lead-in ending with a colon. A path that starts at the site's
-    start page may use a dash or a bar (``_HOME_SPLIT``), and needs only two names when a path glyph
-    joins them ("Home › Markets"; "Home – A Memoir" is a title)."""
+    words (the last, the page's title, up to CRUMB_TITLE_WORDS), each beginning with a capital, none ending a
+    sentence, none with a figure but the title ("11 Simple Ways to ...", never a date or time: "Monday,
+    11.05.2012 / 9:04 PM / News" is a dateline), all joined by the same separator glyph (not a word: "and/or"
+    has no spaces around it). A lead-in may end with a colon ("You are here: ") or, before the start page's
+    name, have none ("You are here Home › News"); Markdown links saved as plain text are read by their text. A
+    path that starts at the site's start page may use a dash or a bar (``_HOME_SPLIT``), and needs only two
+    names when a path glyph joins them ("Home › Markets"; "Home – A Memoir" is a title)."""
     from prose_lint.checks.boilerplate_features import lexicon
 
-    t = text.strip()
-    if "](" in t:
-        t = MD_LINK.sub(r"\1", t)
+    t = link_text(text.strip())
     home = lexicon()["crumb_home"]
     lead = _CRUMB_LEAD.match(t)
     if lead is not None:
         t = t[lead.end():]
-    else:
-        for bare in _CRUMB_LEAD_BARE.finditer(t[:40]):
-            if bare.start() > 0:
+    elif (bare := _CRUMB_LEAD_BARE.match(t[:40])) is not None:
+        words = bare.group(0).split()
+        for n in range(len(words), 0, -1):  # the words before the start page's name, however many
+            at = len(" ".join(words[:n])) + 1
+            if any(w[:1].islower() for w in words[:n]) and home.match(t, at) is not None:
+                t = t[at:]
                 break
-            words = bare.group(0).split()
-            for n in range(len(words), 0, -1):  # the words before the start page's name, however many
-                at = len(" ".join(words[:n])) + 1
-                if any(w[:1].islower() for w in words[:n]) and home.match(t, at) is not None:
-                    t = t[at:]
-                    break
     parts = _CRUMB_SPLIT.split(t)
     least = CRUMB_SEGMENTS
     if home.match(t) is not None:  # "Home ...", not "Homeland / Security / Policy" (a path as any other)

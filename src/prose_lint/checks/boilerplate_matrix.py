@@ -35,7 +35,7 @@ def main_region(prose_words: list[int]) -> tuple[int, int]:
 _COL = {name: k for k, name in enumerate(NAMES)}
 
 
-def stamps_after_text(units: list[Unit]) -> None:
+def stamps_after_text(units: list[Unit], last: int | None = None) -> None:
     """A web template's publication stamp after the main text (``boilerplate_meta.stamped``: "Posted by ann_l at
     4:33 AM", "Written by Ann Lee | Feb 11, 2015") is the footer of the post: strong there. A who/when line is
     weak elsewhere (boilerplate_meta: clean texts keep their bylines); a sign-off without a stamp verb ("Ann
@@ -46,12 +46,18 @@ def stamps_after_text(units: list[Unit]) -> None:
 
     lex = thread_lexicon()
     own = lex["own_dateline"]  # "Updated March 20, 2021 at 5:00 pm" heads the text's own update
-    _, last = main_region([u.words if u.words >= 15 and u.stop_density >= 0.2 else 0 for u in units])
+    if last is None:  # the main text's last line (feature_matrix passes the one it computes)
+        _, last = main_region(_prose_words(units))
     stamps = [u for u in units[last + 1:] if u.meta == "when" and not u.strong and stamped(u.text)
               and own.search(u.text) is None]
     if len(stamps) < lex["min_headers"]:  # as many as a thread's headers: its comments (boilerplate_thread's)
         for u in stamps:
             u.strong = "byline"
+
+
+def _prose_words(units: list[Unit]) -> list[int]:
+    """Each line's words if it is a line of prose (15 words or more, a fifth of them stop words), else 0."""
+    return [u.words if u.words >= 15 and u.stop_density >= 0.2 else 0 for u in units]
 
 
 def feature_matrix(units: list[Unit], rows: list[tuple], keys: list[str], lows: list[str]):
@@ -66,7 +72,8 @@ def feature_matrix(units: list[Unit], rows: list[tuple], keys: list[str], lows: 
     for i, u in enumerate(units):
         _lexicon_hits_fast(u, i < 3 or i >= n - 3, lex, lows[i], maybe is None or i in maybe)
     title_block(units)
-    stamps_after_text(units)
+    first, last = main_region(_prose_words(units))
+    stamps_after_text(units, last)
     _lexicon_context_fast(units)
     x = np.zeros((n, len(NAMES)))
     x[:, [_COL[c] for c in _LINE_COLS]] = np.array(rows, dtype=float)
@@ -86,7 +93,6 @@ def feature_matrix(units: list[Unit], rows: list[tuple], keys: list[str], lows: 
     prose_like = (words >= 15) & (density >= 0.2)
     prose_words = np.where(prose_like, words, 0)
     total = int(prose_words.sum()) or 1
-    first, last = main_region(prose_words.tolist())
     shapes: dict[str, int] = {}
     for k in keys:
         shapes[k] = shapes.get(k, 0) + 1

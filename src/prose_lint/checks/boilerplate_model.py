@@ -144,10 +144,14 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
     # The first line of prose is not a breadcrumb itself: a trail that ends with a long title reads as prose
     # ("You are here Home :: Food :: Hibu could be sued by some lenders over debt payment suspension").
     before, after = BASE.index("before_main"), BASE.index("after_main")
-    shaped_crumbs = [i for i, u in enumerate(units) if link_text_words(u) <= CRUMB_WORDS and not u.features[after]
-                     and not u.raw.lstrip().startswith("#") and breadcrumb(u.text)]
-    lead = next((i for i, u in enumerate(units) if u.features[prose] and i not in shaped_crumbs), len(units))
-    crumbs = {i for i in shaped_crumbs if units[i].features[before] or i < lead}
+    lead, crumbs = len(units), set()
+    for i, u in enumerate(units):  # up to the first line of prose that is no trail; after it, only before_main
+        trail = link_text_words(u) <= CRUMB_WORDS and not u.features[after] and not u.raw.lstrip().startswith("#") \
+            and (i < lead or u.features[before]) and breadcrumb(u.text)
+        if trail:
+            crumbs.add(i)
+        elif u.features[prose] and lead == len(units):
+            lead = i
     crumbs |= signups(units)  # a sign-up box's invitation, by its shape
     chrome = {i for i, (u, p) in enumerate(zip(units, probs)) if i not in tables and (
         u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"]))}
