@@ -8,8 +8,8 @@ import re
 
 
 from .candidates import _candidates
-from .claims import _MONTHS
 from .lexicon import _lexicon, _stem, claim_stopwords
+from .periods import occasion_words
 from .sentences import _Sent
 
 _ONLY = re.compile(r"\b(?:is|are|was|were|remains|remain)\s+(?:by\s+far\s+)?the\s+only\s+"
@@ -90,13 +90,14 @@ def exclusive_earlier(s: _Sent, sents, index) -> _Sent | None:
 
 # "The API accepts only JSON" / "The API also accepts XML": a verb restricted to one object, and the same subject
 # and verb with "also" (or "as well", "too") and another object. The verb is a word of 3+ letters before "only"
-# that is not a copula or an auxiliary ("is only one", "can only be"); the object is the next word.
+# that is no stop word (a copula or an auxiliary: "is only one", "can only be") and no adverb; the object is the
+# next word.
 _VERB_ONLY = re.compile(r"\b(?P<verb>[a-z]{3,})\s+only\s+(?P<obj>[^\W\d_]{2,})", re.I)
-_NOT_VERBS = frozenset({"the", "and", "was", "were", "are", "has", "have", "had", "can", "could", "will", "would",
-                        "may", "might", "must", "should", "not", "but", "its", "his", "her", "their", "our", "for",
-                        "with", "from", "that", "this", "these", "those", "been", "being", "does", "did", "one",
-                        "two", "then", "than", "yet", "also", "still", "shall", "which", "who", "there", "here"})
-_ALSO_AFTER = ("as well", "too")
+
+
+def _adds(toks: list[str]) -> bool:
+    """"also", "too" or "as well" among the tokens."""
+    return "also" in toks or "too" in toks or any(a == "as" and b == "well" for a, b in zip(toks, toks[1:]))
 
 
 def _verb_only(s: _Sent) -> tuple[str, str, set[str]] | None:
@@ -104,9 +105,9 @@ def _verb_only(s: _Sent) -> tuple[str, str, set[str]] | None:
     if "only" not in s.tokens:
         return None
     m = _VERB_ONLY.search(s.text)
-    if not m or m.group("verb").lower() in _NOT_VERBS or m.group("verb").lower().endswith("ly"):
-        return None
     stop = claim_stopwords()
+    if not m or m.group("verb").lower() in stop or m.group("verb").lower().endswith("ly"):
+        return None
     head = [t.lower() for t in re.findall(r"[^\W\d_]+", s.text[: m.start()])][-4:]
     subject = {_stem(t) for t in head if t not in stop and len(t) > 2}
     if not subject:
@@ -118,8 +119,7 @@ def _adds_another(s: _Sent, verb: str, obj: str, subject: set[str]) -> bool:
     """``s`` says the subject also does the verb to something else: "also" before the verb (or "as well"/"too"
     after its object), the subject's words before the verb, and not the restricted object."""
     toks = s.tokens
-    also = "also" in toks or any(p in " ".join(toks) for p in _ALSO_AFTER)
-    if not also or s.negated or "only" in toks:
+    if not _adds(toks) or s.negated or "only" in toks:
         return False
     for i, t in enumerate(toks):
         if _stem(t) != verb or i == 0:
@@ -131,13 +131,6 @@ def _adds_another(s: _Sent, verb: str, obj: str, subject: set[str]) -> bool:
     return False
 
 
-def _occasions(toks: list[str]) -> set[str]:
-    """The statement's words of a period or an occasion ("winter", "Sundays", "this season")."""
-    lex = _lexicon()
-    names = lex["period_names"] | lex["period_nouns"]
-    return {t.rstrip("s") for t in toks if t in names or t.rstrip("s") in names or t.rstrip("s") in _MONTHS}
-
-
 def only_also(s: _Sent, sents, index) -> _Sent | None:
     """The latest earlier statement that this one contradicts by an exclusive "S V only X" against "S also V Y",
     whichever comes first."""
@@ -146,13 +139,13 @@ def only_also(s: _Sent, sents, index) -> _Sent | None:
     mine = s.lazy.get("verb_only", False)
     if mine is False:
         mine = s.lazy["verb_only"] = _verb_only(s)
-    if mine is None and "also" not in s.tokens and "too" not in s.tokens and "well" not in s.tokens:
+    if mine is None and not _adds(s.tokens):
         return None  # neither side of the test: the common case, no look-up
     words = sorted(mine[2] | {mine[0]}) if mine else sorted(s.content)
     for e in reversed(_candidates(s, sents, index, words, min_shared=2)):
         if e.text == s.text or not e.prose or e.time:
             continue
-        if _occasions(e.tokens) != _occasions(s.tokens):
+        if occasion_words(e.tokens, periods=True) != occasion_words(s.tokens, periods=True):
             continue  # "only passengers in winter" / "In summer ... also cars": two seasons
         if mine is not None:
             if _adds_another(e, *mine):

@@ -51,3 +51,19 @@ def deictic_periods(toks: list[str]) -> set[tuple[str, str]]:
         return set()
     periods = lex["period_nouns"] | lex["period_names"]
     return {(a, b) for a, b in zip(toks, toks[1:]) if a in deictics and b in periods}
+
+
+def occasion_words(toks: list[str], periods: bool = False) -> set[str]:
+    """The statement's words of an occasion, singular: weekdays and months ("Thursdays"), seasons and parts of a
+    day ("in the evenings"), holidays; with ``periods``, period nouns too ("this season", "a year")."""
+    from .claims import _MONTHS
+
+    lex = _lexicon()
+    names = lex["period_names"] | (lex["period_nouns"] if periods else frozenset())
+    out = set()
+    for t in toks:
+        one = t[:-1] if t.endswith("s") and t[:-1] in names | _MONTHS else t
+        if one in names or one in _MONTHS:
+            out.add(one)
+    return out
+

@@ -5,8 +5,9 @@ counts these words as explained by the test that fired, not as extra words."""
 
 from __future__ import annotations
 
-from .claims import _MONTHS, _past
-from .lexicon import _lexicon, _stem
+from .claims import _past
+from .lexicon import _stem
+from .periods import occasion_words
 
 _BE = frozenset({"is", "are", "was", "were", "been", "be"})
 
@@ -47,6 +48,5 @@ def occasion_under_always(ta: list[str], tb: list[str]) -> set[str]:
     if ua == ub or _past(ta) != _past(tb):
         return set()
     other = tb if ua else ta
-    names = _lexicon()["period_names"]
-    return {w for w in other if w.rstrip("s") in _MONTHS or w in _MONTHS or w.rstrip("s") in names
-            or w in ("occasion", "occasions", "holiday", "holidays")}
+    words = occasion_words(other)
+    return {w for w in other if w in words or w.endswith("s") and w[:-1] in words}
