@@ -1,13 +1,16 @@
-"""More tune-split samples of one boilerplate form: the generator's form planted into every tune host, with seeds
+"""More tune-split samples of one planted form: the generator's form planted into every tune host, with seeds
 build.py never uses, scored by host source and position. TUNE SPLIT ONLY (its hosts, its inventories).
 
     PYTHONPATH=src .venv/bin/python benchmarks/quality/resample.py breadcrumb [--per-host 2] [--show SOURCE|all]
+    PYTHONPATH=src .venv/bin/python benchmarks/quality/resample.py absolute-claim --class self-contradiction
+    PYTHONPATH=src .venv/bin/python benchmarks/quality/resample.py control-time-difference --class self-contradiction
 
-Why: the tune split holds 12-16 documents of each boilerplate form, too few to show which shapes of a form the
-rule misses; this plants the same form (its tune-half templates, forms/boilerplate.py) into each tune host
---per-host times and prints found / planted per host source (news-dragnet, clean-corpus, debian-docs) and
-position (top, interior, bottom, ...). A block is found when a boilerplate diagnostic overlaps it, as score.py
-counts. Numbers from it are tune numbers: never report them as held out.
+Why: the tune split holds 12-20 documents of each form, too few to show which shapes of a form a rule misses;
+this plants the same form (its tune-half templates, forms/*.py) into each tune host --per-host times and prints
+found / planted per host source (news-dragnet, clean-corpus, debian-docs) and position where the form records
+one. A defect is found when a diagnostic of its class's rule family overlaps it or one of its accepted spans, as
+score.py counts; "outside" counts that family's findings that overlap no planted span (a control form has no
+span: every finding of the family is outside). Numbers from it are tune numbers: never report them as held out.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import sources  # noqa: E402
-from common import PlantContext  # noqa: E402
-from forms import boilerplate as forms  # noqa: E402
+from build import forms  # noqa: E402
+from common import CLASS_RULES, CLASSES, PlantContext  # noqa: E402
 from scoring import lint_files, overlaps  # noqa: E402
 
 SEED = 5  # not build.py's
@@ -33,16 +36,23 @@ SEED = 5  # not build.py's
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("form", help="a function of forms/boilerplate.py: breadcrumb, forum_panel, byline_meta, ...")
+    ap.add_argument("form", help="a form or control name as cases.jsonl spells it (breadcrumb, absolute-claim, ...)")
+    ap.add_argument("--class", dest="cls", choices=CLASSES, default="boilerplate")
     ap.add_argument("--per-host", type=int, default=1)
-    ap.add_argument("--show", help="print the missed blocks of this host source ('all': every source)")
+    ap.add_argument("--show", help="print the missed defects of this host source ('all': every source)")
+    ap.add_argument("--show-outside", action="store_true", help="print the findings outside planted spans")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args(argv)
-    form = getattr(forms, args.form, None)
-    if form is None or args.form.startswith("_"):
-        ap.error(f"no form {args.form!r} in forms/boilerplate.py")
+    fmap, cmap = forms(args.cls)
+    table = {**fmap, **cmap}
+    name = args.form.replace("_", "-")
+    form = table.get(name) or table.get(args.form)
+    if form is None:
+        ap.error(f"no form {args.form!r} for {args.cls}: {', '.join(sorted(table))}")
     hosts = sources.hosts("tune")
-    ctx = PlantContext(split="tune", hosts=hosts, chrome=[], nli=[])
+    needs_chrome, needs_nli = args.cls == "boilerplate", args.cls == "self-contradiction"
+    ctx = PlantContext(split="tune", hosts=hosts, chrome=sources.chrome_blocks("tune") if needs_chrome else [],
+                       nli=sources.nli("tune") if needs_nli else [])
     rng = random.Random(SEED)
     tmp = tempfile.mkdtemp(prefix="resample-")
     rows = []
@@ -55,20 +65,36 @@ def main(argv: list[str] | None = None) -> int:
             Path(path).write_text(planted.text, encoding="utf-8")
             rows.append((path, host, planted))
     results = lint_files([r[0] for r in rows], args.jobs)
+    family = CLASS_RULES[args.cls]
     counts: collections.Counter = collections.Counter()
+    by_op: collections.Counter = collections.Counter()  # a restatement's variations (meta "variation")
+    outside = 0
     for path, host, planted in rows:
-        span = planted.defects[0].span
-        hit = any(rule.startswith("boilerplate") and overlaps(s, e, *span) for rule, s, e in results[path])
-        key = (host.source, planted.meta.get("where", "?"))
-        counts[key + (hit,)] += 1
-        if not hit and args.show in ("all", host.source):
-            a, b = span
-            print("MISS", *key, repr(planted.text[max(0, a - 80): b + 80])[:400])
+        mine = [(s, e) for rule, s, e in results[path] if rule.split("/", 1)[0] == family]
+        zones_all = [z for d in planted.defects for z in [d.span, *d.accept]]
+        out = [(s, e) for s, e in mine if not any(overlaps(s, e, a, b) for a, b in zones_all)]
+        outside += len(out)
+        if out and args.show_outside:
+            for s, e in out:
+                print("OUTSIDE", host.source, repr(planted.text[max(0, s - 60): e + 60])[:400])
+        for d in planted.defects:
+            hit = any(overlaps(s, e, a, b) for s, e in mine for a, b in [d.span, *d.accept])
+            key = (host.source, str(planted.meta.get("where", "-")))
+            counts[key + (hit,)] += 1
+            for op in planted.meta.get("variation") or ["none"] if "variation" in planted.meta else []:
+                by_op[(op, hit)] += 1
+            if not hit and args.show in ("all", host.source):
+                a, b = d.span
+                extra = "" if not d.accept else " | EARLIER " + repr(planted.text[slice(*d.accept[0])])[:300]
+                print("MISS", *key, repr(planted.text[max(0, a - 80): b + 80])[:400] + extra)
     for key in sorted({k[:2] for k in counts}):
         found, total = counts[key + (True,)], counts[key + (True,)] + counts[key + (False,)]
         print(f"{key[0]:14} {key[1]:12} {found:4d} / {total:4d}")
+    for op in sorted({k[0] for k in by_op}):
+        print(f"  variation {op:18} {by_op[(op, True)]:4d} / {by_op[(op, True)] + by_op[(op, False)]:4d}")
     found = sum(v for k, v in counts.items() if k[2])
-    print(f"{'all':27} {found:4d} / {sum(counts.values()):4d}")
+    print(f"{'all':27} {found:4d} / {sum(counts.values()):4d}   documents {len(rows)}, "
+          f"{family} findings outside planted spans {outside}")
     return 0
 
 

@@ -652,7 +652,7 @@ def _new_value(rng: random.Random, v: float, decimals: int) -> float:
             # keep as many trailing zeros as the original (113 -> 146 rather than 150)
             if int(v) % 10 and w % 10 == 0 and w > 10:
                 w += rng.choice([-3, -1, 1, 2, 3, 4])
-        if w != v and w > 0 and (decimals or abs(w - v) / v >= 0.15):
+        if w != v and w > 0 and (decimals or v and abs(w - v) / v >= 0.15):
             return w
     return v * 2
 

@@ -8,16 +8,17 @@ from collections import Counter
 
 from .antonyms import _antonym_pairs
 from .claims import (_LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _attribution, _claim_tokens, _close,
-                     _drop_lead, _lead, _past, _quoted_change, _value)
+                     _drop_lead, _lead, _past, _quoted_change, _value, dropped_lead)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem, claim_stopwords
-from .negations import _denies_other, _negations
+from .negations import _answer_no, _denies_other, _negations
 from .openings import _opening
 from .periods import _SPATIAL, _periods, _referents, _report_times
 from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
                        partial_negation, universal_of, verb_negations)
 from .events import _DECADE, _YEAR, within_decade
 from .restatements import agent_of_passive, occasion_under_always
+from .synonyms import synonym_matches
 from .sentences import _GAP, _Sent, _emphatic_once
 
 
@@ -64,9 +65,16 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     ta, tb = _claim_tokens(e), _claim_tokens(s)
     ca, cb = Counter(ta), Counter(tb)
     gone, new = ca - cb, cb - ca
-    shared = e.content & s.content
-    small = max(1, min(len(e.content), len(s.content)))
-    na, nb = _negations(ta), _negations(tb)
+    # A synonym said in place of the earlier word ("use" / "employ") is the same word: the later statement's
+    # content is read with the earlier's word in its place (or without it, when that word is no content word).
+    syn = synonym_matches({_stem(w) for w in gone}, {_stem(w) for w in new})
+    paired = {st for pair in syn for st in pair}
+    mapped = {n: g for g, n in syn}
+    later = {mapped.get(x, x) for x in s.content if x not in mapped or mapped[x] in e.content} if syn else s.content
+    shared = e.content & later
+    aligned = shared | paired
+    small = max(1, min(len(e.content), len(later)))
+    na, nb = _negations(ta) - _answer_no(e), _negations(tb) - _answer_no(s)
     neg_flip = float(na != nb and (na % 2) != (nb % 2))
     flipped = neg_flip  # before the antithesis filter: "not closed" / "open" is still a negation with an antonym
     denier = tb if nb > na else ta
@@ -98,7 +106,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         if a in negv or b in negv:
             explained.update((a, b))
             continue
-        if on_("converse") and converse(ta, tb, a, b, shared):
+        if on_("converse") and converse(ta, tb, a, b, aligned):
             explained.update((a, b))  # "A buys from B" / "B sells to A": the same fact
             continue
         ant = 1.0
@@ -162,27 +170,34 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
         explained |= agent_of_passive(ta, tb, stop) | agent_of_passive(tb, ta, stop)
     # the rest of the difference
     content_new = {_stem(w) for w in new if w not in stop and w not in explained and len(w) > 2
-                   and _value(w) is None and w not in _NEG_TOKENS}
+                   and _value(w) is None and w not in _NEG_TOKENS and not w.endswith("n't")}
     content_gone = {_stem(w) for w in gone if w not in stop and w not in explained and len(w) > 2
-                    and _value(w) is None and w not in _NEG_TOKENS}
+                    and _value(w) is None and w not in _NEG_TOKENS and not w.endswith("n't")}
     content_new, content_gone = content_new - content_gone, content_gone - content_new
     content_new -= {_stem(w) for w in negv}
     content_gone -= {_stem(w) for w in negv}
+    content_new -= paired
+    content_gone -= paired
     content_new -= {_stem(w) for w in _opening(s)}  # a discourse marker ("Officially,", "At no point")
     content_gone -= {_stem(w) for w in _opening(e)}
-    shorter_new = len(s.content) <= len(e.content)
+    # An opening the restatement drops is no change of time (claims.dropped_lead), unless figures differ: those
+    # are often of another time ("At the time of release, there were 3900+ packages" / "There were 15,000").
+    la, lb = _lead(e), _lead(s)
+    dropped = not (num or date) and on_("dropped-lead") and \
+        dropped_lead(e, s, ta, tb, la, lb, lex["time"] | lex["time_shift"], stop)
+    shorter_new = len(later) <= len(e.content)
     longer = s if not shorter_new else e
-    skip = set(_opening(longer))
+    skip = set(_opening(longer)) | (set(la) if dropped and longer is e else set())
     # The words a test explains (the antonym swapped, the negation) are the contradiction, not another subject.
     skip.update(explained)
     head = _head_extra([w for w in _claim_tokens(longer) if w not in skip and w not in _NEG_TOKENS
-                        and not w.endswith("n't")], shared, stop)
+                        and not w.endswith("n't")], aligned, stop)
     if absolute and _quantifier_subject(s if nb > na else e):
         head = 0.0  # "No one was injured" against "Two workers were injured": the denial replaces the subject
-    if head and (flipped or ant) and on_("universal-member") and universal_of(e if longer is s else s, longer, shared):
+    if head and (flipped or ant) and on_("universal-member") and universal_of(e if longer is s else s, longer, aligned):
         head = 0.0  # "Every train on the line stops here" / "The express trains on the line do not": one of all
     extra_short = len(content_new if shorter_new else content_gone) / small
-    extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | s.content))
+    extra_long = len(content_gone if shorter_new else content_new) / max(1, len(e.content | later))
     # markers present in one statement only (a reporting verb in both is no difference)
     on = lambda f: f not in DISABLED  # noqa: E731
     # The words a test explains ("before"/"after" swapped) and an opening contrast ("Still, ...") are not a
@@ -216,8 +231,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # earlier one's opening adverbial restates the claim: the time of the dropped opening ("Before the season
     # started,", "By 2050,") is not a change of time. A later opening that names a time ("Ten years ago,") is.
     ya, yb = e.years, s.years
-    la, lb = _lead(e), _lead(s)
-    if la and lb and on("time-in-difference") and not (when & set(lb)) and not any(_YEAR.match(w) for w in lb):
+    if la and (lb or dropped) and on("time-in-difference") and not (when & set(lb)) and \
+            not any(_YEAR.match(w) for w in lb):
         ta, sa, ya = _drop_lead(ta, la), sa - set(la), ya - set(la)
     joined_new = " " + " ".join(tb) + " "
     joined_gone = " " + " ".join(ta) + " "
@@ -249,7 +264,7 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # word the two statements fail to share, nor is an occasion under "always" (a year or another figure is no
     # content word to begin with).
     months = {_stem(w) for w in explained if w in _MONTHS or w in occasion}
-    ea, eb = (e.content - months, s.content - months) if months else (e.content, s.content)
+    ea, eb = (e.content - months, later - months) if months else (e.content, later)
     cov = len(shared) / max(1, min(len(ea), len(eb)))
     jac = len(shared) / max(1, len(ea | eb))
     return {  # the order is FEATURES

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from .filters import DISABLED
 from .sentences import _Sent
+from .synonyms import synonyms_of
 
 
 _MAX_POSTINGS = 400  # candidate earlier sentences looked at per key term (bounded: linear overall)
@@ -48,6 +49,10 @@ def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], 
         posting = index.get(term)
         if posting:
             recent += posting[-_PAIR_POSTINGS:]
+        for other in synonyms_of(term):  # "speak" finds "talk": a sentence counts once per term
+            more = index.get(other)
+            if more:
+                recent += [i for i in more[-_PAIR_POSTINGS:] if not posting or i not in posting[-_PAIR_POSTINGS:]]
     seen: dict[int, int] = {}
     _count_elements(seen, recent)  # counted in C, without Counter's own Python-level set-up (32k calls a corpus)
     need = 2 if len(key) <= 4 else 3

@@ -156,10 +156,16 @@ def _quoted(s: _Sent) -> set[str]:
     if len(_QUOTE_RE.findall(s.text)) < 2 and not s.text.lstrip().startswith(tuple(_QUOTES)):
         return set()
     out: set[str] = set()
-    for k, part in enumerate(_QUOTE_RE.split(s.text)):
-        if k % 2:
+    parts = _QUOTE_RE.split(s.text)
+    for k, part in enumerate(parts):
+        if k % 2 and not (_NAMING.search(parts[k - 1]) and len(part.split()) <= 4):
             out.update(t.lower().replace("’", "'") for t in _CLAIM_TOKEN.findall(part))
     return out
+
+
+# A name given in quotation marks ('a hardware clock, called the “CMOS clock”'): nobody's words.
+_NAMING = re.compile(r"\b(?:called|named|known\s+as|dubbed|termed|labell?ed|titled|entitled|so-called|nicknamed)"
+                     r"(?:\s+(?:the|a|an))?\s*$", re.I)
 
 
 def _quoted_change(s: _Sent, changed, stop) -> bool:
@@ -174,9 +180,10 @@ def _quoted_change(s: _Sent, changed, stop) -> bool:
     return any(w in quoted and (w not in stop or w in _NEG_TOKENS or w.endswith("n't")) for w in changed)
 
 
-_PAST = frozenset({"was", "were", "had", "did"})
+_PAST = frozenset({"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"})
 _NO_QUANTITY = frozenset({"no", "none", "nothing", "nobody", "nowhere"})
-_PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can"})
+_PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can", "isn't", "aren't", "hasn't", "haven't",
+                      "doesn't", "don't", "can't"})
 
 
 def _past(tokens: list[str]) -> bool:
@@ -184,3 +191,15 @@ def _past(tokens: list[str]) -> bool:
     allowed" is present)."""
     words = set(tokens)
     return bool(_PAST & words) or (not _PRESENT & words and any(w.endswith("ed") and len(w) > 4 for w in words))
+
+
+_CONDITIONS = frozenset({"if", "unless", "when", "whenever", "once", "where", "wherever", "provided", "should"})
+
+
+def dropped_lead(e: _Sent, s: _Sent, ta: list[str], tb: list[str], la: list[str], lb: list[str], when, stop) -> bool:
+    """The later statement restates the earlier without its opening circumstance ("In the summer of 2009, I
+    developed a case of amnesia" / "I didn't develop a case of amnesia"): it has no opening, time word or year
+    of its own and keeps the tense, the opening was no condition ("If it rains, the roof leaks": the later is
+    the case without it) and is not moved to the end ("... in the summer of 2009")."""
+    return bool(la and not lb and la[0] not in _CONDITIONS and not s.years and when.isdisjoint(tb) and
+                _past(ta) == _past(tb) and not {w for w in la if w not in stop} <= set(tb))

@@ -8,7 +8,7 @@ import re
 from prose_lint.analysis import TOKEN_RE as _TOKEN
 
 from .assertions import _usable
-from .lexicon import _lexicon, _stem, claim_stopwords
+from .lexicon import _irregular, _lexicon, _stem, claim_stopwords
 from .openings import _opening
 from .sentences import _Sent
 
@@ -20,6 +20,8 @@ _DENIAL = re.compile(
     r"|there\s+(?:(?:is|are|was|were|will\s+be)\s+(?:never\s+(?:any\s+)?|no\s+)|(?:has|have|had)\s+never\s+been\s+"
     r"(?:any\s+|no\s+)?|(?:has|have|had)\s+been\s+no\s+)"
     r"|\b(?:has|have|had)\s+never\s+(?!been\b)(?P<verb>[a-z]+)\s+any\s+"
+    # "The kernel has no database at all": a possession denied outright ("at all"/"whatsoever" in the tail)
+    r"|\b(?P<have>has|have|had)\s+no\s+"
     r"|\bno\s+(?P<x>(?:[^\W\d_]+\s+){0,3}?)(?:is|are|was|were|has|have|had|did|do|does|will|could|can)\s+"
     r"(?:ever|at\s+any\s+(?:point|time))\s+(?:been\s+)?"
     # general wordings of the same claim (2026-11-30): "not a single X ...", "none of the X were ...", "nobody
@@ -65,8 +67,8 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
                 not re.search(r"\b(?:at\s+all|whatsoever)\b", tail, re.I):
             continue  # "there is no need": not absolute
         tail = re.sub(r"\b(?:at\s+all|whatsoever|ever)\b", " ", tail, flags=re.I)
-        verb = m.group("verb") or m.group("verb2") or m.group("verb3")
-        if verb and verb.lower() in stop and verb.lower() not in _AUXILIARIES:
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("have")
+        if verb and verb.lower() in stop and verb.lower() not in _AUXILIARIES and not _verb_form(verb.lower()):
             continue  # "are never in any other format": a preposition, not the verb of the denial
         words = (m.group("x") or m.group("x2") or "").split() + ([verb] if verb else []) + _TOKEN.findall(tail)[:8]
         phrase = []
@@ -86,6 +88,12 @@ def _denials(s: _Sent) -> list[tuple[list[str], set[str]]]:
                    and not t.isdigit()} if verb else set()
         out.append((phrase, subject - {_stem(w) for w in _opening(s)}))
     return out
+
+
+def _verb_form(word: str) -> bool:
+    """A past form among the stop words ("found", "made", "done"): an irregular one of the lexicon's table
+    (rules/lexicons/contradiction.toml [irregular]) or a regular one."""
+    return word in _irregular() or word.endswith("ed")
 
 
 _GENERAL_DENIAL = re.compile(r"(?:not|none|nobody|no\s+one)\b", re.I)

@@ -12,6 +12,7 @@ from prose_lint.analysis import TOKEN_RE as _TOKEN
 from .alignment import _EVER
 from .assertions import _count_negations
 from .candidates import _candidates
+from .changes import changed_earlier, no_change_subject
 from .claims import _NEG_TOKENS, _quoted
 from .denials import _EXISTENCE_BEFORE, _denials, _negated_near, _plain_clause
 from .events import pronoun_subject, same_time
@@ -154,6 +155,11 @@ def _check_sentence(s: _Sent, sents, index, lex, report, nli_pairs, event_subjec
     e = only_also(s, sents, index)
     if e is not None:
         report(s, e, "a restriction (\"only\") against a statement that adds another (\"also\")", 0.8)
+        return
+    subject = [] if s.time or "no-change" in DISABLED else no_change_subject(s)
+    e = changed_earlier(s, subject, sents, index) if subject else None
+    if e is not None and not (e.years and s.years and e.years != s.years):
+        report(s, e, "a statement that it did not change at all against an earlier statement that it changed", 0.8)
         return
 
     # 2. "no effect on Y" vs. an earlier "X raised Y".

@@ -3,9 +3,12 @@ nothing) and whether a denial is an antithesis ("not the solution" / "the proble
 
 from __future__ import annotations
 
+import re
+
 from .claims import _NEG_TOKENS
 from .lexicon import _stem
 from .polarity import verb_negations
+from .synonyms import synonyms_of
 
 
 # Idioms with a negation that deny nothing: an alternative ("whether or not", "believe it or not", "one of the
@@ -32,7 +35,8 @@ def _denies_other(denier: list[str], other: list[str], stop) -> bool:
         if word is None:
             return True  # nothing to look at ("it is not.")
         scopes += 1
-        if _stem(word) in said:
+        st = _stem(word)
+        if st in said or not synonyms_of(st).isdisjoint(said):  # "does not employ" / "uses"
             return True
     return not scopes
 
@@ -43,3 +47,12 @@ def _negations(toks: list[str]) -> int:
         joined = " " + " ".join(toks) + " "  # whole words: "or not" is not in "for nothing"
         n -= sum(joined.count(f" {p} ") for p in _NOT_NEGATING)
     return max(n, 0)
+
+
+_ANSWER_NO = re.compile(r"\W*no\s*[,!;:—–]", re.I)
+
+
+def _answer_no(s) -> int:
+    """1 when the statement opens with the answer "No," ("No, don't force it, get a bigger hammer"): a reply,
+    not a negation of the claim that follows."""
+    return 1 if _ANSWER_NO.match(s.text) else 0

@@ -37,10 +37,13 @@ class SelfContradiction(Rule):
     2. Candidates: for each sentence, its 8 rarest key terms are looked up in an index of the earlier
        sentences (the 60 most recent postings per term); earlier sentences sharing at least 2-3 of them and
        covering half of the shorter sentence's content are ranked by that coverage, then by Jaccard
-       likeness, then recency; the best 4 are aligned.
+       likeness, then recency; the best 4 are aligned. A key term also finds the earlier sentences that say
+       one of its synonyms ("speak" finds "talk").
     3. Alignment: what only the earlier says and what only the later says; numbers and dates are paired by
        the noun next to them (or directly when one figure replaced another); irregular verbs and plurals
-       compare by their base form (rules/lexicons/contradiction.toml [irregular]).
+       compare by their base form (rules/lexicons/contradiction.toml [irregular]); a word said in place of
+       its synonym ("employ" for "use", "large" for "big": Princeton WordNet 3.0's synsets, common words in
+       their usual sense, rules/lexicons/synonyms_wordnet.toml, scripts/build-synonyms) is the same word.
     4. Tests, as evidence (a pair is scored only when one fires):
        - polarity: not, never, no, without, n't, "no one", negative inversion ("Never has the council
          ..."), a negating verb ("failed to reach", "refused to sign", "lacks a gymnasium"); a negation
@@ -58,7 +61,14 @@ class SelfContradiction(Rule):
          a count, before it or after it; a verb restricted by "only" against the same subject and verb with
          "also" and another object ("The archive accepts only parish registers" / "The archive also accepts
          school reports"), either order, unless the two name different periods or occasions ("in winter" /
-         "in summer");
+         "in summer"); a possession denied outright ("The kernel has no database at all") as a denial of
+         "The kernel has a database ...";
+       - no change: "X did not change at all", "X has never risen at all", "X remained completely
+         unchanged" (or "entirely flat"), "There has never been any change in X" against an earlier
+         statement that X rose, fell, improved or worsened (the verbs of change of contradiction.toml
+         [antonyms] increase and improve, right after the subject: "The harbour master declined to comment
+         on the dredging contract" is not a contract that shrank, nor a refusal a fall), unless the denial
+         names a time or the two name different years;
        - an antonym swapped for its opposite: hand-written pairs and up/down predicate groups ("swelled" /
          "dwindled"), Princeton WordNet 3.0's direct antonyms (rules/lexicons/antonyms_wordnet.toml,
          scripts/build-antonyms), un-/in-/dis-/non- and -ful/-less, in British or American spelling;
@@ -89,6 +99,11 @@ class SelfContradiction(Rule):
        or a quantity denied in the present, "Nothing grows on the salt flats" / "Ferns grow there after the
        rains", while "There is no cinema" / "The cinema opened in 1931" stays a time difference), another period ("in its first season" / "By its fourth
        season"), another instance ("the war" / "the last war"), a changed word inside quotation marks,
+       a name in quotation marks ("a hardware clock, called the “CMOS clock”") is nobody's words;
+       an opening circumstance the later statement drops ("In the summer of 2009, I developed ..." / "I
+       didn't develop ...") is not a change of time when the later one names no time, year or figure that
+       differs and keeps the tense (a condition, "If it rains, ...", stays: the later is the case without
+       it); "No," answering ("No, don't force it") negates nothing;
        attribution in one statement only ("Some say ...", by a reporting verb or a framing word; "states"
        and "claims" after a determiner, a number or a name are nouns: "the United States") or in the first
        person in one only ("Some say ..." / "I say ..."), extra content words (another subject; the month a

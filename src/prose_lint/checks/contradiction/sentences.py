@@ -159,7 +159,9 @@ def _raw_kind(r: str, stop, kinds: dict[str, Any], raws: dict[str, tuple]) -> tu
     kind = kinds.get(t)
     if kind is None:
         kind = _token_kind(t, stop, kinds)
-    out = raws[r] = (t, kind, r[0].isupper() or (r.isupper() and len(r) > 1), r.isalpha() and r.islower())
+    # a contraction ("isn't") is a lower-case word too
+    word = r.isalpha() or r.replace("'", "").replace("’", "").isalpha()
+    out = raws[r] = (t, kind, r[0].isupper() or (r.isupper() and len(r) > 1), word and r.islower())
     return out
 
 
@@ -185,7 +187,7 @@ def _padded(phrases) -> tuple[str, ...]:
 def _token_kind(t: str, stop, kinds: dict[str, Any]) -> Any:
     """A lower-cased token's role in a sentence's analysis: its stem (a content word), 1 (a year),
     2 (another number) or 0 (a stop word, a short token)."""
-    if t in stop or len(t) < 3 or t.isdigit():
+    if t in stop or len(t) < 3 or t.isdigit() or t.endswith("n't"):  # "isn't": a negation, not a concept
         kind = 1 if _YEAR.match(t) else 2 if t.replace(",", "").isdigit() else 0
     elif t[0].isdigit() and _FIGURE_WORD.match(t):
         # "4th" a figure, "1850s" a time like a year (claims._date_ordinals, claims._NUM), not a shared concept
