@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             if not hit and args.show in ("all", host.source):
                 a, b = d.span
                 extra = "" if not d.accept else " | EARLIER " + repr(planted.text[slice(*d.accept[0])])[:300]
-                print("MISS", *key, repr(planted.text[max(0, a - 80): b + 80])[:400] + extra)
+                print("MISS", *key, path, f"{a}-{b}", repr(planted.text[max(0, a - 80): b + 80])[:400] + extra)
     for key in sorted({k[:2] for k in counts}):
         found, total = counts[key + (True,)], counts[key + (True,)] + counts[key + (False,)]
         print(f"{key[0]:14} {key[1]:12} {found:4d} / {total:4d}")
