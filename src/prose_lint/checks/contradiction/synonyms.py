@@ -8,26 +8,34 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .filters import DISABLED
-from .lexicon import _stem
 
-_NONE: frozenset[str] = frozenset()
+_NONE: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> dict[str, frozenset[str]]:
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """stem -> the stems of its synonyms. Loaded in the parent before the pool forks (warmup.py): tuples of
+    interned strings, and stemmed without growing _stem's cache, so that the workers share the pages."""
+    import sys
+
+    from prose_lint.analysis import stem
     from prose_lint.lexicon import load_lexicon
 
+    from .lexicon import _irregular
+
+    irregular = _irregular()
     out: dict[str, set[str]] = {}
-    for pair in (p for pairs in load_lexicon("synonyms_wordnet")["pairs"].values() for p in pairs):
+    # read past load_lexicon's cache: only the stems are kept (the 5,000 pair strings would stay for nothing)
+    for pair in (p for pairs in load_lexicon.__wrapped__("synonyms_wordnet")["pairs"].values() for p in pairs):
         a, b = pair.split("/")
-        sa, sb = _stem(a), _stem(b)
+        sa, sb = (sys.intern(stem.__wrapped__(irregular.get(w, w), True)) for w in (a, b))  # not into its cache
         if sa != sb:
             out.setdefault(sa, set()).add(sb)
             out.setdefault(sb, set()).add(sa)
-    return {k: frozenset(v) for k, v in out.items()}
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def synonyms_of(stem: str) -> frozenset[str]:
+def synonyms_of(stem: str) -> tuple[str, ...]:
     """The stems of the synonyms of ``stem`` (none when the "synonyms" filter is switched off)."""
     return _NONE if "synonyms" in DISABLED else _synonyms().get(stem, _NONE)
 
@@ -39,8 +47,8 @@ def synonym_matches(gone: set[str], new: set[str]) -> list[tuple[str, str]]:
         return []
     out, used = [], set()
     for g in sorted(gone):
-        for n in sorted(synonyms_of(g) & new):
-            if n not in used:
+        for n in synonyms_of(g):
+            if n in new and n not in used:
                 out.append((g, n))
                 used.add(n)
                 break
