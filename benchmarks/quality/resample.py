@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             hit = any(overlaps(s, e, a, b) for s, e in mine for a, b in [d.span, *d.accept])
             key = (host.source, str(planted.meta.get("where", "-")))
             counts[key + (hit,)] += 1
-            for op in planted.meta.get("variation") or ["none"] if "variation" in planted.meta else []:
-                by_op[(op, hit)] += 1
+            if "variation" in planted.meta:  # a restatement: tally its variations ("none" if unvaried)
+                for op in planted.meta["variation"] or ["none"]:
+                    by_op[(op, hit)] += 1
             if not hit and args.show in ("all", host.source):
                 a, b = d.span
                 extra = "" if not d.accept else " | EARLIER " + repr(planted.text[slice(*d.accept[0])])[:300]

@@ -46,13 +46,11 @@ def _pair_candidates(s: _Sent, sents: list[_Sent], index: dict[str, list[int]], 
         return []
     recent: list[int] = []
     for term in key:
-        posting = index.get(term)
-        if posting:
-            recent += posting[-_PAIR_POSTINGS:]
-        for other in synonyms_of(term):  # "speak" finds "talk": a sentence counts once per term
-            more = index.get(other)
-            if more:
-                recent += [i for i in more[-_PAIR_POSTINGS:] if not posting or i not in posting[-_PAIR_POSTINGS:]]
+        found = index.get(term, ())[-_PAIR_POSTINGS:]
+        synonyms = synonyms_of(term)
+        if synonyms:  # "speak" finds "talk"; a sentence counts once per term
+            found = set(found).union(*(index.get(other, ())[-_PAIR_POSTINGS:] for other in synonyms))
+        recent += found
     seen: dict[int, int] = {}
     _count_elements(seen, recent)  # counted in C, without Counter's own Python-level set-up (32k calls a corpus)
     need = 2 if len(key) <= 4 else 3

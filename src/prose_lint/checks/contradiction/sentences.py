@@ -159,8 +159,7 @@ def _raw_kind(r: str, stop, kinds: dict[str, Any], raws: dict[str, tuple]) -> tu
     kind = kinds.get(t)
     if kind is None:
         kind = _token_kind(t, stop, kinds)
-    # a contraction ("isn't") is a lower-case word too
-    word = r.isalpha() or r.replace("'", "").replace("’", "").isalpha()
+    word = r.replace("'", "").replace("’", "").isalpha()  # a contraction ("isn't") is a word too
     out = raws[r] = (t, kind, r[0].isupper() or (r.isupper() and len(r) > 1), word and r.islower())
     return out
 
