@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     family = CLASS_RULES[args.cls]
     counts: collections.Counter = collections.Counter()
     by_op: collections.Counter = collections.Counter()  # a restatement's variations (meta "variation")
+    by_order: collections.Counter = collections.Counter()  # (defect's place, how many found) when a form plants 2+
     outside = 0
     for path, host, planted in rows:
         mine = [(s, e) for rule, s, e in results[path] if rule.split("/", 1)[0] == family]
@@ -77,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
         if out and args.show_outside:
             for s, e in out:
                 print("OUTSIDE", host.source, repr(planted.text[max(0, s - 60): e + 60])[:400])
+        hits = []
         for d in planted.defects:
             hit = any(overlaps(s, e, a, b) for s, e in mine for a, b in [d.span, *d.accept])
+            hits.append(hit)
             key = (host.source, str(planted.meta.get("where", "-")))
             counts[key + (hit,)] += 1
             if "variation" in planted.meta:  # a restatement: tally its variations ("none" if unvaried)
@@ -88,11 +91,15 @@ def main(argv: list[str] | None = None) -> int:
                 a, b = d.span
                 extra = "" if not d.accept else " | EARLIER " + repr(planted.text[slice(*d.accept[0])])[:300]
                 print("MISS", *key, path, f"{a}-{b}", repr(planted.text[max(0, a - 80): b + 80])[:400] + extra)
+        if len(hits) > 1:
+            by_order[tuple(hits)] += 1
     for key in sorted({k[:2] for k in counts}):
         found, total = counts[key + (True,)], counts[key + (True,)] + counts[key + (False,)]
         print(f"{key[0]:14} {key[1]:12} {found:4d} / {total:4d}")
     for op in sorted({k[0] for k in by_op}):
         print(f"  variation {op:18} {by_op[(op, True)]:4d} / {by_op[(op, True)] + by_op[(op, False)]:4d}")
+    for pattern, n in sorted(by_order.items(), key=lambda kv: -kv[1]):
+        print(f"  found by place {' '.join('+' if h else '-' for h in pattern):18} {n:4d} documents")
     found = sum(v for k, v in counts.items() if k[2])
     print(f"{'all':27} {found:4d} / {sum(counts.values()):4d}   documents {len(rows)}, "
           f"{family} findings outside planted spans {outside}")

@@ -73,6 +73,13 @@ class OffTopicContent(Rule):
        hard negatives made from its long documents by scripts/calibrate-off-topic). The best blocks above
        the threshold that do not overlap are reported (at most three); a reported block is split in two where a second article starts inside it (its two
        halves are as far apart as `split_threshold`).
+    4. Texts appended one after another: when the block reported last runs to the end of the document, the
+       document without it is analysed again as a document of its own (steps 1-3 over the running sums of
+       its units), and a block appended to *that* document with a confidence of at least `peel_threshold`
+       extends the block back to its own start (at most `peel_passes` times). Seen from the whole document,
+       the first of two appended texts is an inserted block whose right neighbour is as foreign as it is, so
+       the neighbours' test hides it; without the second text it is an appended block like any other. The
+       split of step 3 then reports the two texts apart.
 
     Each diagnostic covers one off-topic block (from its headline to its last paragraph) and names the
     main terms of the document and of the block, with the confidence and features as properties.
@@ -89,10 +96,10 @@ class OffTopicContent(Rule):
     same subject (a second report of the same event) is not off-topic; a block that continues the
     document's subject closely (one football report after another) is found only with a structural sign,
     a clear change of vocabulary or recurring names of its own; of two texts appended one after the other,
-    the first is often missed (only the second is reported: as an inserted block, its right neighbour is
-    as foreign as it is); in a document of a few thousand words the length term counts against any block,
-    so a short or inserted block there needs a sign or a clear change (see the calibration notes in
-    rules/lexicons/off_topic.toml for what was tried against these).
+    the first is still missed when, without the second, it is no clear appended block (step 4); in a
+    document of a few thousand words the length term counts against any block, so a short or inserted block
+    there needs a sign or a clear change (see the calibration notes in rules/lexicons/off_topic.toml for
+    what was tried against these).
     """
 
     id = "off-topic-content"

@@ -36,6 +36,10 @@ class _Parts:
         w, q = np.concatenate([[0.0], np.cumsum(weights)]), np.concatenate([[0.0], np.cumsum(weights ** 2)])
         return cls(cum, w.tolist(), q.tolist(), {}, w, q)
 
+    def prefix(self, n: int) -> "_Parts":
+        """The running sums of the first ``n`` units only (views, no copy): the document without its end."""
+        return _Parts(self.cum[:n + 1], self.w[:n + 1], self.q[:n + 1], {}, self.wa[:n + 1], self.qa[:n + 1])
+
     def run(self, spans):
         """(sum, weight, squared weights, within) of the units in ``spans`` (a list of (a, b) runs);
         ``within`` (the coherence) is filled in on first use."""
