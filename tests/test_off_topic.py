@@ -241,6 +241,8 @@ def test_own_first_of_two_appended_texts_is_found(first, second, third, raw):
     assert len(diags) == 2, diags
     for name in (second, third):
         assert found_at(text, _own(name, raw=True)[0], diags), (name, diags)
+    # each text is reported with its own score, not the one of the text it was found next to
+    assert diags[0].properties["features"] != diags[1].properties["features"]
     assert run(_joined(_own(first), _own(third, raw))), "the last text alone is found as before"
 
 

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     family = CLASS_RULES[args.cls]
     counts: collections.Counter = collections.Counter()
     by_op: collections.Counter = collections.Counter()  # a restatement's variations (meta "variation")
-    by_order: collections.Counter = collections.Counter()  # (defect's place, how many found) when a form plants 2+
+    by_order: collections.Counter = collections.Counter()  # found or not, defect by defect, when a form plants 2+
     outside = 0
     for path, host, planted in rows:
         mine = [(s, e) for rule, s, e in results[path] if rule.split("/", 1)[0] == family]

@@ -76,7 +76,8 @@ class OffTopicContent(Rule):
     4. Texts appended one after another: when the block reported last runs to the end of the document, the
        document without it is analysed again as a document of its own (steps 1-3 over the running sums of
        its units), and a block appended to *that* document with a confidence of at least `peel_threshold`
-       extends the block back to its own start (at most `peel_passes` times). Seen from the whole document,
+       (moved by the sensitivity as the threshold is) extends the block back to its own start (at most
+       `peel_passes` times); each text keeps its own confidence and features. Seen from the whole document,
        the first of two appended texts is an inserted block whose right neighbour is as foreign as it is, so
        the neighbours' test hides it; without the second text it is an appended block like any other. The
        split of step 3 then reports the two texts apart.

@@ -216,6 +216,8 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
     # inserted block, the first of two appended texts is hidden by its right neighbour, as foreign as it is;
     # _split below reports the texts apart where they are as far apart as two articles). At most
     # `peel_passes` times, and only after a block was found: a document with nothing appended costs nothing.
+    peel_threshold = params["peel_threshold"] - 0.3 * (sensitivity - 0.5)
+    peeled: dict[int, tuple[float, dict]] = {}  # start of a text the block was extended over -> its own score
     for _pass in range(int(params["peel_passes"])):
         last = next((c for c in chosen if c[2] == m), None)
         if last is None:
@@ -224,17 +226,18 @@ def analyse(doc: Document, sensitivity: float = 0.5, min_words: int = 60) -> lis
         inner, more = choose(PE.prefix(end), PT.prefix(end), end,
                              math.log(max(doc.word_count * cumw[end] / cumw[m], 500) / 1000), record=False)
         tail = next((c for c in inner if c[2] == end), None)
-        if (tail is None or tail[0] < params["peel_threshold"]
+        if (tail is None or tail[0] < peel_threshold
                 or any(c is not last and tail[1] < c[2] for c in chosen)):
             break
-        chosen = [c for c in chosen if c is not last] + [(max(tail[0], last[0]), tail[1], m, last[3])]
+        peeled[end] = (last[0], last[3])
+        chosen = [c for c in chosen if c is not last] + [(tail[0], tail[1], m, tail[3])]
         cands = sorted(set(cands) | set(more) | {end})
     blocks = []
     for conf, a, b, f in sorted(chosen, key=lambda s: s[1]):
         for a2, b2 in _split(PE, PT, a, b, cands, struct, cumw, min_block, floor_e, floor_t, params):
-            blocks.append((conf, a2, b2, f))
+            blocks.append((*peeled.get(a2, (conf, f)), a2, b2))
     out = []
-    for conf, a, b, f in blocks:
+    for conf, f, a, b in blocks:
         start_off = units[start_unit(a)].block.start
         end_off = units[body[b - 1]].block.end
         doc_terms, blk_terms = _main_terms(counts, idf, terms, display, a, b, m)

@@ -37,7 +37,7 @@ class _Parts:
         return cls(cum, w.tolist(), q.tolist(), {}, w, q)
 
     def prefix(self, n: int) -> "_Parts":
-        """The running sums of the first ``n`` units only (views, no copy): the document without its end."""
+        """The running sums of the first ``n`` units only (array views): the document without its end."""
         return _Parts(self.cum[:n + 1], self.w[:n + 1], self.q[:n + 1], {}, self.wa[:n + 1], self.qa[:n + 1])
 
     def run(self, spans):
