@@ -9,11 +9,12 @@ from prose_lint.executors import pool
 def test_each_worker_retires_after_a_number_of_files_or_of_bytes(tmp_path, monkeypatch):
     monkeypatch.setattr(pool, "FILES_PER_WORKER", 3)
     monkeypatch.setattr(pool, "BYTES_PER_WORKER", 1000)
-    given: dict[int, list[int]] = {}
+    # keyed by the worker itself, not id(): a retired worker's id is reused by a later one once it is freed
+    given: dict[pool._Worker, list[int]] = {}
     original = pool._Worker.give
 
     def give(self, i, paths, sizes):
-        given.setdefault(id(self), []).append(sizes[i])
+        given.setdefault(self, []).append(sizes[i])
         original(self, i, paths, sizes)
 
     monkeypatch.setattr(pool._Worker, "give", give)
