@@ -36,20 +36,20 @@ def test_each_worker_retires_after_a_number_of_files_or_of_bytes(tmp_path, monke
 
 def test_no_two_large_files_at_once_and_the_other_worker_takes_small_ones(tmp_path, monkeypatch):
     monkeypatch.setattr(pool, "LARGE_FILE", 500)
-    running: dict[int, int] = {}
+    running: dict[pool._Worker, int] = {}
     overlaps, given = [], []
     give, take = pool._Worker.give, pool._Worker.take
 
     def recording_give(self, i, paths, sizes):
         small_left = sum(s <= 500 for s in sizes) > sum(s <= 500 for s in given)
         # two large files at once only when no small one is left (else a core would wait)
-        overlaps.append(sizes[i] > 500 and small_left and any(s > 500 for w, s in running.items() if w != id(self)))
-        running[id(self)] = sizes[i]
+        overlaps.append(sizes[i] > 500 and small_left and any(s > 500 for w, s in running.items() if w is not self))
+        running[self] = sizes[i]
         given.append(sizes[i])
         give(self, i, paths, sizes)
 
     def recording_take(self, paths):
-        running.pop(id(self), None)
+        running.pop(self, None)
         return take(self, paths)
 
     monkeypatch.setattr(pool._Worker, "give", recording_give)
