@@ -310,3 +310,34 @@ if __name__ == "__main__":
         print(f"{label}: recall {f}/{len(cases)}, precision {c}/{t}")
     fp = sum(len(run(t)) for t in NEGATIVES.values())
     print(f"negatives with a diagnostic: {fp}/{len(NEGATIVES)}")
+
+
+# A text pasted after a document's end matter sits under that heading: written for the 2026-12-03 change
+# (structure._end_tails), found by planting articles into manual pages that end on "SEE ALSO" (resample.py
+# --hosts wild); these hosts and lists were never tuned on.
+_SEE_ALSO = ["## See also", "- Quarterly results archive", "- Investor relations", "- Annual report"]
+_AUTHORS = ["## Authors", "Maria Lind, markets desk", "Tom Okafor, data", "Edited by Jane Hu"]
+_THANKS = ["## Acknowledgements",
+           "We thank the members of the finance committee for their careful reading of the draft and for the "
+           "many corrections they suggested, and the staff of the records office for their patience with our "
+           "requests during the busy weeks of the audit.",
+           "Our colleagues at the regional office shared their notes from earlier years, without which the "
+           "comparison in the second part would not have been possible; any errors that remain are ours alone."]
+
+
+@pytest.mark.parametrize("tail", [_SEE_ALSO, _AUTHORS], ids=["see-also", "authors"])
+@pytest.mark.parametrize("raw", [False, True])
+def test_own_text_appended_after_end_matter_is_found(tail, raw):
+    """After a list or lines of end matter, an article with its headline and date line (a new article's
+    opening) or two paragraphs of running text (a text of its own after the entries) are no end matter."""
+    host = _joined(_own("earnings1"), tail)
+    assert run(host, "doc.md") == []
+    text = _joined(_own("earnings1"), tail, _own("storm", raw))
+    assert found_at(text, _own("storm", raw=True)[0], run(text, "doc.md"))
+
+
+def test_running_text_under_an_end_matter_heading_stays_end_matter():
+    """Acknowledgements are running text from the section's start: end matter, whatever their words."""
+    assert run(_joined(_own("earnings1"), _THANKS), "doc.md") == []
+    # one paragraph after the entries is a note of the section, not a text of its own
+    assert run(_joined(_own("football1"), _SEE_ALSO, _THANKS[1:2]), "doc.md") == []

@@ -4,6 +4,7 @@ build.py never uses, scored by host source and position. TUNE SPLIT ONLY (its ho
     PYTHONPATH=src .venv/bin/python benchmarks/quality/resample.py breadcrumb [--per-host 2] [--show SOURCE|all]
     PYTHONPATH=src .venv/bin/python benchmarks/quality/resample.py absolute-claim --class self-contradiction
     PYTHONPATH=src .venv/bin/python benchmarks/quality/resample.py control-time-difference --class self-contradiction
+    PYTHONPATH=src .venv/bin/python benchmarks/quality/resample.py append-with-dateline --class off-topic --hosts wild
 
 Why: the tune split holds 12-20 documents of each form, too few to show which shapes of a form a rule misses;
 this plants the same form (its tune-half templates, forms/*.py) into each tune host --per-host times and prints
@@ -11,6 +12,11 @@ found / planted per host source (news-dragnet, clean-corpus, debian-docs) and po
 one. A defect is found when a diagnostic of its class's rule family overlaps it or one of its accepted spans, as
 score.py counts; "outside" counts that family's findings that overlap no planted span (a control form has no
 span: every finding of the family is outside). Numbers from it are tune numbers: never report them as held out.
+
+--hosts wild plants the same tune-half forms into the wild grounds' documents instead (sources.wild_hosts: Perl
+and Python manuals, the Debian Reference, scripture, glossaries, quotation files; no split holds them), to see how
+a form fares in registers the tune hosts lack (a manual page that ends on "SEE ALSO" hid every article pasted
+after it, 2026-12-03). Once looked at, these are tuning numbers too.
 """
 
 from __future__ import annotations
@@ -42,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", help="print the missed defects of this host source ('all': every source)")
     ap.add_argument("--show-outside", action="store_true", help="print the findings outside planted spans")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--hosts", choices=("tune", "wild"), default="tune",
+                    help="plant into the tune hosts, or into the wild grounds' documents (registers no split holds)")
+    ap.add_argument("--per-source", type=int, default=40, help="with --hosts wild: at most this many hosts a source")
     args = ap.parse_args(argv)
     fmap, cmap = forms(args.cls)
     table = {**fmap, **cmap}
@@ -49,9 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     form = table.get(name) or table.get(args.form)
     if form is None:
         ap.error(f"no form {args.form!r} for {args.cls}: {', '.join(sorted(table))}")
-    hosts = sources.hosts("tune")
+    donors = sources.hosts("tune")
+    hosts = donors if args.hosts == "tune" else sources.wild_hosts(args.per_source)
     needs_chrome, needs_nli = args.cls == "boilerplate", args.cls == "self-contradiction"
-    ctx = PlantContext(split="tune", hosts=hosts, chrome=sources.chrome_blocks("tune") if needs_chrome else [],
+    ctx = PlantContext(split="tune", hosts=donors, chrome=sources.chrome_blocks("tune") if needs_chrome else [],
                        nli=sources.nli("tune") if needs_nli else [])
     rng = random.Random(SEED)
     tmp = tempfile.mkdtemp(prefix="resample-")

@@ -131,6 +131,28 @@ def _debian_docs() -> list[Host]:
     return hosts
 
 
+def wild_hosts(per_source: int) -> list[Host]:
+    """Hosts of no split, for resample.py only: the wild grounds' documents (benchmarks/out/wild-genres and the
+    throughput corpus, without the Debian Administrator's Handbook, a tune host), at most ``per_source`` of each
+    source, spread over it. Registers the splits do not hold: scripture, glossaries, quotation files, reference
+    manuals."""
+    by_source: dict[str, list[Path]] = {}
+    for folder in ("wild-genres", "corpus"):
+        for path in sorted((ROOT / "benchmarks" / "out" / folder).glob("[0-9]*_*.md")):
+            source = path.name.split("_")[1]
+            if source != "handbook":
+                by_source.setdefault(source, []).append(path)
+    hosts = []
+    for source, paths in sorted(by_source.items()):
+        step = max(1, len(paths) // per_source)
+        for path in paths[::step][:per_source]:
+            text = _cap(_normalise(path.read_text(encoding="utf-8")))
+            if len(text.split()) >= MIN_HOST_WORDS:
+                hosts.append(Host(id=f"wild/{path.name}", source=f"wild-{source}", genre=source, title="",
+                                  text=text, license="see benchmarks/build_corpus.py", suffix=".md"))
+    return hosts
+
+
 _LOADERS = {
     "news-dragnet": lambda: _news("dragnet", "news-dragnet"),
     "news-l3s": lambda: _news("l3s", "news-l3s"),

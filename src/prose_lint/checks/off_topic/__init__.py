@@ -85,9 +85,14 @@ class OffTopicContent(Rule):
     Each diagnostic covers one off-topic block (from its headline to its last paragraph) and names the
     main terms of the document and of the block, with the confidence and features as properties.
 
-    Never reported: blocks under reference/notes/appendix-like headings (but a reference list of 3+ list
-    items ends at a paragraph of running text after it: another article pasted after a paper is not a
-    reference), documents shorter than twice `min_words`, a block of one paragraph or under 40 words.
+    Never reported: blocks under reference/notes/appendix-like headings (end matter: "See also", "Authors",
+    "License", rules/lexicons/sections.toml), documents shorter than twice `min_words`, a block of one
+    paragraph or under 40 words. A text pasted after the end matter sits under its heading too, so end matter
+    ends where a text of its own starts: a reference list of 3+ list items at a paragraph of running text
+    after it; any end-matter section at a new article's opening (a headline over a date or byline line or a
+    dateline paragraph; a date line over a dateline paragraph), or at two or more paragraphs of running text
+    after entries it opened with (list items, short lines); a section of running text from its start
+    (acknowledgements, an appendix) stays end matter.
 
     Options:
       sensitivity (0..1, default 0.5): higher reports weaker evidence (each 0.1 lowers the threshold by 0.03).

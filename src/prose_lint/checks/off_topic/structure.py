@@ -120,7 +120,67 @@ def _units(doc: Document) -> list[_Unit]:
                            words <= 12 and any(p.search(clean) for p in lex["meta"]),
                            words > 12 and lex["dateline"].match(clean) is not None,
                            _salutation_level(clean, lex["salutation"])))
+    _end_tails(units)
     return units
+
+
+def _end_tails(units: list[_Unit]) -> None:
+    """Where a text that follows a tail section's own matter starts, that text is not tail matter.
+
+    A tail section is end matter ("See also", "Authors", "License", notes, an appendix): its units are left out
+    of the analysis, as a text placed there is expected. But a text pasted after a document's end matter sits
+    under that heading too (a news story after a manual page's "SEE ALSO" list, which has no heading of its own):
+    left as tail matter it could never be reported. Two signs end a tail section: a new article's opening (a
+    headline with a date or byline line or a dateline paragraph right under it; a date line over a dateline
+    paragraph), which end matter never holds; or running text after entries (the section opens with list items or
+    short lines, links and names, and then holds two or more paragraphs of running text: what follows the
+    entries is a text of its own, as the reference-list rule of _units says for three list items and one
+    paragraph). A section of running text from its start (acknowledgements, an appendix, notes as
+    paragraphs) stays tail matter unless a new article opens in it."""
+    n = len(units)
+    k = 0
+    while k < n:
+        if not units[k].tail_section:
+            k += 1
+            continue
+        end = k + 1  # one section: up to the next heading (a tail section of its own) or the tail's end
+        while end < n and units[end].tail_section and not units[end].block.is_heading:
+            end += 1
+        start = _tail_text_start(units, k, end)
+        for u in units[start if start is not None else end : end]:
+            u.tail_section = False
+        k = end
+
+
+def _running(u: _Unit) -> bool:
+    return u.words >= RUNNING_TEXT_WORDS and not u.bullet and ends_sentence(u.text)
+
+
+def _tail_text_start(units: list[_Unit], a: int, b: int) -> int | None:
+    """The first unit of a text of its own in the tail section units[a:b] (see _end_tails), or None."""
+    for k in range(a, b):
+        u = units[k]
+        nxt = units[k + 1] if k + 1 < b else None
+        if nxt is not None and (u.headline and not u.block.is_heading and (nxt.meta or nxt.dateline)
+                                or u.meta and nxt.dateline):
+            return k
+    entries = 0
+    for k in range(a, b):
+        u = units[k]
+        if u.block.is_heading:
+            continue
+        if _running(u) and not u.headline:
+            if entries and sum(_running(v) for v in units[k:b]) >= 2:
+                start = k  # back over its date lines and its headline, never over a heading or a list entry
+                while start > a + 1 and units[start - 1].meta:
+                    start -= 1
+                head = units[start - 1]
+                return start - 1 if start > a + 1 and head.headline and not (head.bullet or head.block.is_heading) \
+                    else start
+            return None
+        if not u.meta:
+            entries += 1
+    return None
 
 
 def _salutation_level(text: str, patterns: tuple[re.Pattern, re.Pattern]) -> float:
