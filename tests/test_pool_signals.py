@@ -58,7 +58,7 @@ def test_ctrl_c_gives_one_line(tmp_path):
     proc, workers = _start(tmp_path)
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err
     assert err.strip().splitlines() == ["prose-lint: interrupted"], err
     assert _gone(workers)
 
