@@ -39,7 +39,10 @@ def _start(tmp_path):
         (tmp_path / f"f{n:03}.md").write_text("A sentence about the harbour and its boats. " * 400)
     proc = subprocess.Popen([sys.executable, "-m", "prose_lint", "check", "--isolated", "--no-server",
                              "--no-grammar", "--jobs", "2", str(tmp_path)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            # as from a terminal: a shell without job control starts background commands with
+                            # SIGINT ignored, and Python keeps an inherited SIG_IGN (no KeyboardInterrupt)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while len(_children(proc.pid)) < 2:  # both workers forked: the run is under way
         assert proc.poll() is None and time.monotonic() < deadline, "the run ended before its workers started"
