@@ -14,7 +14,7 @@ _BULLET = re.compile(r"^\s*(?:[•▪◦‣●■\-*–]|\d{1,2}[.)])\s+")
 _NORM = re.compile(r"\W+")
 
 MIN_ENTRIES = 3  # list items that make a tail section a reference list (see _units)
-RUNNING_TEXT_WORDS = 30  # a paragraph of running text after a reference list ends it (see _units)
+RUNNING_TEXT_WORDS = 30  # running text: after a reference list (_units) or after entries (_end_tails) it ends the list
 _STRONG = {"repeated headline", "dateline", "date/byline line"}
 
 
@@ -171,12 +171,13 @@ def _tail_text_start(units: list[_Unit], a: int, b: int) -> int | None:
             continue
         if _running(u) and not u.headline:
             if entries and sum(_running(v) for v in units[k:b]) >= 2:
-                start = k  # back over its date lines and its headline, never over a heading or a list entry
+                start = k  # back over its date lines and its headline, never over the heading or a list entry
                 while start > a + 1 and units[start - 1].meta:
                     start -= 1
-                head = units[start - 1]
-                return start - 1 if start > a + 1 and head.headline and not (head.bullet or head.block.is_heading) \
-                    else start
+                if start > a + 1 and units[start - 1].headline and not units[start - 1].bullet \
+                        and not units[start - 1].block.is_heading:
+                    start -= 1
+                return start
             return None
         if not u.meta:
             entries += 1
