@@ -260,9 +260,10 @@ class Document:
 
 
 # sentencex splits a sentence that ends inside two quotations between their closing marks ("... he is risen.'" /
-# "” The next ...") and not at all after ".’”": the closing marks go with the sentence they close.
+# "” The next ...") and not at all after ".’”": the closing marks go with the sentence they close. Nor does it
+# split after a sentence in parentheses ("(Some formats may be skipped.) Many contents came ...").
 _CLOSERS = "'\"’”»"
-_NESTED_END = re.compile(r"[.!?][" + _CLOSERS + r"]{2,}(?=\s+[A-Z“\"‘'(])")
+_NESTED_END = re.compile(r"[.!?](?:[" + _CLOSERS + r"]{2,}|[" + _CLOSERS + r"]?\))(?=\s+[A-Z“\"‘'(])")
 
 
 def _split_sentences(prose: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 
 from .antonyms import _antonym_pairs
-from .claims import (_LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _attribution, _claim_tokens, _close,
-                     _drop_lead, _lead, _past, _quoted_change, _value, dropped_lead)
+from .claims import (_BARE_4, _LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _approximated, _attribution, _claim_tokens,
+                     _close, _drop_lead, _lead, _past, _quoted_change, _value, dropped_lead)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem, claim_stopwords
 from .negations import _answer_no, _denies_other, _negations
@@ -152,15 +152,14 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
                     if within_decade(a, b):
                         continue  # "in the 1850s" / "in 1855": the year is one of the decade's
                     date = 1.0
-                elif year_a != year_b:
-                    continue
+                elif year_a != year_b and not (_BARE_4.match(a) and _BARE_4.match(b)):
+                    continue  # a year and a count; two plain four-digit figures are of one kind ("1500" / "2400")
                 elif va != vb:
                     num = 1.0
                 else:
                     same_num = 1.0
             explained.update((a, b))
-            if any(w in _APPROX_WORDS for w in ta[max(0, i - 2): i] + tb[max(0, j - 2): j]) and \
-                    _close(a, b):
+            if (_approximated(ta, i) or _approximated(tb, j)) and _close(a, b):
                 approx = 1.0
     if (num or date) and ant and on_("parity") and modifier_swap(ta, tb, counted, stop):
         ant = num = date = 0.0  # "The northern bridge is 240 m long" / "The southern bridge is 310 m long"
@@ -190,8 +189,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     skip = set(_opening(longer)) | (set(la) if dropped and longer is e else set())
     # The words a test explains (the antonym swapped, the negation) are the contradiction, not another subject.
     skip.update(explained)
+    # A word both statements say is shared, content word or not ("percent" for "%").
     head = _head_extra([w for w in _claim_tokens(longer) if w not in skip and w not in _NEG_TOKENS
-                        and not w.endswith("n't")], aligned, stop)
+                        and not w.endswith("n't")], aligned | {_stem(w) for w in ca if w in cb}, stop)
     if absolute and _quantifier_subject(s if nb > na else e):
         head = 0.0  # "No one was injured" against "Two workers were injured": the denial replaces the subject
     if head and (flipped or ant) and on_("universal-member") and universal_of(e if longer is s else s, longer, aligned):
@@ -230,7 +230,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # A later statement that opens with a marker of its own ("Notably,", "That said,") in place of the
     # earlier one's opening adverbial restates the claim: the time of the dropped opening ("Before the season
     # started,", "By 2050,") is not a change of time. A later opening that names a time ("Ten years ago,") is.
-    ya, yb = e.years, s.years
+    # A figure the number test paired is the quantity that differs, not a year ("MTU of 1500" / "of 2400").
+    ya, yb = (e.years - explained, s.years - explained) if num else (e.years, s.years)
     if la and (lb or dropped) and on("time-in-difference") and not (when & set(lb)) and \
             not any(_YEAR.match(w) for w in lb):
         ta, sa, ya = _drop_lead(ta, la), sa - set(la), ya - set(la)
@@ -314,6 +315,3 @@ def _figure(toks: list[str], i: int) -> bool:
 FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",
             "signal_x_coverage", "signal_x_jaccard", "hedge", "report", "time", "quote",
             "adjacent_contrast", "gap", "approximate", "head_extra", "similarity")
-_APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
-                           "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
-

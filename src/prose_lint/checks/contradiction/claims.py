@@ -10,6 +10,7 @@ from prose_lint.lexicon import load_lexicon
 
 from .assertions import _QUOTE_RE, _QUOTES, _noun_use
 from .events import _YEAR
+from .lexicon import _lexicon
 from .sentences import _Sent
 
 
@@ -138,6 +139,21 @@ def _lead(s: _Sent) -> list[str]:
 
 def _drop_lead(toks: list[str], lead: list[str]) -> list[str]:
     return toks[len(lead):] if toks[: len(lead)] == lead else toks
+
+
+def _approximated(toks: list[str], i: int) -> bool:
+    """The figure toks[i] is approximate: "about 40", "at least 40", "an estimated 40"; not "under the 2 button
+    mouse" (a word of approximation before a determiner governs the noun phrase, not the figure)."""
+    before = toks[max(0, i - 2): i]
+    if len(before) == 2 and before[1] in _lexicon()["determiners"]:
+        before = before[1:]
+    return any(w in _APPROX_WORDS for w in before)
+
+
+# A figure of four digits, without a comma or a suffix.
+_BARE_4 = re.compile(r"^\d{4}$")
+_APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
+                           "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
 
 
 def _close(a: str, b: str) -> bool:

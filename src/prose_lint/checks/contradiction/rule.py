@@ -78,7 +78,8 @@ class SelfContradiction(Rule):
          subject or of the same personal pronoun when the document names no second subject of that event ("She
          died in 1953" / "She died in 1961"); figures written out count ("forty-two", "two-thirds"), and
          so do the ordinals of a date ("July 4th", "the fourth of March", "the twelfth century") and a decade
-         ("the 1850s", a time like a year: "in the 1850s" / "in 1853" agree).
+         ("the 1850s", a time like a year: "in the 1850s" / "in 1853" agree); two plain four-digit figures are
+         of one kind even when one of them could be a year ("holds 1800 megalitres" / "holds 3400 megalitres").
     5. Contrasts that cancel out: an antonym with a negation ("not deep" / "shallow"), two antonyms swapped
        together ("Rich parishes paid more" / "Poor parishes paid less"; not coordinated predicates: "fertile
        and easy" / "barren and hard"), a converse with its arguments swapped ("the town buys from the county"
@@ -108,14 +109,16 @@ class SelfContradiction(Rule):
        and "claims" after a determiner, a number or a name are nouns: "the United States") or in the first
        person in one only ("Some say ..." / "I say ..."), extra content words (another subject; the month a
        date test explains is no extra word: "in May 1932" / "in September 1932 with a brass band"), an
-       approximate figure close to the other, an antonym naming another member beside a changed figure
+       approximate figure close to the other ("about 4,000" / "4,300"; not "under the 2 brackets": the word
+       governs the noun phrase there), an antonym naming another member beside a changed figure
        ("The northern bridge is 240 m long" / "The southern bridge is 310 m long").
        A discourse marker or correction opening the later sentence does not veto.
     7. Not paired at all: statements about different things (items of one list, cells of one table,
        different inline code, a name one lacks, subjects differing by a name, figures that label rather
        than count: "Perl 5.20" / "Perl 5.22", a subject that belongs to the other's ("The old captain's
        wife" / "The old captain", figures passed over: "Mensah's 24 points" are Mensah's), a pointing
-       subject "It"/"This" in different sections,
+       subject "It"/"This" in different sections (unless the two share six content words or more: one long
+       claim about one referent),
        definitions' bodies), exhortations ("Let us ...", "Ask not ...") and questions, which assert nothing;
        two statements at most three sentences apart in one paragraph ("If the weather is good, attendance is
        down. If the weather is bad, attendance is down."): a contrast drawn that close is meant; statements
