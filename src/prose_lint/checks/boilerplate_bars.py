@@ -49,7 +49,8 @@ def data() -> dict:
 def plain_bar(text: str, labels: re.Pattern | None = None) -> str:
     """"strong", "weak" or "": a bar of ``items`` or more labels of 1 to ``item_words`` words (``data()``) between
     one separator repeated (single-spaced: a table's cell padding is not a bar), none holding a colon (a
-    meta line's "Date: ..." fields are boilerplate_meta's) or code, none ending a sentence, two thirds of
+    meta line's "Date: ..." fields are boilerplate_meta's) or code, none ending a sentence, unless the item is
+    a label a strong pattern of the lexicon knows whole ("Share this:", "Email this article"), two thirds of
     them beginning with a capital, a digit or a symbol ("+1", "(c) 2009"). The bar is strong when one of
     its items is a whole line the lexicon knows (``labels``: "Print", "Email", "Share", "Login", "Privacy
     Policy", "Terms of Use"; not "Privacy", "Terms", "Contact" or "Site Map" alone, which a text may use as
@@ -65,16 +66,31 @@ def plain_bar(text: str, labels: re.Pattern | None = None) -> str:
         if t.count(sep) < d["items"] - 1:
             continue
         items = t.split(sep)
-        if any(not x or x != x.strip() or ":" in x or not 1 <= len(x.split()) <= d["item_words"]
-               or x.endswith(_SENTENCE_END) for x in items):
+        if any(not x or x != x.strip() or (not 1 <= len(x.split()) <= d["item_words"] or ":" in x
+                                           or x.endswith(_SENTENCE_END)) and not _strong_label(x) for x in items):
             continue
         if sum(_FIGURE.fullmatch(x) is not None for x in items) >= 2:
             return ""  # a row of a table of figures ("Jan-Mar 2023 | 1,204 | 980 | 611")
         if sum(not x[0].islower() for x in items) * 3 >= 2 * len(items):
-            known = labels is not None and any(
-                labels.fullmatch(x.rstrip(".!:;,")) and _LETTER.search(x) for x in items)
-            return "strong" if known else "weak"
+            return "strong" if any(_known(x, labels) for x in items) else "weak"
     return ""
+
+
+def _strong_label(item: str) -> bool:
+    """The item is a whole label of a strong pattern of the lexicon ("Share this:", "Print this page"): a
+    label, whatever its colon or length; a weak pattern's "Label: value" is any text's too ("Part 1: The
+    valley")."""
+    from prose_lint.checks.boilerplate_features import lexicon
+
+    x = item.rstrip(".!:;,")
+    return lexicon()["any_full"].fullmatch(x) is not None and any(
+        p.strength == "strong" and p.regex.fullmatch(x) is not None for p in lexicon()["full"])
+
+
+def _known(item: str, labels: re.Pattern | None) -> bool:
+    """The bar's item is a whole label the lexicon knows ("Print", "Text size: A A A", "Share this:")."""
+    return (labels is not None and labels.fullmatch(item.rstrip(".!:;,")) is not None
+            and _LETTER.search(item) is not None)
 
 
 # A Markdown link or image, an image inside a link included ("[![logo](/logo.png)](/)").

@@ -212,14 +212,14 @@ _FIELD_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*|\s{2,}")
 
 def field_bar(text: str) -> bool:
     """A template's panel of fields on one line: PANEL_FIELDS or more "Label: value" fields (``_FIELD``) joined
-    by a bar, a dot, a dash or wide spacing, PANEL_FIGURES of them with a figure ("Registration Date: Feb 2002 |
-    Posts Made: 27 | Likes: 18"): a forum post's user panel, a profile's facts."""
+    by a bar, a dot, a dash or wide spacing, PANEL_FIGURES of them with a figure in the value ("Registration Date:
+    Feb 2002 | Posts Made: 27 | Likes: 18"): a forum post's user panel, a profile's facts."""
     if text.count(":") < PANEL_FIELDS:
         return False
     parts = [p.strip() for p in _FIELD_SPLIT.split(text.strip()) if p.strip()]
     fields = [p for p in parts if _FIELD.fullmatch(p) is not None]
     return (len(fields) >= PANEL_FIELDS and 2 * len(fields) >= len(parts)
-            and sum(_DIGIT.search(f) is not None for f in fields) >= PANEL_FIGURES)
+            and sum(_counted(f) for f in fields) >= PANEL_FIGURES)
 
 
 def field_panel(units: Sequence, run: Sequence[int]) -> bool:
@@ -230,7 +230,13 @@ def field_panel(units: Sequence, run: Sequence[int]) -> bool:
     panels of tests/cases/boilerplate.toml are found."""
     fields = [units[i].text.strip() for i in run if _FIELD.fullmatch(units[i].text.strip()) is not None]
     return (len(fields) >= PANEL_FIELDS and 2 * len(fields) >= len(run)
-            and sum(_DIGIT.search(f) is not None for f in fields) >= PANEL_FIGURES)
+            and sum(_counted(f) for f in fields) >= PANEL_FIGURES)
+
+
+def _counted(field: str) -> bool:
+    """The field's value holds a figure ("Posts: 27", "Joined: Aug 2011"); a figure in its label numbers the
+    text's own parts ("Part 1: The valley", "Chapter 2: Departure")."""
+    return _DIGIT.search(field.split(":", 1)[1]) is not None
 
 
 def signups(units: Sequence) -> set[int]:
