@@ -16,6 +16,8 @@ _CRUMB_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~]{1,2})\s+")  # "|" bars 
 # separators that join words in titles too ("Home - Business - Markets", "Home | News | Local"), and a path
 # of two names joined by a path glyph will do ("Home › Markets").
 _HOME_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~|]{1,2}|[-–—])\s+")
+# After a lead-in that says a path follows ("Return to Style | Food"), a bar joins its names too.
+_LED_SPLIT = re.compile(r"\s+([>/»›→⟩·•:\\~|]{1,2})\s+")
 _CRUMB_LEAD = re.compile(r"[^\W\d_][\w'’]*(?: [\w'’]+){0,3}: ")  # "You are here: ", "Path: "
 # Without its colon a lead-in is words before the start page's name ("You are here Home › News", "Back to Home /
 # Recipes"), one of them in lower case (so that "Travel Home / Europe / Italy" keeps its first name).
@@ -44,12 +46,18 @@ def breadcrumb(text: str) -> bool:
     has no spaces around it). A lead-in may end with a colon ("You are here: ") or, before the start page's
     name, have none ("You are here Home › News"); Markdown links saved as plain text are read by their text. A
     path that starts at the site's start page may use a dash or a bar (``_HOME_SPLIT``), and needs only two
-    names when a path glyph joins them ("Home › Markets"; "Home – A Memoir" is a title)."""
+    names when a path glyph joins them ("Home › Markets"; "Home – A Memoir" is a title); so does a path after a
+    lead-in that says one follows (lexicon [crumbs] lead: "You are here: Environment | Religion", "Return to
+    Style :: Environment"), a bar included."""
     from prose_lint.checks.boilerplate_features import lexicon
 
     t = link_text(text.strip())
     home = lexicon()["crumb_home"]
     lead = _CRUMB_LEAD.match(t)
+    said = lexicon()["crumb_lead"].match(t)  # "You are here", "Return to": a path follows
+    if said is not None and (lead is None or lead.end() < said.end() + 3) and t[said.end():said.end() + 1] in ": ":
+        t = t[said.end():].lstrip(": ")
+        return _trail(t, home, _LED_SPLIT, 2)
     if lead is not None:
         t = t[lead.end():]
     elif (bare := _CRUMB_LEAD_BARE.match(t[:40])) is not None:
@@ -67,6 +75,14 @@ def breadcrumb(text: str) -> bool:
             parts = from_home
             if not set(parts[1::2]) & {"|", "-", "–", "—"}:
                 least = 2  # "Home › Markets"; with a dash, two names may be a title ("Home – A Memoir")
+    return _trail(t, home, None, least, parts)
+
+
+def _trail(t: str, home, split: re.Pattern | None, least: int, parts: list[str] | None = None) -> bool:
+    """``least`` or more names joined by one separator glyph (``split``, or ``parts`` already split), each a
+    short capitalised name (the last perhaps the page's title)."""
+    if parts is None:
+        parts = split.split(t)
     names, seps = parts[::2], set(parts[1::2])
     if len(names) < least or len(seps) != 1:
         return False

@@ -56,6 +56,7 @@ def lexicon() -> dict:
             "salutation": re.compile(data.get("salutation", {}).get("regex", r"(?!)"), re.I),
             "valediction": re.compile(data.get("valediction", {}).get("regex", r"(?!)"), re.I),
             "crumb_home": re.compile(data.get("crumbs", {}).get("home", r"(?!)"), re.I),
+            "crumb_lead": re.compile(data.get("crumbs", {}).get("lead", r"(?!)"), re.I),
             "signup": (int(data.get("signup", {}).get("max_words", 0)),
                        re.compile(data.get("signup", {}).get("regex", r"(?!)"), re.I)),
             "meta_fields": [re.compile(x, re.I) for x in data.get("meta_fields", {}).get("fields", [])],
