@@ -101,18 +101,11 @@ def other_subject(e: _Sent, s: _Sent) -> str:
     if not (he and hs) and "possessor" not in DISABLED and (_possessive_lead(e, s) or _possessive_lead(s, e)):
         return "possessor"
     if he and hs and he[0] in _words_of("pointing") and hs[0] in _words_of("pointing") and e.section != s.section \
-            and len(e.content & s.content) < _ANAPHORA_SHARED:
+            and len(e.content & s.content) < _lexicon_raw()["subjects"]["anaphora_shared"]:
         return "anaphora"
     if e.block != s.block and _subjectless(e) and _subjectless(s):
         return "definition"
     return ""
-
-
-# Two statements that point back from different sections but share this many content words say the same long
-# thing about one referent ("As concerning the gospel, they are enemies for your sakes: but as touching the
-# election, they are beloved for the fathers' sakes."); a short claim ("It is fast", "It returns the number of
-# bytes written") recurs about each section's own topic.
-_ANAPHORA_SHARED = 6
 
 
 def _possessed(head: tuple[str, ...], other: tuple[str, ...], other_words: frozenset[str]) -> bool:
