@@ -72,10 +72,11 @@ class Boilerplate(Rule):
        of prose; inside the text it is a menu path or a list of the text's own) and not a Markdown heading:
        three or more short capitalised names without digits joined by one repeated glyph, the last
        perhaps the page's title ("Startpage / Travel / Europe / Portugal", "You are here: Start →
-       Recipes → Soups"; two after a lead-in that says a path follows: "Return to Style | Food"), or a sign-up box's invitation by its shape (lexicon ``[signup]``: a sentence
-       opening with "sign up", "subscribe", "join" or "get" that offers the site's mail or something
-       sent to the reader's inbox, "Join 40,000 readers and get the weekly digest straight to your
-       mailbox"; "Get your email sorted" is no offer), or a bar or a row of links by its shape (``checks/boilerplate_bars.py``:
+       Recipes → Soups"; two after a lead-in that says a path follows: "Return to Style | Food"), or a
+       sign-up box's invitation by its shape (lexicon ``[signup]``: a sentence opening with "sign up",
+       "subscribe", "join" or "get" that offers the site's mail or something sent to the reader's inbox,
+       "Join 40,000 readers and get the weekly digest straight to your mailbox"; "Get your email sorted" is
+       no offer), or a bar or a row of links by its shape (``checks/boilerplate_bars.py``:
        three or more short labels, mostly capitalised, none a sentence, between one separator repeated, one of
        them a label the lexicon knows, "Share | Print | Email"; a line of two or more Markdown links and
        nothing else, "[Register](/register) [Sign in](/signin)"), where other chrome would be: outside the

@@ -82,9 +82,7 @@ def _strong_label(item: str) -> bool:
     valley")."""
     from prose_lint.checks.boilerplate_features import lexicon
 
-    x = item.rstrip(".!:;,")
-    return lexicon()["any_full"].fullmatch(x) is not None and any(
-        p.strength == "strong" and p.regex.fullmatch(x) is not None for p in lexicon()["full"])
+    return lexicon()["strong_full"].fullmatch(item.rstrip(".!:;,")) is not None
 
 
 def _known(item: str, labels: re.Pattern | None) -> bool:

@@ -54,10 +54,12 @@ def breadcrumb(text: str) -> bool:
     t = link_text(text.strip())
     home = lexicon()["crumb_home"]
     lead = _CRUMB_LEAD.match(t)
-    said = lexicon()["crumb_lead"].match(t)  # "You are here", "Return to": a path follows
-    if said is not None and (lead is None or lead.end() < said.end() + 3) and t[said.end():said.end() + 1] in ": ":
-        t = t[said.end():].lstrip(": ")
-        return _trail(t, home, _LED_SPLIT, 2)
+    # "You are here", "Return to" as whole words, and the whole lead-in ("Location: " is one, "Return to the
+    # index: " is a label of its own): a path follows
+    said = lexicon()["crumb_lead"].match(t)
+    if said is not None and t[said.end():said.end() + 1] in (":", " ") and (
+            lead is None or lead.end() <= said.end() + 2):
+        return _trail(t[said.end():].lstrip(": "), home, _LED_SPLIT, 2)
     if lead is not None:
         t = t[lead.end():]
     elif (bare := _CRUMB_LEAD_BARE.match(t[:40])) is not None:

@@ -46,6 +46,9 @@ def lexicon() -> dict:
             "patterns": patterns,
             # All whole-line patterns as one alternation: most lines match none, and one fullmatch tells so.
             "any_full": re.compile("|".join(f"(?:{x})" for x in full), re.I),
+            # The strong ones alone: a label that names chrome whatever its colon or length (boilerplate_bars).
+            "strong_full": re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns
+                                               if p.full and p.strength == "strong") or r"(?!)", re.I),
             # All in-line patterns as one alternation (``_lexicon_hits_fast``), and the strings one of
             # which an ASCII line must contain for any of them to match (None: no such list).
             "any_part": re.compile("|".join(f"(?:{p.regex.pattern})" for p in part) or r"(?!)", re.I),
