@@ -68,7 +68,11 @@ class Boilerplate(Rule):
        public-domain and CC BY prose (chrome pasted into a manuscript), with the threshold calibrated
        on other pages and on clean prose (the file's header says what, when and how well).
     3. A line is chrome when its score reaches the threshold, or the lexicon and its context pass say
-       so, or it is a breadcrumb by its shape above the main text (before it or before the first line
+       so, or it is an item of a site's menu or button bar written one item a line (two or more short
+       list items, one of them a menu's own label, "Home", "About us", "Contact", or two of them share
+       buttons, "Facebook", "Twitter", and no sentence of the text announcing the list: lexicon
+       ``[menus]``, ``boilerplate_lists.menu_lists``), or it is a breadcrumb by its shape above the main
+       text (before it or before the first line
        of prose; inside the text it is a menu path or a list of the text's own) and not a Markdown heading:
        three or more short capitalised names without digits joined by one repeated glyph, the last
        perhaps the page's title ("Startpage / Travel / Europe / Portugal", "You are here: Start →

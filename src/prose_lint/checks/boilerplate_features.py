@@ -68,6 +68,7 @@ class Unit:
     own_paragraph: bool = False  # a blank line (or the start of the text) above it: not one line of a list
     meta: str = ""  # a metadata line by its fields (boilerplate_meta.meta_line: "page", "when")
     code: bool = False  # an inline code span starts on its source line(s) (Document.inline_code_spans)
+    menu: bool = False  # an item of a list of a site's menu or buttons (boilerplate_lists.menu_lists)
 
 
 # -- units and features --------------------------------------------------------------------------------
@@ -173,6 +174,10 @@ def units_matrix(doc: Document):
     matrix = feature_matrix(out, rows, keys, lows)
     for unit, row in zip(out, matrix):  # rows of the matrix (views), not lists: no float objects made
         unit.features = row
+    from prose_lint.checks.boilerplate_lists import menu_lists
+
+    for k in menu_lists(out):
+        out[k].menu = True
     return out, matrix
 
 
@@ -193,8 +198,9 @@ _FIGURE = re.compile(r"[%$£€]|\d[.,]\d")  # a percentage, an amount or a deci
 
 def evidence_of_chrome(u: Unit) -> bool:
     """The lexicon names the line, or it has link or menu syntax, a breadcrumb's or a sign-up box's
-    shape (lexicon ``[signup]``): evidence beyond the model's score."""
-    if (u.strong or u.lex_bad or "](" in u.raw or "http" in u.raw or "www." in u.raw
+    shape (lexicon ``[signup]``), or it is an item of a list of a site's menu or buttons (``menu``):
+    evidence beyond the model's score."""
+    if (u.strong or u.lex_bad or u.menu or "](" in u.raw or "http" in u.raw or "www." in u.raw
             or _SEPARATOR_RE.search(u.raw) is not None or menu_line(u.text) or u.words <= 20 and breadcrumb(u.text)):
         return True
     most, signup = lexicon()["signup"]

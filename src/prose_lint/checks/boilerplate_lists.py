@@ -57,3 +57,44 @@ def with_lists(units: Sequence[Any], runs: list[list[int]]) -> list[list[int]]:
                 and any(units[k].features[e] for k in items for e in evidence)):
             added.update(items)
     return runs_of(chrome | added, len(units)) if added - chrome else runs
+
+
+_MENUS: dict[str, Any] | None = None
+
+
+def menu_lexicon() -> dict[str, Any]:
+    """The lexicon's ``[menus]`` table, its label pattern compiled (whole item, any case)."""
+    global _MENUS
+    if _MENUS is None:
+        import re
+
+        from prose_lint.lexicon import load_lexicon
+
+        data = load_lexicon("boilerplate")["menus"]
+        _MENUS = {"labels": re.compile(data["labels"], re.IGNORECASE), "max_item_words": int(data["max_item_words"]),
+                  "buttons": int(data["buttons"])}
+    return _MENUS
+
+
+def menu_lists(units: Sequence[Any]) -> list[int]:
+    """The items of lists that are a site's menu or a bar of its buttons written one item a line: two or
+    more short list items (at most ``max_item_words`` words, no final stop) of which one is a menu's
+    own label ("Home", "About us", "Contact": lexicon ``[menus]`` ``labels``) or ``buttons`` or more are
+    share buttons ("Facebook", "Twitter": the weak share labels), unless a sentence of the text
+    announces the list (``boilerplate_prior.announced``: "Our study covered three networks:"). Such a
+    list is evidence of a page (``evidence_of_chrome``), as a menu on one line is: without it, a menu or
+    a share bar planted into a document with no other sign of a page was dropped with the text's own
+    short lines (verse, glossaries), though the model scored it as chrome."""
+    from prose_lint.checks.boilerplate_prior import announced
+
+    lex = menu_lexicon()
+    labels, most = lex["labels"], lex["max_item_words"]
+    out: list[int] = []
+    for items in lists(units):
+        short = [k for k in items if units[k].words <= most and not units[k].terminal]
+        if len(short) < 2 or len(short) < len(items):
+            continue
+        named = any(labels.fullmatch(units[k].text.strip()) for k in items)
+        if (named or sum(units[k].weak == "share" for k in items) >= lex["buttons"]) and not announced(units, items):
+            out += items
+    return out

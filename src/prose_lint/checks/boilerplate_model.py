@@ -100,7 +100,8 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
            threshold: float | None = None) -> list[list[int]]:
     """Runs of consecutive chrome lines (indices into ``units``).
 
-    A line is chrome when the lexicon's context pass says so, or when its score reaches the threshold
+    A line is chrome when the lexicon's context pass says so, when it is an item of a site's menu or
+    button bar written one item a line (``boilerplate_lists.menu_lists``), or when its score reaches the threshold
     and it is not a line of prose (``prose_like``: 15 words or more with a normal share of function
     words), unless its score reaches ``min_prose``: a teaser sentence in a list of teasers is chrome,
     a sentence of the text between two chrome lines is not. The model speaks only in documents of at
@@ -154,7 +155,7 @@ def blocks(units: Sequence[Any], probs: Sequence[float], model: dict[str, Any] |
             lead = i
     crumbs |= signups(units)  # a sign-up box's invitation, by its shape
     chrome = {i for i, (u, p) in enumerate(zip(units, probs)) if i not in tables and (
-        u.lex_bad or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"]))}
+        u.lex_bad or u.menu or i in crumbs or speak and p >= t and (not u.features[prose] or p >= model["min_prose"]))}
     shaped, named = chrome_rows(units, chrome, lead)  # a bar, a row of links
     chrome |= shaped - tables
     crumbs |= named
