@@ -40,6 +40,7 @@ def _lex() -> dict:
         "noun_slot_before": frozenset(w.lower() for w in _key(raw, "noun_slot_before")),
         "noun_slot_after": frozenset(w.lower() for w in _key(raw, "noun_slot_after")),
         "name_stoppers": frozenset(w.lower() for w in _key(raw, "name_stoppers")),
+        "title_word_zipf": float(raw.get("title_word_zipf", 99.0)),
         "honorifics": frozenset(_key(raw, "honorifics")),  # as written: titles are capitalised
         "company_designators": frozenset(_key(raw, "company_designators")),  # as written: "Co", not "co"
         "unit_nouns": frozenset(w.lower() for w in _key(raw, "unit_nouns")),

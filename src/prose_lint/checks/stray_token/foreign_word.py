@@ -85,7 +85,9 @@ class ForeignWord(Rule):
     a capitalised word of its own language: São Paulo, not a lowercase preposition: "by ohne Siemens"; a
     lowercase particle or place preposition (lexicon ``place_prepositions``) between two capitalised parts of a
     name: Wijk bij Duurstede, Santa Maria sopra Minerva, not "Erika não Spring"; a
-    capitalised word after a title: Mr. Nur; a run of capitalised words; a capitalised word mid-sentence
+    capitalised word after a title: Mr. Nur; a run of capitalised words (Muriel Shan Sei Fan), but not one
+    between two common English words, which are a title's ("the Domain Muy Name System": lexicon
+    ``title_word_zipf``); a capitalised word mid-sentence
     before a capitalised word that English never writes and no searched language writes often (Zipf 0 in
     each word list: "by Li Zekun"), which only a name can be; a capitalised word before a company's legal form (lexicon ``company_designators``:
     "Sina Corp", "Dass AG"); a capitalised word that the text uses as a
@@ -190,9 +192,17 @@ class ForeignWord(Rule):
                         continue  # English "la", "dos" stand before no name: "met la Obama" is French
                     if w[0].isupper() and nw in lex["company_designators"]:
                         continue  # a company's name before its legal form: "Sina Corp", "Dass AG"
-                    if w[0].isupper() and not particle and _named(doc.prose, w, lex["subject_verbs"], named):
+                    # between two common English words of a run of capitalised words, a title's words ("the Domain
+                    # Muy Name System", "the Project Wenn Leader"), not a name's part (lexicon title_word_zipf)
+                    titled = (w[0].isupper() and not initial and not particle and prev.group()[0].isupper()
+                              and not doc.prose[prev.end() : m.start()].strip()
+                              and _common_english(prev.group(), lang, lex["title_word_zipf"])
+                              and _common_english(nw, lang, lex["title_word_zipf"]))
+                    if w[0].isupper() and not particle and not titled \
+                            and _named(doc.prose, w, lex["subject_verbs"], named):
                         continue  # a name of the text: "Enten said", "CNN's Harry Enten ... Enten added"
-                    if w[0].isupper() and not initial and not particle and nw[0].isupper() and lw not in frequent:
+                    if w[0].isupper() and not initial and not particle and nw[0].isupper() and lw not in frequent \
+                            and not titled:
                         continue  # a rarer listed word, capitalised mid-sentence before a capitalised word: the
                         # first part of a name ("at Poza Rica"), not "the Dass Starbucks"
                     if w[0].isupper() and not initial:
@@ -203,7 +213,7 @@ class ForeignWord(Rule):
                         if not nw[0].isupper() and nw.lower() not in lex["name_stoppers"] \
                                 or nw[0].isupper() and particle and not _common_english(nw, lang, 4.5) and not loose:
                             continue
-                        if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip():
+                        if prev.group()[0].isupper() and not doc.prose[prev.end() : m.start()].strip() and not titled:
                             continue  # a run of capitalised words: a name (Muriel Shan Sei Fan)
                         if nw[0].isupper() and not particle and _unknown_word(nw, langs):
                             continue  # before a word no dictionary knows: a name's first part ("by Li Zekun")
