@@ -30,10 +30,12 @@ class SelfContradiction(Rule):
 
     Algorithm (linear in document length: an inverted index, never all pairs):
 
-    1. Sentences of prose blocks (not references/back matter, not citation-like lines, not list-item
-       fragments) are analysed once: Snowball stems of content words, names, numbers and years. Content
-       words are those outside the shared stop-word list, and the few of its words a claim is about
-       ("bill", "fire", "system", "side", "full": contradiction.toml ``content_stopwords``).
+    1. Sentences of prose blocks (not reference lists, whose titles and years are not the text's claims;
+       sections named like other end matter, "History", "Changes", "Acknowledgements", are prose and count;
+       not citation-like lines, not list-item fragments) are analysed once: Snowball stems of content
+       words, names, numbers and years. Content words are those outside the shared stop-word list, and the
+       few of its words a claim is about ("bill", "fire", "system", "side", "full": contradiction.toml
+       ``content_stopwords``).
     2. Candidates: for each sentence, its 8 rarest key terms are looked up in an index of the earlier
        sentences (the 60 most recent postings per term); earlier sentences sharing at least 2-3 of them and
        covering half of the shorter sentence's content are ranked by that coverage, then by Jaccard

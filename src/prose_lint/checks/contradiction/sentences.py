@@ -205,7 +205,7 @@ def _sentences(doc: Document) -> list[_Sent]:
     for block in doc.paragraphs:
         if block.in_quote:
             continue
-        tail = doc.in_role(block, "references", "back_matter", "tail")
+        tail = doc.in_role(block, "references")
         for pos, (s, e) in enumerate(doc.sentences(block)):
             text = doc.prose[s:e]
             if len(text) > 1500:
