@@ -205,7 +205,9 @@ def _sentences(doc: Document) -> list[_Sent]:
     for block in doc.paragraphs:
         if block.in_quote:
             continue
-        tail = doc.in_role(block, "references")
+        # A reference list's titles and years are not the text's claims; other end matter is prose
+        # (docs/self-contradiction-notes.md, step 19)
+        references = doc.in_role(block, "references")
         for pos, (s, e) in enumerate(doc.sentences(block)):
             text = doc.prose[s:e]
             if len(text) > 1500:
@@ -222,7 +224,7 @@ def _sentences(doc: Document) -> list[_Sent]:
                 if sent is None:
                     continue
                 sent.prose_own = sent.prose
-            if tail:
+            if references:
                 sent.prose = False
             out.append(sent)
     # A capitalised first word is a name when the document also writes it capitalised mid-sentence.
