@@ -169,6 +169,16 @@ def test_a_front_summary_is_an_abstract_and_a_late_one_a_conclusion():
     assert late.section_roles[3] == {"conclusion"}
 
 
+def test_end_matter_names_are_end_matter_only_in_the_second_half():
+    filler = "Words of running prose go here and on. " * 30
+    early = md(f"# T\n\n## History\n\n{filler}\n\n## Body\n\n{filler}\n")
+    assert early.section_roles[2] == frozenset()  # an article's own "History"
+    late = md(f"# T\n\n## Body\n\n{filler}\n\n## History\n\nShort.\n")
+    assert late.section_roles[3] == {"tail"}  # a README's closing changelog
+    refs = md(f"# T\n\n## References\n\nShort.\n\n## Body\n\n{filler}\n")
+    assert refs.section_roles[2] == {"references", "tail"}  # a reference list anywhere
+
+
 def test_captions():
     assert is_caption("Table 2: Harbours by country")
     assert is_caption("**Fig. 1** Harbours")

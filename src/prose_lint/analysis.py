@@ -169,6 +169,8 @@ def section_roles(doc: Document) -> list[frozenset[str]]:
             roles.discard("abstract")
         if "conclusion" in roles and title.lower().strip().startswith("summary") and section.heading.start < total / 2:
             roles.discard("conclusion")  # a summary in the first half sums up a part
+        if "tail" in roles and not roles & {"references", "back_matter"} and section.heading.start < total / 2:
+            roles.discard("tail")  # "Security", "History" in the first half are the text's own parts, not end matter
         out.append(frozenset(roles))
     return out
 

@@ -150,8 +150,8 @@ class Document:
     @cached_property
     def section_roles(self) -> list[frozenset[str]]:
         """Roles of each section, by its heading: "references" (reference lists, notes), "back_matter"
-        (acknowledgements, funding, appendix...), "tail" (end matter: references, back matter, licence,
-        changelog, see also...), "abstract" (a front abstract in the first third, with its
+        (acknowledgements, funding, appendix...), "tail" (end matter: references, back matter, and a licence,
+        changelog, see also... in the second half of the document), "abstract" (a front abstract in the first third, with its
         subsections) and "conclusion" (a concluding section). See analysis.section_roles."""
         from prose_lint.analysis import section_roles
 

@@ -86,7 +86,8 @@ class OffTopicContent(Rule):
     main terms of the document and of the block, with the confidence and features as properties.
 
     Never reported: blocks under reference/notes/appendix-like headings (end matter: "See also", "Authors",
-    "License", rules/lexicons/sections.toml), documents shorter than twice `min_words`, a block of one
+    "License", rules/lexicons/sections.toml; a heading of the other end-matter names, "History", "Security",
+    counts only in the document's second half), documents shorter than twice `min_words`, a block of one
     paragraph or under 40 words. A text pasted after the end matter sits under its heading too, so end matter
     ends where a text of its own starts: a reference list of 3+ list items at a paragraph of running text
     after it; any end-matter section at a new article's opening (a headline over a date or byline line or a
