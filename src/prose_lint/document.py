@@ -151,8 +151,8 @@ class Document:
     def section_roles(self) -> list[frozenset[str]]:
         """Roles of each section, by its heading: "references" (reference lists, notes), "back_matter"
         (acknowledgements, funding, appendix...), "tail" (end matter: references, back matter, and a licence,
-        changelog, see also... in the second half of the document), "abstract" (a front abstract in the first third, with its
-        subsections) and "conclusion" (a concluding section). See analysis.section_roles."""
+        changelog, see also... in the second half of the document), "abstract" (a front abstract in the
+        first third, with its subsections) and "conclusion" (a concluding section). See analysis.section_roles."""
         from prose_lint.analysis import section_roles
 
         return section_roles(self)

@@ -91,8 +91,7 @@ def menu_lists(units: Sequence[Any]) -> list[int]:
     labels, most = lex["labels"], lex["max_item_words"]
     out: list[int] = []
     for items in lists(units):
-        short = [k for k in items if units[k].words <= most and not units[k].terminal]
-        if len(short) < 2 or len(short) < len(items):
+        if len(items) < 2 or any(units[k].words > most or units[k].terminal for k in items):
             continue
         named = any(labels.fullmatch(units[k].text.strip()) for k in items)
         if (named or sum(units[k].weak == "share" for k in items) >= lex["buttons"]) and not announced(units, items):
