@@ -7,8 +7,8 @@ import re
 from collections import Counter
 
 from .antonyms import _antonym_pairs
-from .claims import (_BARE_4, _LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _approximated, _attribution, _claim_tokens,
-                     _close, _drop_lead, _lead, _past, _quoted_change, _value, dropped_lead)
+from .claims import (_APPROX_WORDS, _BARE_4, _LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _approximated, _attribution, _claim_tokens,
+                     _close, _drop_lead, _lead, _past, _quoted_change, _value, dropped_lead, positive_form)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem, claim_stopwords
 from .negations import _answer_no, _denies_other, _negations
@@ -17,7 +17,7 @@ from .periods import _SPATIAL, _periods, _referents, _report_times
 from .polarity import (_STANCE, _not_once, _once_denied, _same_before, converse, coordinated, modifier_swap,
                        partial_negation, universal_of, verb_negations)
 from .events import _DECADE, _YEAR, within_decade
-from .restatements import agent_of_passive, occasion_under_always
+from .restatements import added_scope, agent_of_passive, occasion_under_always
 from .synonyms import synonym_matches
 from .sentences import _GAP, _Sent, _emphatic_once
 
@@ -161,6 +161,8 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
             explained.update((a, b))
             if (_approximated(ta, i) or _approximated(tb, j)) and _close(a, b):
                 approx = 1.0
+    if num and on_("added-scope") and added_scope(ta, tb, _counted_figure):
+        num = 0.0  # "4,000 plates of the southern sky" / "6,500 plates of the southern sky and the northern sky"
     if (num or date) and ant and on_("parity") and modifier_swap(ta, tb, counted, stop):
         ant = num = date = 0.0  # "The northern bridge is 240 m long" / "The southern bridge is 310 m long"
     occasion = occasion_under_always(ta, tb) if (num or ant or flipped) and on_("always-occasion") else set()
@@ -202,7 +204,9 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     on = lambda f: f not in DISABLED  # noqa: E731
     # The words a test explains ("before"/"after" swapped) and an opening contrast ("Still, ...") are not a
     # change of time.
-    sa, sb = set(_emphatic_once(ta)) - explained, set(_emphatic_once(tb)) - explained
+    # ... nor is the negation of an auxiliary: "would" / "wouldn't" is one modal, "will" / "won't" one tense.
+    sa = set(map(positive_form, _emphatic_once(ta))) - explained
+    sb = set(map(positive_form, _emphatic_once(tb))) - explained
     sa -= _SPATIAL if "next to" in " ".join(ta) else set()  # "next to the pharmacy": a place, not a time
     sb -= _SPATIAL if "next to" in " ".join(tb) else set()
     # "As expected,", "As predicted,": a comparative clause of stance with its subject and verb left out
@@ -232,8 +236,10 @@ def pair_features(e: _Sent, s: _Sent, similarity: float | None = None) -> dict[s
     # started,", "By 2050,") is not a change of time. A later opening that names a time ("Ten years ago,") is.
     # A figure the number test paired is the quantity that differs, not a year ("MTU of 1500" / "of 2400").
     ya, yb = (e.years - explained, s.years - explained) if num else (e.years, s.years)
+    # The later may keep the earlier's opening after its marker ("In practice, once enabled, ..." / "Once
+    # enabled, ..."): then nothing was dropped.
     if la and (lb or dropped) and on("time-in-difference") and not (when & set(lb)) and \
-            not any(_YEAR.match(w) for w in lb):
+            not any(_YEAR.match(w) for w in lb) and f" {' '.join(la)} " not in f" {' '.join(tb)} ":
         ta, sa, ya = _drop_lead(ta, la), sa - set(la), ya - set(la)
     joined_new = " " + " ".join(tb) + " "
     joined_gone = " " + " ".join(ta) + " "
@@ -310,6 +316,11 @@ def _figure(toks: list[str], i: int) -> bool:
     """The token is a figure (a number, a number word), not the pronoun "one" ("No one was injured")."""
     return _value(toks[i]) is not None and not (toks[i] == "one" and _pronoun_one(toks, i)) and \
         not (toks[i] == "once" and _not_once(toks, i))
+
+
+def _counted_figure(toks: list[str], i: int) -> bool:
+    """A figure or a word of approximation before one ("about 4,000"): what a count says, not what it counts."""
+    return _figure(toks, i) or toks[i] in _APPROX_WORDS and i + 1 < len(toks) and _figure(toks, i + 1)
 
 
 FEATURES = ("coverage", "jaccard", "negation", "absolute", "antonym", "number", "date", "same_number", "extra_short",

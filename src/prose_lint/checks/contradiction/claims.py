@@ -35,6 +35,19 @@ _WORD_NUM.update({f"{n}-{d}": v / k for n, v in {**_UNITS, "ten": 10}.items() fo
 _MONTHS = frozenset(_NUMBERS["months"] + _NUMBERS["weekdays"])
 _NEG_TOKENS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
                          "nowhere"})
+# The auxiliary a negative contraction negates ("wouldn't" is "would" denied): two statements that differ only
+# by the negation share their modal ("would" / "wouldn't") and their tense ("will" / "won't").
+_CONTRACTED = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall", "ain't": "is"}
+
+
+def positive_form(token: str) -> str:
+    """The auxiliary of a negative contraction ("couldn't" -> "could", "won't" -> "will"); other tokens as they
+    are (case kept: "Couldn't" -> "Could")."""
+    low = token.lower()
+    if low in _CONTRACTED:
+        base = _CONTRACTED[low]
+        return base.capitalize() if token[:1].isupper() else base
+    return token[:-3] if low.endswith("n't") and len(low) > 4 else token
 
 
 _DIGIT = re.compile(r"\d")
@@ -152,18 +165,24 @@ def _approximated(toks: list[str], i: int) -> bool:
 
 # A figure of four digits, without a comma or a suffix.
 _BARE_4 = re.compile(r"^\d{4}$")
+# How far apart two figures may be and still be one quantity approximated ("about 4,000" / "4,200"): at most a
+# fifth of the larger. Half (the earlier value) reconciled "about 8 years ago" with "around 6 years ago", and a
+# changed figure after "more than", "at least", "about" was scored as no contradiction. Resampled planted
+# numbers found: tune hosts 187 (half) -> 200 (a fifth) / 199 (a quarter) of 230, wild hosts 34 -> 35 / 33 of
+# 45; a fifth costs one finding on the wild grounds ("around 23,000" / "around 18,200" packages, two releases).
+APPROXIMATE_SPREAD = 0.2
 _APPROX_WORDS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over",
                            "under", "than", "least", "most", "up", "estimated", "approx", "circa", "c", "ca"})
 
 
 def _close(a: str, b: str) -> bool:
     """Two figures an approximate wording reconciles ("about 4,000" / "4,200"): years and months always,
-    other numbers when the larger is less than twice the smaller ("about 4,000" / "6,500" may count more
-    things; "at least 113" / "at least 284" disagree)."""
+    other numbers when they differ by at most APPROXIMATE_SPREAD of the larger ("about 80" / "around 100";
+    "about 8 years" / "around 6 years", "at least 113" / "at least 161" disagree)."""
     va, vb = _value(a), _value(b)
     if va is None or vb is None or _YEAR.match(a) or _YEAR.match(b):
         return True
-    return abs(va - vb) < 0.5 * max(abs(va), abs(vb))
+    return abs(va - vb) <= APPROXIMATE_SPREAD * max(abs(va), abs(vb))
 
 
 def _quoted(s: _Sent) -> set[str]:
@@ -217,5 +236,8 @@ def dropped_lead(e: _Sent, s: _Sent, ta: list[str], tb: list[str], la: list[str]
     developed a case of amnesia" / "I didn't develop a case of amnesia"): it has no opening, time word or year
     of its own and keeps the tense, the opening was no condition ("If it rains, the roof leaks": the later is
     the case without it) and is not moved to the end ("... in the summer of 2009")."""
+    content = {w for w in la if w not in stop}
+    # moved: its content words, or an opening of function words only ("Since then,") as a phrase
+    moved = content <= set(tb) if content else f" {' '.join(la)} " in f" {' '.join(tb)} "
     return bool(la and not lb and la[0] not in _CONDITIONS and not s.years and when.isdisjoint(tb) and
-                _past(ta) == _past(tb) and not {w for w in la if w not in stop} <= set(tb))
+                _past(ta) == _past(tb) and not moved)

@@ -50,3 +50,27 @@ def occasion_under_always(ta: list[str], tb: list[str]) -> set[str]:
     other = tb if ua else ta
     words = occasion_words(other)
     return {w for w in other if w in words or w.endswith("s") and w[:-1] in words}
+
+
+_CONJUNCTS = frozenset({"and", "or", "plus"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "all"})
+
+
+def added_scope(ta: list[str], tb: list[str], figure) -> bool:
+    """One statement is the other with a conjunct added to what is counted ("4,000 plates of the southern sky"
+    / "6,500 plates of the southern sky and the northern sky"): a larger set, so another figure is no
+    contradiction. True when, figures and words of approximation aside (``figure(toks, i)``), the longer is
+    the shorter plus "and", "or" or "plus", perhaps a determiner, and one to four words the shorter lacks."""
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    keep = lambda toks: [w for i, w in enumerate(toks) if not figure(toks, i)]  # noqa: E731
+    short, long_ = keep(short), keep(long_)
+    have = set(short)
+    for i, w in enumerate(long_):
+        if w not in _CONJUNCTS:
+            continue
+        j = i + 1 + (i + 1 < len(long_) and long_[i + 1] in _DETERMINERS)
+        for k in range(j + 1, min(j + 5, len(long_)) + 1):
+            added = long_[j:k]
+            if long_[:i] + long_[k:] == short and any(w2 not in have for w2 in added):
+                return True
+    return False

@@ -87,7 +87,8 @@ class SelfContradiction(Rule):
        and easy" / "barren and hard"), a converse with its arguments swapped ("the town buys from the county"
        / "the county sells to the town"), a denial or an antonym in another year ("approved in 1998" / "In
        2004 ... refused to approve"). A conjecture in one statement only ("might have rejected", "Perhaps
-       ...") is not scored (not a hedge inside an opening marker: "Be that as it may, ..."); markers made
+       ...") is not scored (not a hedge inside an opening marker: "Be that as it may, ..."; a negated modal is
+       the same modal: "could have reached" / "couldn't have reached" are both conjectures); markers made
        of time words ("Then again,", "After all,") are not a change of time. "Never" holds at every time: a year in the other statement does not reconcile
        an absolute denial. A universal subject ("Every train on the line stops here") is contradicted by
        one of its members ("The express trains on the line do not"; "All of the rooms are quiet" / "The corner room is
@@ -111,7 +112,8 @@ class SelfContradiction(Rule):
        and "claims" after a determiner, a number or a name are nouns: "the United States") or in the first
        person in one only ("Some say ..." / "I say ..."), extra content words (another subject; the month a
        date test explains is no extra word: "in May 1932" / "in September 1932 with a brass band"), an
-       approximate figure close to the other ("about 4,000" / "4,300"; not "under the 2 brackets": the word
+       approximate figure close to the other (less than a quarter of the larger apart: "about 4,000" /
+       "4,300", not "more than 40" / "more than 70"; not "under the 2 brackets": the word
        governs the noun phrase there), an antonym naming another member beside a changed figure
        ("The northern bridge is 240 m long" / "The southern bridge is 310 m long").
        A discourse marker or correction opening the later sentence does not veto.

@@ -13,7 +13,7 @@ from .alignment import _antonym_pairs, pair_features
 from .negations import _negations
 from .openings import _opening
 from .antonyms import AntonymKeys, antonym_keys
-from .claims import _MONTHS, _claim_tokens, _is_figure
+from .claims import _MONTHS, _claim_tokens, _is_figure, positive_form
 from .filters import DISABLED
 from .lexicon import _lexicon, claim_stopwords
 from .sentences import _Sent
@@ -133,11 +133,11 @@ def _conjecture(e: _Sent, s: _Sent) -> bool:
 
 def _conjectural(s: _Sent, words: frozenset[str]) -> bool:
     """A hedge (or "must", "should") written in lower case, or opening the sentence ("Perhaps"; not "May" the
-    month), not inside an opening marker of several words ("Be that as it may, ...")."""
+    month), not inside an opening marker of several words ("Be that as it may, ..."); negated too ("couldn't")."""
     opening = _opening(s)
     skip = len(opening) if len(opening) > 1 else 0
     return any(r in words or i == 0 and r.lower() in words and r != "May"
-               for i, r in enumerate(s.raw) if i >= skip)
+               for i, r in enumerate(map(positive_form, s.raw)) if i >= skip)
 
 
 _MODEL: dict[str, Any] | None = None
