@@ -11,7 +11,9 @@ this plants the same form (its tune-half templates, forms/*.py) into each tune h
 found / planted per host source (news-dragnet, clean-corpus, debian-docs) and position where the form records
 one. A defect is found when a diagnostic of its class's rule family overlaps it or one of its accepted spans, as
 score.py counts; "outside" counts that family's findings that overlap no planted span (a control form has no
-span: every finding of the family is outside). Numbers from it are tune numbers: never report them as held out.
+span: every finding of the family is outside); "spilling into the host" counts findings on a planted span whose
+region also covers host text before or after all planted spans (a region drawn too wide). Numbers from it are
+tune numbers: never report them as held out.
 
 --hosts wild plants the same tune-half forms into the wild grounds' documents instead (sources.wild_hosts: Perl
 and Python manuals, the Debian Reference, scripture, glossaries, quotation files; no split holds them), to see how
@@ -79,12 +81,17 @@ def main(argv: list[str] | None = None) -> int:
     counts: collections.Counter = collections.Counter()
     by_op: collections.Counter = collections.Counter()  # a restatement's variations (meta "variation")
     by_order: collections.Counter = collections.Counter()  # found or not, defect by defect, when a form plants 2+
-    outside = 0
+    outside = spill = 0
     for path, host, planted in rows:
         mine = [(s, e) for rule, s, e in results[path] if rule.split("/", 1)[0] == family]
         zones_all = [z for d in planted.defects for z in [d.span, *d.accept]]
         out = [(s, e) for s, e in mine if not any(overlaps(s, e, a, b) for a, b in zones_all)]
         outside += len(out)
+        # findings on a planted span that also cover host text before or after all planted spans (a region
+        # drawn too wide: the off-topic block that starts a paragraph early)
+        spans = [d.span for d in planted.defects]
+        spill += sum(1 for s, e in mine if (s, e) not in out and spans and
+                     (s < min(a for a, _ in spans) - 2 or e > max(b for _, b in spans) + 2))
         if out and args.show_outside:
             for s, e in out:
                 print("OUTSIDE", host.source, repr(planted.text[max(0, s - 60): e + 60])[:400])
@@ -112,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  found by place {' '.join('+' if h else '-' for h in pattern):18} {n:4d} documents")
     found = sum(v for k, v in counts.items() if k[2])
     print(f"{'all':27} {found:4d} / {sum(counts.values()):4d}   documents {len(rows)}, "
-          f"{family} findings outside planted spans {outside}")
+          f"{family} findings outside planted spans {outside}, spilling into the host {spill}")
     return 0
 
 
