@@ -239,5 +239,6 @@ def dropped_lead(e: _Sent, s: _Sent, ta: list[str], tb: list[str], la: list[str]
     content = {w for w in la if w not in stop}
     # moved: its content words, or an opening of function words only ("Since then,") as a phrase
     moved = content <= set(tb) if content else f" {' '.join(la)} " in f" {' '.join(tb)} "
-    return bool(la and not lb and la[0] not in _CONDITIONS and not s.years and when.isdisjoint(tb) and
-                _past(ta) == _past(tb) and not moved)
+    # a time word both say ("my early consulting years") is not the later's own
+    return bool(la and not lb and la[0] not in _CONDITIONS and not s.years and when.isdisjoint(set(tb) - set(ta))
+                and _past(ta) == _past(tb) and not moved)
