@@ -51,7 +51,7 @@ def _closing_position(seg: str, i: int) -> bool:
 
 def _closing_paragraph(prose: str, blocks, n: int) -> int | None:
     """The paragraph, within the next ``_SPAN_PARAGRAPHS``, that closes a straight quotation opened in paragraph
-    ``n``: the first later paragraph holding a straight quote holds only one, in closing position."""
+    ``n``: the first later paragraph holding a straight quote closes it (_closes_alone)."""
     for m in range(n + 1, min(len(blocks), n + 1 + _SPAN_PARAGRAPHS)):
         seg = prose[blocks[m].start : blocks[m].end]
         if '"' in seg:
@@ -60,9 +60,11 @@ def _closing_paragraph(prose: str, blocks, n: int) -> int | None:
 
 
 def _closes_alone(seg: str) -> bool:
-    """The paragraph holds one straight quote, in closing position: the end of a quotation opened before."""
+    """The paragraph's first straight quote is in closing position and the rest pair among themselves (an odd
+    number in all): the end of a quotation opened before ('...as best as you can." -- Steppenwolf, "Rock Me
+    Baby"')."""
     straight = [m.start() for m in re.finditer('"', seg)]
-    return len(straight) == 1 and _closing_position(seg, straight[0])
+    return len(straight) % 2 == 1 and _closing_position(seg, straight[0])
 
 
 # the curly double quotes, and the double prime that SmartyPants-style converters set for a quote after a digit
