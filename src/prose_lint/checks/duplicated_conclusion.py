@@ -38,7 +38,8 @@ class DuplicatedConclusion(Rule):
       conclusion section and those opening with a marker; at most the last 12), a pair whose cosine
       over content words, weighted by their rarity in general English (``wordfreq`` Zipf frequency,
       so shared function-like words weigh little and shared rare wording much), is at least
-      ``restate_similarity``;
+      ``restate_similarity``; anywhere in the document, two paragraphs in a row that both open with a
+      concluding or summing-up marker and restate each other so (a section summed up twice);
     * a closing sentence that says again what a sentence of the second half said (sentence
       embeddings, cosine >= ``meaning_similarity``): when the earlier one opens with a concluding,
       summing-up or restatement marker ("To repeat,", "Put simply,", "In all," - lexicon
@@ -170,6 +171,15 @@ class DuplicatedConclusion(Rule):
         candidates = concluding[-12:]
         if len(candidates) >= 2:
             yield from restated_paragraphs(doc, ctx, candidates, reported)
+        # ... and, anywhere, two paragraphs in a row that both open with a concluding or summing-up marker: one
+        # summing-up paragraph in the first half sums up a section, a second one right after it that restates
+        # it sums it up again.
+        marked = {b.index for b in paragraphs if (sents := doc.sentences(b)) and (
+            sentence_marker(doc, *sents[0], lex.final) or sentence_marker(doc, *sents[0], lex.summary))}
+        for first, second in zip(paragraphs, paragraphs[1:]):
+            if first.index in marked and second.index in marked and second.index not in reported and not (
+                    first in candidates and second in candidates):
+                yield from restated_paragraphs(doc, ctx, [first, second], reported)
 
         # 5. A point made three times: a closing sentence that restates, in other words, an earlier
         # restatement of the body (two conclusions), found by meaning.
