@@ -38,8 +38,8 @@ class DuplicatedConclusion(Rule):
       conclusion section and those opening with a marker; at most the last 12), a pair whose cosine
       over content words, weighted by their rarity in general English (``wordfreq`` Zipf frequency,
       so shared function-like words weigh little and shared rare wording much), is at least
-      ``restate_similarity``; anywhere in the document, two paragraphs in a row that both open with a
-      concluding or summing-up marker and restate each other so (a section summed up twice);
+      ``restate_similarity``; and, anywhere in the document, two paragraphs in a row that both open with
+      a concluding or summing-up marker and whose cosine is that high (a section summed up twice);
     * a closing sentence that says again what a sentence of the second half said (sentence
       embeddings, cosine >= ``meaning_similarity``): when the earlier one opens with a concluding,
       summing-up or restatement marker ("To repeat,", "Put simply,", "In all," - lexicon

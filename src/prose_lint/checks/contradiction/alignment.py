@@ -7,8 +7,9 @@ import re
 from collections import Counter
 
 from .antonyms import _antonym_pairs
-from .claims import (_APPROX_WORDS, _BARE_4, _LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _approximated, _attribution, _claim_tokens,
-                     _close, _drop_lead, _lead, _past, _quoted_change, _value, dropped_lead, positive_form)
+from .claims import (_APPROX_WORDS, _BARE_4, _LEAD, _MONTHS, _NEG_TOKENS, _NO_QUANTITY, _approximated, _attribution,
+                     _claim_tokens, _close, _drop_lead, _lead, _past, _quoted_change, _value, dropped_lead,
+                     positive_form)
 from .filters import DISABLED
 from .lexicon import _lexicon, _stem, claim_stopwords
 from .negations import _answer_no, _denies_other, _negations

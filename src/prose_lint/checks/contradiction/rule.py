@@ -112,7 +112,7 @@ class SelfContradiction(Rule):
        and "claims" after a determiner, a number or a name are nouns: "the United States") or in the first
        person in one only ("Some say ..." / "I say ..."), extra content words (another subject; the month a
        date test explains is no extra word: "in May 1932" / "in September 1932 with a brass band"), an
-       approximate figure close to the other (less than a quarter of the larger apart: "about 4,000" /
+       approximate figure close to the other (at most a fifth of the larger apart: "about 4,000" /
        "4,300", not "more than 40" / "more than 70"; not "under the 2 brackets": the word
        governs the noun phrase there), an antonym naming another member beside a changed figure
        ("The northern bridge is 240 m long" / "The southern bridge is 310 m long").
