@@ -6,7 +6,7 @@ counts these words as explained by the test that fired, not as extra words."""
 from __future__ import annotations
 
 from .claims import _past
-from .lexicon import _stem
+from .lexicon import _lexicon, _stem
 from .periods import occasion_words
 
 _BE = frozenset({"is", "are", "was", "were", "been", "be"})
@@ -53,14 +53,15 @@ def occasion_under_always(ta: list[str], tb: list[str]) -> set[str]:
 
 
 _CONJUNCTS = frozenset({"and", "or", "plus"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "all"})
 
 
 def added_scope(ta: list[str], tb: list[str], figure) -> bool:
     """One statement is the other with a conjunct added to what is counted ("4,000 plates of the southern sky"
     / "6,500 plates of the southern sky and the northern sky"): a larger set, so another figure is no
     contradiction. True when, figures and words of approximation aside (``figure(toks, i)``), the longer is
-    the shorter plus "and", "or" or "plus", perhaps a determiner, and one to four words the shorter lacks."""
+    the shorter plus "and", "or" or "plus", perhaps a determiner (contradiction.toml ``determiners``), and one
+    to four words the shorter lacks."""
+    determiners = _lexicon()["determiners"]
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     keep = lambda toks: [w for i, w in enumerate(toks) if not figure(toks, i)]  # noqa: E731
     short, long_ = keep(short), keep(long_)
@@ -68,7 +69,7 @@ def added_scope(ta: list[str], tb: list[str], figure) -> bool:
     for i, w in enumerate(long_):
         if w not in _CONJUNCTS:
             continue
-        j = i + 1 + (i + 1 < len(long_) and long_[i + 1] in _DETERMINERS)
+        j = i + 1 + (i + 1 < len(long_) and long_[i + 1] in determiners)
         for k in range(j + 1, min(j + 5, len(long_)) + 1):
             added = long_[j:k]
             if long_[:i] + long_[k:] == short and any(w2 not in have for w2 in added):
