@@ -117,6 +117,7 @@ class DuplicatedConclusion(Rule):
             b.index for b in paragraphs if b.section in st.conclusion_sections}
         second_half = {b.index for b in paragraphs[len(paragraphs) // 2:]}
         openers: list[tuple[Block, tuple[int, int], str]] = []
+        marked: set[int] = set()  # paragraphs opening with either marker, wherever they are (step 4)
         for block in paragraphs:
             sents = doc.sentences(block)
             if not sents:
@@ -125,8 +126,11 @@ class DuplicatedConclusion(Rule):
             m = sentence_marker(doc, s, e, lex.final)
             if m:
                 openers.append((block, m, "final"))
+                marked.add(block.index)
                 continue
             m = sentence_marker(doc, s, e, lex.summary)
+            if m:
+                marked.add(block.index)
             if m and (block.index in closing or block.index in second_half):
                 openers.append((block, m, "summary"))
         for n, (block, m, tier) in enumerate(openers):
@@ -174,8 +178,6 @@ class DuplicatedConclusion(Rule):
         # ... and, anywhere, two paragraphs in a row that both open with a concluding or summing-up marker: one
         # summing-up paragraph in the first half sums up a section, a second one right after it that restates
         # it sums it up again.
-        marked = {b.index for b in paragraphs if (sents := doc.sentences(b)) and (
-            sentence_marker(doc, *sents[0], lex.final) or sentence_marker(doc, *sents[0], lex.summary))}
         for first, second in zip(paragraphs, paragraphs[1:]):
             if first.index in marked and second.index in marked and second.index not in reported and not (
                     first in candidates and second in candidates):
