@@ -79,9 +79,10 @@ class UnpairedBracket(Rule):
     mark ("58” wide"); a double prime after a figure closes an open “ (a converter's quote: “80″). A
     straight double quote is reported when it is the only one in its block and not an inch mark,
     unless it opens a quotation that a double prime closes (``"by 1″``: a converter's inch mark) or
-    that runs into the next paragraph and closes there (that paragraph's only straight quote, in
-    closing position), or that closes a few paragraphs later without being reopened in between (the
-    next paragraphs that hold a straight quote: the first holds only one, in closing position). A
+    that runs into the next paragraph and closes there (that paragraph's first straight quote, in
+    closing position, the others pairing among themselves: '...as you can." -- from "The Long Road"'),
+    or that closes a few paragraphs later without being reopened in between (the first of the next
+    paragraphs that holds a straight quote closes it so). A
     bracket never closed in its paragraph and the first unpaired closing bracket of its kind within the
     next four paragraphs, with no other unpaired bracket between, pair up: a parenthesis or an editor's
     note in square brackets that runs over paragraphs. A bracket opened before a truncation ellipsis
